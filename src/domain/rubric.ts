@@ -1,0 +1,209 @@
+// The rubric model: the shape of a rubric version and of its scoring sheets, as stored in rubrics/.
+// Pure data and zod schemas; arithmetic checks live in rubric-validation.ts.
+import { z } from "zod";
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "invalid-id");
+const text = z.string().trim().min(1);
+
+export const EVIDENCE_KINDS = [
+  "business-registration",
+  "production-certificate",
+  "raw-material",
+  "environment",
+  "local-labour",
+  "growth",
+  "intellectual-property",
+  "market",
+  "promotion",
+  "story",
+  "quality-declaration",
+  "test-report",
+  "traceability",
+  "quality-management",
+  "awards",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** The four criteria the commune evaluates itself (Decision 26/2026, Art. 7). */
+export const LOCAL_CRITERIA = ["origin", "labour", "idea", "identity"] as const;
+export type LocalCriterion = (typeof LOCAL_CRITERIA)[number];
+
+export const STAR_MARKERS = [3, 4, 5] as const;
+
+export const optionSchema = z.strictObject({
+  id,
+  label: text,
+  points: z.number().int().nonnegative(),
+  /** ★ marker: the option is the minimum for this many stars. */
+  marker: z.union([z.literal(3), z.literal(4), z.literal(5)]).optional(),
+  /** The case (of the sheet's cases) this option belongs to; absent = every case. */
+  case: id.optional(),
+});
+
+export const criterionSchema = z.strictObject({
+  id,
+  title: text,
+  help: text,
+  maxPoints: z.number().int().positive(),
+  note: text.optional(),
+  evidence: z.array(z.enum(EVIDENCE_KINDS)).default([]),
+  local: z.enum(LOCAL_CRITERIA).optional(),
+  /** false for criteria a producer cannot sensibly change (e.g. who the legal representative is). */
+  improvable: z.boolean().default(true),
+  /** Scoring stops (as a disqualification) when this criterion is answered with 0 points. */
+  stopIfZero: z.boolean().default(false),
+  options: z.array(optionSchema).min(1),
+});
+
+export const subgroupSchema = z.strictObject({
+  id,
+  title: text,
+  maxPoints: z.number().int().positive(),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+export const groupSchema = z.strictObject({
+  id,
+  title: text,
+  maxPoints: z.number().int().positive(),
+  criteria: z.array(criterionSchema).default([]),
+  subgroups: z.array(subgroupSchema).default([]),
+});
+
+export const sheetPartSchema = z.strictObject({
+  part: id,
+  groups: z.array(groupSchema).min(1),
+});
+
+export const disqualificationSchema = z.strictObject({
+  id,
+  /** What must hold; answering "no" disqualifies the dossier. */
+  requirement: text,
+  help: text,
+  /** The criterion whose note this stop comes from, if any. */
+  criterion: id.optional(),
+});
+
+export const caseSchema = z.strictObject({ id, title: text });
+
+export const sheetSchema = z.strictObject({
+  productSet: id,
+  source: text,
+  corrections: z.array(text).default([]),
+  cases: z.array(caseSchema).default([]),
+  disqualification: z.array(disqualificationSchema).default([]),
+  parts: z.array(sheetPartSchema).min(1),
+});
+
+export const tierSchema = z.strictObject({
+  stars: z.number().int().min(1).max(5),
+  /** Inclusive lower bound. */
+  min: z.number().nonnegative(),
+  /** Exclusive upper bound, except for the highest tier, whose max is inclusive. */
+  max: z.number().positive(),
+  recognised: z.boolean(),
+  recognisedBy: text.optional(),
+  meaning: text,
+});
+
+export const CONFIDENCE_LEVELS = ["verified", "secondary", "provisional"] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+
+const productSetSchema = z.strictObject({ id, number: z.number().int().positive(), title: text });
+const productGroupSchema = z.strictObject({ id, title: text, sets: z.array(productSetSchema).min(1) });
+const sectorSchema = z.strictObject({ id, title: text, groups: z.array(productGroupSchema).min(1) });
+
+export const versionSchema = z.strictObject({
+  id,
+  title: text,
+  legalSource: text,
+  effectiveFrom: z.iso.date(),
+  effectiveTo: z.iso.date().optional(),
+  /** The version new assessments start under. Exactly one version is the default. */
+  isDefault: z.boolean().default(false),
+  confidence: z.strictObject({ level: z.enum(CONFIDENCE_LEVELS), note: text }),
+  /** "minimum": a missed ★ marker caps the stars (Decision 26/2026); "warning": shown only. */
+  markerRule: z.enum(["minimum", "warning"]),
+  parts: z.array(z.strictObject({ id, title: text, maxPoints: z.number().int().positive() })).min(1),
+  tiers: z.array(tierSchema).min(1),
+  taxonomy: z.array(sectorSchema).min(1),
+});
+
+export type Option = z.infer<typeof optionSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Subgroup = z.infer<typeof subgroupSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type SheetPart = z.infer<typeof sheetPartSchema>;
+export type SheetData = z.infer<typeof sheetSchema>;
+export type SheetInput = z.input<typeof sheetSchema>;
+export type Tier = z.infer<typeof tierSchema>;
+export type VersionData = z.infer<typeof versionSchema>;
+export type VersionInput = z.input<typeof versionSchema>;
+export type ProductSet = z.infer<typeof productSetSchema>;
+
+/** A criterion with where it sits in its sheet. */
+export interface PlacedCriterion extends Criterion {
+  part: string;
+  group: string;
+  subgroup?: string;
+}
+
+/** A sheet bound to its version: what scoring works on. */
+export interface Sheet extends SheetData {
+  /** `<version>/<productSet>` */
+  id: string;
+  version: VersionData;
+  productSetTitle: string;
+  criteria: PlacedCriterion[];
+}
+
+export function sheetId(versionId: string, productSet: string): string {
+  return `${versionId}/${productSet}`;
+}
+
+export function flattenCriteria(parts: SheetPart[]): PlacedCriterion[] {
+  const out: PlacedCriterion[] = [];
+  for (const p of parts) {
+    for (const g of p.groups) {
+      for (const c of g.criteria) out.push({ ...c, part: p.part, group: g.id });
+      for (const s of g.subgroups) {
+        for (const c of s.criteria) out.push({ ...c, part: p.part, group: g.id, subgroup: s.id });
+      }
+    }
+  }
+  return out;
+}
+
+export function findProductSet(version: VersionData, productSet: string): ProductSet | undefined {
+  for (const sector of version.taxonomy) {
+    for (const group of sector.groups) {
+      const found = group.sets.find((s) => s.id === productSet);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function bindSheet(version: VersionData, data: SheetData): Sheet {
+  return {
+    ...data,
+    id: sheetId(version.id, data.productSet),
+    version,
+    productSetTitle: findProductSet(version, data.productSet)?.title ?? data.productSet,
+    criteria: flattenCriteria(data.parts),
+  };
+}
+
+/** Options a criterion offers in the given case (all options when the sheet has no cases). */
+export function optionsFor(criterion: Criterion, caseId: string | undefined): Option[] {
+  return criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId);
+}
+
+/** Whether a criterion applies in the given case: it applies unless all its options belong to other cases. */
+export function appliesInCase(criterion: Criterion, caseId: string | undefined): boolean {
+  return optionsFor(criterion, caseId).length > 0;
+}
+
+export function bestPoints(options: Option[]): number {
+  return options.reduce((m, o) => Math.max(m, o.points), 0);
+}
