@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SheetInput, VersionInput } from "../src/domain/rubric.js";
+import { fold } from "../src/text.js";
 
 const REF = process.env.OCOP_REFERENCE ?? join(import.meta.dirname, "../../shared/reference/ocop");
 const OUT = join(import.meta.dirname, "../rubrics");
@@ -26,9 +27,7 @@ const notes: Record<string, CriterionNotes> = JSON.parse(
   readFileSync(join(import.meta.dirname, "reference/criteria-notes.json"), "utf8"),
 );
 
-const slug = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
-    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /** Disqualification items, in our words, recognised by keywords of the research text. */
 const DISQUALIFICATIONS: { id: string; match: RegExp; requirement: string; help: string }[] = [

@@ -25,7 +25,7 @@ export interface PlanStep {
 
 export type PlanBlocker =
   | "target-unknown"
-  /** A disqualification item stops the scoring: no change of answers helps. */
+  /** A disqualification requirement is answered "no": no change of answers helps. */
   | "disqualified"
   /** Even the best answers cannot reach the tier's points. */
   | "points"
@@ -56,8 +56,10 @@ export function improvementPlan(sheet: Sheet, answers: Answers, target: number, 
   const tier = tierOfStars(sheet.version, target);
   const base = { target, threshold: tier?.min ?? 0, steps: [], totalAfter: now.total, starsAfter: now.stars };
   if (!tier) return { ...base, reachable: false, blocker: "target-unknown" };
-  if (now.disqualified) return { ...base, reachable: false, blocker: "disqualified", blockedBy: now.stoppedBy };
-  if (now.stars >= target) return { ...base, reachable: true };
+  // A requirement answered "no" is beyond any answer; a stop-at-zero criterion is raised like a marker.
+  const failedItems = now.stoppedBy.filter((id) => sheet.disqualification.some((d) => d.id === id));
+  if (failedItems.length) return { ...base, reachable: false, blocker: "disqualified", blockedBy: failedItems };
+  if (!now.disqualified && now.stars >= target) return { ...base, reachable: true };
 
   const criteria = applicableCriteria(sheet, caseId);
   const current = criteria.map((c) => chosenOption(c, answers, caseId));
@@ -67,7 +69,8 @@ export function improvementPlan(sheet: Sheet, answers: Answers, target: number, 
   const menus = criteria.map((c, i) => {
     const cur = currentPoints[i]!;
     // Markers bind only where they are minimums; elsewhere the result shows them as warnings.
-    const required = sheet.version.markerRule === "minimum" ? requiredPoints(c, target, caseId) : 0;
+    const markers = sheet.version.markerRule === "minimum" ? requiredPoints(c, target, caseId) : 0;
+    const required = c.stopIfZero ? Math.max(markers, 1) : markers;
     const raises: Choice[] = c.improvable
       ? optionsFor(c, caseId)
           .filter((o) => o.points > cur && o.points >= required)

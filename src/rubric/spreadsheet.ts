@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import type { EvidenceKind, LocalCriterion, SheetData, SheetInput } from "../domain/rubric.js";
 import type { RubricProblem } from "../domain/rubric-validation.js";
+import { fold } from "../text.js";
 
 export const COLUMNS = [
   "part",
@@ -47,8 +48,9 @@ export const DISQUALIFICATION_WORKSHEET = "disqualification";
 
 export type Row = Partial<Record<Column, string>> & { row: number };
 
-const YES = new Set(["1", "true", "yes", "x", "có", "co"]);
-const NO = new Set(["0", "false", "no", "không", "khong"]);
+// Compared after folding diacritics, so "có" and "không" work as typed in Vietnamese.
+const YES = new Set(["1", "true", "yes", "x", "co"]);
+const NO = new Set(["0", "false", "no", "khong"]);
 
 function table(ws: ExcelJS.Worksheet): { header: string[]; rows: { row: number; cells: string[] }[] } {
   const header: string[] = [];
@@ -116,7 +118,7 @@ export function sheetFromWorkbook(
     return n;
   };
   const flag = (r: Row, column: Column): boolean | undefined => {
-    const v = r[column]?.toLowerCase();
+    const v = r[column] === undefined ? undefined : fold(r[column]);
     if (v === undefined) return undefined;
     if (YES.has(v)) return true;
     if (NO.has(v)) return false;
