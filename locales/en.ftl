@@ -114,3 +114,232 @@ problem-value-missing = row { $row }: column { $column } is empty
 problem-value-invalid = row { $row }: column { $column } has an invalid value “{ $value }”
 problem-row-conflict = row { $row }: column { $column } differs from an earlier row of { $at } (“{ $value }”)
 problem-empty-sheet = the spreadsheet has no data rows
+
+## Bot: start, consent, registration
+
+welcome =
+    <b>Hello! I am the OCOP Assistant.</b>
+    OCOP is the “One Commune One Product” programme: products rated 3 stars or more are recognised and get promotion support.
+    I help you score your product yourself against the latest rubric (Decision 26/2026), see how many stars it may get and what to improve.
+    One question at a time, just press a button. It takes about 20–30 minutes; you can stop and continue any time.
+privacy-notice =
+    <b>Your personal data</b>
+    To prepare your dossier I need to keep your full name, phone number, your business and your answers.
+    • They are used only for the self-assessment and to send your OCOP dossier to commune and province officers.
+    • They are never sold or shared with anyone else.
+    • See and correct them with /thongtin, delete everything with /xoadulieu, at any time.
+    (Under Vietnam's Personal Data Protection Law 91/2025/QH15.)
+    Do you agree?
+btn-consent-yes = ✅ I agree
+btn-consent-no = I do not agree
+consent-thanks = Thank you. Let's begin!
+consent-declined =
+    No problem. I keep nothing about you.
+    Whenever you want to use the bot, type /start and choose “I agree”.
+ask-name = What is your <b>full name</b>? (for example: Nguyễn Thị Lan)
+invalid-name = A full name has only letters and spaces, 2 to 80 characters. Please type it again.
+ask-phone =
+    What is your <b>phone number</b>?
+    Press “Send my phone number” below, or type it (for example 0912 345 678).
+btn-share-phone = 📱 Send my phone number
+invalid-phone = That number does not look right. Vietnamese mobile numbers have 10 digits starting with 03, 05, 07, 08 or 09. Please type it again.
+contact-not-yours = I can only take your own phone number. Press “Send my phone number” or type it.
+phone-saved = Saved { $phone }.
+ask-org-type = How do you produce?
+org-type-household = Household business
+org-type-cooperative-group = Cooperative group
+org-type-cooperative = Cooperative (HTX)
+org-type-enterprise = Enterprise
+org-type-chosen = Type: { $type }
+use-buttons = Please press one of the buttons in the message above.
+ask-org-name = What is the <b>name of your business</b>? (for example: Tân Hòa Agricultural Cooperative)
+invalid-org-name = The business name needs 2 to 120 characters. Please type it again.
+ask-commune =
+    Which <b>commune or ward</b> is your business in?
+    Type the name (with or without accents), and the province if you like. Example: cai nuoc ca mau
+commune-pick = Choose your commune:
+commune-none =
+    I could not find “{ $query }”.
+    Try a shorter name, or add the province. Many communes were merged and renamed on 1 July 2025.
+commune-chosen = Commune: { $commune } – { $province }
+registration-done = ✅ You are registered! Now let's add a product to score.
+need-registration = Please register first. Type /start to begin.
+
+## Bot: profile, language, deleting data
+
+profile =
+    <b>Your details</b>
+    Full name: { $name }
+    Phone: { $phone }
+    Type: { $orgType }
+    Business name: { $orgName }
+    Commune: { $commune }
+    Consent given on: { $consentAt }
+btn-edit-name = ✏️ Edit name
+btn-edit-phone = ✏️ Edit phone
+btn-edit-org-type = ✏️ Edit type
+btn-edit-org-name = ✏️ Edit business name
+btn-edit-commune = ✏️ Edit commune
+btn-delete-data = 🗑 Delete my data
+profile-saved = Saved.
+delete-confirm =
+    <b>Delete all your data?</b>
+    Your name, phone number, business, products and every self-assessment answer will be deleted for good.
+btn-delete-yes = Delete everything
+btn-delete-no = No, keep it
+delete-done = Your data has been deleted. To use the bot again, type /start.
+delete-cancelled = Your data is kept as it was.
+delete-nothing = I keep no data about you.
+language-pick = Chọn ngôn ngữ / Choose a language:
+language-vi = Tiếng Việt
+language-en = English
+language-set = Switched to English.
+
+## Bot: products
+
+menu-title = <b>Products of { $org }</b>
+menu-product = • { $name }: { $answered }/{ $total } questions answered ({ $state })
+menu-empty = You have no products yet.
+btn-add-product = ➕ Add a product
+ask-product-name = What is the <b>product's name</b>? (for example: Coffee-flower honey)
+invalid-product-name = The product name needs 2 to 120 characters. Please type it again.
+ask-sector = Which sector is “{ $product }” in?
+ask-product-group = { $sector }: choose the product group.
+ask-product-set = { $sector }: choose the product set.
+product-set-chosen = Product set: { $set }
+product-set-no-sheet = There is no scoring sheet for “{ $set }” yet. Please contact your province's OCOP office, or choose another set.
+ask-case = Which case is your tourism product? (I ask only once.)
+case-chosen = Case: { $case }
+product-added = Product “{ $name }” added.
+product-card =
+    <b>{ $name }</b>
+    Product set: { $set }
+    Answered: { $answered }/{ $total } questions
+    Indicative points so far: { $points }
+    Status: { $state }
+btn-resume = ▶️ Continue
+btn-review = 📋 Review
+btn-result = ⭐ Result
+state-draft = self-assessment in progress
+state-completed = self-assessment done
+state-submitted = submitted
+state-received = received by the commune
+state-returned = changes requested
+state-forwarded = forwarded to the province
+state-rated = official result recorded
+state-withdrawn = withdrawn
+
+## Bot: the self-assessment
+
+assessment-intro =
+    <b>Self-assessment of “{ $product }”</b> ({ $set })
+    First { $clearances } questions about the dossier's conditions, then { $count } scored criteria.
+    Every answer is saved at once. Stop whenever you like and type /tieptuc to continue.
+assessment-resume = Continuing “{ $product }”: { $answered }/{ $total } questions answered.
+q-clearance-progress = <b>Condition { $n }/{ $total }</b> · if not met, the dossier is rejected
+q-clearance-ask = Is this true of your business?
+btn-clearance-yes = ✅ Yes
+btn-clearance-no = ❌ Not yet
+q-progress = <b>Question { $n }/{ $total }</b> · Part { $part } – { $partTitle }
+q-note = Note: { $note }
+q-evidence = 📎 Evidence expected: { $kinds }
+q-option = { $n }. { $label } — <b>{ $points } points</b>{ $marker ->
+        [0] {""}
+       *[other] {" "}(★{ $marker })
+    }
+q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } points</b>{ $marker ->
+        [0] {""}
+       *[other] {" "}(★{ $marker })
+    } (chosen)
+q-how-to-answer = Press an option's number, or type it. (★: the minimum for that many stars)
+btn-option = { $n } · { $points }pt
+btn-attach = 📎 Send evidence
+btn-back = ⬅️ Back
+btn-save-exit = 💾 Save and exit
+answered-criterion = ✅ <b>{ $id }. { $title }</b>
+    → { $label } ({ $points } points)
+answered-clearance-yes = ✅ { $requirement }
+    → Yes
+answered-clearance-no = ⚠️ { $requirement }
+    → Not yet: the dossier will be rejected unless this is fixed.
+answer-changed = Answer changed.
+answer-changed-older = Changed the answer to { $id }. Indicative total now: { $total }.
+answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2).
+first-question = This is the first question.
+saved-exit = 💾 Saved ({ $answered }/{ $total } questions). When you have time, type /tieptuc to continue right here.
+not-editable = The application is “{ $state }”: its answers cannot be changed now.
+assessment-complete = 🎉 You have answered every question!
+review-part = <b>Part { $part } – { $title }: { $points }/{ $max } points</b>
+review-line = { $id } { $title }: { $label } ({ $points }/{ $max })
+review-line-unanswered = { $id } { $title }: <i>not answered</i> (at most { $max })
+review-total = <b>Indicative total: { $points }/{ $max }</b>
+review-how-to-change = To change an answer, press its criterion code in the messages above.
+result-title = <b>Self-assessment result: { $product }</b>
+
+## Bot: evidence
+
+evidence-ask = Send photos or files (PDF, Word…) as evidence for <b>{ $id }. { $title }</b>. Press “Done” when finished.
+evidence-saved = Evidence saved for { $id } ({ $count } files). Send more, or press “Done”.
+btn-evidence-done = ✔️ Done
+evidence-too-big = This file is larger than 20 MB and cannot be kept. Please send a photo or a smaller file.
+evidence-none = No evidence yet. While answering, press “📎 Send evidence”.
+evidence-list = <b>Evidence for “{ $product }”</b>
+evidence-line = { $n }. { $id }: { $name }
+evidence-kind-photo = photo
+evidence-kind-document = file
+btn-evidence-remove = 🗑 Remove file { $n }
+evidence-removed = File removed.
+evidence-business-registration = business registration certificate
+evidence-production-certificate = production or food-safety certificate
+evidence-raw-material = raw-material records, supply contracts
+evidence-environment = environmental records, photos
+evidence-local-labour = list of insured workers
+evidence-growth = financial reports of the last 2 years
+evidence-intellectual-property = trademark or other IP certificate
+evidence-market = sales contracts, invoices
+evidence-promotion = website, promotion material
+evidence-story = leaflets, photos, films of the product story
+evidence-quality-declaration = quality declaration, product standard
+evidence-test-report = laboratory test report
+evidence-traceability = barcode, traceability stamps
+evidence-quality-management = quality-management certificate (ISO, HACCP…)
+evidence-awards = awards, prizes
+
+## Bot: help and unexpected input
+
+help-intro =
+    <b>OCOP Assistant</b> helps you score your product against the OCOP rubric, see its indicative stars and how to rise.
+    Commands:
+cmd-start = Start, register
+cmd-danhgia = Self-assess a product
+cmd-tieptuc = Continue where you stopped
+cmd-sanpham = Your products
+cmd-xemlai = Review and change answers
+cmd-ketqua = Points, stars and how to rise
+cmd-minhchung = Evidence you sent
+cmd-thongtin = Your details
+cmd-ngonngu = Change language
+cmd-xoadulieu = Delete your data
+cmd-huongdan = Help
+hint-start = Type /start to begin.
+hint-assess = You are in a self-assessment: press a button on the question, or type the option's number. Type /tieptuc to show the question again.
+hint-evidence = You are sending evidence: send a photo or a file, or press “Done”.
+hint-menu = Type /sanpham for your products, /tieptuc to continue, /huongdan for help.
+hint-registration = You are registering: answer the question above, or type /start to be asked again.
+not-understood = I did not understand this message.
+unknown-command = I do not know this command.
+unsupported-message = I can read only text and buttons (photos and files are for evidence).
+edited-message = I do not read edited messages again. Please send a new message.
+stale-button = This button is old or no longer valid. Type /tieptuc or /sanpham to go on.
+error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
+
+## Configuration errors (shown when the bot starts)
+
+config-BOT_TOKEN = BOT_TOKEN is missing or wrong: it must be the token from @BotFather (like 123456:ABC…), in the .env file.
+config-TELEGRAM_API_ROOT = TELEGRAM_API_ROOT must be a URL, for example http://127.0.0.1:8081.
+config-DATABASE_PATH = DATABASE_PATH must be the path of the database file, for example ./data/ocop.sqlite.
+config-REDIS_URL = REDIS_URL must be a URL, for example redis://127.0.0.1:6379.
+config-ADMIN_IDS = ADMIN_IDS must be Telegram user ids (digits), separated by commas.
+config-BOT_MODE = BOT_MODE accepts only polling for now.
+config-LOG_LEVEL = LOG_LEVEL must be one of: fatal, error, warn, info, debug, trace, silent.
+startup-rubric-invalid = The rubric data has errors; the bot does not start. Run “npm run rubric -- check” for the details.

@@ -114,3 +114,232 @@ problem-value-missing = dòng { $row }: cột { $column } đang để trống
 problem-value-invalid = dòng { $row }: cột { $column } có giá trị không hợp lệ “{ $value }”
 problem-row-conflict = dòng { $row }: cột { $column } khác với dòng trước của { $at } (“{ $value }”)
 problem-empty-sheet = bảng tính không có dòng dữ liệu nào
+
+## Bot: start, consent, registration
+
+welcome =
+    <b>Chào bạn! Mình là Trợ lý OCOP.</b>
+    OCOP là chương trình “Mỗi xã một sản phẩm”: sản phẩm đạt từ 3 sao trở lên được công nhận và hỗ trợ quảng bá.
+    Mình giúp bạn tự chấm điểm sản phẩm theo bộ tiêu chí mới nhất (QĐ 26/2026), biết sản phẩm được mấy sao và cần cải thiện gì.
+    Mỗi lần một câu hỏi, chỉ cần bấm nút. Làm xong khoảng 20–30 phút, có thể dừng và làm tiếp bất cứ lúc nào.
+privacy-notice =
+    <b>Bảo vệ dữ liệu cá nhân</b>
+    Để làm hồ sơ, mình cần lưu họ tên, số điện thoại, cơ sở sản xuất và các câu trả lời của bạn.
+    • Chỉ dùng để tự đánh giá và gửi hồ sơ OCOP đến cán bộ xã, tỉnh.
+    • Không bán, không chia sẻ cho ai khác.
+    • Bạn xem và sửa thông tin bằng /thongtin, xóa hết bằng /xoadulieu bất cứ lúc nào.
+    (Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15.)
+    Bạn có đồng ý không?
+btn-consent-yes = ✅ Đồng ý
+btn-consent-no = Không đồng ý
+consent-thanks = Cảm ơn bạn. Mình bắt đầu nhé!
+consent-declined =
+    Không sao. Mình không lưu thông tin gì của bạn.
+    Khi nào muốn dùng, bạn gõ /start và chọn “Đồng ý”.
+ask-name = Bạn cho mình biết <b>họ và tên</b> (ví dụ: Nguyễn Thị Lan).
+invalid-name = Họ tên chỉ gồm chữ và dấu cách, từ 2 đến 80 ký tự. Bạn gõ lại giúp mình nhé.
+ask-phone =
+    Số <b>điện thoại</b> của bạn là gì?
+    Bấm nút “Gửi số điện thoại của tôi” bên dưới, hoặc gõ số (ví dụ 0912 345 678).
+btn-share-phone = 📱 Gửi số điện thoại của tôi
+invalid-phone = Số này chưa đúng. Số di động Việt Nam có 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09. Bạn gõ lại nhé.
+contact-not-yours = Mình chỉ nhận số điện thoại của chính bạn. Bạn bấm nút “Gửi số điện thoại của tôi” hoặc gõ số nhé.
+phone-saved = Đã lưu số { $phone }.
+ask-org-type = Bạn sản xuất theo hình thức nào?
+org-type-household = Hộ sản xuất, hộ kinh doanh
+org-type-cooperative-group = Tổ hợp tác
+org-type-cooperative = Hợp tác xã (HTX)
+org-type-enterprise = Doanh nghiệp
+org-type-chosen = Hình thức: { $type }
+use-buttons = Bạn bấm một nút ở tin nhắn trên giúp mình nhé.
+ask-org-name = <b>Tên cơ sở</b> của bạn là gì? (ví dụ: HTX Nông nghiệp Tân Hòa, hoặc Hộ kinh doanh Lan Anh)
+invalid-org-name = Tên cơ sở cần từ 2 đến 120 ký tự. Bạn gõ lại nhé.
+ask-commune =
+    Cơ sở của bạn ở <b>xã, phường</b> nào?
+    Gõ tên xã (có dấu hay không dấu đều được), có thể thêm tên tỉnh. Ví dụ: cai nuoc ca mau
+commune-pick = Bạn chọn đúng xã của mình:
+commune-none =
+    Mình không tìm thấy “{ $query }”.
+    Bạn thử gõ ngắn hơn, hoặc thêm tên tỉnh. Từ 1/7/2025 nhiều xã đã sáp nhập và đổi tên.
+commune-chosen = Xã: { $commune } – { $province }
+registration-done = ✅ Đăng ký xong! Giờ mình thêm sản phẩm để chấm điểm nhé.
+need-registration = Bạn cần đăng ký trước. Gõ /start để bắt đầu.
+
+## Bot: profile, language, deleting data
+
+profile =
+    <b>Thông tin của bạn</b>
+    Họ tên: { $name }
+    Điện thoại: { $phone }
+    Hình thức: { $orgType }
+    Tên cơ sở: { $orgName }
+    Xã: { $commune }
+    Đồng ý xử lý dữ liệu ngày: { $consentAt }
+btn-edit-name = ✏️ Sửa họ tên
+btn-edit-phone = ✏️ Sửa số điện thoại
+btn-edit-org-type = ✏️ Sửa hình thức
+btn-edit-org-name = ✏️ Sửa tên cơ sở
+btn-edit-commune = ✏️ Sửa xã
+btn-delete-data = 🗑 Xóa dữ liệu của tôi
+profile-saved = Đã lưu.
+delete-confirm =
+    <b>Xóa toàn bộ dữ liệu?</b>
+    Họ tên, số điện thoại, cơ sở, sản phẩm và mọi câu trả lời tự đánh giá sẽ bị xóa hẳn, không lấy lại được.
+btn-delete-yes = Xóa hết
+btn-delete-no = Không, giữ lại
+delete-done = Đã xóa dữ liệu của bạn. Nếu muốn dùng lại, gõ /start.
+delete-cancelled = Dữ liệu của bạn vẫn được giữ nguyên.
+delete-nothing = Mình không lưu dữ liệu nào của bạn.
+language-pick = Chọn ngôn ngữ / Choose a language:
+language-vi = Tiếng Việt
+language-en = English
+language-set = Đã chuyển sang tiếng Việt.
+
+## Bot: products
+
+menu-title = <b>Sản phẩm của { $org }</b>
+menu-product = • { $name }: đã trả lời { $answered }/{ $total } câu ({ $state })
+menu-empty = Bạn chưa có sản phẩm nào.
+btn-add-product = ➕ Thêm sản phẩm
+ask-product-name = <b>Tên sản phẩm</b> là gì? (ví dụ: Mật ong hoa cà phê)
+invalid-product-name = Tên sản phẩm cần từ 2 đến 120 ký tự. Bạn gõ lại nhé.
+ask-sector = Sản phẩm “{ $product }” thuộc ngành nào?
+ask-product-group = { $sector }: chọn nhóm sản phẩm.
+ask-product-set = { $sector }: chọn bộ sản phẩm.
+product-set-chosen = Bộ sản phẩm: { $set }
+product-set-no-sheet = Hiện chưa có phiếu chấm cho bộ “{ $set }”. Bạn liên hệ cán bộ OCOP của tỉnh, hoặc chọn bộ khác.
+ask-case = Sản phẩm du lịch của bạn thuộc trường hợp nào? (Mình chỉ hỏi một lần.)
+case-chosen = Trường hợp: { $case }
+product-added = Đã thêm sản phẩm “{ $name }”.
+product-card =
+    <b>{ $name }</b>
+    Bộ sản phẩm: { $set }
+    Đã trả lời: { $answered }/{ $total } câu
+    Điểm dự kiến đến giờ: { $points }
+    Tình trạng: { $state }
+btn-resume = ▶️ Làm tiếp
+btn-review = 📋 Xem lại
+btn-result = ⭐ Kết quả
+state-draft = đang tự đánh giá
+state-completed = đã đánh giá xong
+state-submitted = đã nộp
+state-received = xã đã tiếp nhận
+state-returned = cần bổ sung
+state-forwarded = đã chuyển tỉnh
+state-rated = đã có kết quả
+state-withdrawn = đã rút
+
+## Bot: the self-assessment
+
+assessment-intro =
+    <b>Bắt đầu tự đánh giá “{ $product }”</b> ({ $set })
+    Trước tiên là { $clearances } câu về điều kiện hồ sơ, sau đó { $count } tiêu chí chấm điểm.
+    Mỗi câu trả lời được lưu ngay. Bạn có thể dừng lúc nào và gõ /tieptuc để làm tiếp.
+assessment-resume = Làm tiếp “{ $product }”: đã trả lời { $answered }/{ $total } câu.
+q-clearance-progress = <b>Điều kiện { $n }/{ $total }</b> · không đạt thì hồ sơ bị loại
+q-clearance-ask = Điều này có đúng với cơ sở của bạn không?
+btn-clearance-yes = ✅ Đúng
+btn-clearance-no = ❌ Chưa đúng
+q-progress = <b>Câu { $n }/{ $total }</b> · Phần { $part } – { $partTitle }
+q-note = Lưu ý: { $note }
+q-evidence = 📎 Minh chứng cần có: { $kinds }
+q-option = { $n }. { $label } — <b>{ $points } điểm</b>{ $marker ->
+        [0] {""}
+       *[other] {" "}(★{ $marker })
+    }
+q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker ->
+        [0] {""}
+       *[other] {" "}(★{ $marker })
+    } (đang chọn)
+q-how-to-answer = Bấm số phương án, hoặc gõ số. (★: mức tối thiểu để đạt số sao đó)
+btn-option = { $n } · { $points }đ
+btn-attach = 📎 Gửi minh chứng
+btn-back = ⬅️ Quay lại
+btn-save-exit = 💾 Lưu và thoát
+answered-criterion = ✅ <b>{ $id }. { $title }</b>
+    → { $label } ({ $points } điểm)
+answered-clearance-yes = ✅ { $requirement }
+    → Đúng
+answered-clearance-no = ⚠️ { $requirement }
+    → Chưa đúng: hồ sơ sẽ bị loại nếu chưa khắc phục.
+answer-changed = Đã đổi câu trả lời.
+answer-changed-older = Đã đổi câu trả lời { $id }. Tổng điểm dự kiến bây giờ: { $total }.
+answer-not-understood = Mình chưa hiểu. Bạn bấm một nút, hoặc gõ số thứ tự của phương án (ví dụ: 2).
+first-question = Đây là câu đầu tiên.
+saved-exit = 💾 Đã lưu ({ $answered }/{ $total } câu). Khi nào rảnh, gõ /tieptuc để làm tiếp đúng chỗ này.
+not-editable = Hồ sơ đang ở trạng thái “{ $state }”, chưa sửa được câu trả lời.
+assessment-complete = 🎉 Bạn đã trả lời hết các câu!
+review-part = <b>Phần { $part } – { $title }: { $points }/{ $max } điểm</b>
+review-line = { $id } { $title }: { $label } ({ $points }/{ $max })
+review-line-unanswered = { $id } { $title }: <i>chưa trả lời</i> (tối đa { $max })
+review-total = <b>Tổng điểm dự kiến: { $points }/{ $max }</b>
+review-how-to-change = Muốn sửa câu nào, bấm mã tiêu chí ở các tin nhắn trên.
+result-title = <b>Kết quả tự đánh giá: { $product }</b>
+
+## Bot: evidence
+
+evidence-ask = Gửi ảnh chụp hoặc tệp (PDF, Word…) làm minh chứng cho <b>{ $id }. { $title }</b>. Gửi xong bấm “Xong”.
+evidence-saved = Đã lưu minh chứng cho { $id } (có { $count } tệp). Gửi thêm, hoặc bấm “Xong”.
+btn-evidence-done = ✔️ Xong
+evidence-too-big = Tệp này lớn hơn 20 MB, mình không nhận được. Bạn chụp ảnh hoặc gửi tệp nhỏ hơn nhé.
+evidence-none = Chưa có minh chứng nào. Khi trả lời câu hỏi, bấm “📎 Gửi minh chứng” để gửi.
+evidence-list = <b>Minh chứng của “{ $product }”</b>
+evidence-line = { $n }. { $id }: { $name }
+evidence-kind-photo = ảnh
+evidence-kind-document = tệp
+btn-evidence-remove = 🗑 Xóa tệp { $n }
+evidence-removed = Đã xóa tệp.
+evidence-business-registration = giấy đăng ký kinh doanh
+evidence-production-certificate = giấy chứng nhận đủ điều kiện sản xuất, an toàn thực phẩm
+evidence-raw-material = giấy tờ về nguồn nguyên liệu, hợp đồng liên kết
+evidence-environment = hồ sơ môi trường, ảnh chụp
+evidence-local-labour = danh sách lao động đóng bảo hiểm
+evidence-growth = báo cáo tài chính 2 năm gần nhất
+evidence-intellectual-property = giấy chứng nhận nhãn hiệu, sở hữu trí tuệ
+evidence-market = hợp đồng, hóa đơn bán hàng
+evidence-promotion = trang web, tài liệu quảng bá
+evidence-story = tờ rơi, ảnh, phim về câu chuyện sản phẩm
+evidence-quality-declaration = bản công bố chất lượng, tiêu chuẩn sản phẩm
+evidence-test-report = phiếu kiểm nghiệm
+evidence-traceability = mã vạch, tem truy xuất nguồn gốc
+evidence-quality-management = chứng nhận hệ thống quản lý chất lượng (ISO, HACCP…)
+evidence-awards = giấy khen, giải thưởng
+
+## Bot: help and unexpected input
+
+help-intro =
+    <b>Trợ lý OCOP</b> giúp bạn tự chấm điểm sản phẩm theo bộ tiêu chí OCOP, xem số sao dự kiến và cách nâng hạng.
+    Các lệnh:
+cmd-start = Bắt đầu, đăng ký
+cmd-danhgia = Tự đánh giá sản phẩm
+cmd-tieptuc = Làm tiếp câu đang dở
+cmd-sanpham = Danh sách sản phẩm
+cmd-xemlai = Xem lại và sửa câu trả lời
+cmd-ketqua = Điểm, số sao và cách nâng hạng
+cmd-minhchung = Minh chứng đã gửi
+cmd-thongtin = Thông tin của bạn
+cmd-ngonngu = Đổi ngôn ngữ
+cmd-xoadulieu = Xóa dữ liệu của bạn
+cmd-huongdan = Hướng dẫn
+hint-start = Gõ /start để bắt đầu.
+hint-assess = Bạn đang tự đánh giá: bấm nút ở câu hỏi, hoặc gõ số phương án. Gõ /tieptuc để hiện lại câu hỏi.
+hint-evidence = Bạn đang gửi minh chứng: gửi ảnh hoặc tệp, hoặc bấm “Xong”.
+hint-menu = Gõ /sanpham để xem sản phẩm, /tieptuc để làm tiếp, /huongdan để xem hướng dẫn.
+hint-registration = Bạn đang đăng ký: trả lời câu hỏi ở trên, hoặc gõ /start để hỏi lại.
+not-understood = Mình chưa hiểu tin nhắn này.
+unknown-command = Mình không biết lệnh này.
+unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, tệp chỉ dùng làm minh chứng).
+edited-message = Mình không đọc lại tin nhắn đã sửa. Bạn gửi tin nhắn mới nhé.
+stale-button = Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.
+error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
+
+## Configuration errors (shown when the bot starts)
+
+config-BOT_TOKEN = Thiếu hoặc sai BOT_TOKEN: cần mã bot lấy từ @BotFather (dạng 123456:ABC…), ghi trong tệp .env.
+config-TELEGRAM_API_ROOT = TELEGRAM_API_ROOT phải là một địa chỉ URL, ví dụ http://127.0.0.1:8081.
+config-DATABASE_PATH = DATABASE_PATH phải là đường dẫn tệp cơ sở dữ liệu, ví dụ ./data/ocop.sqlite.
+config-REDIS_URL = REDIS_URL phải là một địa chỉ URL, ví dụ redis://127.0.0.1:6379.
+config-ADMIN_IDS = ADMIN_IDS phải là các mã người dùng Telegram (chữ số), cách nhau bằng dấu phẩy.
+config-BOT_MODE = BOT_MODE hiện chỉ nhận giá trị polling.
+config-LOG_LEVEL = LOG_LEVEL phải là một trong: fatal, error, warn, info, debug, trace, silent.
+startup-rubric-invalid = Dữ liệu bộ tiêu chí có lỗi, bot không khởi động. Chạy “npm run rubric -- check” để xem chi tiết.

@@ -1,0 +1,434 @@
+// The self-assessment: one question per message, answers saved before any reply, resume at the
+// first unanswered question, review by part, result with the improvement plan, evidence files.
+import { Composer, InlineKeyboard } from "grammy";
+import { optionsFor } from "../../domain/rubric.js";
+import {
+  answeredCount,
+  assessmentResult,
+  canWorkOn,
+  clearanceItem,
+  findApplication,
+  isClearanceKey,
+  isEditable,
+  latestOpenApplication,
+  loadAssessment,
+  nextQuestion,
+  previousQuestion,
+  productsOf,
+  saveAnswer,
+  type Assessment,
+  type QuestionKey,
+} from "../../services/assessment.js";
+import { addEvidence, evidenceOf, removeEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
+import { isRegistered, organisationOf } from "../../services/people.js";
+import { fold } from "../../text.js";
+import { scoreReport } from "../../views/rubric-text.js";
+import { cb, parseCallback, parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml, HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { askProductName, showMainMenu } from "./products.js";
+
+export const assessmentFeature = new Composer<BotContext>();
+
+type Loaded = { ok: true; a: Assessment } | { ok: false };
+
+/** Loads an application the user may work on, or tells them kindly why not. */
+async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
+  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
+  if (!a || !ctx.user || !canWorkOn(ctx.user, a.app)) {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
+    return { ok: false };
+  }
+  return { ok: true, a };
+}
+
+function partTitle(a: Assessment, partId: string): string {
+  return a.sheet.version.parts.find((p) => p.id === partId)?.title ?? partId;
+}
+
+/** The text and buttons of a question. */
+function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { text: string; keyboard: InlineKeyboard } {
+  const kb = new InlineKeyboard();
+  const lines: string[] = [];
+  if (isClearanceKey(key)) {
+    const items = a.sheet.disqualification;
+    const index = items.findIndex((d) => d.id === clearanceItem(key));
+    const item = items[index]!;
+    const current = a.clearances[item.id];
+    lines.push(
+      th(ctx, "q-clearance-progress", { n: index + 1, total: items.length }),
+      `<b>${escapeHtml(item.requirement)}</b>`,
+      `<i>${escapeHtml(item.help)}</i>`,
+      "",
+      ctx.t("q-clearance-ask"),
+    );
+    kb.text(mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, item.id, true))
+      .text(mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, item.id, false))
+      .row();
+  } else {
+    const criterion = a.criteria.find((c) => c.id === key)!;
+    const index = a.criteria.indexOf(criterion);
+    const options = optionsFor(criterion, a.caseId);
+    lines.push(
+      th(ctx, "q-progress", { n: index + 1, total: a.criteria.length, part: criterion.part, partTitle: partTitle(a, criterion.part) }),
+      `<b>${escapeHtml(criterion.id)}. ${escapeHtml(criterion.title)}</b>`,
+      `<i>${escapeHtml(criterion.help)}</i>`,
+    );
+    if (criterion.note) lines.push(th(ctx, "q-note", { note: criterion.note }));
+    if (criterion.evidence.length) {
+      lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
+    }
+    lines.push("");
+    options.forEach((o, i) => {
+      const chosen = a.answers[key] === o.id;
+      lines.push(
+        th(ctx, chosen ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }),
+      );
+      kb.text(ctx.t("btn-option", { n: i + 1, points: o.points }), cb.answer(a.app.id, key, o.id));
+      if (i % 4 === 3) kb.row();
+    });
+    kb.row();
+    lines.push("", ctx.t("q-how-to-answer"));
+    if (criterion.evidence.length) kb.text(ctx.t("btn-attach"), cb.evidence(a.app.id, key)).row();
+  }
+  kb.text(ctx.t("btn-back"), cb.back(a.app.id, key)).text(ctx.t("btn-save-exit"), cb.saveExit(a.app.id));
+  return { text: lines.join("\n"), keyboard: kb };
+}
+
+function mark(chosen: boolean, label: string): string {
+  return chosen ? `✅ ${label}` : label;
+}
+
+/** The text a question's message keeps once answered: the question and the chosen answer, no buttons. */
+function answeredText(ctx: BotContext, a: Assessment, key: QuestionKey): string {
+  if (isClearanceKey(key)) {
+    const item = a.sheet.disqualification.find((d) => d.id === clearanceItem(key))!;
+    return th(ctx, a.clearances[item.id] ? "answered-clearance-yes" : "answered-clearance-no", { requirement: item.requirement });
+  }
+  const criterion = a.criteria.find((c) => c.id === key)!;
+  const option = criterion.options.find((o) => o.id === a.answers[key])!;
+  return th(ctx, "answered-criterion", { id: criterion.id, title: criterion.title, label: option.label, points: option.points });
+}
+
+async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
+  const { text, keyboard } = renderQuestion(ctx, a, key);
+  const sent = await ctx.reply(text, { ...HTML, reply_markup: keyboard });
+  ctx.session.step = "assess";
+  ctx.session.applicationId = a.app.id;
+  ctx.session.question = key;
+  ctx.session.questionMessageId = sent.message_id;
+}
+
+/** Goes on from `after`: the next unanswered question, or the result when everything is answered. */
+async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
+  const key = nextQuestion(a, after);
+  if (key) return askQuestion(ctx, a, key);
+  ctx.session.step = undefined;
+  ctx.session.question = undefined;
+  ctx.session.questionMessageId = undefined;
+  await ctx.reply(ctx.t("assessment-complete"), HTML);
+  return showResult(ctx, a);
+}
+
+export async function startAssessment(ctx: BotContext, appId: number) {
+  const loaded = await loadForUser(ctx, appId);
+  if (!loaded.ok) return;
+  const { a } = loaded;
+  if (!isEditable(a.app)) return showResult(ctx, a);
+  if (answeredCount(a) === 0) {
+    await ctx.reply(th(ctx, "assessment-intro", { product: a.product.name, set: a.sheet.productSetTitle, count: a.criteria.length, clearances: a.sheet.disqualification.length }), HTML);
+  } else if (nextQuestion(a)) {
+    await ctx.reply(th(ctx, "assessment-resume", { product: a.product.name, answered: answeredCount(a), total: a.order.length }), HTML);
+  }
+  return proceed(ctx, a);
+}
+
+/** Records an answer coming from a button or typed text, then moves on. */
+async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: string | boolean, messageId: number | undefined) {
+  const wasCurrent = ctx.session.question === key || ctx.session.question === undefined;
+  const outcome = saveAnswer(ctx.deps.db, a, key, value, ctx.from!.id);
+  if (!outcome.ok) {
+    const text = outcome.reason === "not-editable" ? th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");
+    if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
+    return ctx.reply(text, HTML);
+  }
+  const changed = outcome.previous !== undefined && outcome.previous !== String(value);
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery(changed ? { text: ctx.t("answer-changed") } : {});
+  if (messageId !== undefined) {
+    await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML).catch((e: unknown) => ctx.log.debug({ err: String(e) }, "question message not edited"));
+  }
+  if (!wasCurrent) {
+    // A button on an older question: the answer changed; the current question stays where it is.
+    const total = assessmentResult(a).score.total;
+    return ctx.reply(th(ctx, "answer-changed-older", { id: isClearanceKey(key) ? "" : key, total }), HTML);
+  }
+  return proceed(ctx, a, key);
+}
+
+assessmentFeature.callbackQuery(/^a:/, async (ctx) => {
+  const [app, criterionId, optionId] = parseCallback(ctx.callbackQuery.data, "a", 3) ?? [];
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  return answer(ctx, loaded.a, criterionId!, optionId!, ctx.callbackQuery.message?.message_id);
+});
+
+assessmentFeature.callbackQuery(/^q:/, async (ctx) => {
+  const [app, holds, itemId] = parseCallback(ctx.callbackQuery.data, "q", 3) ?? [];
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  if (holds !== "1" && holds !== "0") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return answer(ctx, loaded.a, `dq:${itemId}`, holds === "1", ctx.callbackQuery.message?.message_id);
+});
+
+assessmentFeature.callbackQuery(/^b:/, async (ctx) => {
+  const [app, key] = parseCallback(ctx.callbackQuery.data, "b", 2) ?? [];
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  const previous = previousQuestion(loaded.a, key!);
+  if (!previous) return ctx.answerCallbackQuery({ text: ctx.t("first-question") });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  return askQuestion(ctx, loaded.a, previous);
+});
+
+assessmentFeature.callbackQuery(/^e:/, async (ctx) => {
+  const [app, key] = parseCallback(ctx.callbackQuery.data, "e", 2) ?? [];
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  if (!loaded.a.order.includes(key!)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!isEditable(loaded.a.app)) {
+    return ctx.answerCallbackQuery({ text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
+  }
+  await ctx.answerCallbackQuery();
+  return askQuestion(ctx, loaded.a, key!);
+});
+
+assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
+  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+  if (!loaded.ok) return;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  ctx.session.step = undefined;
+  ctx.session.question = undefined;
+  ctx.session.questionMessageId = undefined;
+  return ctx.reply(th(ctx, "saved-exit", { answered: answeredCount(loaded.a), total: loaded.a.order.length }), HTML);
+});
+
+assessmentFeature.callbackQuery(/^r:/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  return startAssessment(ctx, parseId(ctx.callbackQuery.data.slice(2)) ?? 0);
+});
+
+assessmentFeature.callbackQuery(/^v:/, async (ctx) => {
+  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+  if (!loaded.ok) return;
+  await ctx.answerCallbackQuery();
+  return showReview(ctx, loaded.a);
+});
+
+assessmentFeature.callbackQuery(/^z:/, async (ctx) => {
+  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+  if (!loaded.ok) return;
+  await ctx.answerCallbackQuery();
+  return showResult(ctx, loaded.a);
+});
+
+assessmentFeature.callbackQuery(/^p:\d+$/, async (ctx) => {
+  const productId = parseId(ctx.callbackQuery.data.slice(2));
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
+  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  return showProduct(ctx, product.application.id);
+});
+
+async function showProduct(ctx: BotContext, appId: number) {
+  const loaded = await loadForUser(ctx, appId);
+  if (!loaded.ok) return;
+  const { a } = loaded;
+  const r = assessmentResult(a).score;
+  const kb = new InlineKeyboard();
+  if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id)).row();
+  kb.text(ctx.t("btn-review"), cb.review(a.app.id)).text(ctx.t("btn-result"), cb.result(a.app.id));
+  await ctx.reply(
+    th(ctx, "product-card", {
+      name: a.product.name,
+      set: a.sheet.productSetTitle,
+      answered: answeredCount(a),
+      total: a.order.length,
+      points: r.total,
+      state: ctx.t(`state-${a.app.state}`),
+    }),
+    { ...HTML, reply_markup: kb },
+  );
+}
+
+async function showReview(ctx: BotContext, a: Assessment) {
+  const r = assessmentResult(a).score;
+  const editable = isEditable(a.app);
+  for (const part of a.sheet.version.parts) {
+    const criteria = a.criteria.filter((c) => c.part === part.id);
+    const lines = [th(ctx, "review-part", { part: part.id, title: part.title, points: r.parts[part.id]!.points, max: part.maxPoints })];
+    const kb = new InlineKeyboard();
+    criteria.forEach((c, i) => {
+      const option = c.options.find((o) => o.id === a.answers[c.id]);
+      lines.push(
+        option
+          ? th(ctx, "review-line", { id: c.id, title: c.title, label: option.label, points: option.points, max: c.maxPoints })
+          : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
+      );
+      if (editable) {
+        kb.text(c.id, cb.ask(a.app.id, c.id));
+        if (i % 5 === 4) kb.row();
+      }
+    });
+    await ctx.reply(lines.join("\n"), { ...HTML, ...(editable ? { reply_markup: kb } : {}) });
+  }
+  const summary = [th(ctx, "review-total", { points: r.total, max: r.max })];
+  if (editable) summary.push(ctx.t("review-how-to-change"));
+  await ctx.reply(summary.join("\n"), {
+    ...HTML,
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-result"), cb.result(a.app.id)),
+  });
+}
+
+async function showResult(ctx: BotContext, a: Assessment) {
+  const { score, plans } = assessmentResult(a);
+  const t = (key: string, args?: Record<string, string | number>) => ctx.t(key, args);
+  const head = th(ctx, "result-title", { product: a.product.name });
+  const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
+  if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
+  // The report is plain text built from locales/; escaped here as a whole for HTML mode.
+  await ctx.reply(`${head}\n\n${escapeHtml(scoreReport(t, a.sheet, score, plans))}`, { ...HTML, reply_markup: kb });
+}
+
+/** The application the user is working on in this chat, or their most recent open one. */
+function currentApplicationId(ctx: BotContext): number | undefined {
+  if (ctx.session.applicationId) return ctx.session.applicationId;
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
+}
+
+async function resumeCommand(ctx: BotContext) {
+  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  const org = organisationOf(ctx.deps.db, ctx.user!)!;
+  const open = latestOpenApplication(ctx.deps.db, org.id);
+  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
+  if (appId) return startAssessment(ctx, appId);
+  if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
+  return showMainMenu(ctx);
+}
+
+assessmentFeature.command(["tieptuc", "danhgia"], resumeCommand);
+
+assessmentFeature.command("xemlai", async (ctx) => {
+  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
+  if (loaded.ok) return showReview(ctx, loaded.a);
+});
+
+assessmentFeature.command("ketqua", async (ctx) => {
+  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
+  if (loaded.ok) return showResult(ctx, loaded.a);
+});
+
+// Typed yes/no, compared after folding diacritics ("có", "đúng", "không", "chưa").
+const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
+const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
+
+/** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
+export async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
+  if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
+  if (!a || !ctx.user || !canWorkOn(ctx.user, a.app)) return false;
+  const key = ctx.session.question;
+  const typed = fold(text);
+  let value: string | boolean | undefined;
+  if (isClearanceKey(key)) {
+    if (YES_WORDS.includes(typed)) value = true;
+    else if (NO_WORDS.includes(typed)) value = false;
+  } else {
+    const criterion = a.criteria.find((c) => c.id === key)!;
+    const options = optionsFor(criterion, a.caseId);
+    const n = Number(typed);
+    if (Number.isInteger(n) && n >= 1 && n <= options.length) value = options[n - 1]!.id;
+    else if (typed.length >= 3) {
+      const matches = options.filter((o) => fold(o.label).includes(typed));
+      if (matches.length === 1) value = matches[0]!.id;
+    }
+  }
+  if (value === undefined) {
+    await ctx.reply(ctx.t("answer-not-understood"), HTML);
+    return true;
+  }
+  await answer(ctx, a, key, value, ctx.session.questionMessageId);
+  return true;
+}
+
+// Evidence: photos or documents attached to a criterion.
+
+assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
+  const [app, criterionId] = parseCallback(ctx.callbackQuery.data, "f", 2) ?? [];
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
+  if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  ctx.session.step = "evidence";
+  ctx.session.applicationId = loaded.a.app.id;
+  ctx.session.evidenceFor = criterion.id;
+  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), HTML);
+});
+
+assessmentFeature.on(["message:photo", "message:document"], async (ctx, next) => {
+  if (ctx.session.step !== "evidence" || !ctx.session.evidenceFor) return next();
+  const loaded = await loadForUser(ctx, ctx.session.applicationId);
+  if (!loaded.ok) return;
+  const photo = ctx.message.photo?.at(-1);
+  const doc = ctx.message.document;
+  const size = photo?.file_size ?? doc?.file_size ?? 0;
+  if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
+  const file = photo ?? doc!;
+  addEvidence(ctx.deps.db, {
+    applicationId: loaded.a.app.id,
+    criterionId: ctx.session.evidenceFor,
+    fileId: file.file_id,
+    fileUniqueId: file.file_unique_id,
+    fileName: doc?.file_name ?? null,
+    fileSize: size || null,
+    mimeType: doc?.mime_type ?? (photo ? "image/jpeg" : null),
+    kind: photo ? "photo" : "document",
+    addedBy: ctx.from.id,
+  });
+  const count = evidenceOf(ctx.deps.db, loaded.a.app.id).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
+  await ctx.reply(th(ctx, "evidence-saved", { id: ctx.session.evidenceFor, count }), {
+    ...HTML,
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)),
+  });
+});
+
+assessmentFeature.command("minhchung", async (ctx) => {
+  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
+  if (!loaded.ok) return;
+  const files = evidenceOf(ctx.deps.db, loaded.a.app.id);
+  if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
+  const kb = new InlineKeyboard();
+  const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
+  files.forEach((f, i) => {
+    lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
+    if (isEditable(loaded.a.app)) kb.text(ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)).row();
+  });
+  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
+});
+
+assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {
+  const id = parseId(ctx.callbackQuery.data.slice(3));
+  const removed = id && ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
+    const found = findApplication(ctx.deps.db, appId);
+    return !!found && canWorkOn(ctx.user!, found.application) && isEditable(found.application);
+  }) : false;
+  await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
+  if (removed) await ctx.editMessageReplyMarkup().catch(() => undefined);
+});

@@ -1,0 +1,306 @@
+// /start, consent, registration, profile, language and deleting one's data.
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.js";
+import {
+  declineConsent,
+  deletePersonalData,
+  findUser,
+  grantConsent,
+  hasConsent,
+  isRegistered,
+  normaliseFullName,
+  normaliseOrganisationName,
+  normalisePhone,
+  organisationOf,
+  saveOrganisation,
+  setLanguage,
+  updateUser,
+} from "../../services/people.js";
+import { cb, parseCallback } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { showMainMenu } from "./products.js";
+
+export const onboarding = new Composer<BotContext>();
+
+const PROFILE_FIELDS = ["name", "phone", "org-type", "org-name", "commune"] as const;
+
+export async function askConsent(ctx: BotContext) {
+  await ctx.reply(ctx.t("welcome"), HTML);
+  await ctx.reply(ctx.t("privacy-notice"), {
+    ...HTML,
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("btn-consent-yes"), cb.consent(true))
+      .text(ctx.t("btn-consent-no"), cb.consent(false)),
+  });
+}
+
+/** Asks the next missing registration item, or shows the main menu when nothing is missing. */
+export async function continueRegistration(ctx: BotContext) {
+  const { db } = ctx.deps;
+  const user = ctx.user;
+  if (!user) return askConsent(ctx);
+  if (!user.fullName) return askName(ctx);
+  if (!user.phone) return askPhone(ctx);
+  const org = organisationOf(db, user);
+  if (!org) {
+    if (!ctx.session.orgType) return askOrgType(ctx);
+    if (!ctx.session.orgName) return askOrgName(ctx);
+    return askCommune(ctx);
+  }
+  ctx.session.step = undefined;
+  return showMainMenu(ctx);
+}
+
+async function askName(ctx: BotContext) {
+  ctx.session.step = "reg-name";
+  await ctx.reply(ctx.t("ask-name"), HTML);
+}
+
+async function askPhone(ctx: BotContext) {
+  ctx.session.step = "reg-phone";
+  await ctx.reply(ctx.t("ask-phone"), {
+    ...HTML,
+    reply_markup: new Keyboard().requestContact(ctx.t("btn-share-phone")).resized().oneTime(),
+  });
+}
+
+async function askOrgType(ctx: BotContext) {
+  ctx.session.step = "reg-org-type";
+  const kb = new InlineKeyboard();
+  for (const type of ORGANISATION_TYPES) kb.text(ctx.t(`org-type-${type}`), cb.orgType(type)).row();
+  await ctx.reply(ctx.t("ask-org-type"), { ...HTML, reply_markup: kb });
+}
+
+async function askOrgName(ctx: BotContext) {
+  ctx.session.step = "reg-org-name";
+  await ctx.reply(ctx.t("ask-org-name"), HTML);
+}
+
+async function askCommune(ctx: BotContext) {
+  ctx.session.step = "reg-commune";
+  await ctx.reply(ctx.t("ask-commune"), HTML);
+}
+
+/** After a profile field is saved: back to the profile when editing, else on with registration. */
+async function afterSave(ctx: BotContext) {
+  ctx.user = findUser(ctx.deps.db, ctx.from!.id);
+  if (ctx.session.editing) {
+    ctx.session.editing = false;
+    ctx.session.step = undefined;
+    await ctx.reply(ctx.t("profile-saved"), { reply_markup: { remove_keyboard: true } });
+    return showProfile(ctx);
+  }
+  return continueRegistration(ctx);
+}
+
+onboarding.command("start", async (ctx) => {
+  ctx.session.step = undefined;
+  if (!hasConsent(ctx.user)) return askConsent(ctx);
+  return continueRegistration(ctx);
+});
+
+onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
+  const yes = ctx.callbackQuery.data === cb.consent(true);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (!yes) {
+    declineConsent(ctx.deps.db, ctx.from.id);
+    ctx.session = {};
+    return ctx.reply(ctx.t("consent-declined"), HTML);
+  }
+  if (!hasConsent(ctx.user)) {
+    ctx.user = grantConsent(ctx.deps.db, ctx.from.id, ctx.from.language_code?.startsWith("en") ? "en" : undefined);
+    await ctx.reply(ctx.t("consent-thanks"), HTML);
+  }
+  return continueRegistration(ctx);
+});
+
+/** Typed text during registration. Returns false when the text is not for registration. */
+export async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
+  const { db } = ctx.deps;
+  const user = ctx.user;
+  if (!user) return false;
+  switch (ctx.session.step) {
+    case "reg-name": {
+      const name = normaliseFullName(text);
+      if (!name) {
+        await ctx.reply(ctx.t("invalid-name"), HTML);
+        return true;
+      }
+      updateUser(db, user.id, { fullName: name });
+      await afterSave(ctx);
+      return true;
+    }
+    case "reg-phone": {
+      const phone = normalisePhone(text);
+      if (!phone) {
+        await ctx.reply(ctx.t("invalid-phone"), HTML);
+        return true;
+      }
+      updateUser(db, user.id, { phone });
+      await ctx.reply(ctx.t("phone-saved", { phone }), { reply_markup: { remove_keyboard: true } });
+      await afterSave(ctx);
+      return true;
+    }
+    case "reg-org-type":
+      await ctx.reply(ctx.t("use-buttons"), HTML);
+      return true;
+    case "reg-org-name": {
+      const name = normaliseOrganisationName(text);
+      if (!name) {
+        await ctx.reply(ctx.t("invalid-org-name"), HTML);
+        return true;
+      }
+      if (organisationOf(db, user)) saveOrganisation(db, user, { name });
+      else ctx.session.orgName = name;
+      await afterSave(ctx);
+      return true;
+    }
+    case "reg-commune":
+      await offerCommunes(ctx, text);
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function offerCommunes(ctx: BotContext, query: string) {
+  const found = ctx.deps.adminUnits.search(query, 8);
+  if (found.length === 0) {
+    ctx.session.communeChoices = [];
+    return ctx.reply(ctx.t("commune-none", { query }), HTML);
+  }
+  ctx.session.communeChoices = found.map((c) => c.code);
+  const kb = new InlineKeyboard();
+  found.forEach((c, i) => kb.text(`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)).row());
+  return ctx.reply(ctx.t("commune-pick"), { ...HTML, reply_markup: kb });
+}
+
+onboarding.on("message:contact", async (ctx, next) => {
+  if (ctx.session.step !== "reg-phone" || !ctx.user) return next();
+  const contact = ctx.message.contact;
+  if (contact.user_id !== ctx.from.id) return ctx.reply(ctx.t("contact-not-yours"), HTML);
+  const phone = normalisePhone(contact.phone_number);
+  if (!phone) return ctx.reply(ctx.t("invalid-phone"), HTML);
+  updateUser(ctx.deps.db, ctx.user.id, { phone });
+  await ctx.reply(ctx.t("phone-saved", { phone }), { reply_markup: { remove_keyboard: true } });
+  return afterSave(ctx);
+});
+
+onboarding.callbackQuery(/^o:/, async (ctx) => {
+  const [type] = parseCallback(ctx.callbackQuery.data, "o", 1) ?? [];
+  if (!ctx.user || !ORGANISATION_TYPES.includes(type as OrganisationType)) {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) })).catch(() => undefined);
+  const org = organisationOf(ctx.deps.db, ctx.user);
+  if (org) saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType });
+  else ctx.session.orgType = type as OrganisationType;
+  return afterSave(ctx);
+});
+
+onboarding.callbackQuery(/^m:/, async (ctx) => {
+  const [code] = parseCallback(ctx.callbackQuery.data, "m", 1) ?? [];
+  const commune = code ? ctx.deps.adminUnits.commune(code) : undefined;
+  if (!ctx.user || !commune || ctx.session.step !== "reg-commune") {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName })).catch(() => undefined);
+  const org = organisationOf(ctx.deps.db, ctx.user);
+  const { orgType, orgName } = ctx.session;
+  if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
+  else if (orgType && orgName) saveOrganisation(ctx.deps.db, ctx.user, { type: orgType, name: orgName, communeCode: commune.code });
+  else return continueRegistration(ctx);
+  ctx.session.orgType = undefined;
+  ctx.session.orgName = undefined;
+  ctx.session.communeChoices = undefined;
+  if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
+  return afterSave(ctx);
+});
+
+export async function showProfile(ctx: BotContext) {
+  const user = ctx.user;
+  if (!user || !isRegistered(ctx.deps.db, user)) return continueRegistration(ctx);
+  const org = organisationOf(ctx.deps.db, user)!;
+  const commune = ctx.deps.adminUnits.commune(org.communeCode);
+  const kb = new InlineKeyboard();
+  for (const field of PROFILE_FIELDS) kb.text(ctx.t(`btn-edit-${field}`), cb.profileEdit(field)).row();
+  kb.text(ctx.t("btn-delete-data"), cb.deleteData("ask"));
+  await ctx.reply(
+    th(ctx, "profile", {
+      name: user.fullName ?? "",
+      phone: user.phone ?? "",
+      orgType: ctx.t(`org-type-${org.type}`),
+      orgName: org.name,
+      commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
+      consentAt: user.consentAt?.toISOString().slice(0, 10) ?? "",
+    }),
+    { ...HTML, reply_markup: kb },
+  );
+}
+
+onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx) : askConsent(ctx)));
+
+onboarding.callbackQuery(/^pf:/, async (ctx) => {
+  const [field] = parseCallback(ctx.callbackQuery.data, "pf", 1) ?? [];
+  if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number])) {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  }
+  await ctx.answerCallbackQuery();
+  ctx.session.editing = true;
+  switch (field) {
+    case "name":
+      return askName(ctx);
+    case "phone":
+      return askPhone(ctx);
+    case "org-type":
+      return askOrgType(ctx);
+    case "org-name":
+      return askOrgName(ctx);
+    default:
+      return askCommune(ctx);
+  }
+});
+
+async function askDelete(ctx: BotContext) {
+  if (!ctx.user) return ctx.reply(ctx.t("delete-nothing"), HTML);
+  return ctx.reply(ctx.t("delete-confirm"), {
+    ...HTML,
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("btn-delete-yes"), cb.deleteData("sure"))
+      .text(ctx.t("btn-delete-no"), cb.deleteData("no")),
+  });
+}
+
+onboarding.command("xoadulieu", askDelete);
+
+onboarding.callbackQuery(/^del:/, async (ctx) => {
+  const choice = ctx.callbackQuery.data.slice(4);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (choice === "ask") return askDelete(ctx);
+  if (choice !== "sure") return ctx.reply(ctx.t("delete-cancelled"), HTML);
+  if (ctx.user) deletePersonalData(ctx.deps.db, ctx.user.id);
+  ctx.user = undefined;
+  ctx.session = {};
+  return ctx.reply(ctx.t("delete-done"), HTML);
+});
+
+onboarding.command("ngonngu", async (ctx) => {
+  await ctx.reply(ctx.t("language-pick"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("language-vi"), cb.language("vi")).text(ctx.t("language-en"), cb.language("en")),
+  });
+});
+
+onboarding.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
+  const locale = ctx.callbackQuery.data.slice(5);
+  await ctx.answerCallbackQuery();
+  if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
+  else ctx.session.language = locale;
+  await ctx.i18n.setLocale(locale);
+  await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
+});

@@ -1,0 +1,72 @@
+// What the user is doing now (UI state only; the database holds everything worth keeping), and
+// where it is kept: SQLite by default, Redis when several instances share the work.
+import type { StorageAdapter } from "grammy";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import type { Redis } from "ioredis";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { sessions } from "../db/schema.js";
+import type { OrganisationType } from "../db/schema.js";
+
+export type Step =
+  | "reg-name"
+  | "reg-phone"
+  | "reg-org-type"
+  | "reg-org-name"
+  | "reg-commune"
+  | "product-name"
+  | "assess"
+  | "evidence";
+
+export interface SessionData {
+  /** The language chosen with /ngonngu before consent (afterwards it is kept with the user). */
+  language?: string;
+  step?: Step;
+  /** Set when a profile field is being edited: go back to the profile afterwards. */
+  editing?: boolean;
+  /** The registration answers not yet stored with the organisation. */
+  orgType?: OrganisationType;
+  orgName?: string;
+  /** Commune codes offered as buttons, for typed choices. */
+  communeChoices?: string[];
+  productName?: string;
+  productSet?: string;
+  /** The criterion the next photo or document is evidence for. */
+  evidenceFor?: string;
+  /** The assessment in this chat, its current question and the message showing it. */
+  applicationId?: number;
+  question?: string;
+  questionMessageId?: number;
+}
+
+export const initialSession = (): SessionData => ({});
+
+export class SqliteSessionStorage implements StorageAdapter<SessionData> {
+  constructor(private readonly db: Db) {}
+
+  read(key: string): SessionData | undefined {
+    const row = this.db.select().from(sessions).where(eq(sessions.key, key)).get();
+    return row ? (JSON.parse(row.value) as SessionData) : undefined;
+  }
+
+  write(key: string, value: SessionData): void {
+    const json = JSON.stringify(value);
+    this.db
+      .insert(sessions)
+      .values({ key, value: json })
+      .onConflictDoUpdate({ target: sessions.key, set: { value: json, updatedAt: new Date() } })
+      .run();
+  }
+
+  delete(key: string): void {
+    this.db.delete(sessions).where(eq(sessions.key, key)).run();
+  }
+}
+
+/** Sessions expire after 90 days without activity; the database still holds every answer. */
+export const REDIS_SESSION_TTL_SECONDS = 90 * 24 * 3600;
+export const REDIS_SESSION_PREFIX = "ocop:session:";
+
+export function redisSessionStorage(redis: Redis): StorageAdapter<SessionData> {
+  return new RedisAdapter<SessionData>({ instance: redis, ttl: REDIS_SESSION_TTL_SECONDS });
+}

@@ -1,0 +1,37 @@
+// Opens the SQLite database with the pragmas that keep data safe, and applies migrations.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.js";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
+
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: an answer acknowledged to the user survives a power cut.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  applyMigrations(db);
+  sqlite.pragma("foreign_keys = ON");
+  return db;
+}
+
+/**
+ * migrate() runs every pending migration in one transaction, where PRAGMA foreign_keys cannot
+ * change: turn the checks off around it, then verify nothing was left dangling.
+ */
+export function applyMigrations(db: Db): void {
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length) throw new Error(`foreign key check failed after migration: ${JSON.stringify(broken)}`);
+}

@@ -1,0 +1,125 @@
+// Users, their consent and profile, and the organisation they produce under.
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { applications, answers, clearances, consentEvents, evidence, organisations, products, users, type OrganisationType } from "../db/schema.js";
+import { fold } from "../text.js";
+
+/** Bump when the privacy notice in locales/ changes: users are asked again. */
+export const PRIVACY_NOTICE_VERSION = "2026-11";
+
+export type User = typeof users.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+
+export function findUser(db: Db, id: number): User | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function hasConsent(user: User | undefined): user is User & { consentVersion: string } {
+  return !!user?.consentVersion && user.consentVersion === PRIVACY_NOTICE_VERSION;
+}
+
+export function grantConsent(db: Db, id: number, language: string | undefined): User {
+  const at = new Date();
+  db.transaction((tx) => {
+    tx.insert(users)
+      .values({ id, language, consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at })
+      .onConflictDoUpdate({ target: users.id, set: { consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at, updatedAt: at } })
+      .run();
+    tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "granted", at }).run();
+  });
+  return findUser(db, id)!;
+}
+
+/** A refusal keeps nothing but the fact of the refusal for a user we already knew. */
+export function declineConsent(db: Db, id: number): void {
+  if (findUser(db, id)) {
+    db.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "declined" }).run();
+  }
+}
+
+export function setLanguage(db: Db, id: number, language: string): void {
+  db.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, id)).run();
+}
+
+export function updateUser(db: Db, id: number, values: Partial<Pick<User, "fullName" | "phone" | "remindersOff">>): void {
+  db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).run();
+}
+
+/** A full name as people write it: letters (any script), spaces, dots, hyphens, apostrophes. */
+export function normaliseFullName(text: string): string | undefined {
+  const name = text.replace(/\s+/g, " ").trim();
+  if (name.length < 2 || name.length > 80) return undefined;
+  if (!/^[\p{L}][\p{L}\p{M} .'-]*$/u.test(name)) return undefined;
+  return name;
+}
+
+/** Vietnamese mobile numbers: 0xxxxxxxxx, +84xxxxxxxxx or 84xxxxxxxxx, with spaces, dots or dashes. */
+export function normalisePhone(text: string): string | undefined {
+  const digits = text.replace(/[\s.\-()]/g, "");
+  const m = /^(?:\+?84|0)([35789]\d{8})$/.exec(digits);
+  return m ? `0${m[1]}` : undefined;
+}
+
+export function normaliseOrganisationName(text: string): string | undefined {
+  const name = text.replace(/\s+/g, " ").trim();
+  return name.length >= 2 && name.length <= 120 && /\p{L}/u.test(name) ? name : undefined;
+}
+
+export function organisationOf(db: Db, user: User): Organisation | undefined {
+  if (!user.organisationId) return undefined;
+  return db.select().from(organisations).where(eq(organisations.id, user.organisationId)).get();
+}
+
+export interface OrganisationInput {
+  type: OrganisationType;
+  name: string;
+  communeCode: string;
+}
+
+/** Creates the user's own organisation, or updates it. */
+export function saveOrganisation(db: Db, user: User, input: Partial<OrganisationInput>): Organisation {
+  const existing = organisationOf(db, user);
+  if (existing) {
+    db.update(organisations).set(input).where(eq(organisations.id, existing.id)).run();
+    return organisationOf(db, user)!;
+  }
+  const { type, name, communeCode } = input;
+  if (!type || !name || !communeCode) throw new Error("a new organisation needs its type, name and commune");
+  return db.transaction((tx) => {
+    const org = tx.insert(organisations).values({ ownerId: user.id, type, name, communeCode }).returning().get();
+    tx.update(users).set({ organisationId: org.id, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    return org;
+  });
+}
+
+export function isRegistered(db: Db, user: User | undefined): boolean {
+  return !!user && !!user.fullName && !!user.phone && !!organisationOf(db, user);
+}
+
+/**
+ * Deletes the user's personal data (Law 91/2025): name, phone, and the organisation they own with
+ * its products and self-assessments. Consent events stay, as the record of what was agreed.
+ */
+export function deletePersonalData(db: Db, id: number): void {
+  db.transaction((tx) => {
+    const owned = tx.select().from(organisations).where(eq(organisations.ownerId, id)).all();
+    for (const org of owned) {
+      const apps = tx.select({ id: applications.id }).from(applications).where(eq(applications.organisationId, org.id)).all();
+      for (const app of apps) {
+        tx.delete(answers).where(eq(answers.applicationId, app.id)).run();
+        tx.delete(clearances).where(eq(clearances.applicationId, app.id)).run();
+        tx.delete(evidence).where(eq(evidence.applicationId, app.id)).run();
+      }
+      tx.delete(applications).where(eq(applications.organisationId, org.id)).run();
+      tx.delete(products).where(eq(products.organisationId, org.id)).run();
+      tx.delete(organisations).where(eq(organisations.id, org.id)).run();
+    }
+    tx.delete(users).where(eq(users.id, id)).run();
+    tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
+  });
+}
+
+/** Case- and accent-insensitive comparison, for typed answers. */
+export function sameText(a: string, b: string): boolean {
+  return fold(a) === fold(b);
+}
