@@ -26,6 +26,7 @@ import { scoreReport } from "../../views/rubric-text.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML } from "../html.js";
+import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { askProductName, showMainMenu } from "./products.js";
 
@@ -51,8 +52,8 @@ function partTitle(a: Assessment, partId: string): string {
 
 /** The text and buttons of a question. */
 function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { text: string; keyboard: InlineKeyboard } {
-  const kb = new InlineKeyboard();
   const lines: string[] = [];
+  const keyboards: InlineKeyboard[] = [];
   if (isClearanceKey(key)) {
     const items = a.sheet.disqualification;
     const index = items.findIndex((d) => d.id === clearanceItem(key));
@@ -65,9 +66,15 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       "",
       ctx.t("q-clearance-ask"),
     );
-    kb.text(mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, item.id, true))
-      .text(mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, item.id, false))
-      .row();
+    keyboards.push(
+      grid(
+        [
+          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, item.id, true)],
+          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, item.id, false)],
+        ],
+        2,
+      ),
+    );
   } else {
     const criterion = a.criteria.find((c) => c.id === key)!;
     const index = a.criteria.indexOf(criterion);
@@ -84,18 +91,14 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     lines.push("");
     options.forEach((o, i) => {
       const chosen = a.answers[key] === o.id;
-      lines.push(
-        th(ctx, chosen ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }),
-      );
-      kb.text(ctx.t("btn-option", { n: i + 1, points: o.points }), cb.answer(a.app.id, key, o.id));
-      if (i % 4 === 3) kb.row();
+      lines.push(th(ctx, chosen ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
     });
-    kb.row();
     lines.push("", ctx.t("q-how-to-answer"));
-    if (criterion.evidence.length) kb.text(ctx.t("btn-attach"), cb.evidence(a.app.id, key)).row();
+    keyboards.push(grid(options.map((o, i) => [ctx.t("btn-option", { n: i + 1, points: o.points }), cb.answer(a.app.id, key, o.id)]), 4));
+    if (criterion.evidence.length) keyboards.push(column([[ctx.t("btn-attach"), cb.evidence(a.app.id, key)]]));
   }
-  kb.text(ctx.t("btn-back"), cb.back(a.app.id, key)).text(ctx.t("btn-save-exit"), cb.saveExit(a.app.id));
-  return { text: lines.join("\n"), keyboard: kb };
+  keyboards.push(grid([[ctx.t("btn-back"), cb.back(a.app.id, key)], [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)]], 2));
+  return { text: lines.join("\n"), keyboard: stack(...keyboards) };
 }
 
 function mark(chosen: boolean, label: string): string {
@@ -250,9 +253,10 @@ async function showProduct(ctx: BotContext, appId: number) {
   if (!loaded.ok) return;
   const { a } = loaded;
   const r = assessmentResult(a).score;
-  const kb = new InlineKeyboard();
-  if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id)).row();
-  kb.text(ctx.t("btn-review"), cb.review(a.app.id)).text(ctx.t("btn-result"), cb.result(a.app.id));
+  const kb = stack(
+    column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
+    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+  );
   await ctx.reply(
     th(ctx, "product-card", {
       name: a.product.name,
@@ -272,20 +276,17 @@ async function showReview(ctx: BotContext, a: Assessment) {
   for (const part of a.sheet.version.parts) {
     const criteria = a.criteria.filter((c) => c.part === part.id);
     const lines = [th(ctx, "review-part", { part: part.id, title: part.title, points: r.parts[part.id]!.points, max: part.maxPoints })];
-    const kb = new InlineKeyboard();
-    criteria.forEach((c, i) => {
+    const edits: Button[] = [];
+    criteria.forEach((c) => {
       const option = c.options.find((o) => o.id === a.answers[c.id]);
       lines.push(
         option
           ? th(ctx, "review-line", { id: c.id, title: c.title, label: option.label, points: option.points, max: c.maxPoints })
           : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
       );
-      if (editable) {
-        kb.text(c.id, cb.ask(a.app.id, c.id));
-        if (i % 5 === 4) kb.row();
-      }
+      if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
     });
-    await ctx.reply(lines.join("\n"), { ...HTML, ...(editable ? { reply_markup: kb } : {}) });
+    await ctx.reply(lines.join("\n"), { ...HTML, ...(editable ? { reply_markup: grid(edits, 5) } : {}) });
   }
   const summary = [th(ctx, "review-total", { points: r.total, max: r.max })];
   if (editable) summary.push(ctx.t("review-how-to-change"));
@@ -414,13 +415,12 @@ assessmentFeature.command("minhchung", async (ctx) => {
   if (!loaded.ok) return;
   const files = evidenceOf(ctx.deps.db, loaded.a.app.id);
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
-  const kb = new InlineKeyboard();
   const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
   files.forEach((f, i) => {
     lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
-    if (isEditable(loaded.a.app)) kb.text(ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)).row();
   });
-  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
+  const removable = isEditable(loaded.a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
+  return ctx.reply(lines.join("\n"), { ...HTML, ...(removable.length ? { reply_markup: column(removable) } : {}) });
 });
 
 assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {

@@ -19,6 +19,7 @@ import {
 import { cb, parseCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
+import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { showMainMenu } from "./products.js";
 
@@ -68,8 +69,7 @@ async function askPhone(ctx: BotContext) {
 
 async function askOrgType(ctx: BotContext) {
   ctx.session.step = "reg-org-type";
-  const kb = new InlineKeyboard();
-  for (const type of ORGANISATION_TYPES) kb.text(ctx.t(`org-type-${type}`), cb.orgType(type)).row();
+  const kb = column(ORGANISATION_TYPES.map((type) => [ctx.t(`org-type-${type}`), cb.orgType(type)]));
   await ctx.reply(ctx.t("ask-org-type"), { ...HTML, reply_markup: kb });
 }
 
@@ -173,8 +173,7 @@ async function offerCommunes(ctx: BotContext, query: string) {
     return ctx.reply(ctx.t("commune-none", { query }), HTML);
   }
   ctx.session.communeChoices = found.map((c) => c.code);
-  const kb = new InlineKeyboard();
-  found.forEach((c, i) => kb.text(`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)).row());
+  const kb = column(found.map((c, i) => [`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)]));
   return ctx.reply(ctx.t("commune-pick"), { ...HTML, reply_markup: kb });
 }
 
@@ -227,9 +226,10 @@ export async function showProfile(ctx: BotContext) {
   if (!user || !isRegistered(ctx.deps.db, user)) return continueRegistration(ctx);
   const org = organisationOf(ctx.deps.db, user)!;
   const commune = ctx.deps.adminUnits.commune(org.communeCode);
-  const kb = new InlineKeyboard();
-  for (const field of PROFILE_FIELDS) kb.text(ctx.t(`btn-edit-${field}`), cb.profileEdit(field)).row();
-  kb.text(ctx.t("btn-delete-data"), cb.deleteData("ask"));
+  const kb = column([
+    ...PROFILE_FIELDS.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
+    [ctx.t("btn-delete-data"), cb.deleteData("ask")],
+  ]);
   await ctx.reply(
     th(ctx, "profile", {
       name: user.fullName ?? "",

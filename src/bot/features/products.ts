@@ -1,11 +1,12 @@
 // The main menu: the organisation's products, adding a product (name, sector, product set, case).
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { findProductSet } from "../../domain/rubric.js";
 import { addProduct, answeredCount, loadAssessment, productsOf } from "../../services/assessment.js";
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
 import { cb, parseCallback, parseId, parseIndex } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
+import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { startAssessment } from "./assessment.js";
 
@@ -16,7 +17,7 @@ export async function showMainMenu(ctx: BotContext) {
   const org = ctx.user && organisationOf(db, ctx.user);
   if (!org) return;
   const list = productsOf(db, org.id);
-  const kb = new InlineKeyboard();
+  const buttons: Button[] = [];
   const lines = [th(ctx, "menu-title", { org: org.name })];
   for (const { product, application } of list) {
     const a = loadAssessment(db, catalog, application.id);
@@ -28,11 +29,11 @@ export async function showMainMenu(ctx: BotContext) {
         state: ctx.t(`state-${application.state}`),
       }),
     );
-    kb.text(product.name.slice(0, 40), cb.product(product.id)).row();
+    buttons.push([product.name.slice(0, 40), cb.product(product.id)]);
   }
   if (list.length === 0) lines.push(ctx.t("menu-empty"));
-  kb.text(ctx.t("btn-add-product"), cb.addProduct());
-  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
+  buttons.push([ctx.t("btn-add-product"), cb.addProduct()]);
+  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: column(buttons) });
 }
 
 export async function askProductName(ctx: BotContext) {
@@ -66,8 +67,7 @@ export async function handleProductText(ctx: BotContext, text: string): Promise<
 }
 
 async function askSector(ctx: BotContext) {
-  const kb = new InlineKeyboard();
-  ctx.deps.catalog.defaultVersion.taxonomy.forEach((s, i) => kb.text(s.title, cb.sector(i)).row());
+  const kb = column(ctx.deps.catalog.defaultVersion.taxonomy.map((s, i) => [s.title, cb.sector(i)]));
   await ctx.reply(th(ctx, "ask-sector", { product: ctx.session.productName ?? "" }), { ...HTML, reply_markup: kb });
 }
 
@@ -76,12 +76,11 @@ productsFeature.callbackQuery(/^s:/, async (ctx) => {
   const sector = sectorIndex === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
   if (!sector || sectorIndex === undefined || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  const kb = new InlineKeyboard();
   if (sector.groups.length === 1) {
-    for (const set of sector.groups[0]!.sets) kb.text(set.title, cb.productSet(set.number)).row();
+    const kb = column(sector.groups[0]!.sets.map((set) => [set.title, cb.productSet(set.number)]));
     return ctx.editMessageText(th(ctx, "ask-product-set", { sector: sector.title }), { ...HTML, reply_markup: kb });
   }
-  sector.groups.forEach((g, i) => kb.text(g.title, cb.group(sectorIndex, i)).row());
+  const kb = column(sector.groups.map((g, i) => [g.title, cb.group(sectorIndex, i)]));
   return ctx.editMessageText(th(ctx, "ask-product-group", { sector: sector.title }), { ...HTML, reply_markup: kb });
 });
 
@@ -92,8 +91,7 @@ productsFeature.callbackQuery(/^g:/, async (ctx) => {
   const group = si === undefined || gi === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
   if (!group || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  const kb = new InlineKeyboard();
-  for (const set of group.sets) kb.text(set.title, cb.productSet(set.number)).row();
+  const kb = column(group.sets.map((set) => [set.title, cb.productSet(set.number)]));
   return ctx.editMessageText(th(ctx, "ask-product-set", { sector: group.title }), { ...HTML, reply_markup: kb });
 });
 
@@ -108,8 +106,7 @@ productsFeature.callbackQuery(/^t:/, async (ctx) => {
   if (!sheet) return ctx.reply(th(ctx, "product-set-no-sheet", { set: set.title }), HTML);
   ctx.session.productSet = set.id;
   if (sheet.cases.length) {
-    const kb = new InlineKeyboard();
-    for (const c of sheet.cases) kb.text(c.title, cb.productCase(c.id)).row();
+    const kb = column(sheet.cases.map((c) => [c.title, cb.productCase(c.id)]));
     return ctx.reply(ctx.t("ask-case"), { ...HTML, reply_markup: kb });
   }
   return createProduct(ctx, undefined);
