@@ -1,0 +1,1997 @@
+// A strict fake of the Telegram Bot API, served over real HTTP (node:http only).
+//
+// Used two ways:
+//   - in-process: `new Bot(api.token, { botInfo: api.botInfo, client: { apiRoot: api.url } })`
+//     then `await bot.handleUpdate(u.send("hi"))`;
+//   - out of process: spawn the real bot with TELEGRAM_API_ROOT=api.url and long polling, drive
+//     it with `api.user(...)`, and wait for its answers with `api.waitFor(...)`.
+//
+// Behaviour follows tdlib/telegram-bot-api (Client.cpp) and tdlib's HTML parser
+// (MessageEntity.cpp parse_html): error codes and descriptions are Telegram's own. Where the fake
+// is deliberately stricter or simpler than Telegram, the comment says so.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import type {
+  BotCommand,
+  ForceReply,
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  KeyboardButton,
+  Message,
+  MessageEntity,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  ResponseParameters,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+
+export interface FakeBotApiOptions {
+  /** Bot token; default "7000000001:AAFakeTokenForTests_abcdefghijklmnopq". */
+  token?: string;
+  /** Bot username without "@"; default "test_bot". */
+  botUsername?: string;
+  /** Bot first name; default "Test Bot". */
+  botFirstName?: string;
+  /**
+   * Reject a "&" that does not start a valid HTML entity (&lt; &gt; &amp; &quot; &#NN; &#xNN;).
+   * Telegram itself tolerates it and shows the "&" literally; the fake refuses it by default so
+   * that a missing escape of user-supplied text is caught in tests. Default true.
+   */
+  strictHtml?: boolean;
+  /** Print every call and its answer to stderr. Also enabled by env FAKE_BOT_API_LOG=1. */
+  log?: boolean;
+}
+
+export interface ApiSuccess<T = unknown> {
+  ok: true;
+  result: T;
+}
+export interface ApiError {
+  ok: false;
+  error_code: number;
+  description: string;
+  parameters?: ResponseParameters;
+}
+export type ApiResponse<T = unknown> = ApiSuccess<T> | ApiError;
+
+/** A file part of a multipart/form-data request. */
+export interface UploadedFile {
+  /** The multipart field name (grammY uses a random attach id). */
+  field: string;
+  /** The method parameter it was attached to ("document", "photo", …), if known. */
+  param?: string;
+  filename: string;
+  size: number;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface RecordedCall {
+  /** Index in `api.calls`. */
+  seq: number;
+  /** Method name exactly as requested (Telegram matches it case-insensitively). */
+  method: string;
+  /**
+   * Parameters as the server understood them: query string + body (JSON, urlencoded or
+   * multipart). JSON-encoded fields (reply_markup, entities, commands, scope, …) are decoded,
+   * numeric/boolean form fields are coerced, and `attach://` references are replaced by the
+   * corresponding `UploadedFile`.
+   */
+  params: Record<string, unknown>;
+  /** File parts of a multipart request. */
+  files: UploadedFile[];
+  httpMethod: string;
+  contentType: string;
+  /** Date.now() when the request arrived. */
+  time: number;
+  /** Date.now() when it was answered (long polls are answered later). */
+  answeredAt?: number;
+  /** HTTP status sent. */
+  status?: number;
+  /** The envelope sent back. Undefined while a long poll is pending. */
+  response?: ApiResponse;
+  /** The failure was injected with `failNext`. */
+  injected?: boolean;
+  /** The client went away before the answer could be delivered. */
+  aborted?: boolean;
+  /** Extra explanation from the fake (e.g. "method not implemented by the fake"). */
+  note?: string;
+}
+
+export type Fault =
+  | { error_code: number; description: string; parameters?: ResponseParameters; times?: number }
+  /** Destroy the connection without answering (grammY then throws an HttpError). */
+  | { network: true; times?: number };
+
+export type AnyReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+
+/** A message in a chat as the user sees it now. */
+export interface ChatMessage {
+  message_id: number;
+  from: "user" | "bot";
+  date: number;
+  edit_date?: number;
+  /** Displayed text (HTML already rendered to plain text). */
+  text?: string;
+  caption?: string;
+  /** Formatting of text or caption. */
+  entities?: MessageEntity[];
+  parse_mode?: string;
+  /** The text/caption string as the bot sent it (before HTML parsing). */
+  source?: string;
+  /** The markup attached: the inline keyboard now shown, or the reply keyboard / removal it was sent with. */
+  reply_markup?: AnyReplyMarkup;
+  /** Inline buttons now shown under the message, flattened row by row. */
+  buttons: InlineKeyboardButton[];
+  reply_to_message_id?: number;
+  /** The full Message object as Telegram would deliver/return it now. */
+  raw: Message;
+}
+
+export interface ChatView {
+  id: number;
+  /** The bot's messages as the user sees them now: edits applied, deleted ones gone; oldest first. */
+  messages: ChatMessage[];
+  /** All messages in the chat, the user's and the bot's, oldest first. */
+  history: ChatMessage[];
+  /** The bot's latest message. */
+  last(): ChatMessage | undefined;
+  /** The reply keyboard currently shown under the input field, if any. */
+  replyKeyboard: ReplyKeyboardMarkup | undefined;
+  /** Chat actions sent by the bot (sendChatAction), in order. */
+  actions: string[];
+  /** The user has talked to the bot (so the bot may message them). */
+  started: boolean;
+  blocked: boolean;
+}
+
+export interface FakeUserInfo {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export type ButtonMatcher = string | RegExp | ((button: InlineKeyboardButton) => boolean);
+
+export interface FakeUser {
+  readonly id: number;
+  readonly info: User;
+  /** Plain text; a leading /command gets a bot_command entity like Telegram adds. */
+  send(text: string): Update;
+  /** "/start" or "start", with an optional payload ("/start payload"). */
+  command(command: string, payload?: string): Update;
+  /** user_id defaults to the user's own id (sharing one's own contact); pass null for none. */
+  sendContact(contact: { phone_number: string; user_id?: number | null; first_name?: string; last_name?: string }): Update;
+  sendSticker(opts?: { emoji?: string }): Update;
+  sendVoice(opts?: { duration?: number; file_size?: number }): Update;
+  sendPhoto(opts?: { caption?: string; width?: number; height?: number; file_size?: number }): Update;
+  sendDocument(opts: { file_name: string; file_size?: number; mime_type?: string; caption?: string; content?: Buffer | string }): Update;
+  sendLocation(opts?: { latitude?: number; longitude?: number }): Update;
+  /** Edits the user's last text message (edited_message update). */
+  editLastText(newText: string): Update;
+  /**
+   * Presses an inline button (exact text, RegExp on text, or predicate) on the latest bot message
+   * that has an inline keyboard, or on `messageId`. Throws, listing the buttons, if none matches.
+   */
+  press(button: ButtonMatcher, messageId?: number): Update;
+  /** Sends a callback query with arbitrary (forged or stale) data from the latest bot message or `messageId`. */
+  pressData(data: string, messageId?: number): Update;
+  /** Taps a button of the reply keyboard currently shown (sends its text, or the contact for request_contact). */
+  tap(label: string): Update;
+  /** Blocks the bot (my_chat_member update: member → kicked). */
+  block(): Update;
+  /** Restarts the bot after blocking (my_chat_member update: kicked → member). */
+  unblock(): Update;
+  chat(): ChatView;
+}
+
+export interface WaitForOptions {
+  timeoutMs?: number;
+  /** Only consider calls with seq >= fromIndex (e.g. `api.calls.length` taken before acting). */
+  fromIndex?: number;
+}
+
+export interface FakeBotApi {
+  /** apiRoot for grammY, e.g. "http://127.0.0.1:41234". */
+  readonly url: string;
+  readonly token: string;
+  readonly botInfo: UserFromGetMe;
+  /** Every call, in arrival order (live array). */
+  readonly calls: RecordedCall[];
+  /** Calls of one method (case-insensitive). */
+  callsOf(method: string): RecordedCall[];
+  /** Every call answered with ok:false (including injected faults and 409 conflicts). */
+  errors(): RecordedCall[];
+  /** Like errors(), without the failures injected with failNext. */
+  unexpectedErrors(): RecordedCall[];
+  /** A private chat as the user sees it now. */
+  chat(chatId: number): ChatView;
+  /** Registers (or returns) a user the bot can see; they count as started once they send something. */
+  user(info: FakeUserInfo): FakeUser;
+  /** Makes the next call(s) of `method` ("*" = any method) fail with `fault`. */
+  failNext(method: string, fault: Fault): void;
+  /** Updates queued for getUpdates and not yet confirmed by an offset. */
+  pendingUpdates(): Update[];
+  dropPendingUpdates(): void;
+  /** Queues a hand-made update (update_id is assigned) and returns it. */
+  enqueue(update: Omit<Update, "update_id">): Update;
+  /** Resolves with the first answered call matching `predicate` (or having that method name). */
+  waitFor(predicate: string | ((call: RecordedCall) => boolean), timeout?: number | WaitForOptions): Promise<RecordedCall>;
+  /** Commands stored by setMyCommands for a scope (default {type:"default"}) and language code. */
+  commands(scope?: Record<string, unknown>, languageCode?: string): BotCommand[] | undefined;
+  /** Menu button set by setChatMenuButton (chatId undefined = default). */
+  menuButton(chatId?: number): unknown;
+  /** Current webhook, if setWebhook was called and not deleted. */
+  readonly webhook: Record<string, unknown> | undefined;
+  /** Callback queries the bot has not answered yet. */
+  unansweredCallbackQueries(): Array<{ id: string; data: string | undefined; from: number; messageId: number | undefined }>;
+  /** Content of a stored file (uploaded by the bot or sent by a user). */
+  fileContent(fileId: string): Buffer | undefined;
+  stop(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+const DEFAULT_TOKEN = "7000000001:AAFakeTokenForTests_abcdefghijklmnopq";
+const MAX_TEXT_LENGTH = 4096;
+const MAX_CAPTION_LENGTH = 1024;
+const MAX_CALLBACK_DATA_BYTES = 64;
+const MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024;
+const MAX_UPLOAD_SIZE = 50 * 1024 * 1024;
+const LONG_POLL_MAX_TIMEOUT = 50; // seconds, like telegram-bot-api
+const LONG_POLL_WAIT_AFTER_MS = 2; // batch updates queued in the same tick
+/** Update types delivered when allowed_updates is empty (Telegram's default). */
+const DEFAULT_EXCLUDED_UPDATES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
+
+const HARMLESS_METHODS = new Set(
+  [
+    "setMyDescription", "setMyShortDescription", "setMyName", "setMyDefaultAdministratorRights",
+    "setChatTitle", "setChatDescription", "setChatPhoto", "deleteChatPhoto", "setChatPermissions",
+    "setChatStickerSet", "deleteChatStickerSet", "setChatAdministratorCustomTitle",
+    "pinChatMessage", "unpinChatMessage", "unpinAllChatMessages", "leaveChat",
+    "banChatMember", "unbanChatMember", "restrictChatMember", "promoteChatMember",
+    "banChatSenderChat", "unbanChatSenderChat", "approveChatJoinRequest", "declineChatJoinRequest",
+    "setMessageReaction", "answerInlineQuery", "answerPreCheckoutQuery", "answerShippingQuery",
+    "answerWebAppQuery", "close", "logOut", "setPassportDataErrors", "setUserEmojiStatus",
+  ].map((m) => m.toLowerCase()),
+);
+
+const CHAT_ACTIONS = new Set([
+  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+]);
+
+const JSON_FIELDS = new Set([
+  "reply_markup", "entities", "caption_entities", "allowed_updates", "commands", "scope", "menu_button",
+  "media", "link_preview_options", "reply_parameters", "results", "message_ids", "reaction", "rights",
+  "prices", "permissions",
+]);
+const NUMBER_FIELDS = new Set([
+  "chat_id", "message_id", "from_chat_id", "offset", "limit", "timeout", "reply_to_message_id",
+  "message_thread_id", "user_id", "cache_time", "width", "height", "duration", "max_connections",
+  "until_date", "latitude", "longitude",
+]);
+const BOOLEAN_FIELDS = new Set([
+  "disable_notification", "protect_content", "show_alert", "drop_pending_updates",
+  "disable_web_page_preview", "allow_sending_without_reply", "disable_content_type_detection",
+  "has_spoiler", "is_personal", "revoke_messages", "only_if_banned", "for_channels", "is_big",
+  "show_caption_above_media", "allow_paid_broadcast",
+]);
+
+const MIME_BY_EXT: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  pdf: "application/pdf",
+  txt: "text/plain",
+  csv: "text/csv",
+  json: "application/json",
+  zip: "application/zip",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  ogg: "audio/ogg",
+  oga: "audio/ogg",
+  mp3: "audio/mpeg",
+  mp4: "video/mp4",
+};
+
+type Json = Record<string, unknown>;
+
+class ApiFailure extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: ResponseParameters,
+  ) {
+    super(description);
+  }
+}
+const bad = (msg: string) => new ApiFailure(400, `Bad Request: ${msg}`);
+const forbidden = (msg: string) => new ApiFailure(403, `Forbidden: ${msg}`);
+
+interface FileRecord {
+  file_id: string;
+  file_unique_id: string;
+  file_path: string;
+  file_size: number;
+  file_name?: string;
+  mime_type?: string;
+  content: Buffer;
+}
+
+type MessageKind = "text" | "document" | "photo" | "sticker" | "voice" | "contact" | "location";
+
+interface StoredMessage {
+  message_id: number;
+  sender: "user" | "bot";
+  date: number;
+  edit_date?: number;
+  kind: MessageKind;
+  text?: string;
+  caption?: string;
+  entities?: MessageEntity[];
+  parse_mode?: string;
+  source?: string;
+  reply_markup?: AnyReplyMarkup;
+  reply_to_message_id?: number;
+  media?: Json; // document / photo sizes / sticker / voice / contact / location payload
+}
+
+interface ChatState {
+  id: number;
+  user: User;
+  started: boolean;
+  blocked: boolean;
+  nextMessageId: number;
+  messages: StoredMessage[];
+  replyKeyboard?: ReplyKeyboardMarkup;
+  actions: string[];
+  chatInstance: string;
+}
+
+interface CallbackQueryState {
+  id: string;
+  chatId: number;
+  from: number;
+  data: string | undefined;
+  messageId: number | undefined;
+  answered: boolean;
+}
+
+interface PendingPoll {
+  call: RecordedCall;
+  res: ServerResponse;
+  limit: number;
+  timer: NodeJS.Timeout;
+  wake?: NodeJS.Timeout;
+}
+
+interface Waiter {
+  predicate: (call: RecordedCall) => boolean;
+  fromIndex: number;
+  resolve: (call: RecordedCall) => void;
+}
+
+interface FaultEntry {
+  method: string; // lower-case or "*"
+  fault: Fault;
+  remaining: number;
+}
+
+function randomId(length: number): string {
+  return randomBytes(length).toString("base64url").slice(0, length);
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, "utf8");
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Stable JSON (sorted keys, undefined/null dropped) for "is it the same?" comparisons. */
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Json)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** JSON for logs and error messages: file contents are summarised, long output is cut. */
+function summarize(value: unknown, max = 200): string {
+  const text = JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === "object" && "content" in v && Buffer.isBuffer((v as { content: unknown }).content)) {
+      const f = v as UploadedFile;
+      return `<file ${f.filename} ${f.size} bytes>`;
+    }
+    return v;
+  });
+  return text === undefined ? "undefined" : text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function updateType(update: Update): string {
+  return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
+}
+
+function isInlineMarkup(markup: AnyReplyMarkup | undefined): markup is InlineKeyboardMarkup {
+  return markup !== undefined && "inline_keyboard" in markup;
+}
+
+function flattenButtons(markup: AnyReplyMarkup | undefined): InlineKeyboardButton[] {
+  return isInlineMarkup(markup) ? markup.inline_keyboard.flat() : [];
+}
+
+function describeButton(b: InlineKeyboardButton): string {
+  const data = "callback_data" in b ? ` → ${JSON.stringify(b.callback_data)}` : "url" in b ? ` → ${b.url}` : "";
+  return `${JSON.stringify(b.text)}${data}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML parse_mode (port of tdlib parse_html; error texts are Telegram's)
+
+const HTML_TAGS = new Set([
+  "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler", "tg-emoji", "tg-time",
+  "span", "pre", "code", "blockquote",
+]);
+
+interface ParsedText {
+  text: string;
+  entities: MessageEntity[];
+}
+
+function isSpace(c: string): boolean {
+  return c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\0" || c === "\v" || c === "\f";
+}
+function isAlpha(c: string): boolean {
+  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
+}
+function isDigit(c: string): boolean {
+  return c >= "0" && c <= "9";
+}
+function isHex(c: string): boolean {
+  return isDigit(c) || (c >= "a" && c <= "f") || (c >= "A" && c <= "F");
+}
+
+/** Returns [codePoint, nextIndex] or undefined when not a supported entity. */
+function decodeHtmlEntity(s: string, pos: number): [number, number] | undefined {
+  const at = (i: number) => (i < s.length ? s[i]! : "\0");
+  let end = pos + 1;
+  let code = 0;
+  if (at(pos + 1) === "#") {
+    end++;
+    if (at(pos + 2) === "x") {
+      end++;
+      while (isHex(at(end))) code = code * 16 + parseInt(at(end++), 16);
+    } else {
+      while (isDigit(at(end))) code = code * 10 + Number(at(end++));
+    }
+    if (code === 0 || code >= 0x10ffff || end - pos >= 10) return undefined;
+  } else {
+    while (isAlpha(at(end))) end++;
+    const name = s.slice(pos + 1, end);
+    const named: Record<string, number> = { lt: 60, gt: 62, amp: 38, quot: 34 };
+    const c = named[name];
+    if (c === undefined) return undefined;
+    code = c;
+  }
+  return [code, at(end) === ";" ? end + 1 : end];
+}
+
+export function parseHtml(s: string, strict = true): ParsedText {
+  const fail = (msg: string) => bad(`can't parse entities: ${msg}`);
+  const byteOffset = (i: number) => utf8Bytes(s.slice(0, i));
+  const at = (i: number) => (i < s.length ? s[i]! : "\0");
+  let out = "";
+  const entities: MessageEntity[] = [];
+  const stack: Array<{ tag: string; argument: string; offset: number; beginPos: number }> = [];
+
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "&") {
+      const decoded = decodeHtmlEntity(s, i);
+      if (decoded) {
+        out += String.fromCodePoint(decoded[0]);
+        i = decoded[1] - 1;
+        continue;
+      }
+      if (strict) {
+        throw fail(
+          `Unsupported HTML entity at byte offset ${byteOffset(i)} (the fake Bot API is stricter than Telegram here: escape "&" as "&amp;")`,
+        );
+      }
+    }
+    if (c !== "<") {
+      out += c;
+      continue;
+    }
+    const begin = i++;
+    if (at(i) !== "/") {
+      while (i < s.length && !isSpace(at(i)) && at(i) !== ">") i++;
+      if (i >= s.length) throw fail(`Unclosed start tag at byte offset ${byteOffset(begin)}`);
+      const tag = s.slice(begin + 1, i).toLowerCase();
+      if (!HTML_TAGS.has(tag)) throw fail(`Unsupported start tag "${tag}" at byte offset ${byteOffset(begin)}`);
+      let argument = "";
+      while (at(i) !== ">") {
+        while (i < s.length && isSpace(at(i))) i++;
+        if (at(i) === ">") break;
+        const attrBegin = i;
+        while (i < s.length && !isSpace(at(i)) && !"=>/\"'".includes(at(i))) i++;
+        const attr = s.slice(attrBegin, i);
+        if (attr === "") throw fail(`Empty attribute name in the tag "${tag}" at byte offset ${byteOffset(begin)}`);
+        while (i < s.length && isSpace(at(i))) i++;
+        if (at(i) !== "=") {
+          if (i >= s.length) throw fail(`Unclosed start tag "${tag}" at byte offset ${byteOffset(begin)}`);
+          if (tag === "blockquote" && attr === "expandable") argument = "1";
+          continue;
+        }
+        i++;
+        while (i < s.length && isSpace(at(i))) i++;
+        if (i >= s.length) throw fail(`Unclosed start tag "${tag}" at byte offset ${byteOffset(begin)}`);
+        let value = "";
+        if (at(i) !== "'" && at(i) !== '"') {
+          const tokenBegin = i;
+          while (i < s.length && (isAlpha(at(i)) || isDigit(at(i)) || at(i) === "." || at(i) === "-")) i++;
+          value = s.slice(tokenBegin, i).toLowerCase();
+          if (!isSpace(at(i)) && at(i) !== ">") {
+            throw fail(`Unexpected end of name token at byte offset ${byteOffset(tokenBegin)}`);
+          }
+        } else {
+          const quote = s[i++]!;
+          while (i < s.length && at(i) !== quote) {
+            if (at(i) === "&") {
+              const decoded = decodeHtmlEntity(s, i);
+              if (decoded) {
+                value += String.fromCodePoint(decoded[0]);
+                i = decoded[1];
+                continue;
+              }
+            }
+            value += s[i++]!;
+          }
+          if (at(i) === quote) i++;
+        }
+        if (i >= s.length) throw fail(`Unclosed start tag at byte offset ${byteOffset(begin)}`);
+        if (tag === "a" && attr === "href") argument = value;
+        else if (tag === "code" && attr === "class" && value.startsWith("language-")) argument = value.slice(9);
+        else if (tag === "span" && attr === "class" && value.startsWith("tg-")) argument = value.slice(3);
+        else if (tag === "tg-emoji" && attr === "emoji-id") argument = value;
+        else if (tag === "blockquote" && attr === "expandable") argument = "1";
+      }
+      if (tag === "span" && argument !== "spoiler") {
+        throw fail(`Tag "span" must have class "tg-spoiler" at byte offset ${byteOffset(begin)}`);
+      }
+      stack.push({ tag, argument, offset: out.length, beginPos: out.length });
+    } else {
+      if (stack.length === 0) throw fail(`Unexpected end tag at byte offset ${byteOffset(begin)}`);
+      while (i < s.length && !isSpace(at(i)) && at(i) !== ">") i++;
+      const endTag = s.slice(begin + 2, i).toLowerCase();
+      while (i < s.length && isSpace(at(i))) i++;
+      if (at(i) !== ">") throw fail(`Unclosed end tag at byte offset ${byteOffset(begin)}`);
+      const top = stack[stack.length - 1]!;
+      if (endTag !== "" && endTag !== top.tag) {
+        throw fail(`Unmatched end tag at byte offset ${byteOffset(begin)}, expected "</${top.tag}>", found "</${endTag}>"`);
+      }
+      const length = out.length - top.offset;
+      if (length > 0) {
+        const offset = top.offset;
+        const t = top.tag;
+        const simple: Record<string, MessageEntity["type"]> = {
+          i: "italic", em: "italic", b: "bold", strong: "bold", s: "strikethrough", strike: "strikethrough",
+          del: "strikethrough", u: "underline", ins: "underline", "tg-spoiler": "spoiler", span: "spoiler",
+        };
+        const type = simple[t];
+        if (type) entities.push({ type, offset, length } as MessageEntity);
+        else if (t === "a") {
+          const url = top.argument || out.slice(top.beginPos);
+          entities.push({ type: "text_link", offset, length, url } as MessageEntity);
+        } else if (t === "pre") entities.push({ type: "pre", offset, length } as MessageEntity);
+        else if (t === "code") {
+          const prev = entities[entities.length - 1];
+          if (prev && prev.type === "pre" && prev.offset === offset && prev.length === length && top.argument) {
+            (prev as unknown as Json).language = top.argument;
+          } else entities.push({ type: "code", offset, length } as MessageEntity);
+        } else if (t === "blockquote") {
+          entities.push({ type: top.argument ? "expandable_blockquote" : "blockquote", offset, length } as MessageEntity);
+        } else if (t === "tg-emoji") {
+          if (!/^[1-9]\d*$/.test(top.argument)) throw fail("Invalid custom emoji identifier specified");
+          entities.push({ type: "custom_emoji", offset, length, custom_emoji_id: top.argument } as MessageEntity);
+        }
+      }
+      stack.pop();
+    }
+  }
+  if (stack.length > 0) {
+    throw fail(`Can't find end tag corresponding to start tag "${stack[stack.length - 1]!.tag}"`);
+  }
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text: out, entities };
+}
+
+/**
+ * MarkdownV2: only the commonest mistake is checked (an unescaped reserved character), and the
+ * displayed text is approximated by stripping markers. Prefer HTML in this project.
+ */
+function parseMarkdownV2(s: string): ParsedText {
+  let out = "";
+  let inCode = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "\\") {
+      out += s[i + 1] ?? "";
+      i++;
+      continue;
+    }
+    if (c === "`") {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode) {
+      out += c;
+      continue;
+    }
+    const lineStart = i === 0 || s[i - 1] === "\n";
+    if (".!#+-={}".includes(c) || (c === ">" && !lineStart)) {
+      throw bad(`can't parse entities: Character '${c}' is reserved and must be escaped with the preceding '\\'`);
+    }
+    if ("*_~|[]>".includes(c)) continue;
+    if (c === "(" && s[i - 1] === "]") {
+      const close = s.indexOf(")", i);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (c === "(" || c === ")") {
+      throw bad(`can't parse entities: Character '${c}' is reserved and must be escaped with the preceding '\\'`);
+    }
+    out += c;
+  }
+  return { text: out, entities: [] };
+}
+
+function parseFormatted(source: string, parseMode: unknown, explicitEntities: unknown, strict: boolean): ParsedText {
+  if (parseMode === undefined || parseMode === null || parseMode === "") {
+    const entities = Array.isArray(explicitEntities) ? (explicitEntities as MessageEntity[]) : [];
+    return { text: source, entities };
+  }
+  const mode = String(parseMode).toLowerCase();
+  if (mode === "html") return parseHtml(source, strict);
+  if (mode === "markdownv2") return parseMarkdownV2(source);
+  if (mode === "markdown") return { text: source.replace(/[*_`]/g, ""), entities: [] };
+  throw bad(`unsupported parse_mode`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request body parsing
+
+function coerce(key: string, value: string): unknown {
+  if (JSON_FIELDS.has(key)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value; // the handler reports the parse error in Telegram's words
+    }
+  }
+  if (NUMBER_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (BOOLEAN_FIELDS.has(key)) {
+    if (value === "true" || value === "1") return true;
+    if (value === "false" || value === "0" || value === "") return false;
+  }
+  return value;
+}
+
+function parseDisposition(header: string): { name?: string; filename?: string } {
+  const result: { name?: string; filename?: string } = {};
+  const name = /;\s*name="([^"]*)"/i.exec(header) ?? /;\s*name=([^;\s]*)/i.exec(header);
+  if (name) result.name = name[1];
+  const star = /;\s*filename\*=(?:UTF-8|utf-8)''([^;]*)/.exec(header);
+  if (star?.[1] !== undefined) {
+    result.filename = decodeURIComponent(star[1]);
+    return result;
+  }
+  const quoted = /;\s*filename="((?:[^"\\]|\\.)*)"/i.exec(header);
+  if (quoted?.[1] !== undefined) result.filename = quoted[1].replace(/\\(.)/g, "$1");
+  else {
+    // grammY writes `filename=<raw name>` unquoted as the last parameter: take the rest of the line.
+    const raw = /;\s*filename=(.*)$/i.exec(header);
+    if (raw?.[1] !== undefined) result.filename = raw[1].trim();
+  }
+  return result;
+}
+
+function parseMultipart(body: Buffer, boundary: string): { fields: Record<string, string>; files: UploadedFile[] } {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const partDelimiter = Buffer.from(`\r\n--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  if (pos < 0) throw bad("can't parse multipart/form-data request");
+  pos += delimiter.length;
+  for (;;) {
+    if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break; // closing "--"
+    if (body[pos] === 0x0d && body[pos + 1] === 0x0a) pos += 2;
+    const headerEnd = body.indexOf("\r\n\r\n", pos);
+    if (headerEnd < 0) throw bad("can't parse multipart/form-data request");
+    const headers: Record<string, string> = {};
+    for (const line of body.subarray(pos, headerEnd).toString("utf8").split("\r\n")) {
+      const colon = line.indexOf(":");
+      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    }
+    const contentStart = headerEnd + 4;
+    const next = body.indexOf(partDelimiter, contentStart);
+    if (next < 0) throw bad("can't parse multipart/form-data request");
+    const content = body.subarray(contentStart, next);
+    const disposition = parseDisposition(headers["content-disposition"] ?? "");
+    if (disposition.name !== undefined) {
+      if (disposition.filename !== undefined) {
+        files.push({
+          field: disposition.name,
+          filename: disposition.filename,
+          size: content.length,
+          contentType: headers["content-type"] ?? "application/octet-stream",
+          content: Buffer.from(content),
+        });
+      } else {
+        fields[disposition.name] = content.toString("utf8");
+      }
+    }
+    pos = next + partDelimiter.length;
+  }
+  return { fields, files };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+class FakeBotApiServer implements FakeBotApi {
+  url = "";
+  readonly token: string;
+  readonly botInfo: UserFromGetMe;
+  readonly calls: RecordedCall[] = [];
+  webhook: Record<string, unknown> | undefined;
+
+  private readonly strictHtml: boolean;
+  private readonly log: boolean;
+  private server: Server | undefined;
+  private readonly chats = new Map<number, ChatState>();
+  private readonly queue: Update[] = [];
+  private nextUpdateId = 100_000_001;
+  private allowedUpdates: string[] = [];
+  private poll: PendingPoll | undefined;
+  private readonly waiters = new Set<Waiter>();
+  private readonly faults: FaultEntry[] = [];
+  private readonly files = new Map<string, FileRecord>();
+  private fileCounter = 0;
+  private readonly callbackQueries = new Map<string, CallbackQueryState>();
+  private callbackCounter = 0;
+  private readonly commandStore = new Map<string, BotCommand[]>();
+  private readonly menuButtons = new Map<string, unknown>();
+  private stopped = false;
+
+  constructor(options: FakeBotApiOptions) {
+    this.token = options.token ?? DEFAULT_TOKEN;
+    const botId = Number(this.token.split(":")[0]);
+    this.botInfo = {
+      id: Number.isSafeInteger(botId) && botId > 0 ? botId : 7_000_000_001,
+      is_bot: true,
+      first_name: options.botFirstName ?? "Test Bot",
+      username: options.botUsername ?? "test_bot",
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
+    };
+    this.strictHtml = options.strictHtml ?? true;
+    this.log = options.log ?? process.env.FAKE_BOT_API_LOG === "1";
+  }
+
+  async listen(): Promise<void> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` }));
+        }
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.poll) {
+      clearTimeout(this.poll.timer);
+      if (this.poll.wake) clearTimeout(this.poll.wake);
+      this.poll.call.aborted = true;
+      this.poll.res.destroy();
+      this.poll = undefined;
+    }
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  // --- state for tests ----------------------------------------------------------------------
+
+  callsOf(method: string): RecordedCall[] {
+    const m = method.toLowerCase();
+    return this.calls.filter((c) => c.method.toLowerCase() === m);
+  }
+
+  errors(): RecordedCall[] {
+    return this.calls.filter((c) => c.response !== undefined && !c.response.ok);
+  }
+
+  unexpectedErrors(): RecordedCall[] {
+    return this.errors().filter((c) => !c.injected);
+  }
+
+  chat(chatId: number): ChatView {
+    const chat = this.chats.get(chatId);
+    if (!chat) {
+      return { id: chatId, messages: [], history: [], last: () => undefined, replyKeyboard: undefined, actions: [], started: false, blocked: false };
+    }
+    const history = chat.messages.map((m) => this.view(chat, m));
+    const messages = history.filter((m) => m.from === "bot");
+    return {
+      id: chatId,
+      messages,
+      history,
+      last: () => messages[messages.length - 1],
+      replyKeyboard: clone(chat.replyKeyboard),
+      actions: [...chat.actions],
+      started: chat.started,
+      blocked: chat.blocked,
+    };
+  }
+
+  user(info: FakeUserInfo): FakeUser {
+    let chat = this.chats.get(info.id);
+    const user: User = { id: info.id, is_bot: false, first_name: info.first_name };
+    if (info.last_name !== undefined) user.last_name = info.last_name;
+    if (info.username !== undefined) user.username = info.username;
+    if (info.language_code !== undefined) user.language_code = info.language_code;
+    if (!chat) {
+      chat = { id: info.id, user, started: false, blocked: false, nextMessageId: 1, messages: [], actions: [], chatInstance: String(BigInt(`0x${randomBytes(7).toString("hex")}`)) };
+      this.chats.set(info.id, chat);
+    } else {
+      chat.user = user;
+    }
+    return new FakeUserImpl(this, chat);
+  }
+
+  failNext(method: string, fault: Fault): void {
+    const times = fault.times ?? 1;
+    if (times < 1) return;
+    this.faults.push({ method: method === "*" ? "*" : method.toLowerCase(), fault, remaining: times });
+  }
+
+  pendingUpdates(): Update[] {
+    return clone(this.queue);
+  }
+
+  dropPendingUpdates(): void {
+    this.queue.length = 0;
+  }
+
+  enqueue(partial: Omit<Update, "update_id">): Update {
+    const update = { update_id: this.nextUpdateId++, ...partial } as Update;
+    this.queue.push(update);
+    this.schedulePollWake();
+    return clone(update);
+  }
+
+  waitFor(predicate: string | ((call: RecordedCall) => boolean), timeout: number | WaitForOptions = {}): Promise<RecordedCall> {
+    const opts = typeof timeout === "number" ? { timeoutMs: timeout } : timeout;
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    const fromIndex = opts.fromIndex ?? 0;
+    const pred =
+      typeof predicate === "string"
+        ? (c: RecordedCall) => c.method.toLowerCase() === predicate.toLowerCase()
+        : predicate;
+    const found = this.calls.find((c) => c.seq >= fromIndex && c.response !== undefined && pred(c));
+    if (found) return Promise.resolve(found);
+    return new Promise<RecordedCall>((resolve, reject) => {
+      const waiter: Waiter = {
+        predicate: pred,
+        fromIndex,
+        resolve: (call) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(call);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        const recent = this.calls
+          .slice(-10)
+          .map((c) => `  #${c.seq} ${c.method} ${summarize(c.params, 160)} → ${c.response ? summarize(c.response, 160) : c.aborted ? "(aborted)" : "(pending)"}`)
+          .join("\n");
+        reject(new Error(`fake Bot API: no matching call within ${timeoutMs} ms. Last calls:\n${recent || "  (none)"}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  commands(scope: Record<string, unknown> = { type: "default" }, languageCode = ""): BotCommand[] | undefined {
+    return clone(this.commandStore.get(this.commandKey(scope, languageCode)));
+  }
+
+  menuButton(chatId?: number): unknown {
+    return clone(this.menuButtons.get(chatId === undefined ? "" : String(chatId)));
+  }
+
+  unansweredCallbackQueries() {
+    return [...this.callbackQueries.values()]
+      .filter((q) => !q.answered)
+      .map((q) => ({ id: q.id, data: q.data, from: q.from, messageId: q.messageId }));
+  }
+
+  fileContent(fileId: string): Buffer | undefined {
+    return this.files.get(fileId)?.content;
+  }
+
+  // --- used by FakeUserImpl -----------------------------------------------------------------
+
+  /** @internal */
+  addUserMessage(chat: ChatState, kind: MessageKind, fields: Partial<StoredMessage>): Update {
+    if (chat.blocked) {
+      throw new Error(`fake Bot API: user ${chat.id} has blocked the bot; call u.unblock() before sending`);
+    }
+    chat.started = true;
+    const stored: StoredMessage = { message_id: chat.nextMessageId++, sender: "user", date: nowSeconds(), kind, ...fields };
+    chat.messages.push(stored);
+    return this.enqueue({ message: this.toMessage(chat, stored) as Update["message"] });
+  }
+
+  /** @internal */
+  editUserText(chat: ChatState, newText: string): Update {
+    const last = [...chat.messages].reverse().find((m) => m.sender === "user" && m.kind === "text");
+    if (!last) throw new Error(`fake Bot API: user ${chat.id} has no text message to edit`);
+    last.text = newText;
+    const entities = commandEntities(newText);
+    if (entities.length) last.entities = entities;
+    else delete last.entities;
+    last.edit_date = nowSeconds();
+    return this.enqueue({ edited_message: this.toMessage(chat, last) as Update["edited_message"] });
+  }
+
+  /** @internal */
+  addFile(kind: string, name: string | undefined, size: number, mime: string | undefined, content?: Buffer): FileRecord {
+    const n = ++this.fileCounter;
+    const ext = name?.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : kind === "photos" ? "jpg" : kind === "voice" ? "oga" : kind === "stickers" ? "webp" : "dat";
+    // Files too big to download are never served, so do not allocate them.
+    const body = content ?? Buffer.alloc(size > MAX_DOWNLOAD_SIZE ? 0 : size);
+    const record: FileRecord = {
+      file_id: `${kind === "photos" ? "AgAC" : "BQAC"}AgIAAxkBAAI${randomId(40)}`,
+      file_unique_id: `AgAD${randomId(12)}`,
+      file_path: `${kind}/file_${n}.${ext}`,
+      file_size: content ? content.length : size,
+      content: body,
+    };
+    if (name !== undefined) record.file_name = name;
+    if (mime !== undefined) record.mime_type = mime;
+    this.files.set(record.file_id, record);
+    return record;
+  }
+
+  /** @internal */
+  pressButton(chat: ChatState, matcher: ButtonMatcher | { data: string }, messageId?: number): Update {
+    if (chat.blocked) throw new Error(`fake Bot API: user ${chat.id} has blocked the bot`);
+    const botMessages = chat.messages.filter((m) => m.sender === "bot");
+    let target: StoredMessage | undefined;
+    if (messageId !== undefined) {
+      target = chat.messages.find((m) => m.message_id === messageId);
+      if (!target) throw new Error(`fake Bot API: message ${messageId} is not in chat ${chat.id} (deleted or never sent)`);
+    } else {
+      target = [...botMessages].reverse().find((m) => flattenButtons(m.reply_markup).length > 0);
+      if (!target && typeof matcher === "object" && "data" in matcher) target = botMessages[botMessages.length - 1];
+      if (!target) {
+        throw new Error(`fake Bot API: no bot message with an inline keyboard in chat ${chat.id}. Bot messages:\n${this.describeMessages(botMessages)}`);
+      }
+    }
+    let data: string | undefined;
+    if (typeof matcher === "object" && "data" in matcher) {
+      data = matcher.data;
+    } else {
+      const buttons = flattenButtons(target.reply_markup);
+      const test =
+        typeof matcher === "string"
+          ? (b: InlineKeyboardButton) => b.text === matcher
+          : matcher instanceof RegExp
+            ? (b: InlineKeyboardButton) => matcher.test(b.text)
+            : matcher;
+      const button = buttons.find(test);
+      if (!button) {
+        const list = buttons.length ? buttons.map((b) => `  ${describeButton(b)}`).join("\n") : "  (no inline buttons)";
+        throw new Error(
+          `fake Bot API: no button matching ${typeof matcher === "function" ? "the predicate" : String(matcher)} on message ${target.message_id} (${JSON.stringify((target.text ?? target.caption ?? "").slice(0, 80))}). Buttons:\n${list}`,
+        );
+      }
+      if (!("callback_data" in button)) {
+        throw new Error(`fake Bot API: button ${describeButton(button)} is not a callback button`);
+      }
+      data = button.callback_data;
+    }
+    const id = `${4_000_000_000_000_000_000n + BigInt(++this.callbackCounter)}`;
+    this.callbackQueries.set(id, { id, chatId: chat.id, from: chat.user.id, data, messageId: target.message_id, answered: false });
+    const callback_query: Json = {
+      id,
+      from: clone(chat.user),
+      message: this.toMessage(chat, target),
+      chat_instance: chat.chatInstance,
+    };
+    if (data !== undefined) callback_query.data = data;
+    return this.enqueue({ callback_query } as unknown as Omit<Update, "update_id">);
+  }
+
+  /** @internal */
+  setBlocked(chat: ChatState, blocked: boolean): Update {
+    const wasBlocked = chat.blocked;
+    chat.blocked = blocked;
+    if (!blocked) chat.started = true;
+    const bot: User = { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username };
+    const member = (status: "member" | "kicked") => (status === "kicked" ? { user: bot, status, until_date: 0 } : { user: bot, status });
+    return this.enqueue({
+      my_chat_member: {
+        chat: this.chatObject(chat),
+        from: clone(chat.user),
+        date: nowSeconds(),
+        old_chat_member: member(wasBlocked ? "kicked" : "member"),
+        new_chat_member: member(blocked ? "kicked" : "member"),
+      },
+    } as unknown as Omit<Update, "update_id">);
+  }
+
+  /** @internal */
+  chatState(chatId: number): ChatState | undefined {
+    return this.chats.get(chatId);
+  }
+
+  /** @internal */
+  describeMessages(messages: StoredMessage[]): string {
+    if (messages.length === 0) return "  (none)";
+    return messages
+      .slice(-5)
+      .map((m) => `  #${m.message_id} ${JSON.stringify((m.text ?? m.caption ?? `[${m.kind}]`).slice(0, 80))} buttons: ${flattenButtons(m.reply_markup).map(describeButton).join(", ") || "none"}`)
+      .join("\n");
+  }
+
+  // --- HTTP -----------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const fileRoute = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (fileRoute) {
+      await readBody(req);
+      if (fileRoute[1] !== this.token) return this.writeJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const path = decodeURIComponent(fileRoute[2] ?? "");
+      const file = [...this.files.values()].find((f) => f.file_path === path);
+      if (!file) return this.writeJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      res.writeHead(200, { "content-type": file.mime_type ?? "application/octet-stream", "content-length": file.content.length });
+      res.end(file.content);
+      return;
+    }
+
+    const route = /^\/bot([^/]*)\/([^/]*)$/.exec(url.pathname);
+    const body = await readBody(req);
+    const call: RecordedCall = {
+      seq: this.calls.length,
+      method: route?.[2] ?? url.pathname,
+      params: {},
+      files: [],
+      httpMethod: req.method ?? "GET",
+      contentType: req.headers["content-type"] ?? "",
+      time: Date.now(),
+    };
+    this.calls.push(call);
+
+    if (!route) return this.answer(call, res, new ApiFailure(404, "Not Found"));
+    if (route[1] !== this.token) return this.answer(call, res, new ApiFailure(401, "Unauthorized"));
+
+    try {
+      this.parseParams(call, url, body);
+    } catch (error) {
+      return this.answer(call, res, error);
+    }
+
+    const method = call.method.toLowerCase();
+    const faultIndex = this.faults.findIndex((f) => f.method === method || f.method === "*");
+    const fault = this.faults[faultIndex];
+    if (fault) {
+      fault.remaining--;
+      if (fault.remaining <= 0) this.faults.splice(faultIndex, 1);
+      call.injected = true;
+      if ("network" in fault.fault) {
+        call.aborted = true;
+        call.note = "network fault injected by failNext";
+        call.answeredAt = Date.now();
+        res.destroy();
+        return;
+      }
+      const { error_code, description, parameters } = fault.fault;
+      return this.answer(call, res, new ApiFailure(error_code, description, parameters));
+    }
+
+    if (method === "getupdates") return this.getUpdates(call, res);
+
+    let result: unknown;
+    try {
+      result = this.dispatch(method, call);
+    } catch (error) {
+      return this.answer(call, res, error);
+    }
+    this.answer(call, res, { ok: true, result });
+  }
+
+  private parseParams(call: RecordedCall, url: URL, body: Buffer): void {
+    const params: Json = {};
+    for (const [k, v] of url.searchParams) params[k] = coerce(k, v);
+    const type = call.contentType.toLowerCase();
+    if (body.length > MAX_UPLOAD_SIZE) throw new ApiFailure(413, "Request Entity Too Large");
+    if (body.length > 0) {
+      if (type.startsWith("application/json")) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString("utf8"));
+        } catch {
+          throw bad("can't parse JSON request body");
+        }
+        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+          for (const [k, v] of Object.entries(parsed as Json)) {
+            params[k] = typeof v === "string" && JSON_FIELDS.has(k) ? coerce(k, v) : v;
+          }
+        }
+      } else if (type.startsWith("multipart/form-data")) {
+        const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(call.contentType);
+        const b = boundary?.[1] ?? boundary?.[2];
+        if (!b) throw bad("can't parse multipart/form-data request: no boundary");
+        const { fields, files } = parseMultipart(body, b.trim());
+        for (const [k, v] of Object.entries(fields)) params[k] = coerce(k, v);
+        call.files = files;
+        // Resolve attach:// references (top level, and inside decoded JSON such as media).
+        const byField = new Map(files.map((f) => [f.field, f]));
+        const resolve = (value: unknown, key: string): unknown => {
+          if (typeof value === "string" && value.startsWith("attach://")) {
+            const file = byField.get(value.slice("attach://".length));
+            if (file) {
+              file.param = key;
+              return file;
+            }
+            return value;
+          }
+          if (Array.isArray(value)) return value.map((v) => resolve(v, key));
+          if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+            const o = value as Json;
+            for (const k of Object.keys(o)) o[k] = resolve(o[k], k === "media" && typeof o.type === "string" ? o.type : k);
+            return o;
+          }
+          return value;
+        };
+        for (const k of Object.keys(params)) params[k] = resolve(params[k], k);
+        // Files sent under their own parameter name (no attach:// indirection).
+        for (const f of files) {
+          if (f.param === undefined && params[f.field] === undefined) {
+            f.param = f.field;
+            params[f.field] = f;
+          }
+        }
+      } else {
+        // application/x-www-form-urlencoded (or anything else: try it as such)
+        for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params[k] = coerce(k, v);
+      }
+    }
+    call.params = params;
+  }
+
+  private answer(call: RecordedCall, res: ServerResponse, outcome: unknown): void {
+    let status: number;
+    let response: ApiResponse;
+    if (outcome instanceof ApiFailure) {
+      status = outcome.code;
+      response = { ok: false, error_code: outcome.code, description: outcome.description };
+      if (outcome.parameters) response.parameters = outcome.parameters;
+    } else if (outcome && typeof outcome === "object" && "ok" in outcome) {
+      status = 200;
+      response = outcome as ApiResponse;
+    } else {
+      status = 500;
+      response = { ok: false, error_code: 500, description: `Internal Server Error: fake Bot API bug: ${outcome instanceof Error ? outcome.stack : String(outcome)}` };
+    }
+    call.status = status;
+    call.response = response;
+    call.answeredAt = Date.now();
+    if (res.destroyed || res.writableEnded) call.aborted = true;
+    else this.writeJson(res, status, response);
+    if (this.log) {
+      process.stderr.write(`[fake-bot-api] ${call.method} ${summarize(call.params, 300)} → ${status} ${summarize(response, 300)}\n`);
+    }
+    for (const waiter of [...this.waiters]) {
+      if (call.seq >= waiter.fromIndex && waiter.predicate(call)) waiter.resolve(call);
+    }
+  }
+
+  private writeJson(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  // --- getUpdates -----------------------------------------------------------------------------
+
+  private getUpdates(call: RecordedCall, res: ServerResponse): void {
+    const p = call.params;
+    if (this.webhook) {
+      return this.answer(call, res, new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+    }
+    const offset = toInt(p.offset) ?? 0;
+    const limit = Math.min(Math.max(toInt(p.limit) ?? 100, 1), 100);
+    const timeout = Math.min(Math.max(toInt(p.timeout) ?? 0, 0), LONG_POLL_MAX_TIMEOUT);
+    if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates.map(String);
+
+    if (offset > 0) {
+      while (this.queue.length > 0 && this.queue[0]!.update_id < offset) this.queue.shift();
+    } else if (offset < 0) {
+      this.queue.splice(0, Math.max(0, this.queue.length + offset));
+    }
+    const updates = this.take(limit);
+    if (updates.length > 0 || timeout === 0) return this.answer(call, res, { ok: true, result: updates });
+
+    // Long poll. Like telegram-bot-api, a new long poll terminates the pending one with 409.
+    if (this.poll) this.terminatePoll("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+    const poll: PendingPoll = {
+      call,
+      res,
+      limit,
+      timer: setTimeout(() => this.finishPoll(poll), timeout * 1000),
+    };
+    this.poll = poll;
+    res.on("close", () => {
+      if (this.poll === poll && !res.writableEnded) {
+        // The client aborted (grammY bot.stop(), runner stop, process exit): not an error.
+        clearTimeout(poll.timer);
+        if (poll.wake) clearTimeout(poll.wake);
+        this.poll = undefined;
+        call.aborted = true;
+        call.answeredAt = Date.now();
+        call.note = "long poll aborted by the client";
+      }
+    });
+  }
+
+  private take(limit: number): Update[] {
+    const allowed = this.allowedUpdates.length > 0 ? new Set(this.allowedUpdates) : undefined;
+    const result: Update[] = [];
+    for (let i = 0; i < this.queue.length && result.length < limit; ) {
+      const update = this.queue[i]!;
+      const type = updateType(update);
+      const wanted = allowed ? allowed.has(type) : !DEFAULT_EXCLUDED_UPDATES.has(type);
+      if (!wanted) {
+        this.queue.splice(i, 1); // Telegram does not keep updates the bot did not subscribe to
+        continue;
+      }
+      result.push(clone(update));
+      i++;
+    }
+    return result;
+  }
+
+  private schedulePollWake(): void {
+    const poll = this.poll;
+    if (!poll || poll.wake) return;
+    poll.wake = setTimeout(() => {
+      poll.wake = undefined;
+      if (this.poll === poll) this.finishPoll(poll);
+    }, LONG_POLL_WAIT_AFTER_MS);
+  }
+
+  private finishPoll(poll: PendingPoll): void {
+    if (this.poll !== poll) return;
+    clearTimeout(poll.timer);
+    if (poll.wake) clearTimeout(poll.wake);
+    this.poll = undefined;
+    this.answer(poll.call, poll.res, { ok: true, result: this.take(poll.limit) });
+  }
+
+  private terminatePoll(description: string): void {
+    const poll = this.poll;
+    if (!poll) return;
+    clearTimeout(poll.timer);
+    if (poll.wake) clearTimeout(poll.wake);
+    this.poll = undefined;
+    this.answer(poll.call, poll.res, new ApiFailure(409, description));
+  }
+
+  // --- methods --------------------------------------------------------------------------------
+
+  private dispatch(method: string, call: RecordedCall): unknown {
+    const p = call.params;
+    switch (method) {
+      case "getme":
+        return clone(this.botInfo);
+      case "deletewebhook":
+        this.webhook = undefined;
+        if (p.drop_pending_updates === true) this.queue.length = 0;
+        return true;
+      case "setwebhook": {
+        const url = typeof p.url === "string" ? p.url : "";
+        if (p.drop_pending_updates === true) this.queue.length = 0;
+        if (url === "") {
+          this.webhook = undefined;
+          return true;
+        }
+        if (!/^https:\/\//i.test(url)) throw bad("bad webhook: An HTTPS URL must be provided for webhook");
+        this.terminatePoll("Conflict: terminated by setWebhook request");
+        this.webhook = clone(p);
+        return true;
+      }
+      case "getwebhookinfo": {
+        const info: Json = { url: (this.webhook?.url as string | undefined) ?? "", has_custom_certificate: false, pending_update_count: this.queue.length };
+        if (this.webhook?.allowed_updates) info.allowed_updates = this.webhook.allowed_updates;
+        return info;
+      }
+      case "setmycommands": {
+        const commands = jsonArg(p.commands, "commands JSON object");
+        if (!Array.isArray(commands)) throw bad("can't parse commands JSON object");
+        if (commands.length > 100) throw bad("too many commands specified");
+        const list: BotCommand[] = [];
+        for (const c of commands) {
+          const cmd = c as Json;
+          const command = typeof cmd.command === "string" ? cmd.command.replace(/^\//, "") : "";
+          const description = typeof cmd.description === "string" ? cmd.description : "";
+          if (!/^[a-z0-9_]{1,32}$/.test(command)) throw bad("BOT_COMMAND_INVALID");
+          if (description.trim().length === 0 || codePoints(description) > 256) throw bad("BOT_COMMAND_DESCRIPTION_INVALID");
+          list.push({ command, description });
+        }
+        this.commandStore.set(this.commandKey(scopeArg(p.scope), stringArg(p.language_code)), list);
+        return true;
+      }
+      case "getmycommands":
+        return this.commandStore.get(this.commandKey(scopeArg(p.scope), stringArg(p.language_code))) ?? [];
+      case "deletemycommands":
+        this.commandStore.delete(this.commandKey(scopeArg(p.scope), stringArg(p.language_code)));
+        return true;
+      case "setchatmenubutton": {
+        const key = p.chat_id === undefined ? "" : String(p.chat_id);
+        if (key !== "") this.requireChat(p.chat_id);
+        const button = p.menu_button === undefined ? { type: "default" } : jsonArg(p.menu_button, "menu button JSON object");
+        this.menuButtons.set(key, button);
+        return true;
+      }
+      case "getchatmenubutton": {
+        const key = p.chat_id === undefined ? "" : String(p.chat_id);
+        return this.menuButtons.get(key) ?? this.menuButtons.get("") ?? { type: "commands" };
+      }
+      case "sendmessage":
+        return this.sendMessage(p);
+      case "editmessagetext":
+        return this.editMessageText(p);
+      case "editmessagecaption":
+        return this.editMessageCaption(p);
+      case "editmessagereplymarkup":
+        return this.editMessageReplyMarkup(p);
+      case "deletemessage": {
+        if (p.chat_id === undefined || p.chat_id === "") throw bad("chat identifier is not specified");
+        const messageId = toInt(p.message_id) ?? 0;
+        if (messageId <= 0) throw bad("message identifier is not specified");
+        const chat = this.chats.get(Number(p.chat_id));
+        if (!chat) throw bad("chat not found");
+        const index = chat.messages.findIndex((m) => m.message_id === messageId);
+        if (index < 0) throw bad("message to delete not found");
+        chat.messages.splice(index, 1);
+        return true;
+      }
+      case "deletemessages": {
+        const chat = this.requireChat(p.chat_id);
+        const ids = jsonArg(p.message_ids, "message identifiers");
+        if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) throw bad("message identifiers are not specified");
+        chat.messages = chat.messages.filter((m) => !ids.includes(m.message_id));
+        return true;
+      }
+      case "answercallbackquery": {
+        const id = typeof p.callback_query_id === "string" || typeof p.callback_query_id === "number" ? String(p.callback_query_id) : "";
+        if (id === "") throw bad("Parameter \"callback_query_id\" is required");
+        const query = this.callbackQueries.get(id);
+        if (!query || query.answered) throw bad("query is too old and response timeout expired or query ID is invalid");
+        if (typeof p.text === "string" && codePoints(p.text) > 200) throw bad("MESSAGE_TOO_LONG");
+        query.answered = true;
+        return true;
+      }
+      case "sendchataction": {
+        const action = typeof p.action === "string" ? p.action : "";
+        if (!CHAT_ACTIONS.has(action)) throw bad("wrong parameter action in request");
+        const chat = this.writableChat(p.chat_id);
+        chat.actions.push(action);
+        return true;
+      }
+      case "senddocument":
+        return this.sendMedia(p, "document");
+      case "sendphoto":
+        return this.sendMedia(p, "photo");
+      case "getfile": {
+        const fileId = typeof p.file_id === "string" ? p.file_id : "";
+        if (fileId === "") throw bad("Parameter \"file_id\" is required");
+        const file = this.files.get(fileId);
+        if (!file) throw bad("invalid file_id");
+        if (file.file_size > MAX_DOWNLOAD_SIZE) throw bad("file is too big");
+        return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
+      }
+      case "getchat": {
+        const chat = this.requireChat(p.chat_id);
+        return { ...this.chatObject(chat), accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false } };
+      }
+      default:
+        if (HARMLESS_METHODS.has(method)) return true;
+        call.note = `method "${call.method}" is not implemented by the fake Bot API: implement it or add it to HARMLESS_METHODS`;
+        throw new ApiFailure(404, "Not Found");
+    }
+  }
+
+  private commandKey(scope: Record<string, unknown>, languageCode: string): string {
+    return `${canonical(scope)}|${languageCode}`;
+  }
+
+  /** The chat must exist (the bot has seen this user). */
+  private requireChat(chatIdParam: unknown): ChatState {
+    if (chatIdParam === undefined || chatIdParam === null || chatIdParam === "") throw bad("chat_id is empty");
+    const id = typeof chatIdParam === "number" ? chatIdParam : Number(chatIdParam);
+    if (!Number.isSafeInteger(id)) throw bad("chat not found");
+    const chat = this.chats.get(id);
+    if (!chat) throw bad("chat not found");
+    return chat;
+  }
+
+  /** The bot may send to this chat: the user started it and has not blocked the bot. */
+  private writableChat(chatIdParam: unknown): ChatState {
+    const chat = this.requireChat(chatIdParam);
+    if (chat.blocked) throw forbidden("bot was blocked by the user");
+    if (!chat.started) throw forbidden("bot can't initiate conversation with a user");
+    return chat;
+  }
+
+  private replyTo(chat: ChatState, p: Json): number | undefined {
+    let id = toInt(p.reply_to_message_id);
+    let allowWithout = p.allow_sending_without_reply === true;
+    const params = p.reply_parameters === undefined ? undefined : (jsonArg(p.reply_parameters, "reply parameters JSON object") as Json);
+    if (params && typeof params === "object") {
+      id = toInt(params.message_id);
+      if (params.allow_sending_without_reply === true) allowWithout = true;
+    }
+    if (id === undefined || id <= 0) return undefined;
+    if (chat.messages.some((m) => m.message_id === id)) return id;
+    if (allowWithout) return undefined;
+    throw bad("message to be replied not found");
+  }
+
+  private sendMessage(p: Json): unknown {
+    const chat = this.requireChat(p.chat_id);
+    const markup = parseReplyMarkup(p.reply_markup);
+    const source = typeof p.text === "string" ? p.text : p.text === undefined ? "" : String(p.text);
+    const parsed = parseFormatted(source, p.parse_mode, jsonArgOrUndefined(p.entities), this.strictHtml);
+    if (parsed.text.trim() === "") throw bad("message text is empty");
+    if (codePoints(parsed.text) > MAX_TEXT_LENGTH) throw bad("message is too long");
+    checkCallbackData(markup);
+    const replyTo = this.replyTo(chat, p);
+    this.writableChat(p.chat_id);
+    const stored: StoredMessage = {
+      message_id: chat.nextMessageId++,
+      sender: "bot",
+      date: nowSeconds(),
+      kind: "text",
+      text: parsed.text,
+      source,
+    };
+    if (parsed.entities.length) stored.entities = parsed.entities;
+    if (typeof p.parse_mode === "string") stored.parse_mode = p.parse_mode;
+    if (markup) stored.reply_markup = markup;
+    if (replyTo !== undefined) stored.reply_to_message_id = replyTo;
+    this.applyReplyKeyboard(chat, markup);
+    chat.messages.push(stored);
+    return this.toMessage(chat, stored);
+  }
+
+  private sendMedia(p: Json, kind: "document" | "photo"): unknown {
+    const chat = this.requireChat(p.chat_id);
+    const markup = parseReplyMarkup(p.reply_markup);
+    const input = p[kind];
+    if (input === undefined || input === "") throw bad(`there is no ${kind} in the request`);
+    let captionSource: string | undefined;
+    let parsed: ParsedText | undefined;
+    if (typeof p.caption === "string" && p.caption !== "") {
+      captionSource = p.caption;
+      parsed = parseFormatted(p.caption, p.parse_mode, jsonArgOrUndefined(p.caption_entities), this.strictHtml);
+      if (codePoints(parsed.text) > MAX_CAPTION_LENGTH) throw bad("message caption is too long");
+    }
+    checkCallbackData(markup);
+    const media = this.resolveInputFile(input, kind);
+    const replyTo = this.replyTo(chat, p);
+    this.writableChat(p.chat_id);
+    const stored: StoredMessage = { message_id: chat.nextMessageId++, sender: "bot", date: nowSeconds(), kind, media };
+    if (parsed && parsed.text.trim() !== "") {
+      stored.caption = parsed.text;
+      stored.source = captionSource;
+      if (parsed.entities.length) stored.entities = parsed.entities;
+    }
+    if (typeof p.parse_mode === "string") stored.parse_mode = p.parse_mode;
+    if (markup) stored.reply_markup = markup;
+    if (replyTo !== undefined) stored.reply_to_message_id = replyTo;
+    this.applyReplyKeyboard(chat, markup);
+    chat.messages.push(stored);
+    return this.toMessage(chat, stored);
+  }
+
+  /** Turns an upload / file_id / URL into the document or photo payload of a Message. */
+  private resolveInputFile(input: unknown, kind: "document" | "photo"): Json {
+    let record: FileRecord | undefined;
+    if (input && typeof input === "object" && "content" in input) {
+      const upload = input as UploadedFile;
+      if (upload.size === 0) throw bad("file must be non-empty");
+      const ext = upload.filename.includes(".") ? upload.filename.slice(upload.filename.lastIndexOf(".") + 1).toLowerCase() : "";
+      const mime = MIME_BY_EXT[ext] ?? (upload.contentType !== "application/octet-stream" ? upload.contentType : "application/octet-stream");
+      record = this.addFile(kind === "photo" ? "photos" : "documents", upload.filename, upload.size, mime, upload.content);
+    } else if (typeof input === "string" && /^https?:\/\//i.test(input)) {
+      const name = decodeURIComponent(new URL(input).pathname.split("/").pop() || "file");
+      const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
+      record = this.addFile(kind === "photo" ? "photos" : "documents", name, 1024, MIME_BY_EXT[ext] ?? "application/octet-stream");
+    } else if (typeof input === "string") {
+      record = this.files.get(input);
+      if (!record) throw bad("wrong file identifier/HTTP URL specified");
+    } else {
+      throw bad(`there is no ${kind} in the request`);
+    }
+    if (kind === "document") {
+      const document: Json = { file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size };
+      if (record.file_name !== undefined) document.file_name = record.file_name;
+      if (record.mime_type !== undefined) document.mime_type = record.mime_type;
+      return { document };
+    }
+    return { photo: this.photoSizes(record) };
+  }
+
+  /** @internal */
+  photoSizes(record: FileRecord, width = 1280, height = 960): Json[] {
+    const sizes: Json[] = [];
+    for (const scale of [90, 320, 800]) {
+      const w = Math.min(width, scale);
+      const h = Math.round((height * w) / width);
+      const small = this.addFile("photos", undefined, Math.max(1, Math.round((record.file_size * w) / width)), "image/jpeg");
+      sizes.push({ file_id: small.file_id, file_unique_id: small.file_unique_id, file_size: small.file_size, width: w, height: h });
+    }
+    sizes.push({ file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size, width, height });
+    return sizes;
+  }
+
+  private applyReplyKeyboard(chat: ChatState, markup: AnyReplyMarkup | undefined): void {
+    if (!markup) return;
+    if ("keyboard" in markup) chat.replyKeyboard = clone(markup);
+    else if ("remove_keyboard" in markup) chat.replyKeyboard = undefined;
+  }
+
+  /** Finds the bot message an edit refers to. Inline messages (inline_message_id) are not modelled. */
+  private editTarget(p: Json): { chat: ChatState; message: StoredMessage } | "inline" {
+    if (typeof p.inline_message_id === "string" && p.inline_message_id !== "") return "inline";
+    if (p.chat_id === undefined || p.chat_id === "") throw bad("chat_id is empty");
+    const messageId = toInt(p.message_id) ?? 0;
+    if (messageId <= 0) throw bad("message identifier is not specified");
+    const chat = this.requireChat(p.chat_id);
+    const message = chat.messages.find((m) => m.message_id === messageId);
+    if (!message) throw bad("message to edit not found");
+    if (message.sender !== "bot") throw bad("message can't be edited");
+    return { chat, message };
+  }
+
+  private editMessageText(p: Json): unknown {
+    const markup = parseReplyMarkup(p.reply_markup);
+    if (markup && !isInlineMarkup(markup)) throw bad("inline keyboard expected");
+    const source = typeof p.text === "string" ? p.text : "";
+    const parsed = parseFormatted(source, p.parse_mode, jsonArgOrUndefined(p.entities), this.strictHtml);
+    if (parsed.text.trim() === "") throw bad("message text is empty");
+    if (codePoints(parsed.text) > MAX_TEXT_LENGTH) throw bad("message is too long");
+    checkCallbackData(markup);
+    const target = this.editTarget(p);
+    if (target === "inline") return true;
+    const { chat, message } = target;
+    if (message.kind !== "text") throw bad("there is no text in the message to edit");
+    const sameText = message.text === parsed.text && canonical(message.entities ?? []) === canonical(parsed.entities);
+    if (sameText && sameInlineMarkup(message.reply_markup, markup)) {
+      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    message.text = parsed.text;
+    message.source = source;
+    if (parsed.entities.length) message.entities = parsed.entities;
+    else delete message.entities;
+    if (typeof p.parse_mode === "string") message.parse_mode = p.parse_mode;
+    else delete message.parse_mode;
+    // Like Telegram: an edit without reply_markup removes the inline keyboard.
+    if (markup) message.reply_markup = markup;
+    else delete message.reply_markup;
+    message.edit_date = nowSeconds();
+    return this.toMessage(chat, message);
+  }
+
+  private editMessageCaption(p: Json): unknown {
+    const markup = parseReplyMarkup(p.reply_markup);
+    if (markup && !isInlineMarkup(markup)) throw bad("inline keyboard expected");
+    const source = typeof p.caption === "string" ? p.caption : "";
+    const parsed = parseFormatted(source, p.parse_mode, jsonArgOrUndefined(p.caption_entities), this.strictHtml);
+    if (codePoints(parsed.text) > MAX_CAPTION_LENGTH) throw bad("message caption is too long");
+    checkCallbackData(markup);
+    const target = this.editTarget(p);
+    if (target === "inline") return true;
+    const { chat, message } = target;
+    if (message.kind === "text") throw bad("there is no caption in the message to edit");
+    const newCaption = parsed.text.trim() === "" ? undefined : parsed.text;
+    if (message.caption === newCaption && canonical(message.entities ?? []) === canonical(parsed.entities) && sameInlineMarkup(message.reply_markup, markup)) {
+      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    if (newCaption === undefined) {
+      delete message.caption;
+      delete message.source;
+    } else {
+      message.caption = newCaption;
+      message.source = source;
+    }
+    if (parsed.entities.length) message.entities = parsed.entities;
+    else delete message.entities;
+    if (markup) message.reply_markup = markup;
+    else delete message.reply_markup;
+    message.edit_date = nowSeconds();
+    return this.toMessage(chat, message);
+  }
+
+  private editMessageReplyMarkup(p: Json): unknown {
+    const markup = parseReplyMarkup(p.reply_markup);
+    if (markup && !isInlineMarkup(markup)) throw bad("inline keyboard expected");
+    checkCallbackData(markup);
+    const target = this.editTarget(p);
+    if (target === "inline") return true;
+    const { chat, message } = target;
+    if (sameInlineMarkup(message.reply_markup, markup)) {
+      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    if (markup) message.reply_markup = markup;
+    else delete message.reply_markup;
+    message.edit_date = nowSeconds();
+    return this.toMessage(chat, message);
+  }
+
+  // --- Telegram objects -------------------------------------------------------------------------
+
+  /** @internal */
+  chatObject(chat: ChatState): Json {
+    const o: Json = { id: chat.id, type: "private", first_name: chat.user.first_name };
+    if (chat.user.last_name !== undefined) o.last_name = chat.user.last_name;
+    if (chat.user.username !== undefined) o.username = chat.user.username;
+    return o;
+  }
+
+  /** @internal */
+  toMessage(chat: ChatState, m: StoredMessage, depth = 0): Message {
+    const from: User =
+      m.sender === "bot"
+        ? { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username }
+        : clone(chat.user);
+    const o: Json = { message_id: m.message_id, from, chat: this.chatObject(chat), date: m.date };
+    if (m.edit_date !== undefined) o.edit_date = m.edit_date;
+    if (m.reply_to_message_id !== undefined && depth === 0) {
+      const replied = chat.messages.find((x) => x.message_id === m.reply_to_message_id);
+      if (replied) o.reply_to_message = this.toMessage(chat, replied, depth + 1);
+    }
+    if (m.text !== undefined) {
+      o.text = m.text;
+      if (m.entities) o.entities = clone(m.entities);
+    }
+    if (m.media) Object.assign(o, clone(m.media));
+    if (m.caption !== undefined) {
+      o.caption = m.caption;
+      if (m.entities) o.caption_entities = clone(m.entities);
+    }
+    // Only inline keyboards are part of a Message; reply keyboards are not echoed back.
+    if (isInlineMarkup(m.reply_markup)) o.reply_markup = clone(m.reply_markup);
+    return o as unknown as Message;
+  }
+
+  private view(chat: ChatState, m: StoredMessage): ChatMessage {
+    const v: ChatMessage = {
+      message_id: m.message_id,
+      from: m.sender,
+      date: m.date,
+      buttons: clone(flattenButtons(m.reply_markup)),
+      raw: this.toMessage(chat, m),
+    };
+    if (m.edit_date !== undefined) v.edit_date = m.edit_date;
+    if (m.text !== undefined) v.text = m.text;
+    if (m.caption !== undefined) v.caption = m.caption;
+    if (m.entities) v.entities = clone(m.entities);
+    if (m.parse_mode !== undefined) v.parse_mode = m.parse_mode;
+    if (m.source !== undefined) v.source = m.source;
+    if (m.reply_markup) v.reply_markup = clone(m.reply_markup);
+    if (m.reply_to_message_id !== undefined) v.reply_to_message_id = m.reply_to_message_id;
+    return v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Argument helpers
+
+function toInt(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+function stringArg(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function jsonArg(value: unknown, what: string): unknown {
+  if (typeof value === "string") {
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw bad(`can't parse ${what}`);
+    }
+  }
+  return value;
+}
+
+function jsonArgOrUndefined(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return undefined;
+  return jsonArg(value, "entities JSON object");
+}
+
+function scopeArg(value: unknown): Record<string, unknown> {
+  if (value === undefined || value === null || value === "") return { type: "default" };
+  const scope = jsonArg(value, "BotCommandScope JSON object");
+  if (!scope || typeof scope !== "object" || typeof (scope as Json).type !== "string") {
+    throw bad("can't parse BotCommandScope JSON object");
+  }
+  return scope as Record<string, unknown>;
+}
+
+const INLINE_BUTTON_TYPES = [
+  "url", "callback_data", "callback_game", "pay", "switch_inline_query", "switch_inline_query_chosen_chat",
+  "switch_inline_query_current_chat", "login_url", "web_app", "copy_text",
+];
+
+/** Validates reply_markup the way telegram-bot-api does (structure only). */
+function parseReplyMarkup(value: unknown): AnyReplyMarkup | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  let markup: unknown = value;
+  if (typeof value === "string") {
+    try {
+      markup = JSON.parse(value);
+    } catch {
+      throw bad("can't parse reply keyboard markup JSON object");
+    }
+  }
+  if (!markup || typeof markup !== "object" || Array.isArray(markup)) throw bad("object expected as reply markup");
+  const o = markup as Json;
+  if (o.keyboard !== undefined) {
+    if (!Array.isArray(o.keyboard) || !o.keyboard.every(Array.isArray)) throw bad('field "keyboard" must be an Array of Arrays');
+    for (const row of o.keyboard as unknown[][]) {
+      for (const button of row) {
+        if (typeof button === "string") continue;
+        if (!button || typeof button !== "object") throw bad("can't parse keyboard button: KeyboardButton must be a String or an Object");
+        if (typeof (button as Json).text !== "string") throw bad('can\'t parse keyboard button: Field "text" must be of type String');
+      }
+    }
+    if ((o.keyboard as unknown[][]).some((row) => row.length > 0)) return o as unknown as ReplyKeyboardMarkup;
+  }
+  if (o.inline_keyboard !== undefined) {
+    if (!Array.isArray(o.inline_keyboard) || !o.inline_keyboard.every(Array.isArray)) {
+      throw bad('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
+    }
+    for (const row of o.inline_keyboard as unknown[][]) {
+      for (const button of row) {
+        if (!button || typeof button !== "object" || Array.isArray(button)) throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
+        const b = button as Json;
+        if (typeof b.text !== "string") throw bad('can\'t parse inline keyboard button: Field "text" must be of type String');
+        const hasType = INLINE_BUTTON_TYPES.some((k) => {
+          const v = b[k];
+          return k === "url" || k === "callback_data" ? typeof v === "string" && v !== "" : v !== undefined;
+        });
+        if (!hasType) throw bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+      }
+    }
+    return o as unknown as InlineKeyboardMarkup;
+  }
+  if (o.remove_keyboard === true || o.hide_keyboard === true) return o as unknown as ReplyKeyboardRemove;
+  if (o.force_reply === true) return o as unknown as ForceReply;
+  return undefined;
+}
+
+/** Server-side check (MTProto BUTTON_DATA_INVALID): callback_data is at most 64 bytes of UTF-8. */
+function checkCallbackData(markup: AnyReplyMarkup | undefined): void {
+  for (const b of flattenButtons(markup)) {
+    if ("callback_data" in b && utf8Bytes(b.callback_data) > MAX_CALLBACK_DATA_BYTES) throw bad("BUTTON_DATA_INVALID");
+  }
+}
+
+function sameInlineMarkup(current: AnyReplyMarkup | undefined, next: AnyReplyMarkup | undefined): boolean {
+  const a = isInlineMarkup(current) && current.inline_keyboard.some((r) => r.length > 0) ? canonical(current.inline_keyboard) : "none";
+  const b = isInlineMarkup(next) && next.inline_keyboard.some((r) => r.length > 0) ? canonical(next.inline_keyboard) : "none";
+  return a === b;
+}
+
+function commandEntities(text: string): MessageEntity[] {
+  const m = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,})?/.exec(text);
+  return m ? [{ type: "bot_command", offset: 0, length: m[0].length }] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user helper
+
+class FakeUserImpl implements FakeUser {
+  constructor(
+    private readonly api: FakeBotApiServer,
+    private readonly state: ChatState,
+  ) {}
+
+  get id(): number {
+    return this.state.id;
+  }
+
+  get info(): User {
+    return clone(this.state.user);
+  }
+
+  send(text: string): Update {
+    const entities = commandEntities(text);
+    return this.api.addUserMessage(this.state, "text", entities.length ? { text, entities } : { text });
+  }
+
+  command(command: string, payload?: string): Update {
+    const name = command.startsWith("/") ? command : `/${command}`;
+    return this.send(payload === undefined || payload === "" ? name : `${name} ${payload}`);
+  }
+
+  sendContact(contact: { phone_number: string; user_id?: number | null; first_name?: string; last_name?: string }): Update {
+    const c: Json = { phone_number: contact.phone_number, first_name: contact.first_name ?? this.state.user.first_name };
+    const lastName = contact.last_name ?? (contact.first_name === undefined ? this.state.user.last_name : undefined);
+    if (lastName !== undefined) c.last_name = lastName;
+    const userId = contact.user_id === undefined ? this.state.id : contact.user_id;
+    if (userId !== null) c.user_id = userId;
+    return this.api.addUserMessage(this.state, "contact", { media: { contact: c } });
+  }
+
+  sendSticker(opts: { emoji?: string } = {}): Update {
+    const file = this.api.addFile("stickers", undefined, 24_000, "image/webp");
+    const sticker = { file_id: file.file_id, file_unique_id: file.file_unique_id, type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: opts.emoji ?? "👍", set_name: "TestStickers", file_size: file.file_size };
+    return this.api.addUserMessage(this.state, "sticker", { media: { sticker } });
+  }
+
+  sendVoice(opts: { duration?: number; file_size?: number } = {}): Update {
+    const file = this.api.addFile("voice", undefined, opts.file_size ?? 12_000, "audio/ogg");
+    const voice = { file_id: file.file_id, file_unique_id: file.file_unique_id, duration: opts.duration ?? 3, mime_type: "audio/ogg", file_size: file.file_size };
+    return this.api.addUserMessage(this.state, "voice", { media: { voice } });
+  }
+
+  sendPhoto(opts: { caption?: string; width?: number; height?: number; file_size?: number } = {}): Update {
+    const file = this.api.addFile("photos", undefined, opts.file_size ?? 150_000, "image/jpeg");
+    const photo = this.api.photoSizes(file, opts.width ?? 1280, opts.height ?? 960);
+    const fields: Partial<StoredMessage> = { media: { photo } };
+    if (opts.caption !== undefined) fields.caption = opts.caption;
+    return this.api.addUserMessage(this.state, "photo", fields);
+  }
+
+  sendDocument(opts: { file_name: string; file_size?: number; mime_type?: string; caption?: string; content?: Buffer | string }): Update {
+    const content = typeof opts.content === "string" ? Buffer.from(opts.content) : opts.content;
+    const ext = opts.file_name.includes(".") ? opts.file_name.slice(opts.file_name.lastIndexOf(".") + 1).toLowerCase() : "";
+    const mime = opts.mime_type ?? MIME_BY_EXT[ext] ?? "application/octet-stream";
+    const file = this.api.addFile("documents", opts.file_name, opts.file_size ?? content?.length ?? 10_240, mime, content);
+    if (opts.file_size !== undefined) file.file_size = opts.file_size; // a declared size wins (e.g. "25 MB" without allocating it)
+    const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: opts.file_name, mime_type: mime, file_size: file.file_size };
+    const fields: Partial<StoredMessage> = { media: { document } };
+    if (opts.caption !== undefined) fields.caption = opts.caption;
+    return this.api.addUserMessage(this.state, "document", fields);
+  }
+
+  sendLocation(opts: { latitude?: number; longitude?: number } = {}): Update {
+    const location = { latitude: opts.latitude ?? 21.0278, longitude: opts.longitude ?? 105.8342 };
+    return this.api.addUserMessage(this.state, "location", { media: { location } });
+  }
+
+  editLastText(newText: string): Update {
+    return this.api.editUserText(this.state, newText);
+  }
+
+  press(button: ButtonMatcher, messageId?: number): Update {
+    return this.api.pressButton(this.state, button, messageId);
+  }
+
+  pressData(data: string, messageId?: number): Update {
+    return this.api.pressButton(this.state, { data }, messageId);
+  }
+
+  tap(label: string): Update {
+    const keyboard = this.state.replyKeyboard;
+    const buttons: KeyboardButton[] = keyboard ? keyboard.keyboard.flat() : [];
+    const button = buttons.find((b) => (typeof b === "string" ? b : b.text) === label);
+    if (!button) {
+      const list = buttons.map((b) => `  ${JSON.stringify(typeof b === "string" ? b : b.text)}`).join("\n") || "  (no reply keyboard shown)";
+      throw new Error(`fake Bot API: no reply-keyboard button ${JSON.stringify(label)} for user ${this.id}. Buttons:\n${list}`);
+    }
+    if (keyboard?.one_time_keyboard) this.state.replyKeyboard = undefined;
+    if (typeof button === "object" && "request_contact" in button && button.request_contact) {
+      return this.sendContact({ phone_number: "+84900000000", user_id: this.id });
+    }
+    if (typeof button === "object" && "request_location" in button && button.request_location) {
+      return this.sendLocation();
+    }
+    return this.send(label);
+  }
+
+  block(): Update {
+    return this.api.setBlocked(this.state, true);
+  }
+
+  unblock(): Update {
+    return this.api.setBlocked(this.state, false);
+  }
+
+  chat(): ChatView {
+    return this.api.chat(this.id);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Starts a fake Bot API on 127.0.0.1 and a random port. Call `stop()` when done. */
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
+  const api = new FakeBotApiServer(options);
+  await api.listen();
+  return api;
+}
