@@ -138,8 +138,11 @@ async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
 
 export async function startAssessment(ctx: BotContext, appId: number) {
   const loaded = await loadForUser(ctx, appId);
-  if (!loaded.ok) return;
-  const { a } = loaded;
+  if (loaded.ok) await begin(ctx, loaded.a);
+}
+
+/** Shows where the assessment stands and asks the first unanswered question (or the result). */
+async function begin(ctx: BotContext, a: Assessment) {
   if (!isEditable(a.app)) return showResult(ctx, a);
   if (answeredCount(a) === 0) {
     await ctx.reply(th(ctx, "assessment-intro", { product: a.product.name, set: a.sheet.productSetTitle, count: a.criteria.length, clearances: a.sheet.disqualification.length }), HTML);
@@ -221,8 +224,10 @@ assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
 });
 
 assessmentFeature.callbackQuery(/^r:/, async (ctx) => {
+  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+  if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
-  return startAssessment(ctx, parseId(ctx.callbackQuery.data.slice(2)) ?? 0);
+  return begin(ctx, loaded.a);
 });
 
 assessmentFeature.callbackQuery(/^v:/, async (ctx) => {
