@@ -37,7 +37,7 @@ describe("locales", () => {
   });
 
   it("every problem code, confidence level and plan blocker has a message", () => {
-    const codes = sources().flatMap(({ text }) => [...text.matchAll(/code: "([a-z-]+)"/g)].map((m) => m[1]!));
+    const codes = sources().flatMap(({ text }) => [...text.matchAll(/\bcode: "([a-z-]+)"/g)].map((m) => m[1]!));
     expect(codes.length).toBeGreaterThan(20);
     expect(codes.filter((c) => !vi.has(`problem-${c}`) && !vi.has(`cli-answer-${c}`))).toEqual([]);
     for (const level of CONFIDENCE_LEVELS) expect(vi.has(`confidence-${level}`)).toBe(true);
