@@ -1,0 +1,109 @@
+// The real start-up path: `npm start` against a fake Bot API over HTTP, talked to as a user would,
+// killed with SIGKILL in the middle of the questionnaire and started again.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeBotApi, type FakeBotApi, type FakeUser } from "./helpers/fake-bot-api.js";
+
+const ROOT = join(import.meta.dirname, "..");
+let api: FakeBotApi;
+const dir = mkdtempSync(join(tmpdir(), "ocop-start-"));
+const running: ChildProcess[] = [];
+
+function start(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true, // its own process group: npm, tsx and node are signalled together
+    env: {
+      ...process.env,
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.url,
+      DATABASE_PATH: join(dir, "ocop.sqlite"),
+      LOG_LEVEL: "info",
+      REDIS_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  running.push(child);
+  return Object.assign(child, { output: () => output });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+beforeAll(async () => {
+  api = await startFakeBotApi();
+});
+afterAll(async () => {
+  for (const c of running) if (c.exitCode === null && c.signalCode === null) process.kill(-c.pid!, "SIGKILL");
+  await api.stop();
+});
+
+/** Sends an update and waits for the bot's next message (or edit) in that chat. */
+async function act(u: FakeUser, send: () => unknown, expected: string | RegExp) {
+  const from = api.calls.length;
+  send();
+  const match = (t: unknown) => (typeof expected === "string" ? String(t).includes(expected) : expected.test(String(t)));
+  await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === u.id && match(c.params.text), { fromIndex: from, timeoutMs: 20_000 });
+}
+
+describe("npm start", () => {
+  it("refuses to start without a valid BOT_TOKEN, naming it", async () => {
+    const child = start({ BOT_TOKEN: "" });
+    expect(await exited(child)).toBe(1);
+    expect(child.output()).toContain("BOT_TOKEN");
+  });
+
+  it("starts, sets the command menus, completes /start and consent, resumes after kill -9, stops cleanly", async () => {
+    let bot = start();
+    await api.waitFor((c) => c.method === "deleteWebhook", 30_000);
+    expect(api.commands(undefined, undefined)?.map((c) => c.command)).toContain("danhgia");
+    expect(api.commands(undefined, "en")?.find((c) => c.command === "tieptuc")?.description).toBe("Continue where you stopped");
+
+    const u = api.user({ id: 777, first_name: "Hoa", language_code: "vi" });
+    await act(u, () => u.command("/start"), "Bạn có đồng ý không?");
+    await act(u, () => u.press("✅ Đồng ý"), "họ và tên");
+    await act(u, () => u.send("Phạm Thị Hoa"), "điện thoại");
+    await act(u, () => u.tap("📱 Gửi số điện thoại của tôi"), "hình thức");
+    await act(u, () => u.press("Tổ hợp tác"), "Tên cơ sở");
+    await act(u, () => u.send("Tổ hợp tác chè Tân Cương"), "xã, phường");
+    await act(u, () => u.send("tan cuong thai nguyen"), "chọn đúng xã");
+    await act(u, () => u.press(/^1\. /), "Sản phẩm của");
+    await act(u, () => u.press("➕ Thêm sản phẩm"), "Tên sản phẩm");
+    await act(u, () => u.send("Chè búp Tân Cương"), "thuộc ngành nào");
+    const from = api.calls.length;
+    u.press("Thực phẩm");
+    await api.waitFor((c) => c.method === "editMessageText", { fromIndex: from, timeoutMs: 20_000 });
+    const from2 = api.calls.length;
+    u.press("Chè");
+    await api.waitFor((c) => c.method === "editMessageText", { fromIndex: from2, timeoutMs: 20_000 });
+    await act(u, () => u.press("Chè tươi, chè chế biến"), "Điều kiện 1/");
+    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await act(u, () => u.press("✅ Đúng"), /Điều kiện|Câu 1\//);
+    await act(u, () => u.press(/^2 · /), "Câu 2/");
+    await act(u, () => u.press(/^2 · /), "Câu 3/");
+    const question = u.chat().last()!.text;
+
+    process.kill(-bot.pid!, "SIGKILL");
+    await exited(bot);
+    bot = start();
+    const mark = api.calls.length;
+    await act(u, () => u.command("/tieptuc"), "Làm tiếp “Chè búp Tân Cương”");
+    await api.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("Câu 3/"), { fromIndex: mark, timeoutMs: 20_000 });
+    expect(u.chat().last()!.text).toBe(question);
+
+    // npm does not pass SIGTERM on to the script: signal the whole process group, as systemd and
+    // Ctrl+C do. The bot finishes what is in flight, closes the database and says so.
+    process.kill(-bot.pid!, "SIGTERM");
+    await new Promise((resolve) => bot.once("close", resolve)); // every process of the group has let go of the output
+    expect(bot.output()).toContain('"msg":"stopped"');
+    expect(bot.output()).toContain('"msg":"stopping: finishing the updates in flight"');
+    expect(bot.output()).not.toMatch(/Phạm Thị Hoa|09\d{8}/);
+    expect(api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
+  }, 120_000);
+});
