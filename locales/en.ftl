@@ -343,3 +343,11 @@ config-ADMIN_IDS = ADMIN_IDS must be Telegram user ids (digits), separated by co
 config-BOT_MODE = BOT_MODE accepts only polling for now.
 config-LOG_LEVEL = LOG_LEVEL must be one of: fatal, error, warn, info, debug, trace, silent.
 startup-rubric-invalid = The rubric data has errors; the bot does not start. Run “npm run rubric -- check” for the details.
+
+## npm run chat (the bot in the terminal)
+
+chat-intro =
+    The OCOP Assistant in the terminal: no token, no network.
+    Type messages as in Telegram (e.g. /start). Buttons show as [1], [2]…: type the number to press one. Ctrl+D quits.
+chat-edited = (the message above was edited to)
+chat-notice = [notice] { $text }

@@ -343,3 +343,11 @@ config-ADMIN_IDS = ADMIN_IDS phải là các mã người dùng Telegram (chữ 
 config-BOT_MODE = BOT_MODE hiện chỉ nhận giá trị polling.
 config-LOG_LEVEL = LOG_LEVEL phải là một trong: fatal, error, warn, info, debug, trace, silent.
 startup-rubric-invalid = Dữ liệu bộ tiêu chí có lỗi, bot không khởi động. Chạy “npm run rubric -- check” để xem chi tiết.
+
+## npm run chat (the bot in the terminal)
+
+chat-intro =
+    Trợ lý OCOP chạy trong cửa sổ dòng lệnh: không cần mã bot, không cần mạng.
+    Gõ tin nhắn như trong Telegram (ví dụ /start). Các nút hiện dạng [1], [2]…: gõ số để bấm. Ctrl+D để thoát.
+chat-edited = (tin nhắn trên được sửa thành)
+chat-notice = [thông báo] { $text }
