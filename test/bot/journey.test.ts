@@ -167,6 +167,54 @@ describe("the producer journey", () => {
   });
 });
 
+describe("products, profile and language", () => {
+  it("asks the tourism case once and asks only that case's options", async () => {
+    const u = h.api.user({ id: 1101, first_name: "Du" });
+    await register(u);
+    await h.deliver(u.press("➕ Thêm sản phẩm"));
+    await h.deliver(u.send("Homestay Cồn Sơn"));
+    await h.deliver(u.press(/^Dịch vụ du lịch/));
+    await h.deliver(u.press(/^Dịch vụ du lịch/));
+    expect(text(u)).toContain("trường hợp nào");
+    await h.deliver(u.press(/^Điểm du lịch/));
+    expect(texts(u, 6)).toContain("Trường hợp: Điểm du lịch");
+    const [app] = appOf(1101);
+    expect(app!.caseId).toBe("2");
+    await answerAll(u, (n) => n);
+    const a = loadAssessment(h.db, catalog, app!.id)!;
+    expect(assessmentResult(a).score.total).toBe(100);
+    const c8 = a.criteria.find((c) => c.id === "C8")!;
+    expect(c8.options.find((o) => o.id === a.answers.C8)!.case).toBe("2");
+  });
+
+  it("shows the profile and edits a field, then returns to the profile", async () => {
+    const u = h.api.user({ id: 1102, first_name: "Pro" });
+    await register(u);
+    await h.deliver(u.command("/thongtin"));
+    expect(text(u)).toContain("Họ tên: Nguyễn Thị Lan");
+    expect(text(u)).toContain("Xã: Cái Nước – Cà Mau");
+    await h.deliver(u.press("✏️ Sửa họ tên"));
+    await h.deliver(u.send("Nguyễn Thị Lan Anh"));
+    expect(text(u)).toContain("Họ tên: Nguyễn Thị Lan Anh");
+    await h.deliver(u.press("✏️ Sửa xã"));
+    await h.deliver(u.send("ba diem"));
+    await h.deliver(u.press(/^1\. Bà Điểm/));
+    expect(text(u)).toContain("Xã: Bà Điểm");
+  });
+
+  it("speaks English to an English Telegram client, and /ngonngu switches", async () => {
+    const u = h.api.user({ id: 1103, first_name: "Ann", language_code: "en" });
+    await h.deliver(u.command("/start"));
+    expect(text(u)).toContain("Do you agree?");
+    await h.deliver(u.press("✅ I agree"));
+    await h.deliver(u.command("/ngonngu"));
+    await h.deliver(u.press("Tiếng Việt"));
+    expect(text(u)).toContain("Đã chuyển sang tiếng Việt");
+    await h.deliver(u.send("Ann Smith"));
+    expect(text(u)).toContain("điện thoại");
+  });
+});
+
 describe("consent and personal data", () => {
   it("stores nothing when consent is refused, and says how to change one's mind", async () => {
     const u = h.api.user({ id: 2001, first_name: "Ba" });

@@ -301,6 +301,6 @@ onboarding.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
   else ctx.session.language = locale;
-  await ctx.i18n.setLocale(locale);
+  await ctx.i18n.useLocale(locale);
   await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
 });
