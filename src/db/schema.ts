@@ -79,6 +79,11 @@ export const applications = sqliteTable(
     /** The case of a sheet with cases (tourism), asked once. */
     caseId: text("case_id"),
     state: text("state", { enum: APPLICATION_STATES }).notNull().default("draft"),
+    /** The commune the application is filed with (the organisation's, at submission). */
+    communeCode: text("commune_code"),
+    revision: integer("revision").notNull().default(0),
+    submittedAt: timestamp("submitted_at"),
+    receivedAt: timestamp("received_at"),
     createdBy: integer("created_by").notNull(),
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
@@ -135,3 +140,127 @@ export const sessions = sqliteTable("sessions", {
   value: text("value").notNull(),
   updatedAt: timestamp("updated_at").notNull().default(now),
 });
+
+/** Who belongs to an organisation besides its owner (cooperative members, staff). */
+export const organisationMembers = sqliteTable(
+  "organisation_members",
+  {
+    organisationId: integer("organisation_id").notNull(),
+    userId: integer("user_id").notNull(),
+    joinedAt: timestamp("joined_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index("members_user").on(t.userId)],
+);
+
+/** One-time deep-link invitations: to join an organisation, or to become an officer of communes. */
+export const invites = sqliteTable("invites", {
+  code: text("code").primaryKey(),
+  kind: text("kind", { enum: ["member", "officer"] }).notNull(),
+  organisationId: integer("organisation_id"),
+  /** For officer invites: the commune codes, comma-separated. */
+  communeCodes: text("commune_codes"),
+  createdBy: integer("created_by").notNull(),
+  createdAt: timestamp("created_at").notNull().default(now),
+  expiresAt: timestamp("expires_at").notNull(),
+  usedBy: integer("used_by"),
+  usedAt: timestamp("used_at"),
+  revokedAt: timestamp("revoked_at"),
+});
+
+export const officers = sqliteTable(
+  "officers",
+  {
+    userId: integer("user_id").notNull(),
+    communeCode: text("commune_code").notNull(),
+    appointedBy: integer("appointed_by").notNull(),
+    appointedAt: timestamp("appointed_at").notNull().default(now),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officers_commune").on(t.communeCode)],
+);
+
+/** The audit trail: every state change of an application, who made it, when, and the note. */
+export const applicationEvents = sqliteTable(
+  "application_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id").notNull(),
+    action: text("action").notNull(),
+    fromState: text("from_state", { enum: APPLICATION_STATES }).notNull(),
+    toState: text("to_state", { enum: APPLICATION_STATES }).notNull(),
+    actorId: integer("actor_id"),
+    actorRole: text("actor_role").notNull(),
+    note: text("note"),
+    at: timestamp("at").notNull().default(now),
+  },
+  (t) => [index("events_application").on(t.applicationId)],
+);
+
+/** The answers as submitted, one row per submission: a resubmission keeps the earlier ones. */
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id").notNull(),
+    revision: integer("revision").notNull(),
+    answers: text("answers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    clearances: text("clearances", { mode: "json" }).$type<Record<string, boolean>>().notNull(),
+    total: integer("total").notNull(),
+    stars: integer("stars").notNull(),
+    submittedBy: integer("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at").notNull().default(now),
+  },
+  (t) => [index("submissions_application").on(t.applicationId)],
+);
+
+/** The commune's own evaluation of the four local criteria (Decision 26/2026, Art. 7). */
+export const localEvaluations = sqliteTable(
+  "local_evaluations",
+  {
+    applicationId: integer("application_id").notNull(),
+    /** origin | labour | idea | identity */
+    topic: text("topic").notNull(),
+    criterionId: text("criterion_id"),
+    optionId: text("option_id"),
+    note: text("note"),
+    officerId: integer("officer_id").notNull(),
+    at: timestamp("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.topic] })],
+);
+
+/** The official result recorded by an officer. */
+export const officialResults = sqliteTable("official_results", {
+  applicationId: integer("application_id").primaryKey(),
+  stars: integer("stars").notNull(),
+  decisionNumber: text("decision_number").notNull(),
+  decisionDate: text("decision_date").notNull(),
+  recordedBy: integer("recorded_by").notNull(),
+  recordedAt: timestamp("recorded_at").notNull().default(now),
+});
+
+export const OUTBOX_STATUSES = ["pending", "sent", "undeliverable"] as const;
+
+/**
+ * Notifications to send, written in the same transaction as the change that causes them and sent
+ * later by the dispatcher, in order per chat: nothing is lost while Telegram is unreachable.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id").notNull(),
+    text: text("text").notNull(),
+    parseMode: text("parse_mode"),
+    /** JSON of an InlineKeyboardMarkup. */
+    replyMarkup: text("reply_markup"),
+    applicationId: integer("application_id"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull().default(now),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at").notNull().default(now),
+    sentAt: timestamp("sent_at"),
+  },
+  (t) => [index("outbox_pending").on(t.status, t.chatId, t.id)],
+);
