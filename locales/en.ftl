@@ -351,3 +351,191 @@ chat-intro =
     Type messages as in Telegram (e.g. /start). Buttons show as [1], [2]…: type the number to press one. Ctrl+D quits.
 chat-edited = (the message above was edited to)
 chat-notice = [notice] { $text }
+
+## Applications: submitting, status, timeline
+
+btn-submit = 📨 Submit the application
+btn-withdraw = ↩️ Withdraw
+btn-resubmit = 📨 Submit again
+btn-edit-application = ✏️ Change answers
+submitted = 📨 Application submitted. I will tell you about every change.
+withdrawn = Application withdrawn.
+not-ready = <b>The application cannot be submitted yet.</b> Missing:
+missing-clearances = • { $count } eligibility questions not answered
+missing-failed-clearances = • { $count } conditions not met (the dossier would be rejected)
+missing-unanswered = • { $count } criteria not answered: { $list }
+missing-evidence = • { $count } criteria need evidence files: { $list }
+missing-below-three = • Indicative score { $total }, only { $stars }★: 3★ (50 points) or more is needed. See /ketqua for how to rise.
+nothing-to-submit = You have no finished self-assessment to submit. Type /tieptuc to continue.
+action-already = This was already done. The application is “{ $state }”.
+action-wrong-state = The application is “{ $state }”: this cannot be done now.
+status-none = No applications yet. Type /danhgia to start a self-assessment.
+status-head = 📦 <b>{ $product }</b> – { $state }
+status-score = Indicative score: { $total }/100 · { $stars }★
+status-official = 🏅 Official result: { $stars }★ (decision { $decision } of { $date })
+status-timeline = <b>History:</b>
+status-event = • { $at } – { $action } ({ $who })
+status-event-note = {"   "}Note: { $note }
+next-draft = Next: answer every question (/tieptuc).
+next-completed = Next: submit the application (/nop).
+next-submitted = Next: the commune officer receives it.
+next-received = Next: the commune evaluates it and forwards it to the province (within 15 working days).
+next-returned = Next: make the changes the commune asked for, then submit again.
+next-forwarded = Next: the provincial council rates it.
+next-rated = The official result is recorded.
+next-withdrawn = The application was withdrawn.
+action-complete = Self-assessment completed
+action-submit = Submitted
+action-withdraw = Withdrawn
+action-receive = Received by the commune
+action-return = Changes requested by the commune
+action-evaluate = Local criteria evaluated by the commune
+action-forward = Forwarded to the province
+action-record-result = Official result recorded
+role-producer = producer
+role-officer = commune officer
+role-admin = administrator
+role-system = system
+cmd-nop = Submit an application
+cmd-trangthai = Status of applications
+cmd-thanhvien = Members of your organisation
+cmd-hoso = Applications of your commune
+cmd-xuat = Export the list to Excel
+
+## Notifications
+
+notify-submit = 📨 “{ $product }” was submitted to the People's Committee of { $commune }. Indicative score { $total }/100 ({ $stars }★).
+notify-no-officer = ⚠️ { $commune } has no officer in the system yet; the provincial administrators were told.
+notify-withdraw = ↩️ The application for “{ $product }” was withdrawn.
+notify-receive = 📬 The People's Committee of { $commune } received “{ $product }”. The commune has 15 working days to evaluate it and forward it to the province.
+notify-return =
+    ✏️ The commune officer asks for changes to “{ $product }”:
+    «{ $note }»
+    Change your answers or add evidence, then press “Submit again”.
+notify-forward = 🏛 “{ $product }” was forwarded to the province for rating.
+notify-record-result = 🏅 Official result: “{ $product }” is rated { $resultStars }★ (decision { $decision } of { $decisionDate }).
+notify-officer-submit =
+    📥 <b>New application: { $product }</b> ({ $set })
+    Producer: { $producer } – { $org }
+    Commune: { $commune }
+    Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
+    Evidence: { $files } files
+notify-admin-submit-no-officer =
+    📥 <b>New application (the commune has no officer): { $product }</b> ({ $set })
+    Producer: { $producer } – { $org }
+    Commune: { $commune }
+    Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
+    Evidence: { $files } files
+notify-officer-withdraw = ↩️ The producer withdrew “{ $product }” ({ $org }).
+
+## Commune officers
+
+btn-officer-view = 👁 View
+btn-officer-receive = 📬 Receive
+btn-officer-return = ✏️ Request changes
+btn-officer-evaluate = 📝 Evaluate local criteria
+btn-officer-forward = 🏛 Forward to the province
+btn-officer-result = 🏅 Record the official result
+btn-prev = ◀️ Previous
+btn-next = Next ▶️
+officer-only = This command is for commune officers and administrators.
+officer-welcome = Welcome, officer! Type /hoso for your commune's applications, /xuat to export them to Excel.
+officer-app-head =
+    <b>{ $product }</b> ({ $set })
+    Producer: { $producer } · { $phone }
+    Commune: { $commune }
+    Status: { $state }
+officer-app-score = Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★ · Evidence: { $files } files
+officer-answer = { $id }: { $label } ({ $points }/{ $max })
+officer-evidence-caption = Evidence { $id } { $name }
+days-left = { $days } working days left (deadline { $deadline })
+days-overdue = { $days } working days overdue (deadline { $deadline })
+done-receive = Received.
+done-forward = Forwarded to the province.
+done-return = The request for changes was sent to the producer.
+done-record-result = The official result is recorded and the producer told.
+officer-done-receive = 📬 Received “{ $product }”. { $days }
+officer-done-forward = 🏛 Forwarded “{ $product }” to the province.
+ask-return-note = Write what the producer must add or change in “{ $product }” (one message):
+return-note-too-short = The note is too short. Please say what needs changing.
+local-head = <b>{ $topic }</b> – { $id } { $title }
+local-producer = The producer's own answer: { $label } ({ $points } points). The commune's evaluation:
+local-origin = Local origin of raw material or product
+local-labour = Use of local labour
+local-idea = Origin of the product idea
+local-identity = Local identity and wisdom
+local-saved = The commune's evaluation is recorded.
+local-remaining = { $count } local criteria still to evaluate.
+local-all-done = All local criteria are evaluated. The application can be forwarded to the province.
+local-missing = Evaluate every local criterion before forwarding to the province.
+local-wrong-state = Local criteria can be evaluated only once the application is received.
+ask-result-stars = How many stars did “{ $product }” officially get?
+ask-decision-number = What is the number of the recognition decision? (e.g. 1234/QĐ-UBND)
+ask-decision-date = The decision's date (day/month/year, e.g. 15/12/2026):
+invalid-decision-date = That date is not right. Type it as day/month/year, e.g. 15/12/2026.
+hint-officer = You are entering details for an application: answer the question above, or /hoso to go back to the list.
+officer-list-head = <b>Applications – { $filter }</b>: { $count } (page { $page }/{ $pages })
+officer-list-line = { $n }. { $product } – { $org } – { $state }
+officer-list-empty = No applications.
+province-deadline = Next deadline to propose to the province: { $proposeBy } (rated before { $ratedBy }).
+filter-open = waiting for action
+filter-submitted = newly submitted
+filter-received = received
+filter-returned = changes requested
+filter-forwarded = forwarded
+filter-rated = rated
+filter-all = all
+export-caption = OCOP applications
+export-producer = Producer
+export-organisation = Organisation
+export-commune = Commune
+export-product = Product
+export-product-set = Product set
+export-rubric-version = Rubric version
+export-part-a = Part A
+export-part-b = Part B
+export-part-c = Part C
+export-total = Total
+export-stars = Indicative stars
+export-state = Status
+export-submitted = Submitted
+export-received = Received
+export-official-stars = Official stars
+export-decision = Decision
+
+## Members and invitations
+
+members-owner-only = Only the owner of the organisation manages its members.
+members-head = <b>Members of { $org }</b>: { $count }
+members-line = { $n }. { $name } (since { $since })
+members-open-invites = { $count } invitation links not used yet.
+btn-invite-member = ➕ Create an invitation link
+btn-remove-member = ✖️ Remove member { $n }
+btn-revoke-invite = 🚫 Cancel invitation { $n }
+member-removed = Member removed.
+invite-revoked-done = Invitation cancelled.
+invite-member-link =
+    Send this link to a member of { $org } (single use, expires at { $until }):
+    { $link }
+invite-joined = ✅ You are now a member of { $org }. Type /trangthai to see its applications.
+invite-officer = ✅ You are now an OCOP officer of: { $communes }. Type /hoso to see the applications.
+invite-unknown = This invitation link is not valid. Please ask for a new one.
+invite-used = This invitation link was already used. Please ask for a new one.
+invite-expired = This invitation link has expired. Please ask for a new one.
+invite-revoked = This invitation link was cancelled.
+invite-own-organisation = You already own this organisation.
+
+## Administrators
+
+admin-only = This command is for administrators only.
+admin-menu = <b>Administration</b>
+btn-admin-invite-officer = ➕ Invite a commune officer
+btn-admin-officers = 👥 Officers
+btn-admin-revoke = 🚫 Revoke: { $name }
+admin-ask-commune = Type the officer's commune (with the province if you like):
+admin-officer-link =
+    Send this link to the officer of { $commune } (single use, expires at { $until }):
+    { $link }
+admin-no-officers = No officers yet.
+admin-officer-line = { $n }. { $name } – { $commune }
+admin-revoked = Officer rights revoked.

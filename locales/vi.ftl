@@ -351,3 +351,191 @@ chat-intro =
     Gõ tin nhắn như trong Telegram (ví dụ /start). Các nút hiện dạng [1], [2]…: gõ số để bấm. Ctrl+D để thoát.
 chat-edited = (tin nhắn trên được sửa thành)
 chat-notice = [thông báo] { $text }
+
+## Applications: submitting, status, timeline
+
+btn-submit = 📨 Nộp hồ sơ
+btn-withdraw = ↩️ Rút hồ sơ
+btn-resubmit = 📨 Nộp lại
+btn-edit-application = ✏️ Sửa câu trả lời
+submitted = 📨 Đã nộp hồ sơ. Mình sẽ báo bạn mỗi khi hồ sơ có thay đổi.
+withdrawn = Đã rút hồ sơ.
+not-ready = <b>Hồ sơ chưa nộp được.</b> Còn thiếu:
+missing-clearances = • { $count } câu điều kiện chưa trả lời
+missing-failed-clearances = • { $count } điều kiện chưa đạt (hồ sơ sẽ bị loại)
+missing-unanswered = • { $count } tiêu chí chưa trả lời: { $list }
+missing-evidence = • { $count } tiêu chí cần gửi minh chứng: { $list }
+missing-below-three = • Điểm dự kiến { $total }, mới { $stars }★: cần từ 3★ (50 điểm) trở lên. Xem /ketqua để biết cách nâng điểm.
+nothing-to-submit = Bạn chưa có hồ sơ nào đã tự đánh giá xong để nộp. Gõ /tieptuc để làm tiếp.
+action-already = Việc này đã được làm rồi. Hồ sơ đang ở trạng thái “{ $state }”.
+action-wrong-state = Hồ sơ đang ở trạng thái “{ $state }”, chưa làm được việc này.
+status-none = Chưa có hồ sơ nào. Gõ /danhgia để bắt đầu tự đánh giá.
+status-head = 📦 <b>{ $product }</b> – { $state }
+status-score = Điểm dự kiến: { $total }/100 · { $stars }★
+status-official = 🏅 Kết quả chính thức: { $stars }★ (Quyết định { $decision }, ngày { $date })
+status-timeline = <b>Diễn biến:</b>
+status-event = • { $at } – { $action } ({ $who })
+status-event-note = {"   "}Ghi chú: { $note }
+next-draft = Bước tiếp theo: bạn trả lời hết các câu hỏi (/tieptuc).
+next-completed = Bước tiếp theo: bạn nộp hồ sơ (/nop).
+next-submitted = Bước tiếp theo: cán bộ xã tiếp nhận hồ sơ.
+next-received = Bước tiếp theo: UBND xã đánh giá và chuyển hồ sơ lên tỉnh (trong 15 ngày làm việc).
+next-returned = Bước tiếp theo: bạn sửa theo yêu cầu của xã rồi nộp lại.
+next-forwarded = Bước tiếp theo: Hội đồng cấp tỉnh đánh giá, phân hạng.
+next-rated = Đã có kết quả chính thức.
+next-withdrawn = Hồ sơ đã rút.
+action-complete = Tự đánh giá xong
+action-submit = Nộp hồ sơ
+action-withdraw = Rút hồ sơ
+action-receive = Xã tiếp nhận
+action-return = Xã yêu cầu bổ sung
+action-evaluate = Xã đánh giá tiêu chí địa phương
+action-forward = Chuyển lên tỉnh
+action-record-result = Ghi kết quả chính thức
+role-producer = chủ thể
+role-officer = cán bộ xã
+role-admin = quản trị viên
+role-system = hệ thống
+cmd-nop = Nộp hồ sơ
+cmd-trangthai = Tình trạng hồ sơ
+cmd-thanhvien = Thành viên của cơ sở
+cmd-hoso = Hồ sơ của xã
+cmd-xuat = Xuất danh sách ra Excel
+
+## Notifications
+
+notify-submit = 📨 Hồ sơ “{ $product }” đã được nộp cho UBND xã { $commune }. Điểm dự kiến { $total }/100 ({ $stars }★).
+notify-no-officer = ⚠️ Xã { $commune } chưa có cán bộ trên hệ thống; mình đã báo quản trị viên cấp tỉnh.
+notify-withdraw = ↩️ Hồ sơ “{ $product }” đã được rút.
+notify-receive = 📬 UBND xã { $commune } đã tiếp nhận hồ sơ “{ $product }”. Xã có 15 ngày làm việc để đánh giá và chuyển lên tỉnh.
+notify-return =
+    ✏️ Cán bộ xã đề nghị bổ sung hồ sơ “{ $product }”:
+    «{ $note }»
+    Bạn sửa câu trả lời hoặc gửi thêm minh chứng, rồi bấm “Nộp lại”.
+notify-forward = 🏛 Hồ sơ “{ $product }” đã được chuyển lên tỉnh để đánh giá, phân hạng.
+notify-record-result = 🏅 Kết quả chính thức: “{ $product }” đạt { $resultStars }★ (Quyết định { $decision }, ngày { $decisionDate }).
+notify-officer-submit =
+    📥 <b>Hồ sơ mới: { $product }</b> ({ $set })
+    Chủ thể: { $producer } – { $org }
+    Xã: { $commune }
+    Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★
+    Minh chứng: { $files } tệp
+notify-admin-submit-no-officer =
+    📥 <b>Hồ sơ mới (xã chưa có cán bộ): { $product }</b> ({ $set })
+    Chủ thể: { $producer } – { $org }
+    Xã: { $commune }
+    Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★
+    Minh chứng: { $files } tệp
+notify-officer-withdraw = ↩️ Chủ thể đã rút hồ sơ “{ $product }” ({ $org }).
+
+## Commune officers
+
+btn-officer-view = 👁 Xem
+btn-officer-receive = 📬 Tiếp nhận
+btn-officer-return = ✏️ Yêu cầu bổ sung
+btn-officer-evaluate = 📝 Đánh giá tiêu chí địa phương
+btn-officer-forward = 🏛 Chuyển lên tỉnh
+btn-officer-result = 🏅 Ghi kết quả chính thức
+btn-prev = ◀️ Trước
+btn-next = Sau ▶️
+officer-only = Lệnh này dành cho cán bộ xã và quản trị viên.
+officer-welcome = Chào cán bộ! Gõ /hoso để xem hồ sơ của xã, /xuat để xuất danh sách ra Excel.
+officer-app-head =
+    <b>{ $product }</b> ({ $set })
+    Chủ thể: { $producer } · { $phone }
+    Xã: { $commune }
+    Tình trạng: { $state }
+officer-app-score = Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★ · Minh chứng: { $files } tệp
+officer-answer = { $id }: { $label } ({ $points }/{ $max })
+officer-evidence-caption = Minh chứng { $id } { $name }
+days-left = Còn { $days } ngày làm việc (hạn { $deadline })
+days-overdue = Quá hạn { $days } ngày làm việc (hạn { $deadline })
+done-receive = Đã tiếp nhận.
+done-forward = Đã chuyển lên tỉnh.
+done-return = Đã gửi yêu cầu bổ sung cho chủ thể.
+done-record-result = Đã ghi kết quả chính thức và báo cho chủ thể.
+officer-done-receive = 📬 Đã tiếp nhận “{ $product }”. { $days }
+officer-done-forward = 🏛 Đã chuyển “{ $product }” lên tỉnh.
+ask-return-note = Bạn ghi rõ chủ thể cần bổ sung gì cho hồ sơ “{ $product }” (gõ một tin nhắn):
+return-note-too-short = Ghi chú ngắn quá. Bạn ghi rõ cần bổ sung gì nhé.
+local-head = <b>{ $topic }</b> – { $id } { $title }
+local-producer = Chủ thể tự đánh giá: { $label } ({ $points } điểm). Xã đánh giá:
+local-origin = Nguồn gốc nguyên liệu, sản phẩm địa phương
+local-labour = Sử dụng lao động địa phương
+local-idea = Nguồn gốc ý tưởng sản phẩm
+local-identity = Bản sắc, trí tuệ địa phương
+local-saved = Đã ghi đánh giá của xã.
+local-remaining = Còn { $count } tiêu chí địa phương cần đánh giá.
+local-all-done = Đã đánh giá đủ các tiêu chí địa phương. Có thể chuyển hồ sơ lên tỉnh.
+local-missing = Cần đánh giá đủ các tiêu chí địa phương trước khi chuyển lên tỉnh.
+local-wrong-state = Chỉ đánh giá được khi hồ sơ đã được tiếp nhận.
+ask-result-stars = Kết quả chính thức của “{ $product }” là mấy sao?
+ask-decision-number = Số quyết định công nhận là gì? (ví dụ: 1234/QĐ-UBND)
+ask-decision-date = Ngày ký quyết định (ngày/tháng/năm, ví dụ 15/12/2026):
+invalid-decision-date = Ngày chưa đúng. Bạn gõ theo dạng ngày/tháng/năm, ví dụ 15/12/2026.
+hint-officer = Bạn đang nhập thông tin cho hồ sơ: gõ câu trả lời ở trên, hoặc /hoso để quay lại danh sách.
+officer-list-head = <b>Hồ sơ – { $filter }</b>: { $count } hồ sơ (trang { $page }/{ $pages })
+officer-list-line = { $n }. { $product } – { $org } – { $state }
+officer-list-empty = Không có hồ sơ nào.
+province-deadline = Hạn đề nghị lên tỉnh tới: { $proposeBy } (tỉnh chấm trước { $ratedBy }).
+filter-open = đang chờ xử lý
+filter-submitted = mới nộp
+filter-received = đã tiếp nhận
+filter-returned = cần bổ sung
+filter-forwarded = đã chuyển tỉnh
+filter-rated = đã có kết quả
+filter-all = tất cả
+export-caption = Danh sách hồ sơ OCOP
+export-producer = Chủ thể
+export-organisation = Cơ sở
+export-commune = Xã
+export-product = Sản phẩm
+export-product-set = Bộ sản phẩm
+export-rubric-version = Phiên bản bộ tiêu chí
+export-part-a = Phần A
+export-part-b = Phần B
+export-part-c = Phần C
+export-total = Tổng điểm
+export-stars = Hạng sao dự kiến
+export-state = Tình trạng
+export-submitted = Ngày nộp
+export-received = Ngày tiếp nhận
+export-official-stars = Hạng sao chính thức
+export-decision = Quyết định
+
+## Members and invitations
+
+members-owner-only = Chỉ chủ cơ sở mới quản lý được thành viên.
+members-head = <b>Thành viên của { $org }</b>: { $count } người
+members-line = { $n }. { $name } (từ { $since })
+members-open-invites = Có { $count } link mời chưa dùng.
+btn-invite-member = ➕ Tạo link mời thành viên
+btn-remove-member = ✖️ Bỏ thành viên { $n }
+btn-revoke-invite = 🚫 Hủy link mời { $n }
+member-removed = Đã bỏ thành viên.
+invite-revoked-done = Đã hủy link mời.
+invite-member-link =
+    Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $until }):
+    { $link }
+invite-joined = ✅ Bạn đã là thành viên của { $org }. Gõ /trangthai để xem các hồ sơ.
+invite-officer = ✅ Bạn đã được giao làm cán bộ OCOP của xã: { $communes }. Gõ /hoso để xem hồ sơ.
+invite-unknown = Link mời này không đúng. Bạn xin link mới nhé.
+invite-used = Link mời này đã được dùng. Bạn xin link mới nhé.
+invite-expired = Link mời này đã hết hạn. Bạn xin link mới nhé.
+invite-revoked = Link mời này đã bị hủy.
+invite-own-organisation = Bạn là chủ cơ sở này rồi.
+
+## Administrators
+
+admin-only = Lệnh này chỉ dành cho quản trị viên.
+admin-menu = <b>Quản trị</b>
+btn-admin-invite-officer = ➕ Mời cán bộ xã
+btn-admin-officers = 👥 Danh sách cán bộ
+btn-admin-revoke = 🚫 Thu hồi quyền: { $name }
+admin-ask-commune = Gõ tên xã của cán bộ (có thể kèm tên tỉnh):
+admin-officer-link =
+    Gửi link này cho cán bộ xã { $commune } (dùng một lần, hết hạn lúc { $until }):
+    { $link }
+admin-no-officers = Chưa có cán bộ nào.
+admin-officer-line = { $n }. { $name } – { $commune }
+admin-revoked = Đã thu hồi quyền cán bộ.

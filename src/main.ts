@@ -8,6 +8,8 @@ import { PRODUCER_COMMANDS } from "./bot/features/help.js";
 import { redisSessionStorage, REDIS_SESSION_PREFIX } from "./bot/session.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { loadHolidays } from "./domain/calendar.js";
+import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { adminUnits } from "./geo/communes.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
@@ -37,9 +39,19 @@ const db = openDatabase(config.DATABASE_PATH);
 const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { keyPrefix: REDIS_SESSION_PREFIX, lazyConnect: true }) : undefined;
 if (redis) await redis.connect();
 
+// The dispatcher needs the bot's api and the bot needs to wake the dispatcher: bound late.
+let dispatcher: Dispatcher | undefined;
 const bot = createBot(
   config.BOT_TOKEN,
-  { db, catalog: rubrics.value, adminUnits: adminUnits(), logger, adminIds: config.ADMIN_IDS },
+  {
+    db,
+    catalog: rubrics.value,
+    adminUnits: adminUnits(),
+    logger,
+    adminIds: config.ADMIN_IDS,
+    holidays: loadHolidays(),
+    notify: () => dispatcher?.kick(),
+  },
   {
     ...(redis ? { storage: redisSessionStorage(redis) } : {}),
     ...(config.TELEGRAM_API_ROOT ? { client: { apiRoot: config.TELEGRAM_API_ROOT } } : {}),
@@ -51,6 +63,9 @@ const commandMenu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) =
 await bot.api.setMyCommands(commandMenu("vi"));
 await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
 await bot.api.deleteWebhook();
+// Notifications left pending by a previous run (or a crash) go out now.
+dispatcher = createDispatcher({ db, api: bot.api, logger });
+dispatcher.start();
 
 const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
 logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
@@ -61,6 +76,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "stopping: finishing the updates in flight");
   if (runner.isRunning()) await runner.stop();
+  await dispatcher?.stop();
   await redis?.quit();
   db.$client.close();
   logger.info("stopped");

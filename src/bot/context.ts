@@ -15,6 +15,10 @@ export interface BotDeps {
   adminUnits: AdminUnits;
   logger: Logger;
   adminIds: readonly number[];
+  /** Public holidays (YYYY-MM-DD) that do not count as working days. */
+  holidays: ReadonlySet<string>;
+  /** Wakes the notification dispatcher after a change enqueued notifications. */
+  notify: () => void;
 }
 
 interface Extras {

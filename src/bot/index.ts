@@ -9,6 +9,9 @@ import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { helpFeature } from "./features/help.js";
+import { invitesFeature } from "./features/invites.js";
+import { officerFeature } from "./features/officer.js";
+import { statusFeature } from "./features/status.js";
 import { onboarding } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { unhandled } from "./features/unhandled.js";
@@ -71,7 +74,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(ctx.t("error-sorry"), HTML).catch(() => undefined);
   });
-  features.use(onboarding, productsFeature, assessmentFeature, helpFeature, unhandled);
+  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

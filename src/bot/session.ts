@@ -16,7 +16,11 @@ export type Step =
   | "reg-commune"
   | "product-name"
   | "assess"
-  | "evidence";
+  | "evidence"
+  | "officer-note"
+  | "officer-decision"
+  | "officer-date"
+  | "admin-commune";
 
 export interface SessionData {
   /** The language chosen with /ngonngu before consent (afterwards it is kept with the user). */
@@ -33,6 +37,11 @@ export interface SessionData {
   productSet?: string;
   /** The criterion the next photo or document is evidence for. */
   evidenceFor?: string;
+  /** An invitation (join_… or officer_…) opened before consent, used once consent is given. */
+  pendingInvite?: string;
+  /** An official result being recorded. */
+  resultStars?: number;
+  decisionNumber?: string;
   /** The assessment in this chat, its current question and the message showing it. */
   applicationId?: number;
   question?: string;

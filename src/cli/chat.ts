@@ -6,6 +6,8 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../bot/index.js";
 import { openDatabase } from "../db/client.js";
+import { loadHolidays } from "../domain/calendar.js";
+import { createDispatcher } from "../services/outbox.js";
 import { adminUnits } from "../geo/communes.js";
 import { createI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
@@ -44,6 +46,8 @@ const bot = createBot("1:chat-in-the-terminal-no-network", {
   adminUnits: adminUnits(),
   logger: pino({ level: "silent" }),
   adminIds: [],
+  holidays: loadHolidays(),
+  notify: () => dispatcher.kick(),
 }, { botInfo: BOT_INFO });
 
 let nextMessageId = 1;
@@ -142,7 +146,11 @@ async function handle(line: string) {
   }
 }
 
+// Notifications (to this user, or to officers) are printed like any other message.
+const dispatcher = createDispatcher({ db, api: bot.api, logger: pino({ level: "silent" }), limits: { perChatIntervalMs: 0 } });
+
 await bot.init();
+dispatcher.start();
 process.stdout.write(t("chat-intro") + "\n");
 const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY ?? false });
 let queue: Promise<unknown> = Promise.resolve();
@@ -150,7 +158,9 @@ rl.on("line", (line) => {
   queue = queue.then(() => handle(line)).catch((e: unknown) => process.stderr.write(String(e) + "\n"));
 });
 rl.on("close", () => {
-  void queue.then(() => {
+  void queue.then(async () => {
+    await dispatcher.drainOnce();
+    await dispatcher.stop();
     db.$client.close();
     process.exit(0);
   });

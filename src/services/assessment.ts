@@ -6,6 +6,7 @@ import { improvementPlan, planTargets, type Plan } from "../domain/plan.js";
 import { appliesInCase, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { score, type ScoreResult } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
+import { isOrganisationMember } from "./membership.js";
 import type { Organisation, User } from "./people.js";
 
 export type Product = typeof products.$inferSelect;
@@ -78,9 +79,9 @@ export function findApplication(db: Db, id: number): ProductWithApplication | un
   return row && { product: row.products, application: row.applications };
 }
 
-/** Whether the user may see and work on the application: it belongs to their organisation. */
-export function canWorkOn(user: User, app: Application): boolean {
-  return user.organisationId !== null && user.organisationId === app.organisationId;
+/** Whether the user may see and work on the application: its organisation is theirs (owner or member). */
+export function canWorkOn(db: Db, user: User, app: Application): boolean {
+  return isOrganisationMember(db, user.id, app.organisationId);
 }
 
 /** A question: a disqualification item ("dq:<id>") or a criterion (its id). */

@@ -1,8 +1,19 @@
 // Users, their consent and profile, and the organisation they produce under.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { applications, answers, clearances, consentEvents, evidence, organisations, products, users, type OrganisationType } from "../db/schema.js";
-import { fold } from "../text.js";
+import {
+  applications,
+  answers,
+  clearances,
+  consentEvents,
+  evidence,
+  officers,
+  organisationMembers,
+  organisations,
+  products,
+  users,
+  type OrganisationType,
+} from "../db/schema.js";
 
 /** Bump when the privacy notice in locales/ changes: users are asked again. */
 export const PRIVACY_NOTICE_VERSION = "2026-11";
@@ -65,9 +76,20 @@ export function normaliseOrganisationName(text: string): string | undefined {
   return name.length >= 2 && name.length <= 120 && /\p{L}/u.test(name) ? name : undefined;
 }
 
+/** The user's own organisation, else the first one they joined as a member. */
 export function organisationOf(db: Db, user: User): Organisation | undefined {
-  if (!user.organisationId) return undefined;
-  return db.select().from(organisations).where(eq(organisations.id, user.organisationId)).get();
+  if (user.organisationId) return db.select().from(organisations).where(eq(organisations.id, user.organisationId)).get();
+  const membership = db
+    .select({ id: organisationMembers.organisationId })
+    .from(organisationMembers)
+    .where(eq(organisationMembers.userId, user.id))
+    .orderBy(organisationMembers.joinedAt)
+    .get();
+  return membership && db.select().from(organisations).where(eq(organisations.id, membership.id)).get();
+}
+
+export function ownsOrganisation(user: User, org: Organisation): boolean {
+  return org.ownerId === user.id;
 }
 
 export interface OrganisationInput {
@@ -78,7 +100,7 @@ export interface OrganisationInput {
 
 /** Creates the user's own organisation, or updates it. */
 export function saveOrganisation(db: Db, user: User, input: Partial<OrganisationInput>): Organisation {
-  const existing = organisationOf(db, user);
+  const existing = user.organisationId ? organisationOf(db, user) : undefined;
   if (existing) {
     db.update(organisations).set(input).where(eq(organisations.id, existing.id)).run();
     return organisationOf(db, user)!;
@@ -114,12 +136,9 @@ export function deletePersonalData(db: Db, id: number): void {
       tx.delete(products).where(eq(products.organisationId, org.id)).run();
       tx.delete(organisations).where(eq(organisations.id, org.id)).run();
     }
+    tx.delete(organisationMembers).where(eq(organisationMembers.userId, id)).run();
+    tx.delete(officers).where(eq(officers.userId, id)).run();
     tx.delete(users).where(eq(users.id, id)).run();
     tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
   });
-}
-
-/** Case- and accent-insensitive comparison, for typed answers. */
-export function sameText(a: string, b: string): boolean {
-  return fold(a) === fold(b);
 }

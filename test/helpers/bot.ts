@@ -7,11 +7,17 @@ import type { Update } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../../src/bot/index.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
+import { loadHolidays } from "../../src/domain/calendar.js";
+import { createDispatcher } from "../../src/services/outbox.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
+
+export interface HarnessOptions {
+  adminIds?: number[];
+}
 
 export interface Harness {
   api: FakeBotApi;
@@ -19,21 +25,27 @@ export interface Harness {
   dbPath: string;
   /** Delivers an update to the bot and waits until it is handled. */
   deliver(update: Update): Promise<void>;
+  /** Sends every pending notification now (what the dispatcher does in the background). */
+  flush(): Promise<number>;
   /** A new bot process on the same database file: what a crash and restart looks like. */
   restart(): void;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+const holidays = loadHolidays();
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeBotApi();
   const dbPath = join(mkdtempSync(join(tmpdir(), "ocop-bot-")), "ocop.sqlite");
   let db = openDatabase(dbPath);
+  const logger = pino({ level: "silent" });
   const build = () =>
-    createBot(api.token, { db, catalog, adminUnits: adminUnits(), logger: pino({ level: "silent" }), adminIds: [] }, {
+    createBot(api.token, { db, catalog, adminUnits: adminUnits(), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
       botInfo: api.botInfo,
       client: { apiRoot: api.url },
     });
   let bot = build();
+  const dispatcher = () => createDispatcher({ db, api: bot.api, logger, limits: { perSecond: 1000, perChatIntervalMs: 0 } });
   return {
     api,
     get db() {
@@ -41,6 +53,7 @@ export async function startHarness(): Promise<Harness> {
     },
     dbPath,
     deliver: (update) => bot.handleUpdate(update),
+    flush: () => dispatcher().drainOnce(),
     restart() {
       db.$client.close();
       db = openDatabase(dbPath);

@@ -1,6 +1,7 @@
 // The self-assessment: one question per message, answers saved before any reply, resume at the
 // first unanswered question, review by part, result with the improvement plan, evidence files.
 import { Composer, InlineKeyboard } from "grammy";
+import { availableActions } from "../../domain/lifecycle.js";
 import { optionsFor } from "../../domain/rubric.js";
 import {
   answeredCount,
@@ -37,7 +38,7 @@ type Loaded = { ok: true; a: Assessment } | { ok: false };
 /** Loads an application the user may work on, or tells them kindly why not. */
 async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(ctx.user, a.app)) {
+  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     else await ctx.reply(ctx.t("stale-button"), HTML);
     if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
@@ -307,6 +308,7 @@ async function showResult(ctx: BotContext, a: Assessment) {
   const head = th(ctx, "result-title", { product: a.product.name });
   const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
   if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
+  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), `sub:${a.app.id}`);
   // The report is plain text built from locales/; escaped here as a whole for HTML mode.
   await ctx.reply(`${head}\n\n${escapeHtml(scoreReport(t, a.sheet, score, plans))}`, { ...HTML, reply_markup: kb });
 }
@@ -348,7 +350,7 @@ const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
 export async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
-  if (!a || !ctx.user || !canWorkOn(ctx.user, a.app)) return false;
+  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
   const key = ctx.session.question;
   const typed = fold(text);
   let value: string | boolean | undefined;
@@ -432,7 +434,7 @@ assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {
   const id = parseId(ctx.callbackQuery.data.slice(3));
   const removed = id && ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
     const found = findApplication(ctx.deps.db, appId);
-    return !!found && canWorkOn(ctx.user!, found.application) && isEditable(found.application);
+    return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
   }) : false;
   await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
   if (removed) await ctx.editMessageReplyMarkup().catch(() => undefined);

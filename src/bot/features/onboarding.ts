@@ -16,11 +16,13 @@ import {
   setLanguage,
   updateUser,
 } from "../../services/people.js";
+import { communesOfOfficer } from "../../services/membership.js";
 import { cb, parseCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { INVITE_PAYLOAD, redeemPendingInvite } from "./invites.js";
 import { showMainMenu } from "./products.js";
 
 export const onboarding = new Composer<BotContext>();
@@ -45,6 +47,10 @@ export async function continueRegistration(ctx: BotContext) {
   if (!user.fullName) return askName(ctx);
   if (!user.phone) return askPhone(ctx);
   const org = organisationOf(db, user);
+  if (!org && communesOfOfficer(db, user.id).length > 0) {
+    ctx.session.step = undefined;
+    return ctx.reply(ctx.t("officer-welcome"), HTML);
+  }
   if (!org) {
     if (!ctx.session.orgType) return askOrgType(ctx);
     if (!ctx.session.orgName) return askOrgName(ctx);
@@ -97,7 +103,9 @@ async function afterSave(ctx: BotContext) {
 
 onboarding.command("start", async (ctx) => {
   ctx.session.step = undefined;
+  if (INVITE_PAYLOAD.test(ctx.match)) ctx.session.pendingInvite = ctx.match;
   if (!hasConsent(ctx.user)) return askConsent(ctx);
+  await redeemPendingInvite(ctx);
   return continueRegistration(ctx);
 });
 
@@ -114,6 +122,7 @@ onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
     ctx.user = grantConsent(ctx.deps.db, ctx.from.id, ctx.from.language_code?.startsWith("en") ? "en" : undefined);
     await ctx.reply(ctx.t("consent-thanks"), HTML);
   }
+  await redeemPendingInvite(ctx);
   return continueRegistration(ctx);
 });
 

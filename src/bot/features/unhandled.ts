@@ -4,6 +4,8 @@ import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { handleAssessmentText } from "./assessment.js";
+import { handleAdminText } from "./invites.js";
+import { handleOfficerText } from "./officer.js";
 import { handleRegistrationText } from "./onboarding.js";
 import { handleProductText } from "./products.js";
 
@@ -19,6 +21,10 @@ function nextStepHint(ctx: BotContext): string {
       return ctx.t("hint-evidence");
     case undefined:
       return ctx.t("hint-menu");
+    case "officer-note":
+    case "officer-decision":
+    case "officer-date":
+      return ctx.t("hint-officer");
     default:
       return ctx.t("hint-registration");
   }
@@ -28,7 +34,7 @@ unhandled.on("message:text", async (ctx) => {
   const text = ctx.message.text.trim();
   if (text.startsWith("/")) return ctx.reply(`${ctx.t("unknown-command")}\n${nextStepHint(ctx)}`, HTML);
   if (hasConsent(ctx.user)) {
-    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText]) {
+    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleOfficerText, handleAdminText]) {
       if (await handle(ctx, text)) return;
     }
   }

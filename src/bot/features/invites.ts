@@ -1,0 +1,187 @@
+// Invitations by deep link: members join an organisation (t.me/<bot>?start=join_<code>), officers
+// are appointed to communes (…?start=officer_<code>). The owner manages members (/thanhvien);
+// administrators appoint and revoke officers (/quantri).
+import { Composer } from "grammy";
+import type { BotCommand } from "grammy/types";
+import {
+  allOfficers,
+  communesOfOfficer,
+  createMemberInvite,
+  createOfficerInvite,
+  deepLink,
+  membersOf,
+  openInvites,
+  redeemInvite,
+  removeMember,
+  revokeInvite,
+  revokeOfficer,
+} from "../../services/membership.js";
+import { organisationOf, ownsOrganisation } from "../../services/people.js";
+import { parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { column, type Button } from "../keyboards.js";
+import { formatVnDateTime } from "../workflow.js";
+
+export const invitesFeature = new Composer<BotContext>();
+
+export const INVITE_PAYLOAD = /^(join|officer)_([A-Za-z0-9_-]{8,40})$/;
+
+/** The officers' own command menu, set for their chat when they are appointed. */
+export const OFFICER_COMMANDS: [string, string][] = [
+  ["hoso", "cmd-hoso"],
+  ["xuat", "cmd-xuat"],
+  ["thongtin", "cmd-thongtin"],
+  ["ngonngu", "cmd-ngonngu"],
+  ["huongdan", "cmd-huongdan"],
+];
+
+export function commandMenu(t: (key: string) => string, commands: [string, string][]): BotCommand[] {
+  return commands.map(([command, key]) => ({ command, description: t(key) }));
+}
+
+/** Uses the invitation the user opened (kept through consent), once. */
+export async function redeemPendingInvite(ctx: BotContext) {
+  const payload = ctx.session.pendingInvite;
+  ctx.session.pendingInvite = undefined;
+  const m = payload ? INVITE_PAYLOAD.exec(payload) : null;
+  if (!m || !ctx.user) return;
+  const kind = m[1] === "join" ? "member" : "officer";
+  const result = redeemInvite(ctx.deps.db, kind, m[2]!, ctx.user.id);
+  if (!result.ok) {
+    await ctx.reply(ctx.t(`invite-${result.reason}`), HTML);
+    return;
+  }
+  if (kind === "member") {
+    const org = organisationOf(ctx.deps.db, ctx.user);
+    await ctx.reply(th(ctx, "invite-joined", { org: org?.name ?? "" }), HTML);
+    return;
+  }
+  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) => {
+    const c = ctx.deps.adminUnits.commune(code);
+    return c ? `${c.name} – ${c.provinceName}` : code;
+  });
+  await ctx.api
+    .setMyCommands(commandMenu((k) => ctx.t(k), OFFICER_COMMANDS), { scope: { type: "chat", chat_id: ctx.chat!.id } })
+    .catch((e: unknown) => ctx.log.warn({ err: String(e) }, "officer command menu not set"));
+  await ctx.reply(th(ctx, "invite-officer", { communes: communes.join(", ") }), HTML);
+}
+
+// Members of an organisation.
+
+async function showMembers(ctx: BotContext) {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  if (!org || !ownsOrganisation(ctx.user!, org)) return ctx.reply(ctx.t("members-owner-only"), HTML);
+  const members = membersOf(ctx.deps.db, org.id);
+  const invites = openInvites(ctx.deps.db, "member", org.id);
+  const lines = [th(ctx, "members-head", { org: org.name, count: members.length })];
+  members.forEach((m, i) => lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatVnDateTime(m.joinedAt) })));
+  if (invites.length) lines.push(ctx.t("members-open-invites", { count: invites.length }));
+  const buttons: Button[] = [
+    [ctx.t("btn-invite-member"), "mi:new"],
+    ...members.map((m, i): Button => [ctx.t("btn-remove-member", { n: i + 1 }), `mr:${m.userId}`]),
+    ...invites.map((inv, i): Button => [ctx.t("btn-revoke-invite", { n: i + 1 }), `mx:${inv.code}`]),
+  ];
+  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: column(buttons) });
+}
+
+invitesFeature.command("thanhvien", showMembers);
+
+invitesFeature.callbackQuery("mi:new", async (ctx) => {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  if (!org || !ownsOrganisation(ctx.user!, org)) return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  const invite = createMemberInvite(ctx.deps.db, org.id, ctx.user!.id);
+  return ctx.reply(
+    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), until: formatVnDateTime(invite.expiresAt), org: org.name }),
+    HTML,
+  );
+});
+
+invitesFeature.callbackQuery(/^mr:/, async (ctx) => {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const userId = parseId(ctx.callbackQuery.data.slice(3));
+  if (!org || !ownsOrganisation(ctx.user!, org) || !userId || !removeMember(ctx.deps.db, org.id, userId)) {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("member-removed") });
+  return ctx.editMessageReplyMarkup().catch(() => undefined);
+});
+
+invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const code = ctx.callbackQuery.data.slice(3);
+  const mine = org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
+  if (!mine || !revokeInvite(ctx.deps.db, code)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
+  return ctx.editMessageReplyMarkup().catch(() => undefined);
+});
+
+// Administrators: officers.
+
+const isAdmin = (ctx: BotContext) => !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
+
+invitesFeature.command("quantri", async (ctx) => {
+  if (!isAdmin(ctx)) return ctx.reply(ctx.t("admin-only"), HTML);
+  return ctx.reply(ctx.t("admin-menu"), {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-admin-invite-officer"), "ad:invite"],
+      [ctx.t("btn-admin-officers"), "ad:list"],
+    ]),
+  });
+});
+
+invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
+  if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true });
+  const [what, arg] = ctx.callbackQuery.data.slice(3).split(":");
+  await ctx.answerCallbackQuery();
+  if (what === "invite") {
+    ctx.session.step = "admin-commune";
+    return ctx.reply(ctx.t("admin-ask-commune"), HTML);
+  }
+  if (what === "commune" && arg && ctx.deps.adminUnits.commune(arg)) {
+    ctx.session.step = undefined;
+    const c = ctx.deps.adminUnits.commune(arg)!;
+    const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.from.id);
+    return ctx.reply(
+      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: `${c.name} – ${c.provinceName}`, until: formatVnDateTime(invite.expiresAt) }),
+      HTML,
+    );
+  }
+  if (what === "list") {
+    const list = allOfficers(ctx.deps.db);
+    if (list.length === 0) return ctx.reply(ctx.t("admin-no-officers"), HTML);
+    const lines = list.map((o, i) => {
+      const c = ctx.deps.adminUnits.commune(o.communeCode);
+      return th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: c ? `${c.name} – ${c.provinceName}` : o.communeCode });
+    });
+    const ids = [...new Set(list.map((o) => o.userId))];
+    return ctx.reply(lines.join("\n"), {
+      ...HTML,
+      reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), `ad:revoke:${id}`])),
+    });
+  }
+  if (what === "revoke" && parseId(arg)) {
+    const n = revokeOfficer(ctx.deps.db, parseId(arg)!);
+    return ctx.reply(ctx.t(n ? "admin-revoked" : "stale-button"), HTML);
+  }
+  return ctx.reply(ctx.t("stale-button"), HTML);
+});
+
+/** Typed text of an administrator looking for a commune to appoint an officer to. */
+export async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
+  if (ctx.session.step !== "admin-commune" || !isAdmin(ctx)) return false;
+  const found = ctx.deps.adminUnits.search(text, 8);
+  if (found.length === 0) {
+    await ctx.reply(th(ctx, "commune-none", { query: text }), HTML);
+    return true;
+  }
+  await ctx.reply(ctx.t("commune-pick"), {
+    ...HTML,
+    reply_markup: column(found.map((c, i): Button => [`${i + 1}. ${c.name} – ${c.provinceName}`, `ad:commune:${c.code}`])),
+  });
+  return true;
+}
+

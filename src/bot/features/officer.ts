@@ -1,0 +1,344 @@
+// Commune officers (and administrators): view an application with its evidence and history,
+// receive it, request changes with a note, evaluate the four local criteria, forward it to the
+// province, record the official result; /hoso lists their communes' applications, /xuat exports.
+import { Composer, InputFile } from "grammy";
+import { availableActions, type Action } from "../../domain/lifecycle.js";
+import { communeDeadline, nextProvincialDeadline, workingDaysLeft } from "../../domain/calendar.js";
+import { optionsFor, type LocalCriterion } from "../../domain/rubric.js";
+import { assessmentResult, loadAssessment, type Assessment } from "../../services/assessment.js";
+import { evidenceOf } from "../../services/evidence.js";
+import { communesOfOfficer, rolesFor } from "../../services/membership.js";
+import { exportApplications } from "../../services/export.js";
+import { findUser } from "../../services/people.js";
+import {
+  act,
+  applicationsOfCommunes,
+  localCriteria,
+  localEvaluationsOf,
+  recordLocalEvaluation,
+  timeline,
+} from "../../services/workflow.js";
+import { parseCallback, parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml, HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { column, grid, stack, type Button } from "../keyboards.js";
+import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
+import { explainRefusal } from "./status.js";
+
+export const officerFeature = new Composer<BotContext>();
+
+const PAGE_SIZE = 5;
+const FILTERS = ["open", "submitted", "received", "returned", "forwarded", "rated", "all"] as const;
+type Filter = (typeof FILTERS)[number];
+
+function isAdmin(ctx: BotContext): boolean {
+  return !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
+}
+
+/** Loads an application the user may handle as an officer or administrator. */
+async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
+  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
+  const roles = a && ctx.from ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (appId !== undefined) ctx.log.warn({ appId }, "refused officer access to an application");
+    return undefined;
+  }
+  return a;
+}
+
+function daysLeftText(ctx: BotContext, receivedAt: Date | null): string {
+  if (!receivedAt) return "";
+  const left = workingDaysLeft(receivedAt, new Date(), ctx.deps.holidays);
+  const deadline = formatVnDay(communeDeadline(receivedAt, ctx.deps.holidays));
+  return left >= 0 ? ctx.t("days-left", { days: left, deadline }) : ctx.t("days-overdue", { days: -left, deadline });
+}
+
+function officerButtons(ctx: BotContext, a: Assessment): Button[] {
+  const actions = availableActions(a.app.state, "officer");
+  const map: Partial<Record<Action, Button>> = {
+    receive: [ctx.t("btn-officer-receive"), `or:${a.app.id}`],
+    return: [ctx.t("btn-officer-return"), `oq:${a.app.id}`],
+    evaluate: [ctx.t("btn-officer-evaluate"), `oe:${a.app.id}`],
+    forward: [ctx.t("btn-officer-forward"), `of:${a.app.id}`],
+    "record-result": [ctx.t("btn-officer-result"), `ox:${a.app.id}`],
+  };
+  return actions.flatMap((action) => (map[action] ? [map[action]!] : []));
+}
+
+async function showApplication(ctx: BotContext, a: Assessment) {
+  const { db } = ctx.deps;
+  const { score } = assessmentResult(a);
+  const owner = findUser(db, a.product.createdBy);
+  const commune = a.app.communeCode ? ctx.deps.adminUnits.commune(a.app.communeCode) : undefined;
+  const files = evidenceOf(db, a.app.id);
+  const lines = [
+    th(ctx, "officer-app-head", {
+      product: a.product.name,
+      set: a.sheet.productSetTitle,
+      producer: owner?.fullName ?? "",
+      phone: owner?.phone ?? "",
+      commune: commune ? `${commune.name} – ${commune.provinceName}` : "",
+      state: ctx.t(`state-${a.app.state}`),
+    }),
+    th(ctx, "officer-app-score", {
+      a: score.parts.A?.points ?? 0,
+      b: score.parts.B?.points ?? 0,
+      c: score.parts.C?.points ?? 0,
+      total: score.total,
+      stars: score.stars,
+      files: files.length,
+    }),
+  ];
+  const days = daysLeftText(ctx, a.app.receivedAt);
+  if (days) lines.push(days);
+  lines.push("");
+  for (const part of a.sheet.version.parts) {
+    lines.push(th(ctx, "review-part", { part: part.id, title: part.title, points: score.parts[part.id]!.points, max: part.maxPoints }));
+    for (const c of a.criteria.filter((x) => x.part === part.id)) {
+      const option = c.options.find((o) => o.id === a.answers[c.id]);
+      lines.push(th(ctx, "officer-answer", { id: c.id, label: option?.label ?? "—", points: option?.points ?? 0, max: c.maxPoints }));
+    }
+  }
+  const events = timeline(db, a.app.id);
+  if (events.length) {
+    lines.push("", ctx.t("status-timeline"));
+    for (const e of events) lines.push(th(ctx, "status-event", { at: formatVnDateTime(e.at), action: ctx.t(`action-${e.action}`), who: e.actorName }));
+  }
+  // A long sheet can exceed Telegram's 4,096 characters: send it in pieces at line breaks.
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of lines) {
+    if (current.length + line.length + 1 > 3800) {
+      chunks.push(current);
+      current = "";
+    }
+    current += (current ? "\n" : "") + line;
+  }
+  chunks.push(current);
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    const buttons = officerButtons(ctx, a);
+    await ctx.reply(chunk, { ...HTML, ...(last && buttons.length ? { reply_markup: column(buttons) } : {}) });
+  }
+  for (const f of files) {
+    const caption = th(ctx, "officer-evidence-caption", { id: f.criterionId, name: f.fileName ?? "" });
+    if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, { caption, ...HTML });
+    else await ctx.replyWithDocument(f.fileId, { caption, ...HTML });
+  }
+}
+
+officerFeature.callbackQuery(/^ov:/, async (ctx) => {
+  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  await ctx.answerCallbackQuery();
+  return showApplication(ctx, a);
+});
+
+async function doAction(ctx: BotContext, appId: number, action: "receive" | "forward") {
+  const a = await loadForOfficer(ctx, appId);
+  if (!a) return;
+  const result = act(workflowDeps(ctx), ctx.from!.id, appId, action);
+  if (!result.ok) {
+    if (result.reason === "local-missing") return ctx.answerCallbackQuery({ text: ctx.t("local-missing"), show_alert: true });
+    return explainRefusal(ctx, result);
+  }
+  ctx.deps.notify();
+  await ctx.answerCallbackQuery({ text: ctx.t(`done-${action}`) });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const fresh = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
+  const buttons = officerButtons(ctx, fresh);
+  return ctx.reply(th(ctx, `officer-done-${action}`, { product: a.product.name, days: daysLeftText(ctx, fresh.app.receivedAt) }), {
+    ...HTML,
+    ...(buttons.length ? { reply_markup: column(buttons) } : {}),
+  });
+}
+
+officerFeature.callbackQuery(/^or:/, (ctx) => doAction(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "receive"));
+officerFeature.callbackQuery(/^of:/, (ctx) => doAction(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "forward"));
+
+officerFeature.callbackQuery(/^oq:/, async (ctx) => {
+  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  if (!availableActions(a.app.state, "officer").includes("return")) {
+    return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
+  }
+  await ctx.answerCallbackQuery();
+  ctx.session.step = "officer-note";
+  ctx.session.applicationId = a.app.id;
+  return ctx.reply(th(ctx, "ask-return-note", { product: a.product.name }), HTML);
+});
+
+officerFeature.callbackQuery(/^oe:/, async (ctx) => {
+  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  if (!availableActions(a.app.state, "officer").includes("evaluate")) {
+    return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
+  }
+  await ctx.answerCallbackQuery();
+  const done = new Map(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => [e.topic, e.optionId]));
+  for (const { topic, criterion } of localCriteria(a)) {
+    const options = optionsFor(criterion, a.caseId);
+    const producer = options.find((o) => o.id === a.answers[criterion.id]);
+    const lines = [
+      th(ctx, "local-head", { topic: ctx.t(`local-${topic}`), id: criterion.id, title: criterion.title }),
+      th(ctx, "local-producer", { label: producer?.label ?? "—", points: producer?.points ?? 0 }),
+      "",
+      ...options.map((o, i) => th(ctx, done.get(topic) === o.id ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: 0 })),
+    ];
+    await ctx.reply(lines.join("\n"), {
+      ...HTML,
+      reply_markup: grid(options.map((o, i): Button => [ctx.t("btn-option", { n: i + 1, points: o.points }), `le:${a.app.id}:${topic}:${o.id}`]), 4),
+    });
+  }
+  return undefined;
+});
+
+officerFeature.callbackQuery(/^le:/, async (ctx) => {
+  const [app, topic, optionId] = parseCallback(ctx.callbackQuery.data, "le", 3) ?? [];
+  const appId = parseId(app);
+  const result = appId ? recordLocalEvaluation(workflowDeps(ctx), ctx.from.id, appId, topic as LocalCriterion, optionId!) : { ok: false as const, reason: "not-found" as const };
+  if (!result.ok) {
+    const text = result.reason === "state" ? ctx.t("local-wrong-state") : ctx.t("stale-button");
+    return ctx.answerCallbackQuery({ text, show_alert: true });
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("local-saved") });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId!)!;
+  const done = new Set(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => e.topic));
+  const remaining = localCriteria(a).filter((l) => !done.has(l.topic)).length;
+  if (remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: remaining }), HTML);
+  return ctx.reply(ctx.t("local-all-done"), { ...HTML, reply_markup: column([[ctx.t("btn-officer-forward"), `of:${a.app.id}`]]) });
+});
+
+officerFeature.callbackQuery(/^ox:/, async (ctx) => {
+  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  if (!availableActions(a.app.state, "officer").includes("record-result")) {
+    return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
+  }
+  await ctx.answerCallbackQuery();
+  return ctx.reply(th(ctx, "ask-result-stars", { product: a.product.name }), {
+    ...HTML,
+    reply_markup: grid([1, 2, 3, 4, 5].map((n): Button => [`${n}★`, `rs:${a.app.id}:${n}`]), 5),
+  });
+});
+
+officerFeature.callbackQuery(/^rs:/, async (ctx) => {
+  const [app, stars] = parseCallback(ctx.callbackQuery.data, "rs", 2) ?? [];
+  const a = await loadForOfficer(ctx, parseId(app));
+  const n = Number(stars);
+  if (!a) return;
+  if (!(n >= 1 && n <= 5)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  ctx.session.step = "officer-decision";
+  ctx.session.applicationId = a.app.id;
+  ctx.session.resultStars = n;
+  return ctx.reply(ctx.t("ask-decision-number"), HTML);
+});
+
+/** Typed text for officers: the note of a return, the decision number and date of a result. */
+export async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
+  const step = ctx.session.step;
+  if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date") return false;
+  const appId = ctx.session.applicationId ?? 0;
+  if (step === "officer-note") {
+    if (text.trim().length < 5) {
+      await ctx.reply(ctx.t("return-note-too-short"), HTML);
+      return true;
+    }
+    const result = act(workflowDeps(ctx), ctx.from!.id, appId, "return", { note: text.trim().slice(0, 1000) });
+    ctx.session.step = undefined;
+    if (!result.ok) await explainRefusal(ctx, result);
+    else {
+      ctx.deps.notify();
+      await ctx.reply(ctx.t("done-return"), HTML);
+    }
+    return true;
+  }
+  if (step === "officer-decision") {
+    const number = text.trim();
+    if (number.length < 2 || number.length > 60) {
+      await ctx.reply(ctx.t("ask-decision-number"), HTML);
+      return true;
+    }
+    ctx.session.decisionNumber = number;
+    ctx.session.step = "officer-date";
+    await ctx.reply(ctx.t("ask-decision-date"), HTML);
+    return true;
+  }
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const date = m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : "";
+  if (!m || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+    await ctx.reply(ctx.t("invalid-decision-date"), HTML);
+    return true;
+  }
+  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "record-result", {
+    result: { stars: ctx.session.resultStars ?? 0, decisionNumber: ctx.session.decisionNumber ?? "", decisionDate: date },
+  });
+  ctx.session.step = undefined;
+  ctx.session.resultStars = undefined;
+  ctx.session.decisionNumber = undefined;
+  if (!result.ok) await explainRefusal(ctx, result);
+  else {
+    ctx.deps.notify();
+    await ctx.reply(ctx.t("done-record-result"), HTML);
+  }
+  return true;
+}
+
+/** The communes whose applications the user sees: an officer's, or all for an administrator. */
+function scope(ctx: BotContext): string[] | "all" | undefined {
+  if (isAdmin(ctx)) return "all";
+  const communes = ctx.from ? communesOfOfficer(ctx.deps.db, ctx.from.id) : [];
+  return communes.length ? communes : undefined;
+}
+
+async function showList(ctx: BotContext, filter: Filter, page: number) {
+  const communes = scope(ctx);
+  if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
+  const states = filter === "all" ? undefined : filter === "open" ? (["submitted", "received", "returned"] as const) : ([filter] as const);
+  const rows = applicationsOfCommunes(ctx.deps.db, communes, states ? [...states] : undefined);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const deadline = nextProvincialDeadline(new Date());
+  const lines = [
+    th(ctx, "officer-list-head", { filter: ctx.t(`filter-${filter}`), count: rows.length, page: p + 1, pages }),
+    ctx.t("province-deadline", { proposeBy: formatVnDay(deadline.proposeBy), ratedBy: formatVnDay(deadline.ratedBy) }),
+    "",
+  ];
+  const open: Button[] = [];
+  rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).forEach((r, i) => {
+    const n = p * PAGE_SIZE + i + 1;
+    lines.push(
+      th(ctx, "officer-list-line", { n, product: r.products.name, org: r.organisations.name, state: ctx.t(`state-${r.applications.state}`) }) +
+        (r.applications.receivedAt && r.applications.state === "received" ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}` : ""),
+    );
+    open.push([`${n}. ${r.products.name.slice(0, 30)}`, `ov:${r.applications.id}`]);
+  });
+  if (rows.length === 0) lines.push(ctx.t("officer-list-empty"));
+  const nav: Button[] = [];
+  if (p > 0) nav.push([ctx.t("btn-prev"), `hs:${filter}:${p - 1}`]);
+  if (p < pages - 1) nav.push([ctx.t("btn-next"), `hs:${filter}:${p + 1}`]);
+  const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), `hs:${f}:0`]);
+  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
+}
+
+officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));
+
+officerFeature.callbackQuery(/^hs:/, async (ctx) => {
+  const [filter, page] = parseCallback(ctx.callbackQuery.data, "hs", 2) ?? [];
+  if (!FILTERS.includes(filter as Filter) || !/^\d{1,4}$/.test(page ?? "")) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  return showList(ctx, filter as Filter, Number(page));
+});
+
+officerFeature.command("xuat", async (ctx) => {
+  const communes = scope(ctx);
+  if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
+  const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, (key) => ctx.t(key));
+  const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${day}.xlsx`), { caption: ctx.t("export-caption") });
+});

@@ -1,0 +1,127 @@
+// The producer's side of an application: submit when ready (else exactly what is missing),
+// withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
+import { Composer } from "grammy";
+import { availableActions } from "../../domain/lifecycle.js";
+import { canWorkOn, latestOpenApplication, loadAssessment } from "../../services/assessment.js";
+import { organisationIdsOf } from "../../services/membership.js";
+import { isRegistered, organisationOf } from "../../services/people.js";
+import {
+  act,
+  applicationsOfOrganisations,
+  officialResultOf,
+  readiness,
+  timeline,
+  type ActResult,
+  type Readiness,
+} from "../../services/workflow.js";
+import { cb, parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { column, type Button } from "../keyboards.js";
+import { formatVnDateTime, workflowDeps } from "../workflow.js";
+
+export const statusFeature = new Composer<BotContext>();
+
+/** Explains a refused action in the user's words. */
+export async function explainRefusal(ctx: BotContext, result: Extract<ActResult, { ok: false }>) {
+  const text =
+    result.reason === "already"
+      ? th(ctx, "action-already", { state: ctx.t(`state-${result.state ?? "draft"}`) })
+      : result.reason === "state"
+        ? th(ctx, "action-wrong-state", { state: ctx.t(`state-${result.state ?? "draft"}`) })
+        : ctx.t("stale-button");
+  if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
+  return ctx.reply(text, HTML);
+}
+
+function missingList(ctx: BotContext, r: Readiness): string {
+  const lines: string[] = [];
+  if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
+  if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
+  if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
+  if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
+  if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  return lines.join("\n");
+}
+
+export async function submitApplication(ctx: BotContext, appId: number) {
+  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "submit");
+  if (result.ok) {
+    ctx.deps.notify();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    return ctx.reply(ctx.t("submitted"), HTML);
+  }
+  if (result.reason !== "not-ready") return explainRefusal(ctx, result);
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  return ctx.reply(`${ctx.t("not-ready")}\n${missingList(ctx, result.readiness!)}`, {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-resume"), cb.resume(appId)],
+      [ctx.t("btn-result"), cb.result(appId)],
+    ]),
+  });
+}
+
+statusFeature.callbackQuery(/^sub:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(4)) ?? 0));
+
+statusFeature.command("nop", async (ctx) => {
+  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  const org = organisationOf(ctx.deps.db, ctx.user!)!;
+  const candidate =
+    applicationsOfOrganisations(ctx.deps.db, [org.id]).find((r) => ["completed", "returned"].includes(r.applications.state)) ??
+    (latestOpenApplication(ctx.deps.db, org.id) && { applications: latestOpenApplication(ctx.deps.db, org.id)! });
+  if (!candidate) return ctx.reply(ctx.t("nothing-to-submit"), HTML);
+  return submitApplication(ctx, candidate.applications.id);
+});
+
+statusFeature.callbackQuery(/^wd:/, async (ctx) => {
+  const result = act(workflowDeps(ctx), ctx.from.id, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "withdraw");
+  if (!result.ok) return explainRefusal(ctx, result);
+  ctx.deps.notify();
+  await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });
+  return ctx.editMessageReplyMarkup().catch(() => undefined);
+});
+
+/** The next step of an application and who holds it, for the producer. */
+function nextStep(ctx: BotContext, state: string): string {
+  return ctx.t(`next-${state}`);
+}
+
+statusFeature.command("trangthai", async (ctx) => {
+  if (!ctx.user) return ctx.reply(ctx.t("need-registration"), HTML);
+  const { db, catalog } = ctx.deps;
+  const rows = applicationsOfOrganisations(db, organisationIdsOf(db, ctx.user.id));
+  if (rows.length === 0) return ctx.reply(ctx.t("status-none"), HTML);
+  for (const { applications: app, products: product } of rows.slice(0, 10)) {
+    const a = loadAssessment(db, catalog, app.id);
+    if (!a || !canWorkOn(db, ctx.user, a.app)) continue;
+    const r = readiness(db, a);
+    const official = officialResultOf(db, app.id);
+    const lines = [
+      th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
+      th(ctx, "status-score", { total: r.total, stars: r.stars }),
+    ];
+    if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: official.decisionDate }));
+    lines.push(nextStep(ctx, app.state));
+    const events = timeline(db, app.id);
+    if (events.length) {
+      lines.push(ctx.t("status-timeline"));
+      for (const e of events) {
+        lines.push(
+          th(ctx, "status-event", {
+            at: formatVnDateTime(e.at),
+            action: ctx.t(`action-${e.action}`),
+            who: e.actorName ? `${ctx.t(`role-${e.actorRole}`)} ${e.actorName}` : ctx.t(`role-${e.actorRole}`),
+          }),
+        );
+        if (e.note && e.action === "return") lines.push(th(ctx, "status-event-note", { note: e.note }));
+      }
+    }
+    const buttons: Button[] = [];
+    if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
+    if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
+    await ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
+  }
+  return undefined;
+});

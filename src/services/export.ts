@@ -1,0 +1,71 @@
+// The applications of some communes (or all) as an XLSX workbook, one row each.
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { users } from "../db/schema.js";
+import type { AdminUnits } from "../geo/communes.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import { assessmentResult, loadAssessment } from "./assessment.js";
+import { applicationsOfCommunes, officialResultOf } from "./workflow.js";
+
+export const EXPORT_COLUMNS = [
+  "producer",
+  "organisation",
+  "commune",
+  "product",
+  "product-set",
+  "rubric-version",
+  "part-a",
+  "part-b",
+  "part-c",
+  "total",
+  "stars",
+  "state",
+  "submitted",
+  "received",
+  "official-stars",
+  "decision",
+] as const;
+
+const day = (d: Date | null) => (d ? new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10) : "");
+
+export async function exportApplications(
+  db: Db,
+  catalog: RubricCatalog,
+  adminUnits: AdminUnits,
+  communes: string[] | "all",
+  t: (key: string) => string,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("OCOP");
+  ws.addRow(EXPORT_COLUMNS.map((c) => t(`export-${c}`)));
+  ws.getRow(1).font = { bold: true };
+  for (const r of applicationsOfCommunes(db, communes)) {
+    const a = loadAssessment(db, catalog, r.applications.id);
+    if (!a) continue;
+    const { score } = assessmentResult(a);
+    const owner = db.select().from(users).where(eq(users.id, r.organisations.ownerId)).get();
+    const commune = r.applications.communeCode ? adminUnits.commune(r.applications.communeCode) : undefined;
+    const official = officialResultOf(db, r.applications.id);
+    ws.addRow([
+      owner?.fullName ?? "",
+      r.organisations.name,
+      commune ? `${commune.name} – ${commune.provinceName}` : (r.applications.communeCode ?? ""),
+      r.products.name,
+      a.sheet.productSetTitle,
+      a.sheet.version.id,
+      score.parts.A?.points ?? 0,
+      score.parts.B?.points ?? 0,
+      score.parts.C?.points ?? 0,
+      score.total,
+      score.stars,
+      t(`state-${r.applications.state}`),
+      day(r.applications.submittedAt),
+      day(r.applications.receivedAt),
+      official?.stars ?? "",
+      official ? `${official.decisionNumber} (${official.decisionDate})` : "",
+    ]);
+  }
+  ws.columns.forEach((c) => (c.width = 18));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,394 @@
+// Applications after the self-assessment: readiness, every transition of the life cycle as one
+// transaction (new state, audit event, notifications in the outbox), the commune's evaluation of
+// the local criteria, the official result, and the timeline.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { I18n } from "@grammyjs/i18n";
+import type { Db } from "../db/client.js";
+import {
+  applicationEvents,
+  applications,
+  localEvaluations,
+  officialResults,
+  organisations,
+  products,
+  submissions,
+  users,
+  type ApplicationState,
+} from "../db/schema.js";
+import { notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
+import type { Plan } from "../domain/plan.js";
+import { LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
+import type { AdminUnits } from "../geo/communes.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import { assessmentResult, loadAssessment, type Application, type Assessment } from "./assessment.js";
+import { evidenceOf } from "./evidence.js";
+import { officersOf, organisationPeople, rolesFor } from "./membership.js";
+import { enqueueNotifications } from "./outbox.js";
+
+export interface WorkflowDeps {
+  db: Db;
+  catalog: RubricCatalog;
+  i18n: I18n;
+  adminUnits: AdminUnits;
+  adminIds: readonly number[];
+  now?: () => Date;
+}
+
+export interface Readiness {
+  ready: boolean;
+  unanswered: string[];
+  pendingClearances: string[];
+  failedClearances: string[];
+  /** Criteria scored above 0 that expect evidence and have none attached. */
+  missingEvidence: string[];
+  /** The indicative stars are below 3: not recognisable, so not worth filing yet. */
+  belowThree: boolean;
+  total: number;
+  stars: number;
+  plan: Plan | undefined;
+}
+
+export function readiness(db: Db, a: Assessment): Readiness {
+  const { score, plans } = assessmentResult(a);
+  const files = new Set(evidenceOf(db, a.app.id).map((e) => e.criterionId));
+  const missingEvidence = a.criteria
+    .filter((c) => c.evidence.length > 0 && !files.has(c.id))
+    .filter((c) => (optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id])?.points ?? 0) > 0)
+    .map((c) => c.id);
+  const failedClearances = score.stoppedBy;
+  const belowThree = score.stars < 3 || score.disqualified;
+  return {
+    ready:
+      score.unanswered.length === 0 &&
+      score.pendingClearances.length === 0 &&
+      failedClearances.length === 0 &&
+      missingEvidence.length === 0 &&
+      !belowThree,
+    unanswered: score.unanswered,
+    pendingClearances: score.pendingClearances,
+    failedClearances,
+    missingEvidence,
+    belowThree,
+    total: score.total,
+    stars: score.stars,
+    plan: plans.find((p) => p.target === 3) ?? plans[0],
+  };
+}
+
+/** The local criteria of a sheet, by topic: what the commune evaluates itself. */
+export function localCriteria(a: Assessment) {
+  return LOCAL_CRITERIA.flatMap((topic) => {
+    const criterion = a.criteria.find((c) => c.local === topic);
+    return criterion ? [{ topic, criterion }] : [];
+  });
+}
+
+export function localEvaluationsOf(db: Db, applicationId: number) {
+  return db.select().from(localEvaluations).where(eq(localEvaluations.applicationId, applicationId)).all();
+}
+
+export interface OfficialResultInput {
+  stars: number;
+  decisionNumber: string;
+  decisionDate: string;
+}
+
+export type ActFailure =
+  | "not-found"
+  | "role"
+  | "state"
+  | "already"
+  | "not-ready"
+  | "note-required"
+  | "local-missing"
+  | "result-invalid";
+
+export type ActResult =
+  | { ok: true; app: Application; from: ApplicationState; to: ApplicationState; role: Role }
+  | { ok: false; reason: ActFailure; state?: ApplicationState; readiness?: Readiness };
+
+/** Picks the role under which the user may do the action, or says why none fits. */
+function chooseRole(roles: Role[], state: ApplicationState, action: Action): { role: Role; to: ApplicationState } | { reason: "role" | "state" } {
+  let reason: "role" | "state" = "role";
+  for (const role of roles) {
+    const t = transition(state, action, role);
+    if (t.ok) return { role, to: t.to };
+    if (t.reason === "state") reason = "state";
+  }
+  return { reason };
+}
+
+function userName(db: Db, id: number | null): string {
+  if (id === null) return "";
+  return db.select({ name: users.fullName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
+}
+
+function languageOf(db: Db, id: number): string {
+  return db.select({ language: users.language }).from(users).where(eq(users.id, id)).get()?.language ?? "vi";
+}
+
+/**
+ * Does one action of the life cycle. Checks run first; then a single synchronous transaction
+ * writes the new state (only if it is still the state read), the audit event and the
+ * notifications. A second press, a race between two officers or an old button finds the state
+ * changed and gets "already".
+ */
+export function act(
+  deps: WorkflowDeps,
+  userId: number,
+  applicationId: number,
+  action: Exclude<Action, "complete" | "evaluate">,
+  payload: { note?: string; result?: OfficialResultInput } = {},
+): ActResult {
+  const { db, catalog } = deps;
+  const a = loadAssessment(db, catalog, applicationId);
+  if (!a) return { ok: false, reason: "not-found" };
+  const app = a.app;
+  const org = db.select().from(organisations).where(eq(organisations.id, app.organisationId)).get()!;
+  const communeCode = app.communeCode ?? org.communeCode;
+  const roles = rolesFor(db, deps.adminIds, userId, { organisationId: app.organisationId, communeCode });
+  if (roles.length === 0) return { ok: false, reason: "role" };
+  const chosen = chooseRole(roles, app.state, action);
+  if ("reason" in chosen) {
+    // The same action already took this application where it would go: say it was done.
+    const target = roles.map((r) => transition(previousStateFor(action), action, r)).find((t) => t.ok);
+    const already = target?.ok && target.to === app.state;
+    return { ok: false, reason: already ? "already" : chosen.reason, state: app.state };
+  }
+
+  let ready: Readiness | undefined;
+  if (action === "submit") {
+    ready = readiness(db, a);
+    if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
+  }
+  const note = payload.note?.trim();
+  if (action === "return" && !note) return { ok: false, reason: "note-required", state: app.state };
+  if (action === "forward") {
+    const done = new Set(localEvaluationsOf(db, app.id).map((e) => e.topic));
+    if (localCriteria(a).some((l) => !done.has(l.topic))) return { ok: false, reason: "local-missing", state: app.state };
+  }
+  if (action === "record-result" && !validResult(payload.result)) return { ok: false, reason: "result-invalid", state: app.state };
+
+  const now = deps.now?.() ?? new Date();
+  const notifications = renderNotifications(deps, a, action, communeCode, { note, result: payload.result, now });
+  const updated = db.transaction((tx) => {
+    const extra: Partial<typeof applications.$inferInsert> = {};
+    if (action === "submit") {
+      extra.submittedAt = now;
+      extra.revision = app.revision + 1;
+      extra.communeCode = communeCode;
+    }
+    if (action === "receive") extra.receivedAt = now;
+    const changed = tx
+      .update(applications)
+      .set({ state: chosen.to, updatedAt: now, ...extra })
+      .where(and(eq(applications.id, app.id), eq(applications.state, app.state)))
+      .run();
+    if (changed.changes !== 1) return false;
+    tx.insert(applicationEvents)
+      .values({ applicationId: app.id, action, fromState: app.state, toState: chosen.to, actorId: userId, actorRole: chosen.role, note: note ?? null, at: now })
+      .run();
+    if (action === "submit") {
+      tx.insert(submissions)
+        .values({
+          applicationId: app.id,
+          revision: app.revision + 1,
+          answers: a.answers,
+          clearances: a.clearances,
+          total: ready!.total,
+          stars: ready!.stars,
+          submittedBy: userId,
+          submittedAt: now,
+        })
+        .run();
+    }
+    if (action === "record-result") {
+      tx.insert(officialResults).values({ applicationId: app.id, ...payload.result!, recordedBy: userId, recordedAt: now }).run();
+    }
+    enqueueNotifications(tx, notifications);
+    return true;
+  });
+  if (!updated) return { ok: false, reason: "already", state: loadAssessment(db, catalog, app.id)?.app.state ?? app.state };
+  return { ok: true, app: { ...app, state: chosen.to }, from: app.state, to: chosen.to, role: chosen.role };
+}
+
+/** A state from which the action is allowed, to tell "already done" from "not possible". */
+function previousStateFor(action: Action): ApplicationState {
+  const from: Record<Action, ApplicationState> = {
+    complete: "draft",
+    submit: "completed",
+    withdraw: "submitted",
+    receive: "submitted",
+    return: "submitted",
+    evaluate: "received",
+    forward: "received",
+    "record-result": "forwarded",
+  };
+  return from[action];
+}
+
+function validResult(result: OfficialResultInput | undefined): boolean {
+  return (
+    !!result &&
+    Number.isInteger(result.stars) &&
+    result.stars >= 1 &&
+    result.stars <= 5 &&
+    result.decisionNumber.trim().length > 0 &&
+    /^\d{4}-\d{2}-\d{2}$/.test(result.decisionDate)
+  );
+}
+
+/** Records the commune's evaluation of one local criterion (received applications only). */
+export function recordLocalEvaluation(
+  deps: WorkflowDeps,
+  userId: number,
+  applicationId: number,
+  topic: LocalCriterion,
+  optionId: string,
+): { ok: true } | { ok: false; reason: "not-found" | "role" | "state" | "unknown-option" } {
+  const { db, catalog } = deps;
+  const a = loadAssessment(db, catalog, applicationId);
+  if (!a) return { ok: false, reason: "not-found" };
+  const roles = rolesFor(db, deps.adminIds, userId, { organisationId: a.app.organisationId, communeCode: a.app.communeCode });
+  const chosen = chooseRole(roles.filter((r) => r !== "producer"), a.app.state, "evaluate");
+  if ("reason" in chosen) return { ok: false, reason: roles.length ? chosen.reason : "role" };
+  const local = localCriteria(a).find((l) => l.topic === topic);
+  if (!local || !optionsFor(local.criterion, a.caseId).some((o) => o.id === optionId)) return { ok: false, reason: "unknown-option" };
+  const now = deps.now?.() ?? new Date();
+  db.transaction((tx) => {
+    tx.insert(localEvaluations)
+      .values({ applicationId, topic, criterionId: local.criterion.id, optionId, officerId: userId, at: now })
+      .onConflictDoUpdate({ target: [localEvaluations.applicationId, localEvaluations.topic], set: { optionId, officerId: userId, at: now } })
+      .run();
+    tx.insert(applicationEvents)
+      .values({ applicationId, action: "evaluate", fromState: a.app.state, toState: a.app.state, actorId: userId, actorRole: chosen.role, note: `${local.criterion.id}:${optionId}`, at: now })
+      .run();
+  });
+  return { ok: true };
+}
+
+interface RenderContext {
+  note: string | undefined;
+  result: OfficialResultInput | undefined;
+  now: Date;
+}
+
+/** The notifications an action causes, each in its recipient's language. */
+function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, communeCode: string, ctx: RenderContext) {
+  const { db, i18n } = deps;
+  const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
+  const commune = deps.adminUnits.commune(communeCode);
+  const { score } = assessmentResult(a);
+  const people = organisationPeople(db, org.id);
+  const officerIds = officersOf(db, communeCode);
+  const rows: { chatId: number; text: string; parseMode?: string; replyMarkup?: object; applicationId: number }[] = [];
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const args = {
+    product: esc(a.product.name),
+    set: esc(a.sheet.productSetTitle),
+    org: esc(org.name),
+    producer: esc(userName(db, org.ownerId)),
+    commune: esc(commune ? `${commune.name} – ${commune.provinceName}` : communeCode),
+    total: score.total,
+    stars: score.stars,
+    a: score.parts.A?.points ?? 0,
+    b: score.parts.B?.points ?? 0,
+    c: score.parts.C?.points ?? 0,
+    files: evidenceOf(db, a.app.id).length,
+    note: esc(ctx.note ?? ""),
+    resultStars: ctx.result?.stars ?? 0,
+    decision: esc(ctx.result?.decisionNumber ?? ""),
+    decisionDate: ctx.result?.decisionDate ?? "",
+  };
+  const officerButtons = (locale: string) => ({
+    inline_keyboard: [
+      [
+        { text: i18n.t(locale, "btn-officer-view"), callback_data: `ov:${a.app.id}` },
+        { text: i18n.t(locale, "btn-officer-receive"), callback_data: `or:${a.app.id}` },
+      ],
+      [{ text: i18n.t(locale, "btn-officer-return"), callback_data: `oq:${a.app.id}` }],
+    ],
+  });
+  const producerButtons = (locale: string) =>
+    action === "return"
+      ? { inline_keyboard: [[{ text: i18n.t(locale, "btn-edit-application"), callback_data: `v:${a.app.id}` }, { text: i18n.t(locale, "btn-resubmit"), callback_data: `sub:${a.app.id}` }]] }
+      : undefined;
+
+  const audiences = notifies(action);
+  if (audiences.includes("producer") || audiences.includes("members")) {
+    for (const id of people) {
+      const locale = languageOf(db, id);
+      let text = i18n.t(locale, `notify-${action}`, args);
+      if (action === "submit" && officerIds.length === 0) text += "\n" + i18n.t(locale, "notify-no-officer", args);
+      rows.push({ chatId: id, text, parseMode: "HTML", ...(producerButtons(locale) ? { replyMarkup: producerButtons(locale)! } : {}), applicationId: a.app.id });
+    }
+  }
+  if (audiences.includes("officers")) {
+    const recipients = officerIds.length ? officerIds : [...deps.adminIds];
+    for (const id of recipients) {
+      const locale = languageOf(db, id);
+      const key = action === "submit" ? (officerIds.length ? "notify-officer-submit" : "notify-admin-submit-no-officer") : `notify-officer-${action}`;
+      rows.push({
+        chatId: id,
+        text: i18n.t(locale, key, args),
+        parseMode: "HTML",
+        ...(action === "submit" ? { replyMarkup: officerButtons(locale) } : {}),
+        applicationId: a.app.id,
+      });
+    }
+  }
+  return rows;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  action: string;
+  from: ApplicationState;
+  to: ApplicationState;
+  actorRole: string;
+  actorName: string;
+  note: string | null;
+}
+
+export function timeline(db: Db, applicationId: number): TimelineEntry[] {
+  return db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
+    .all()
+    .map((e) => ({ at: e.at, action: e.action, from: e.fromState, to: e.toState, actorRole: e.actorRole, actorName: userName(db, e.actorId), note: e.note }));
+}
+
+export function officialResultOf(db: Db, applicationId: number) {
+  return db.select().from(officialResults).where(eq(officialResults.applicationId, applicationId)).get();
+}
+
+/** Applications of the given organisations, newest first, with their product. */
+export function applicationsOfOrganisations(db: Db, organisationIds: number[]) {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select()
+    .from(applications)
+    .innerJoin(products, eq(products.id, applications.productId))
+    .where(inArray(applications.organisationId, organisationIds))
+    .orderBy(desc(applications.updatedAt), desc(applications.id))
+    .all();
+}
+
+/** Applications filed with the given communes (submitted at least once), newest first. */
+export function applicationsOfCommunes(db: Db, communeCodes: string[] | "all", states?: ApplicationState[]) {
+  const rows = db
+    .select()
+    .from(applications)
+    .innerJoin(products, eq(products.id, applications.productId))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .orderBy(desc(applications.submittedAt), desc(applications.id))
+    .all();
+  return rows.filter(
+    (r) =>
+      r.applications.submittedAt !== null &&
+      (communeCodes === "all" || (r.applications.communeCode !== null && communeCodes.includes(r.applications.communeCode))) &&
+      (!states || states.includes(r.applications.state)),
+  );
+}
