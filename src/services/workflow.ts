@@ -15,7 +15,7 @@ import {
   users,
   type ApplicationState,
 } from "../db/schema.js";
-import { notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
+import { isEditableState, notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
 import type { Plan } from "../domain/plan.js";
 import { LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
 import type { AdminUnits } from "../geo/communes.js";
@@ -148,6 +148,12 @@ export function act(
   const communeCode = app.communeCode ?? org.communeCode;
   const roles = rolesFor(db, deps.adminIds, userId, { organisationId: app.organisationId, communeCode });
   if (roles.length === 0) return { ok: false, reason: "role" };
+  // A draft cannot be submitted; saying what is missing helps more than naming its state.
+  let ready: Readiness | undefined;
+  if (action === "submit" && roles.includes("producer") && isEditableState(app.state)) {
+    ready = readiness(db, a);
+    if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
+  }
   const chosen = chooseRole(roles, app.state, action);
   if ("reason" in chosen) {
     // The same action already took this application where it would go: say it was done.
@@ -156,11 +162,6 @@ export function act(
     return { ok: false, reason: already ? "already" : chosen.reason, state: app.state };
   }
 
-  let ready: Readiness | undefined;
-  if (action === "submit") {
-    ready = readiness(db, a);
-    if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
-  }
   const note = payload.note?.trim();
   if (action === "return" && !note) return { ok: false, reason: "note-required", state: app.state };
   if (action === "forward") {

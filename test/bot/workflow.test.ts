@@ -1,0 +1,247 @@
+// The whole life of an application through the bot: producer, cooperative member, commune officer
+// and administrator, each in their own chat, every notification to the right people.
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
+import { startHarness, type Harness } from "../helpers/bot.js";
+
+const ADMIN = 9000;
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ adminIds: [ADMIN] });
+});
+afterEach(async () => {
+  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
+  expect(h.api.unansweredCallbackQueries()).toEqual([]);
+  await h.close();
+});
+
+const last = (u: FakeUser) => u.chat().last()?.text ?? "";
+const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");
+const linkCode = (u: FakeUser, kind: "join" | "officer") => new RegExp(`start=${kind}_([A-Za-z0-9_-]+)`).exec(last(u))![1]!;
+
+async function consentAndName(u: FakeUser, name: string, phone: string, payload?: string) {
+  await h.deliver(u.command("/start", payload));
+  await h.deliver(u.press("✅ Đồng ý"));
+  await h.deliver(u.send(name));
+  await h.deliver(u.send(phone));
+}
+
+async function registerProducer(u: FakeUser) {
+  await consentAndName(u, "Nguyễn Thị Lan", "0912345678");
+  await h.deliver(u.press("Hợp tác xã (HTX)"));
+  await h.deliver(u.send("HTX Mật ong Cái Nước"));
+  await h.deliver(u.send("cai nuoc ca mau"));
+  await h.deliver(u.press(/^1\. Cái Nước/));
+}
+
+/** Answers every question with its best option, attaching a photo wherever evidence is expected. */
+async function assessWithEvidence(u: FakeUser) {
+  for (let i = 0; i < 200; i++) {
+    const m = u.chat().last()!;
+    if (m.buttons.some((b) => b.text === "✅ Đúng")) {
+      await h.deliver(u.press("✅ Đúng"));
+      continue;
+    }
+    const options = m.buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text));
+    if (options.length === 0) return;
+    if (m.buttons.some((b) => b.text === "📎 Gửi minh chứng") && !m.text?.includes("(đang chọn)")) {
+      await h.deliver(u.press("📎 Gửi minh chứng", m.message_id));
+      await h.deliver(u.sendPhoto());
+      await h.deliver(u.press("✔️ Xong"));
+      // The same question comes back; mark it so the next round answers it.
+      const again = u.chat().last()!;
+      const best = again.buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text)).at(-1)!;
+      await h.deliver(u.press(best.text, again.message_id));
+      continue;
+    }
+    await h.deliver(u.press(options.at(-1)!.text, m.message_id));
+  }
+  throw new Error("the assessment never ended");
+}
+
+describe("an application's life", () => {
+  it("submit → notify → return with a note → resubmit → receive → local criteria → forward → result, followed by a member", async () => {
+    const admin = h.api.user({ id: ADMIN, first_name: "Tỉnh" });
+    const producer = h.api.user({ id: 5001, first_name: "Lan" });
+    const member = h.api.user({ id: 5002, first_name: "Kế toán" });
+    const officer = h.api.user({ id: 5003, first_name: "Cán bộ" });
+
+    // The administrator appoints the commune officer.
+    await h.deliver(admin.command("/start"));
+    await h.deliver(admin.press("✅ Đồng ý"));
+    await h.deliver(admin.command("/quantri"));
+    await h.deliver(admin.press("➕ Mời cán bộ xã"));
+    await h.deliver(admin.send("cai nuoc"));
+    await h.deliver(admin.press(/^1\. Cái Nước/));
+    const officerCode = linkCode(admin, "officer");
+    await consentAndName(officer, "Trần Văn Bình", "0987654321", `officer_${officerCode}`);
+    expect(all(officer)).toContain("cán bộ OCOP của xã: Cái Nước – Cà Mau");
+    expect(h.api.commands({ type: "chat", chat_id: officer.id })?.map((c) => c.command)).toContain("hoso");
+    // The same link cannot be used twice.
+    const stranger = h.api.user({ id: 5009, first_name: "Lạ" });
+    await h.deliver(stranger.command("/start", `officer_${officerCode}`));
+    await h.deliver(stranger.press("✅ Đồng ý"));
+    expect(all(stranger)).toContain("đã được dùng");
+
+    // The producer registers and invites an accountant as a member.
+    await registerProducer(producer);
+    await h.deliver(producer.command("/thanhvien"));
+    await h.deliver(producer.press("➕ Tạo link mời thành viên"));
+    await consentAndName(member, "Lê Thị Hạnh", "0909123456", `join_${linkCode(producer, "join")}`);
+    expect(all(member)).toContain("Bạn đã là thành viên của HTX Mật ong Cái Nước");
+
+    // Self-assessment, then an attempt to submit too early is refused with the reasons.
+    await h.deliver(producer.command("/sanpham"));
+    await h.deliver(producer.press("➕ Thêm sản phẩm"));
+    await h.deliver(producer.send("Mật ong hoa tràm"));
+    await h.deliver(producer.press("Thực phẩm"));
+    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
+    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await h.deliver(producer.command("/nop"));
+    expect(last(producer)).toContain("Hồ sơ chưa nộp được");
+    await h.deliver(producer.press("▶️ Làm tiếp"));
+    await assessWithEvidence(producer);
+    expect(last(producer)).toContain("Tổng: 100/100 điểm");
+
+    await h.deliver(producer.press("📨 Nộp hồ sơ"));
+    expect(last(producer)).toContain("Đã nộp hồ sơ");
+    await h.flush();
+    expect(last(officer)).toContain("Hồ sơ mới: Mật ong hoa tràm");
+    expect(last(officer)).toContain("Tổng 100 → 5★");
+    expect(last(member)).toContain("đã được nộp cho UBND xã Cái Nước");
+    expect(all(admin)).not.toContain("Hồ sơ mới");
+    // Submitting twice does nothing more.
+    await h.deliver(producer.pressData(`sub:${h.db.select().from(applications).get()!.id}`));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("đã được làm rồi");
+
+    // The officer looks, then asks for changes with a note.
+    const notice = officer.chat().last()!.message_id;
+    await h.deliver(officer.press("👁 Xem", notice));
+    expect(all(officer)).toContain("Chủ thể: Nguyễn Thị Lan · 0912345678");
+    expect(h.api.callsOf("sendPhoto").length).toBeGreaterThan(0);
+    await h.deliver(officer.press("✏️ Yêu cầu bổ sung", notice));
+    await h.deliver(officer.send("Bổ sung phiếu kiểm nghiệm mới nhất của mật ong."));
+    await h.flush();
+    expect(last(producer)).toContain("«Bổ sung phiếu kiểm nghiệm mới nhất của mật ong.»");
+    expect(last(member)).toContain("Cán bộ xã đề nghị bổ sung");
+    // A second officer press on the old notice is told kindly it is no longer possible.
+    await h.deliver(officer.press("📬 Tiếp nhận", notice));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toMatch(/cần bổ sung/);
+
+    // The producer changes an answer and resubmits; the earlier submission is kept.
+    await h.deliver(producer.press("📨 Nộp lại"));
+    await h.flush();
+    expect(h.db.select().from(submissions).all().map((s) => s.revision)).toEqual([1, 2]);
+    const second = officer.chat().last()!;
+    expect(second.text).toContain("Hồ sơ mới: Mật ong hoa tràm");
+
+    // Receive, evaluate the local criteria, forward.
+    await h.deliver(officer.press("📬 Tiếp nhận", second.message_id));
+    expect(last(officer)).toMatch(/Còn 15 ngày làm việc|Còn 1[0-5] ngày làm việc/);
+    await h.deliver(officer.press("🏛 Chuyển lên tỉnh"));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("đánh giá đủ các tiêu chí địa phương");
+    await h.deliver(officer.press("📝 Đánh giá tiêu chí địa phương"));
+    const locals = officer.chat().messages.filter((m) => m.buttons.some((b) => (b as { callback_data?: string }).callback_data?.startsWith("le:")));
+    expect(locals.length).toBeGreaterThanOrEqual(3);
+    for (const m of locals) await h.deliver(officer.press(/^1 · /, m.message_id));
+    expect(last(officer)).toContain("Đã đánh giá đủ các tiêu chí địa phương");
+    await h.deliver(officer.press("🏛 Chuyển lên tỉnh"));
+    await h.flush();
+    expect(last(producer)).toContain("đã được chuyển lên tỉnh");
+
+    // The official result.
+    await h.deliver(officer.command("/hoso"));
+    expect(last(officer)).toContain("Hạn đề nghị lên tỉnh tới");
+    await h.deliver(officer.press("tất cả"));
+    await h.deliver(officer.press(/^1\. Mật ong/));
+    await h.deliver(officer.press("🏅 Ghi kết quả chính thức"));
+    await h.deliver(officer.press("4★"));
+    await h.deliver(officer.send("1234/QĐ-UBND"));
+    await h.deliver(officer.send("31/02/2027"));
+    expect(last(officer)).toContain("Ngày chưa đúng");
+    await h.deliver(officer.send("15/12/2026"));
+    await h.flush();
+    expect(last(producer)).toContain("đạt 4★ (Quyết định 1234/QĐ-UBND, ngày 2026-12-15)");
+    expect(last(member)).toContain("đạt 4★");
+
+    // The member sees the whole timeline.
+    await h.deliver(member.command("/trangthai"));
+    const status = last(member);
+    for (const step of ["Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Xã đánh giá tiêu chí địa phương", "Chuyển lên tỉnh", "Ghi kết quả chính thức", "Kết quả chính thức: 4★"]) {
+      expect(status).toContain(step);
+    }
+    const app = h.db.select().from(applications).get()!;
+    expect(app.state).toBe("rated");
+    expect(h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id)).all().map((e) => e.action)).toEqual([
+      "submit", "return", "submit", "receive", "evaluate", "evaluate", "evaluate", ...(locals.length === 4 ? ["evaluate"] : []), "forward", "record-result",
+    ]);
+    expect(h.db.select().from(outbox).all().every((r) => r.status === "sent")).toBe(true);
+
+    // The officer exports the commune's applications.
+    await h.deliver(officer.command("/xuat"));
+    const doc = h.api.callsOf("sendDocument").at(-1)!;
+    expect(doc.files[0]!.filename).toMatch(/^ho-so-ocop-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  }, 60_000);
+
+  it("a commune without an officer: the administrators get the application, the producer is told", async () => {
+    const admin = h.api.user({ id: ADMIN, first_name: "Tỉnh" });
+    await h.deliver(admin.command("/start"));
+    const producer = h.api.user({ id: 5101, first_name: "Lan" });
+    await registerProducer(producer);
+    await h.deliver(producer.press("➕ Thêm sản phẩm"));
+    await h.deliver(producer.send("Mật ong"));
+    await h.deliver(producer.press("Thực phẩm"));
+    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
+    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await assessWithEvidence(producer);
+    await h.deliver(producer.press("📨 Nộp hồ sơ"));
+    await h.flush();
+    expect(last(admin)).toContain("xã chưa có cán bộ");
+    expect(all(producer)).toContain("chưa có cán bộ trên hệ thống");
+  }, 60_000);
+});
+
+describe("who may see and do what", () => {
+  it("an officer of another commune, a producer of another organisation and forged data are refused", async () => {
+    const producer = h.api.user({ id: 5201, first_name: "Lan" });
+    await registerProducer(producer);
+    await h.deliver(producer.press("➕ Thêm sản phẩm"));
+    await h.deliver(producer.send("Mật ong"));
+    await h.deliver(producer.press("Thực phẩm"));
+    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
+    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await assessWithEvidence(producer);
+    await h.deliver(producer.press("📨 Nộp hồ sơ"));
+    const appId = h.db.select().from(applications).get()!.id;
+
+    // An officer of another commune.
+    const admin = h.api.user({ id: ADMIN, first_name: "Tỉnh" });
+    await h.deliver(admin.command("/start"));
+    await h.deliver(admin.press("✅ Đồng ý"));
+    await h.deliver(admin.command("/quantri"));
+    await h.deliver(admin.press("➕ Mời cán bộ xã"));
+    await h.deliver(admin.send("ba diem"));
+    await h.deliver(admin.press(/^1\. Bà Điểm/));
+    const other = h.api.user({ id: 5202, first_name: "Khác" });
+    await consentAndName(other, "Phạm Văn Khác", "0911111111", `officer_${linkCode(admin, "officer")}`);
+    // A producer of another organisation.
+    const neighbour = h.api.user({ id: 5203, first_name: "Hàng xóm" });
+    await registerProducer(neighbour);
+
+    for (const u of [other, neighbour]) {
+      for (const data of [`ov:${appId}`, `or:${appId}`, `oq:${appId}`, `oe:${appId}`, `of:${appId}`, `ox:${appId}`, `rs:${appId}:5`, `le:${appId}:origin:a`, `wd:${appId}`, `sub:${appId}`]) {
+        const before = u.chat().messages.length;
+        await h.deliver(u.pressData(data));
+        expect(u.chat().messages.length).toBe(before);
+        expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toMatch(/Nút này đã cũ|không dùng được/);
+      }
+    }
+    await h.deliver(other.command("/hoso"));
+    expect(last(other)).toContain("0 hồ sơ");
+    await h.deliver(neighbour.command("/trangthai"));
+    expect(last(neighbour)).toContain("Chưa có hồ sơ nào");
+    expect(h.db.select().from(applications).get()!.state).toBe("submitted");
+  }, 60_000);
+});
