@@ -1,6 +1,7 @@
 // The only file that reads configuration, opens the database and Redis, and runs the bot.
 import "./load-env.js";
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api } from "grammy";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { createBot } from "./bot/index.js";
@@ -64,7 +65,8 @@ await bot.api.setMyCommands(commandMenu("vi"));
 await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
 await bot.api.deleteWebhook();
 // Notifications left pending by a previous run (or a crash) go out now.
-dispatcher = createDispatcher({ db, api: bot.api, logger });
+// A plain Api, without the bot's auto-retry: the dispatcher handles 429 and outages itself.
+dispatcher = createDispatcher({ db, api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined), logger });
 dispatcher.start();
 
 const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });

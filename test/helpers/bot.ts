@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Api } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../../src/bot/index.js";
@@ -45,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       client: { apiRoot: api.url },
     });
   let bot = build();
-  const dispatcher = () => createDispatcher({ db, api: bot.api, logger, limits: { perSecond: 1000, perChatIntervalMs: 0 } });
+  const dispatcher = () => createDispatcher({ db, api: new Api(api.token, { apiRoot: api.url }), logger, limits: { perSecond: 1000, perChatIntervalMs: 0 } });
   return {
     api,
     get db() {
