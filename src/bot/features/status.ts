@@ -2,7 +2,7 @@
 // withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
 import { Composer } from "grammy";
 import { availableActions } from "../../domain/lifecycle.js";
-import { canWorkOn, latestOpenApplication, loadAssessment } from "../../services/assessment.js";
+import { canWorkOn, loadAssessment } from "../../services/assessment.js";
 import { organisationIdsOf } from "../../services/membership.js";
 import { isRegistered, organisationOf } from "../../services/people.js";
 import {
@@ -65,14 +65,14 @@ export async function submitApplication(ctx: BotContext, appId: number) {
 
 statusFeature.callbackQuery(/^sub:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(4)) ?? 0));
 
+/** /nop: the organisation's application closest to submission (finished or returned, else a draft). */
 statusFeature.command("nop", async (ctx) => {
   if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
   const org = organisationOf(ctx.deps.db, ctx.user!)!;
-  const candidate =
-    applicationsOfOrganisations(ctx.deps.db, [org.id]).find((r) => ["completed", "returned"].includes(r.applications.state)) ??
-    (latestOpenApplication(ctx.deps.db, org.id) && { applications: latestOpenApplication(ctx.deps.db, org.id)! });
+  const rows = applicationsOfOrganisations(ctx.deps.db, [org.id]).map((r) => r.applications);
+  const candidate = rows.find((a) => a.state === "completed" || a.state === "returned") ?? rows.find((a) => a.state === "draft");
   if (!candidate) return ctx.reply(ctx.t("nothing-to-submit"), HTML);
-  return submitApplication(ctx, candidate.applications.id);
+  return submitApplication(ctx, candidate.id);
 });
 
 statusFeature.callbackQuery(/^wd:/, async (ctx) => {
