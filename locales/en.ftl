@@ -539,3 +539,44 @@ admin-officer-link =
 admin-no-officers = No officers yet.
 admin-officer-line = { $n }. { $name } – { $commune }
 admin-revoked = Officer rights revoked.
+
+## Reminders
+
+remind-digest-head = ☀️ <b>OCOP applications waiting for you</b> ({ $date })
+remind-digest-counts = New, waiting to be received: { $submitted }. Received, being evaluated: { $received }.
+remind-digest-urgent = ⏳ Most urgent: “{ $product }”, { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    } left (deadline { $deadline }).
+remind-digest-urgent-today = ⏳ Most urgent: “{ $product }”, today is the last day ({ $deadline }).
+remind-digest-overdue = ⚠️ Most urgent: “{ $product }”, overdue by { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    } (deadline { $deadline }).
+remind-digest-province = 🏛 Deadline to propose to the province: { $proposeBy }. The province rates before { $ratedBy }.
+btn-remind-open-list = 📂 Open the list
+remind-idle =
+    👋 The application “{ $product }” is unfinished. { $answered ->
+        [0] You have not answered any of the { $total } questions yet.
+       *[other] You have answered { $answered } of { $total } questions.
+    }
+    Continue when you have time. Your answers are saved.
+btn-remind-continue = ▶️ Continue
+btn-remind-off = 🔕 Stop reminders
+reminders-on = 🔔 Reminders are on. Type /nhacnho to turn them off.
+reminders-off = 🔕 Reminders are off. Type /nhacnho to turn them back on.
+cmd-nhacnho = Turn reminders on or off
+
+## npm run admin (administrators on a computer)
+
+cli-admin-usage =
+    Usage:
+      npm run admin -- find-commune <commune name>
+      npm run admin -- invite-officer --commune <code> [--commune <code>…]
+      npm run admin -- list-officers
+      npm run admin -- revoke-officer --user <telegram id>
+cli-admin-no-username = BOT_USERNAME (the bot's name) or BOT_TOKEN (to ask Telegram for it) is needed.
+cli-admin-getme-failed = Could not ask Telegram for the bot's name: { $message }. Set BOT_USERNAME.
+cli-admin-commune-unknown = There is no commune with code { $codes }. Find codes with: npm run admin -- find-commune <name>
+cli-admin-invite = Invitation link for the officer of { $communes } (single use, expires at { $until }):
+cli-admin-not-officer = User { $id } is not a commune officer.

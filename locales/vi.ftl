@@ -539,3 +539,38 @@ admin-officer-link =
 admin-no-officers = Chưa có cán bộ nào.
 admin-officer-line = { $n }. { $name } – { $commune }
 admin-revoked = Đã thu hồi quyền cán bộ.
+
+## Reminders
+
+remind-digest-head = ☀️ <b>Hồ sơ OCOP chờ bạn xử lý</b> ({ $date })
+remind-digest-counts = Mới nộp, chờ tiếp nhận: { $submitted } hồ sơ. Đã tiếp nhận, đang đánh giá: { $received } hồ sơ.
+remind-digest-urgent = ⏳ Gấp nhất: “{ $product }”, còn { $days } ngày làm việc (hạn { $deadline }).
+remind-digest-urgent-today = ⏳ Gấp nhất: “{ $product }”, hôm nay là hạn cuối ({ $deadline }).
+remind-digest-overdue = ⚠️ Gấp nhất: “{ $product }”, đã quá hạn { $days } ngày làm việc (hạn { $deadline }).
+remind-digest-province = 🏛 Hạn đề nghị lên tỉnh: { $proposeBy }. Tỉnh chấm trước { $ratedBy }.
+btn-remind-open-list = 📂 Mở danh sách hồ sơ
+remind-idle =
+    👋 Hồ sơ “{ $product }” còn dang dở. { $answered ->
+        [0] Bạn chưa trả lời câu nào trong { $total } câu.
+       *[other] Bạn đã trả lời { $answered }/{ $total } câu.
+    }
+    Khi rảnh, bạn làm tiếp nhé. Câu trả lời đã được lưu.
+btn-remind-continue = ▶️ Làm tiếp
+btn-remind-off = 🔕 Không nhắc nữa
+reminders-on = 🔔 Đã bật nhắc nhở. Gõ /nhacnho để tắt.
+reminders-off = 🔕 Đã tắt nhắc nhở. Gõ /nhacnho để bật lại.
+cmd-nhacnho = Bật hoặc tắt nhắc nhở
+
+## npm run admin (administrators on a computer)
+
+cli-admin-usage =
+    Cách dùng:
+      npm run admin -- find-commune <tên xã>
+      npm run admin -- invite-officer --commune <mã xã> [--commune <mã xã>…]
+      npm run admin -- list-officers
+      npm run admin -- revoke-officer --user <mã Telegram>
+cli-admin-no-username = Cần BOT_USERNAME (tên bot) hoặc BOT_TOKEN để hỏi Telegram tên bot.
+cli-admin-getme-failed = Không hỏi được tên bot từ Telegram: { $message }. Hãy đặt BOT_USERNAME.
+cli-admin-commune-unknown = Không có xã mã { $codes }. Tìm mã xã: npm run admin -- find-commune <tên xã>
+cli-admin-invite = Link mời cán bộ xã { $communes } (dùng một lần, hết hạn lúc { $until }):
+cli-admin-not-officer = Người dùng { $id } không phải cán bộ xã.

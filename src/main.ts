@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
+import { startReminderScheduler } from "./services/reminders.js";
 import { adminUnits } from "./geo/communes.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
@@ -37,6 +38,7 @@ const rubrics = loadCatalog();
 if (!rubrics.value) fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
 
 const db = openDatabase(config.DATABASE_PATH);
+const holidays = loadHolidays();
 const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { keyPrefix: REDIS_SESSION_PREFIX, lazyConnect: true }) : undefined;
 if (redis) await redis.connect();
 
@@ -50,7 +52,7 @@ const bot = createBot(
     adminUnits: adminUnits(),
     logger,
     adminIds: config.ADMIN_IDS,
-    holidays: loadHolidays(),
+    holidays,
     notify: () => dispatcher?.kick(),
   },
   {
@@ -68,6 +70,16 @@ await bot.api.deleteWebhook();
 // A plain Api, without the bot's auto-retry: the dispatcher handles 429 and outages itself.
 dispatcher = createDispatcher({ db, api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined), logger });
 dispatcher.start();
+const reminders = startReminderScheduler({
+  db,
+  catalog: rubrics.value,
+  i18n,
+  adminUnits: adminUnits(),
+  holidays,
+  adminIds: config.ADMIN_IDS,
+  logger,
+  notify: () => dispatcher?.kick(),
+});
 
 const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
 logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
@@ -78,6 +90,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "stopping: finishing the updates in flight");
   if (runner.isRunning()) await runner.stop();
+  reminders.stop();
   await dispatcher?.stop();
   await redis?.quit();
   db.$client.close();

@@ -264,3 +264,23 @@ export const outbox = sqliteTable(
   },
   (t) => [index("outbox_pending").on(t.status, t.chatId, t.id)],
 );
+
+export const REMINDER_KINDS = ["digest", "idle-draft"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * Reminders already sent (queued in the outbox), so none goes twice across restarts or instances:
+ * the insert (on conflict do nothing) that reports a change is the one that may send.
+ * key: the day in Vietnam ("YYYY-MM-DD") for a digest; "<applicationId>:<updatedAt ms>" for an
+ * idle draft, so a new idle period after more answers can remind once more.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    userId: integer("user_id").notNull(),
+    key: text("key").notNull(),
+    sentAt: timestamp("sent_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.userId, t.key] })],
+);

@@ -19,6 +19,7 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["minhchung", "cmd-minhchung"],
   ["thongtin", "cmd-thongtin"],
   ["ngonngu", "cmd-ngonngu"],
+  ["nhacnho", "cmd-nhacnho"],
   ["xoadulieu", "cmd-xoadulieu"],
   ["huongdan", "cmd-huongdan"],
 ];

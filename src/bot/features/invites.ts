@@ -32,6 +32,7 @@ export const INVITE_PAYLOAD = /^(join|officer)_([A-Za-z0-9_-]{8,40})$/;
 export const OFFICER_COMMANDS: [string, string][] = [
   ["hoso", "cmd-hoso"],
   ["xuat", "cmd-xuat"],
+  ["nhacnho", "cmd-nhacnho"],
   ["thongtin", "cmd-thongtin"],
   ["ngonngu", "cmd-ngonngu"],
   ["huongdan", "cmd-huongdan"],

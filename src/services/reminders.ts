@@ -1,0 +1,257 @@
+// Reminders: a daily digest for each commune officer with applications waiting (from 08:00 in
+// Vietnam), and one gentle reminder to a producer whose draft has been idle for 3 days.
+//
+// What was sent is recorded in the `reminders` table in the same transaction as the outbox rows,
+// keyed so that nothing goes twice: the insert that reports a change is the one that may send, so
+// restarts and several instances running at once are safe.
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { I18n } from "@grammyjs/i18n";
+import type { Logger } from "pino";
+import type { Db } from "../db/client.js";
+import { applications, officers, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
+import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type Holidays } from "../domain/calendar.js";
+import type { AdminUnits } from "../geo/communes.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import { answeredCount, loadAssessment } from "./assessment.js";
+import { enqueueNotifications, type NotificationInput } from "./outbox.js";
+
+export interface ReminderDeps {
+  db: Db;
+  catalog: RubricCatalog;
+  i18n: I18n;
+  adminUnits: AdminUnits;
+  holidays: Holidays;
+  adminIds: readonly number[];
+}
+
+export interface ReminderCounts {
+  /** Digests queued for officers. */
+  digests: number;
+  /** Idle-draft reminders queued for producers. */
+  idle: number;
+}
+
+/** The hour (in Vietnam, UTC+7 all year) from which the day's digest goes out. */
+export const DIGEST_HOUR_VN = 8;
+/** A draft untouched for longer than this gets one reminder. */
+export const IDLE_DRAFT_MS = 3 * 24 * 60 * 60 * 1000;
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const WAITING_STATES = ["submitted", "received"] as const;
+
+/** The callback data of the reminders' buttons (the officer list and resume handlers exist). */
+export const REMINDER_CALLBACKS = {
+  openList: "hs:open:0",
+  resume: (applicationId: number) => `r:${applicationId}`,
+  off: "rem:off",
+} as const;
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** "2026-12-18" → "18/12/2026". */
+const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** The key of an idle-draft reminder: one per application per idle period. */
+export function idleDraftKey(applicationId: number, updatedAt: Date): string {
+  return `${applicationId}:${updatedAt.getTime()}`;
+}
+
+/** Whether the digest may go out at that instant: 08:00 or later in Vietnam. */
+export function isDigestTime(now: Date): boolean {
+  return new Date(now.getTime() + VN_OFFSET_MS).getUTCHours() >= DIGEST_HOUR_VN;
+}
+
+interface Pending {
+  kind: ReminderKind;
+  userId: number;
+  key: string;
+  notification: NotificationInput;
+}
+
+/**
+ * Queues the reminders due at `now` and returns how many. Synchronous: texts are rendered first,
+ * then one transaction records each reminder and queues its message (only when the record is new).
+ * Call the dispatcher's kick() afterwards when anything was queued.
+ */
+export function runReminders(deps: ReminderDeps, now: Date = new Date()): ReminderCounts {
+  const pending = [...(isDigestTime(now) ? digests(deps, now) : []), ...idleDrafts(deps, now)];
+  if (pending.length === 0) return { digests: 0, idle: 0 };
+  return deps.db.transaction((tx) => {
+    const counts: ReminderCounts = { digests: 0, idle: 0 };
+    for (const p of pending) {
+      const recorded = tx.insert(reminders).values({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now }).onConflictDoNothing().run();
+      if (recorded.changes !== 1) continue;
+      enqueueNotifications(tx, [p.notification]);
+      if (p.kind === "digest") counts.digests++;
+      else counts.idle++;
+    }
+    return counts;
+  });
+}
+
+/** The day's digest for every active officer who has applications waiting and has not had it yet. */
+function digests(deps: ReminderDeps, now: Date): Pending[] {
+  const { db, i18n, holidays } = deps;
+  const today = vnDate(now);
+  const sentToday = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'digest' and ${reminders.userId} = ${officers.userId} and ${reminders.key} = ${today})`;
+  const rows = db
+    .select({ userId: officers.userId, communeCode: officers.communeCode, language: users.language })
+    .from(officers)
+    .innerJoin(users, eq(users.id, officers.userId))
+    .where(and(isNull(officers.revokedAt), eq(users.remindersOff, false), sql`not ${sentToday}`))
+    .all();
+  if (rows.length === 0) return [];
+
+  const byOfficer = new Map<number, { language: string; communes: Set<string> }>();
+  for (const r of rows) {
+    const entry = byOfficer.get(r.userId) ?? { language: r.language ?? "vi", communes: new Set<string>() };
+    entry.communes.add(r.communeCode);
+    byOfficer.set(r.userId, entry);
+  }
+  const communes = [...new Set(rows.map((r) => r.communeCode))];
+  const waiting = db
+    .select({
+      communeCode: applications.communeCode,
+      state: applications.state,
+      receivedAt: applications.receivedAt,
+      product: products.name,
+    })
+    .from(applications)
+    .innerJoin(products, eq(products.id, applications.productId))
+    .where(and(inArray(applications.state, [...WAITING_STATES]), isNotNull(applications.submittedAt), inArray(applications.communeCode, communes)))
+    .all();
+
+  const province = nextProvincialDeadline(now);
+  const result: Pending[] = [];
+  for (const [userId, { language, communes: theirs }] of byOfficer) {
+    const mine = waiting.filter((a) => a.communeCode !== null && theirs.has(a.communeCode));
+    if (mine.length === 0) continue;
+    const submitted = mine.filter((a) => a.state === "submitted").length;
+    const received = mine.filter((a) => a.state === "received");
+    const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
+    const lines = [
+      t("remind-digest-head", { date: dmy(today), count: mine.length }),
+      t("remind-digest-counts", { submitted, received: received.length }),
+    ];
+    const urgent = received
+      .filter((a): a is typeof a & { receivedAt: Date } => a.receivedAt !== null)
+      .map((a) => ({ ...a, left: workingDaysLeft(a.receivedAt, now, holidays) }))
+      .sort((x, y) => x.left - y.left || x.receivedAt.getTime() - y.receivedAt.getTime())[0];
+    if (urgent) {
+      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: dmy(communeDeadline(urgent.receivedAt, holidays)) };
+      lines.push(t(urgent.left > 0 ? "remind-digest-urgent" : urgent.left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
+    }
+    lines.push(t("remind-digest-province", { proposeBy: dmy(province.proposeBy), ratedBy: dmy(province.ratedBy) }));
+    result.push({
+      kind: "digest",
+      userId,
+      key: today,
+      notification: {
+        chatId: userId,
+        text: lines.join("\n"),
+        parseMode: "HTML",
+        replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: REMINDER_CALLBACKS.openList }]] },
+      },
+    });
+  }
+  return result;
+}
+
+/**
+ * One reminder per draft idle for more than IDLE_DRAFT_MS, to its organisation's owner (members
+ * are not reminded), if the owner still has consent and has not turned reminders off.
+ */
+function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
+  const { db, catalog, i18n } = deps;
+  const cutoff = new Date(now.getTime() - IDLE_DRAFT_MS);
+  const keyOf = sql`cast(${applications.id} as text) || ':' || cast(${applications.updatedAt} as text)`;
+  const reminded = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'idle-draft' and ${reminders.userId} = ${organisations.ownerId} and ${reminders.key} = ${keyOf})`;
+  const rows = db
+    .select({ applicationId: applications.id, ownerId: organisations.ownerId, language: users.language })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .innerJoin(users, eq(users.id, organisations.ownerId))
+    .where(
+      and(
+        eq(applications.state, "draft"),
+        lt(applications.updatedAt, cutoff),
+        eq(users.remindersOff, false),
+        isNotNull(users.consentVersion),
+        sql`not ${reminded}`,
+      ),
+    )
+    .all();
+
+  const result: Pending[] = [];
+  for (const r of rows) {
+    const a = loadAssessment(db, catalog, r.applicationId);
+    if (!a) continue;
+    const language = r.language ?? "vi";
+    const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
+    result.push({
+      kind: "idle-draft",
+      userId: r.ownerId,
+      key: idleDraftKey(a.app.id, a.app.updatedAt),
+      notification: {
+        chatId: r.ownerId,
+        text: t("remind-idle", { product: esc(a.product.name), answered: answeredCount(a), total: a.order.length }),
+        parseMode: "HTML",
+        replyMarkup: {
+          inline_keyboard: [
+            [{ text: t("btn-remind-continue"), callback_data: REMINDER_CALLBACKS.resume(a.app.id) }],
+            [{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }],
+          ],
+        },
+        applicationId: a.app.id,
+      },
+    });
+  }
+  return result;
+}
+
+/** Turns the user's reminders off or on (digests and idle-draft reminders alike). */
+export function setRemindersOff(db: Db, userId: number, off: boolean): void {
+  db.update(users).set({ remindersOff: off, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+}
+
+export interface ReminderSchedulerOptions extends ReminderDeps {
+  logger: Logger;
+  /** Wakes the notification dispatcher (its kick()) after reminders were queued. */
+  notify: () => void;
+  /** How often to look for due reminders. Default 60 000. */
+  intervalMs?: number;
+  /** The clock; default the real one. */
+  now?: () => Date;
+}
+
+export interface ReminderScheduler {
+  stop(): void;
+}
+
+/**
+ * Runs runReminders now and then every intervalMs on an unref'ed timer (it never keeps the process
+ * alive). Errors are logged, never thrown out of the timer. Logs only counts, no personal data.
+ */
+export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
+  const { logger, notify, intervalMs = 60_000, now = () => new Date() } = options;
+  const log = logger.child({ component: "reminders" });
+  const tick = () => {
+    try {
+      const counts = runReminders(options, now());
+      if (counts.digests + counts.idle > 0) {
+        log.info(counts, "reminders queued");
+        notify();
+      }
+    } catch (err) {
+      log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "reminders failed");
+    }
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
