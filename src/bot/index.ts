@@ -8,6 +8,7 @@ import { createI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { assessmentFeature } from "./features/assessment.js";
+import { dossierFeature } from "./features/dossier.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { officerFeature } from "./features/officer.js";
@@ -75,7 +76,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(ctx.t("error-sorry"), HTML).catch(() => undefined);
   });
-  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, helpFeature, unhandled);
+  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

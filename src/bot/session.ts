@@ -20,7 +20,8 @@ export type Step =
   | "officer-note"
   | "officer-decision"
   | "officer-date"
-  | "admin-commune";
+  | "admin-commune"
+  | "dossier";
 
 export interface SessionData {
   /** The language chosen with /ngonngu before consent (afterwards it is kept with the user). */
@@ -39,6 +40,8 @@ export interface SessionData {
   evidenceFor?: string;
   /** An invitation (join_… or officer_…) opened before consent, used once consent is given. */
   pendingInvite?: string;
+  /** The dossier item being asked ("Hoàn thiện hồ sơ"). */
+  dossierKey?: string;
   /** An official result being recorded. */
   resultStars?: number;
   decisionNumber?: string;

@@ -128,6 +128,8 @@ export const evidence = sqliteTable(
     fileSize: integer("file_size"),
     mimeType: text("mime_type"),
     kind: text("kind", { enum: ["photo", "document"] }).notNull(),
+    /** What the file proves (an EVIDENCE_KINDS id), when the user tagged it. */
+    evidenceKind: text("evidence_kind"),
     addedBy: integer("added_by").notNull(),
     addedAt: timestamp("added_at").notNull().default(now),
   },
@@ -283,4 +285,22 @@ export const reminders = sqliteTable(
     sentAt: timestamp("sent_at").notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.kind, t.userId, t.key] })],
+);
+
+/**
+ * What the dossier's forms need beyond the self-assessment (Mẫu 01/02), asked once in the
+ * "Hoàn thiện hồ sơ" flow: one row per item, for the organisation, the product or the application.
+ * An empty value means the user skipped the item.
+ */
+export const dossierFields = sqliteTable(
+  "dossier_fields",
+  {
+    scope: text("scope", { enum: ["organisation", "product", "application"] }).notNull(),
+    scopeId: integer("scope_id").notNull(),
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+    updatedBy: integer("updated_by").notNull(),
+    updatedAt: timestamp("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.key] })],
 );

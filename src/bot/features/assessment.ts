@@ -308,6 +308,7 @@ async function showResult(ctx: BotContext, a: Assessment) {
   const head = th(ctx, "result-title", { product: a.product.name });
   const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
   if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
+  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), `d:${a.app.id}`).text(ctx.t("btn-forms"), `fm:${a.app.id}`);
   if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), `sub:${a.app.id}`);
   // The report is plain text built from locales/; escaped here as a whole for HTML mode.
   await ctx.reply(`${head}\n\n${escapeHtml(scoreReport(t, a.sheet, score, plans))}`, { ...HTML, reply_markup: kb });

@@ -13,6 +13,8 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["sanpham", "cmd-sanpham"],
   ["xemlai", "cmd-xemlai"],
   ["ketqua", "cmd-ketqua"],
+  ["hoanthien", "cmd-hoanthien"],
+  ["hoso_giay", "cmd-hoso_giay"],
   ["nop", "cmd-nop"],
   ["trangthai", "cmd-trangthai"],
   ["thanhvien", "cmd-thanhvien"],

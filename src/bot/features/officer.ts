@@ -20,7 +20,7 @@ import {
 } from "../../services/workflow.js";
 import { parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, HTML } from "../html.js";
+import { chunkLines, escapeHtml, HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
@@ -65,7 +65,7 @@ function officerButtons(ctx: BotContext, a: Assessment): Button[] {
     forward: [ctx.t("btn-officer-forward"), `of:${a.app.id}`],
     "record-result": [ctx.t("btn-officer-result"), `ox:${a.app.id}`],
   };
-  return actions.flatMap((action) => (map[action] ? [map[action]!] : []));
+  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), [ctx.t("btn-officer-forms"), `o3:${a.app.id}`]];
 }
 
 async function showApplication(ctx: BotContext, a: Assessment) {
@@ -107,17 +107,7 @@ async function showApplication(ctx: BotContext, a: Assessment) {
     lines.push("", ctx.t("status-timeline"));
     for (const e of events) lines.push(th(ctx, "status-event", { at: formatVnDateTime(e.at), action: ctx.t(`action-${e.action}`), who: e.actorName }));
   }
-  // A long sheet can exceed Telegram's 4,096 characters: send it in pieces at line breaks.
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of lines) {
-    if (current.length + line.length + 1 > 3800) {
-      chunks.push(current);
-      current = "";
-    }
-    current += (current ? "\n" : "") + line;
-  }
-  chunks.push(current);
+  const chunks = chunkLines(lines);
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
     const buttons = officerButtons(ctx, a);

@@ -50,7 +50,7 @@ export async function submitApplication(ctx: BotContext, appId: number) {
   if (result.ok) {
     ctx.deps.notify();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    return ctx.reply(ctx.t("submitted"), HTML);
+    return ctx.reply(ctx.t("submitted"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${appId}`]]) });
   }
   if (result.reason !== "not-ready") return explainRefusal(ctx, result);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();

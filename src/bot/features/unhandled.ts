@@ -4,6 +4,7 @@ import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { handleAssessmentText } from "./assessment.js";
+import { handleDossierText } from "./dossier.js";
 import { handleAdminText } from "./invites.js";
 import { handleOfficerText } from "./officer.js";
 import { handleRegistrationText } from "./onboarding.js";
@@ -21,6 +22,8 @@ function nextStepHint(ctx: BotContext): string {
       return ctx.t("hint-evidence");
     case undefined:
       return ctx.t("hint-menu");
+    case "dossier":
+      return ctx.t("hint-dossier");
     case "officer-note":
     case "officer-decision":
     case "officer-date":
@@ -34,7 +37,7 @@ unhandled.on("message:text", async (ctx) => {
   const text = ctx.message.text.trim();
   if (text.startsWith("/")) return ctx.reply(`${ctx.t("unknown-command")}\n${nextStepHint(ctx)}`, HTML);
   if (hasConsent(ctx.user)) {
-    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleOfficerText, handleAdminText]) {
+    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleAdminText]) {
       if (await handle(ctx, text)) return;
     }
   }

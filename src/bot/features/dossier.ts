@@ -1,0 +1,259 @@
+// "Hoàn thiện hồ sơ": what the legal forms need beyond the self-assessment, one item per message,
+// each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
+import { Composer, InputFile } from "grammy";
+import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
+import type { FormKind } from "../../forms/types.js";
+import { canWorkOn, latestOpenApplication, loadAssessment, type Assessment } from "../../services/assessment.js";
+import {
+  DOSSIER_ITEMS,
+  NO,
+  YES,
+  dossierKeys,
+  dossierValues,
+  formsInput,
+  nextDossierKey,
+  saveDossierValue,
+  suggestion,
+} from "../../services/dossier.js";
+import { rolesFor } from "../../services/membership.js";
+import { findUser, organisationOf } from "../../services/people.js";
+import { parseCallback, parseId, parseIndex } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { chunkLines, escapeHtml, HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { column, grid, stack, type Button } from "../keyboards.js";
+
+export const dossierFeature = new Composer<BotContext>();
+
+const BUILDERS: Record<FormKind, typeof buildMau01> = { "mau-01": buildMau01, "mau-02": buildMau02, "mau-03": buildMau03 };
+
+/** The label of an item (or of a criterion's description) in the user's language. */
+function itemLabel(ctx: BotContext, a: Assessment, key: string): string {
+  if (key.startsWith("desc:")) {
+    const c = a.criteria.find((x) => x.id === key.slice(5));
+    return ctx.t("dossier-desc", { id: c?.id ?? "", title: c?.title ?? "" });
+  }
+  return ctx.t(`dossier-${key}`);
+}
+
+function valueText(ctx: BotContext, key: string, value: string | undefined): string {
+  if (value === undefined) return ctx.t("dossier-value-missing");
+  if (value === "") return ctx.t("dossier-value-skipped");
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  if (item?.kind === "yesno") return ctx.t(value === YES ? "dossier-yes" : "dossier-no");
+  if (item?.kind === "choice") return ctx.t(`dossier-${key}-${value}`);
+  return value;
+}
+
+async function loadForDossier(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
+  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
+  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    else await ctx.reply(ctx.t("stale-button"), HTML);
+    return undefined;
+  }
+  return a;
+}
+
+async function askItem(ctx: BotContext, a: Assessment, key: string) {
+  const keys = dossierKeys(a);
+  const index = keys.indexOf(key);
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  const values = dossierValues(ctx.deps.db, a);
+  const lines = [
+    th(ctx, "dossier-progress", { n: index + 1, total: keys.length }),
+    `<b>${escapeHtml(itemLabel(ctx, a, key))}</b>`,
+  ];
+  if (!key.startsWith("desc:")) lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`))}</i>`);
+  if (values.has(key)) lines.push(th(ctx, "dossier-current", { value: valueText(ctx, key, values.get(key)) }));
+  const suggested = suggestion(a, key);
+  if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: valueText(ctx, key, suggested) }));
+
+  const choices: Button[] =
+    item?.kind === "yesno"
+      ? [
+          [ctx.t("dossier-yes"), `dc:${a.app.id}:${index}:${YES}`],
+          [ctx.t("dossier-no"), `dc:${a.app.id}:${index}:${NO}`],
+        ]
+      : (item?.choices ?? []).map((c): Button => [ctx.t(`dossier-${key}-${c}`), `dc:${a.app.id}:${index}:${c}`]);
+  if (item?.kind !== "yesno" && !item?.choices) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
+  const extra: Button[] = [];
+  if (suggested && item?.kind !== "yesno") extra.push([ctx.t("btn-dossier-use-suggestion"), `dg:${a.app.id}:${index}`]);
+  extra.push([ctx.t("btn-dossier-skip"), `ds:${a.app.id}:${index}`], [ctx.t("btn-dossier-stop"), `dx:${a.app.id}`]);
+  ctx.session.step = "dossier";
+  ctx.session.applicationId = a.app.id;
+  ctx.session.dossierKey = key;
+  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(grid(choices, 3), column(extra.slice(0, -2)), grid(extra.slice(-2), 2)) });
+}
+
+/** Asks the next item never answered or skipped; when none is left, offers the documents. */
+async function continueDossier(ctx: BotContext, a: Assessment, after?: string) {
+  const key = nextDossierKey(ctx.deps.db, a, after);
+  if (key) return askItem(ctx, a, key);
+  ctx.session.step = undefined;
+  ctx.session.dossierKey = undefined;
+  return ctx.reply(ctx.t("dossier-done"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${a.app.id}`]]) });
+}
+
+async function save(ctx: BotContext, a: Assessment, key: string, value: string) {
+  saveDossierValue(ctx.deps.db, a, key, value, ctx.from!.id);
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  }
+  if (ctx.session.editing) {
+    ctx.session.editing = false;
+    return showDossier(ctx, a);
+  }
+  return continueDossier(ctx, a, key);
+}
+
+/** The key a button names by its index in the flow, if it still exists. */
+function keyAt(a: Assessment, index: string | undefined): string | undefined {
+  const i = parseIndex(index);
+  return i === undefined ? undefined : dossierKeys(a)[i];
+}
+
+dossierFeature.callbackQuery(/^d:/, async (ctx) => {
+  const a = await loadForDossier(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+  if (!a) return;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("dossier-intro"), HTML);
+  return continueDossier(ctx, a);
+});
+
+dossierFeature.callbackQuery(/^d[cgs]:/, async (ctx) => {
+  const prefix = ctx.callbackQuery.data.slice(0, 2);
+  const [app, index, choice] = parseCallback(ctx.callbackQuery.data, prefix, prefix === "dc" ? 3 : 2) ?? [];
+  const a = await loadForDossier(ctx, parseId(app));
+  if (!a) return;
+  const key = keyAt(a, index);
+  if (!key) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (prefix === "ds") return save(ctx, a, key, "");
+  if (prefix === "dg") {
+    const suggested = suggestion(a, key);
+    return suggested ? save(ctx, a, key, suggested) : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  }
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  const allowed = item?.kind === "yesno" ? [YES, NO] : (item?.choices ?? []);
+  if (!choice || !allowed.includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return save(ctx, a, key, choice);
+});
+
+dossierFeature.callbackQuery(/^dx:/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  ctx.session.step = undefined;
+  ctx.session.dossierKey = undefined;
+  return ctx.reply(ctx.t("dossier-paused"), HTML);
+});
+
+/** Typed values in the flow, validated by the item's kind. */
+export async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
+  if (ctx.session.step !== "dossier" || !ctx.session.applicationId || !ctx.session.dossierKey) return false;
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
+  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
+  const key = ctx.session.dossierKey;
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  const value = text.trim();
+  let valid: string | undefined = value.length > 0 && value.length <= (item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200) ? value : undefined;
+  if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
+  if (item?.kind === "date") {
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    const iso = m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : "";
+    valid = m && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : undefined;
+  }
+  if (item?.kind === "choice" || item?.kind === "yesno") valid = undefined;
+  if (!valid) {
+    await ctx.reply(ctx.t(item?.kind === "choice" || item?.kind === "yesno" ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
+    return true;
+  }
+  await save(ctx, a, key, valid);
+  return true;
+}
+
+/** Every item with its value, and buttons to change any of them. */
+async function showDossier(ctx: BotContext, a: Assessment) {
+  const values = dossierValues(ctx.deps.db, a);
+  const keys = dossierKeys(a);
+  const lines = [th(ctx, "dossier-summary", { product: a.product.name })];
+  const edits: Button[] = [];
+  keys.forEach((key, i) => {
+    const value = valueText(ctx, key, values.get(key));
+    lines.push(th(ctx, "dossier-line", { n: i + 1, label: itemLabel(ctx, a, key), value: value.length > 80 ? `${value.slice(0, 79)}…` : value }));
+    edits.push([String(i + 1), `de:${a.app.id}:${i}`]);
+  });
+  const chunks = chunkLines(lines);
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    await ctx.reply(chunk, { ...HTML, ...(last ? { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), `fm:${a.app.id}`]])) } : {}) });
+  }
+}
+
+dossierFeature.callbackQuery(/^de:/, async (ctx) => {
+  const [app, index] = parseCallback(ctx.callbackQuery.data, "de", 2) ?? [];
+  const a = await loadForDossier(ctx, parseId(app));
+  if (!a) return;
+  const key = keyAt(a, index);
+  if (!key) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  ctx.session.editing = true;
+  return askItem(ctx, a, key);
+});
+
+function currentApplicationId(ctx: BotContext): number | undefined {
+  if (ctx.session.applicationId) return ctx.session.applicationId;
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
+}
+
+dossierFeature.command("hoanthien", async (ctx) => {
+  const a = await loadForDossier(ctx, currentApplicationId(ctx));
+  if (!a) return;
+  if (nextDossierKey(ctx.deps.db, a)) {
+    await ctx.reply(ctx.t("dossier-intro"), HTML);
+    return continueDossier(ctx, a);
+  }
+  return showDossier(ctx, a);
+});
+
+/** Sends the documents: Mẫu 01 and 02 for the producer, plus Mẫu 03 first for officers. */
+export async function sendForms(ctx: BotContext, appId: number, kinds: FormKind[]) {
+  const input = formsInput(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, appId);
+  if (!input) return ctx.reply(ctx.t("stale-button"), HTML);
+  await ctx.replyWithChatAction("upload_document");
+  const producer = findUser(ctx.deps.db, loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!.product.createdBy);
+  for (const kind of kinds) {
+    const buffer = await BUILDERS[kind](input);
+    await ctx.replyWithDocument(new InputFile(buffer, formFileName(kind, input.product?.name, producer?.fullName ?? undefined)), {
+      caption: ctx.t(`forms-caption-${kind}`),
+    });
+  }
+  return undefined;
+}
+
+dossierFeature.callbackQuery(/^fm:/, async (ctx) => {
+  const a = await loadForDossier(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  await ctx.answerCallbackQuery();
+  return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
+});
+
+dossierFeature.command("hoso_giay", async (ctx) => {
+  const a = await loadForDossier(ctx, currentApplicationId(ctx));
+  if (!a) return;
+  if (nextDossierKey(ctx.deps.db, a)) await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
+  return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
+});
+
+/** Officers and administrators: the commune's report with the producer's two forms. */
+dossierFeature.callbackQuery(/^o3:/, async (ctx) => {
+  const appId = parseId(ctx.callbackQuery.data.slice(3));
+  const a = appId ? loadAssessment(ctx.deps.db, ctx.deps.catalog, appId) : undefined;
+  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  }
+  await ctx.answerCallbackQuery();
+  return sendForms(ctx, a.app.id, ["mau-03", "mau-01", "mau-02"]);
+});

@@ -1,0 +1,235 @@
+// The dossier beyond the self-assessment: the items the legal forms need (asked once, each
+// skippable and editable), suggestions drawn from the answers, and the assembled input of the
+// three Word forms.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { dossierFields, organisations, users } from "../db/schema.js";
+import { EVIDENCE_KINDS, findProductSet, optionsFor, type EvidenceKind } from "../domain/rubric.js";
+import type { FormsInput, EvidenceItem } from "../forms/types.js";
+import type { AdminUnits } from "../geo/communes.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import { fold } from "../text.js";
+import { assessmentResult, loadAssessment, type Assessment } from "./assessment.js";
+import { evidenceOf } from "./evidence.js";
+import { localEvaluationsOf, localCriteria } from "./workflow.js";
+
+export type DossierScope = (typeof dossierFields.$inferSelect)["scope"];
+export type ItemKind = "text" | "long-text" | "date" | "email" | "choice" | "yesno";
+
+export interface DossierItem {
+  key: string;
+  scope: DossierScope;
+  kind: ItemKind;
+  /** For choice items: the values offered (their labels are in locales: dossier-<key>-<value>). */
+  choices?: readonly string[];
+}
+
+/** The items in the order they are asked. Labels and prompts live in locales/ (dossier-<key>). */
+export const DOSSIER_ITEMS: readonly DossierItem[] = [
+  { key: "registration-kind", scope: "application", kind: "choice", choices: ["first", "upgrade", "re-evaluation"] },
+  { key: "address", scope: "organisation", kind: "text" },
+  { key: "email", scope: "organisation", kind: "email" },
+  { key: "rep-position", scope: "organisation", kind: "text" },
+  { key: "rep-gender", scope: "organisation", kind: "choice", choices: ["female", "male"] },
+  { key: "rep-ethnicity", scope: "organisation", kind: "text" },
+  { key: "rep-address", scope: "organisation", kind: "text" },
+  { key: "founded-on", scope: "organisation", kind: "date" },
+  { key: "registration-number", scope: "organisation", kind: "text" },
+  { key: "description", scope: "product", kind: "long-text" },
+  { key: "standard", scope: "product", kind: "text" },
+  { key: "legal-business-registration", scope: "application", kind: "yesno" },
+  { key: "legal-quality-declared", scope: "application", kind: "yesno" },
+  { key: "legal-food-safety", scope: "application", kind: "yesno" },
+  { key: "legal-production-certificate", scope: "application", kind: "yesno" },
+  { key: "legal-trademark", scope: "application", kind: "yesno" },
+  { key: "legal-geographical-indication", scope: "application", kind: "yesno" },
+  { key: "legal-patent", scope: "application", kind: "yesno" },
+  { key: "legal-industrial-design", scope: "application", kind: "yesno" },
+  { key: "legal-copyright", scope: "application", kind: "yesno" },
+  { key: "legal-other-ip", scope: "application", kind: "text" },
+  { key: "history", scope: "organisation", kind: "long-text" },
+  { key: "structure", scope: "organisation", kind: "long-text" },
+  { key: "business-raw-material", scope: "application", kind: "long-text" },
+  { key: "business-technology", scope: "application", kind: "long-text" },
+  { key: "business-processing", scope: "application", kind: "long-text" },
+  { key: "business-packaging", scope: "application", kind: "long-text" },
+  { key: "business-changes", scope: "application", kind: "long-text" },
+  { key: "business-markets", scope: "application", kind: "long-text" },
+  { key: "business-revenue", scope: "application", kind: "text" },
+  { key: "business-profit", scope: "application", kind: "text" },
+  { key: "plan", scope: "application", kind: "long-text" },
+];
+
+/** Per-criterion descriptions are application items keyed "desc:<criterion id>". */
+export const descriptionKey = (criterionId: string) => `desc:${criterionId}`;
+
+export const YES = "yes";
+export const NO = "no";
+
+function scopeIdOf(a: Assessment, scope: DossierScope): number {
+  return scope === "organisation" ? a.app.organisationId : scope === "product" ? a.product.id : a.app.id;
+}
+
+/** Every stored item of the application's organisation, product and application, by key. */
+export function dossierValues(db: Db, a: Assessment): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const scope of ["organisation", "product", "application"] as const) {
+    const rows = db
+      .select()
+      .from(dossierFields)
+      .where(and(eq(dossierFields.scope, scope), eq(dossierFields.scopeId, scopeIdOf(a, scope))))
+      .all();
+    for (const r of rows) values.set(r.key, r.value);
+  }
+  return values;
+}
+
+export function saveDossierValue(db: Db, a: Assessment, key: string, value: string, userId: number): void {
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  const scope: DossierScope = item?.scope ?? "application";
+  const scopeId = scopeIdOf(a, scope);
+  db.insert(dossierFields)
+    .values({ scope, scopeId, key, value, updatedBy: userId })
+    .onConflictDoUpdate({
+      target: [dossierFields.scope, dossierFields.scopeId, dossierFields.key],
+      set: { value, updatedBy: userId, updatedAt: new Date() },
+    })
+    .run();
+}
+
+/** Criteria that get a one-line description: answered with more than 0 points. */
+export function describableCriteria(a: Assessment): string[] {
+  return a.criteria
+    .filter((c) => (optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id])?.points ?? 0) > 0)
+    .map((c) => c.id);
+}
+
+/** Every key of the flow in order: the items, then the criteria's descriptions. */
+export function dossierKeys(a: Assessment): string[] {
+  return [...DOSSIER_ITEMS.map((i) => i.key), ...describableCriteria(a).map(descriptionKey)];
+}
+
+/** The first key never answered nor skipped: the flow asks each item once. */
+export function nextDossierKey(db: Db, a: Assessment, after?: string): string | undefined {
+  const values = dossierValues(db, a);
+  const keys = dossierKeys(a);
+  const start = after === undefined ? 0 : keys.indexOf(after) + 1;
+  return keys.slice(start).find((k) => !values.has(k)) ?? keys.find((k) => !values.has(k));
+}
+
+/** Whether the chosen answer of a criterion whose title matches mentions one of the words. */
+function answerMentions(a: Assessment, titleWords: string[], labelWords: string[]): boolean {
+  return a.criteria.some((c) => {
+    const option = optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id]);
+    if (!option || option.points === 0) return false;
+    const title = fold(c.title);
+    const label = fold(option.label);
+    return titleWords.some((w) => title.includes(w)) && labelWords.some((w) => label.includes(w));
+  });
+}
+
+/**
+ * What the answers imply for an item, offered as a one-press suggestion: the Part I.7 ticks and
+ * each criterion's description (the chosen option's words).
+ */
+export function suggestion(a: Assessment, key: string): string | undefined {
+  if (key.startsWith("desc:")) {
+    const c = a.criteria.find((x) => x.id === key.slice(5));
+    return c && optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id])?.label;
+  }
+  const ip = ["so huu tri tue"];
+  const holds = (id: string) => a.clearances[id] === true;
+  const implied: Record<string, boolean> = {
+    "legal-trademark": answerMentions(a, ip, ["nhan hieu"]),
+    "legal-geographical-indication": answerMentions(a, ip, ["chi dan dia ly", "nhan hieu tap the", "nhan hieu chung nhan"]),
+    "legal-patent": answerMentions(a, ip, ["sang che"]),
+    "legal-industrial-design": answerMentions(a, ip, ["kieu dang"]),
+    "legal-copyright": answerMentions(a, ip, ["tac gia", "ban quyen"]),
+    "legal-quality-declared": answerMentions(a, ["cong bo", "tieu chuan"], ["cong bo", "tieu chuan"]),
+    "legal-food-safety": holds("food-safety-certificate"),
+    "legal-production-certificate": ["gmp", "production-licence", "health-ministry-conditions", "sector-conditions"].some(holds),
+  };
+  return implied[key] ? YES : undefined;
+}
+
+const yes = (v: string | undefined) => v === YES;
+const text = (v: string | undefined) => (v ? v : undefined);
+
+/** Everything the three forms show, from the database. */
+export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnits, applicationId: number): FormsInput | undefined {
+  const a = loadAssessment(db, catalog, applicationId);
+  if (!a) return undefined;
+  const v = dossierValues(db, a);
+  const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
+  const owner = db.select().from(users).where(eq(users.id, org.ownerId)).get();
+  const commune = adminUnits.commune(a.app.communeCode ?? org.communeCode);
+  const province = commune ? adminUnits.province(commune.provinceCode) : undefined;
+  const { score } = assessmentResult(a);
+  const set = findProductSet(a.sheet.version, a.product.productSet);
+  const sector = a.sheet.version.taxonomy.find((s) => s.groups.some((g) => g.sets.some((x) => x.id === a.product.productSet)));
+  const group = sector?.groups.find((g) => g.sets.some((x) => x.id === a.product.productSet));
+
+  const evidence: Record<string, EvidenceItem[]> = {};
+  for (const f of evidenceOf(db, a.app.id)) {
+    const kind = EVIDENCE_KINDS.includes(f.evidenceKind as EvidenceKind) ? (f.evidenceKind as EvidenceKind) : undefined;
+    (evidence[f.criterionId] ??= []).push({ fileName: f.fileName ?? undefined, kind, media: f.kind });
+  }
+  const descriptions = Object.fromEntries(
+    [...v].filter(([k, value]) => k.startsWith("desc:") && value).map(([k, value]) => [k.slice(5), value]),
+  );
+  const local = Object.fromEntries(
+    localEvaluationsOf(db, a.app.id).map((e) => [e.topic, { optionId: e.optionId ?? undefined, comment: e.note ?? undefined }]),
+  );
+  const registrationKind = v.get("registration-kind");
+
+  return {
+    ...(province ? { province: { name: province.name, type: province.type } } : {}),
+    ...(commune ? { commune: { name: commune.name, type: commune.type, province: province ? { name: province.name, type: province.type } : undefined } } : {}),
+    organisation: {
+      name: org.name,
+      address: text(v.get("address")),
+      phone: owner?.phone ?? undefined,
+      email: text(v.get("email")),
+      representative: {
+        fullName: owner?.fullName ?? undefined,
+        position: text(v.get("rep-position")),
+        gender: v.get("rep-gender") === "female" || v.get("rep-gender") === "male" ? (v.get("rep-gender") as "female" | "male") : undefined,
+        ethnicity: text(v.get("rep-ethnicity")),
+        permanentAddress: text(v.get("rep-address")),
+      },
+      foundedOn: text(v.get("founded-on")),
+      registrationNumber: text(v.get("registration-number")),
+      history: text(v.get("history")),
+      structure: text(v.get("structure")),
+    },
+    product: { name: a.product.name, description: text(v.get("description")), standard: text(v.get("standard")) },
+    productSet: { sector: sector?.title, group: group?.title, title: set?.title },
+    ...(registrationKind === "first" || registrationKind === "upgrade" || registrationKind === "re-evaluation" ? { registrationKind } : {}),
+    legal: {
+      businessRegistration: yes(v.get("legal-business-registration")),
+      qualityDeclared: yes(v.get("legal-quality-declared")),
+      foodSafetyCertificate: yes(v.get("legal-food-safety")),
+      productionCertificate: yes(v.get("legal-production-certificate")),
+      trademark: yes(v.get("legal-trademark")),
+      geographicalIndication: yes(v.get("legal-geographical-indication")),
+      patent: yes(v.get("legal-patent")),
+      industrialDesign: yes(v.get("legal-industrial-design")),
+      copyright: yes(v.get("legal-copyright")),
+      otherIp: text(v.get("legal-other-ip")),
+    },
+    business: {
+      rawMaterialArea: text(v.get("business-raw-material")),
+      technology: text(v.get("business-technology")),
+      processing: text(v.get("business-processing")),
+      packaging: text(v.get("business-packaging")),
+      changes: text(v.get("business-changes")),
+      markets: text(v.get("business-markets")),
+      revenue: text(v.get("business-revenue")),
+      profit: text(v.get("business-profit")),
+    },
+    plan: text(v.get("plan")),
+    assessment: { sheet: a.sheet, answers: a.answers, caseId: a.caseId, clearances: a.clearances, score, descriptions, evidence },
+    ...(localCriteria(a).length && Object.keys(local).length ? { communeEvaluation: local } : {}),
+    ...(a.app.submittedAt ? { dates: { "mau-01": a.app.submittedAt, "mau-02": a.app.submittedAt } } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+// Steps a person takes in the bot, shared by the bot-level tests.
+import type { FakeUser } from "./fake-bot-api.js";
+import type { Harness } from "./bot.js";
+
+export async function consentAndName(h: Harness, u: FakeUser, name: string, phone: string, payload?: string) {
+  await h.deliver(u.command("/start", payload));
+  await h.deliver(u.press("✅ Đồng ý"));
+  await h.deliver(u.send(name));
+  await h.deliver(u.send(phone));
+}
+
+/** A cooperative in Cái Nước (Cà Mau), owned by Nguyễn Thị Lan. */
+export async function registerProducer(h: Harness, u: FakeUser, orgName = "HTX Mật ong Cái Nước") {
+  await consentAndName(h, u, "Nguyễn Thị Lan", "0912345678");
+  await h.deliver(u.press("Hợp tác xã (HTX)"));
+  await h.deliver(u.send(orgName));
+  await h.deliver(u.send("cai nuoc ca mau"));
+  await h.deliver(u.press(/^1\. Cái Nước/));
+}
+
+export async function addHoney(h: Harness, u: FakeUser, name = "Mật ong hoa tràm") {
+  await h.deliver(u.command("/sanpham"));
+  await h.deliver(u.press("➕ Thêm sản phẩm"));
+  await h.deliver(u.send(name));
+  await h.deliver(u.press("Thực phẩm"));
+  await h.deliver(u.press("Thực phẩm thô, sơ chế"));
+  await h.deliver(u.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+}
+
+const isOption = (text: string) => /^\d+ · \d+đ$/.test(text);
+
+/** Answers every question with its best option, attaching a photo wherever evidence is expected. */
+export async function assessWithEvidence(h: Harness, u: FakeUser) {
+  for (let i = 0; i < 200; i++) {
+    const m = u.chat().last()!;
+    if (m.buttons.some((b) => b.text === "✅ Đúng")) {
+      await h.deliver(u.press("✅ Đúng"));
+      continue;
+    }
+    const options = m.buttons.filter((b) => isOption(b.text));
+    if (options.length === 0) return;
+    if (m.buttons.some((b) => b.text === "📎 Gửi minh chứng") && !m.text?.includes("(đang chọn)")) {
+      await h.deliver(u.press("📎 Gửi minh chứng", m.message_id));
+      await h.deliver(u.sendPhoto());
+      await h.deliver(u.press("✔️ Xong"));
+      const again = u.chat().last()!;
+      await h.deliver(u.press(again.buttons.filter((b) => isOption(b.text)).at(-1)!.text, again.message_id));
+      continue;
+    }
+    await h.deliver(u.press(options.at(-1)!.text, m.message_id));
+  }
+  throw new Error("the assessment never ended");
+}
