@@ -685,3 +685,5 @@ dossier-plan = Production and business plan ahead
 dossier-plan-help = Plans for the product, production and markets.
 cli-forms-usage = Usage: npm run forms -- --application <application id> --out <folder>
 cli-forms-unknown = There is no application { $id }.
+evidence-saved-kind = Evidence saved for { $id } ({ $count } files). What kind of document is it? (optional) Send more, or press “Done”.
+evidence-tagged = Recorded: { $kind }

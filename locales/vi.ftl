@@ -679,3 +679,5 @@ dossier-plan = Kế hoạch sản xuất, kinh doanh thời gian tới
 dossier-plan-help = Định hướng phát triển sản phẩm, tổ chức sản xuất, thị trường.
 cli-forms-usage = Cách dùng: npm run forms -- --application <mã hồ sơ> --out <thư mục>
 cli-forms-unknown = Không có hồ sơ mã { $id }.
+evidence-saved-kind = Đã lưu minh chứng cho { $id } (có { $count } tệp). Tệp này là giấy tờ gì? (không bắt buộc) Gửi thêm, hoặc bấm “Xong”.
+evidence-tagged = Đã ghi: { $kind }

@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence } from "../db/schema.js";
+import type { EvidenceKind } from "../domain/rubric.js";
 
 export type Evidence = typeof evidence.$inferSelect;
 
@@ -10,6 +11,15 @@ export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 export function addEvidence(db: Db, values: typeof evidence.$inferInsert): Evidence {
   return db.insert(evidence).values(values).returning().get();
+}
+
+export function evidenceById(db: Db, id: number): Evidence | undefined {
+  return db.select().from(evidence).where(eq(evidence.id, id)).get();
+}
+
+/** Says which kind of the law's evidence table a file is. */
+export function tagEvidence(db: Db, id: number, kind: EvidenceKind): void {
+  db.update(evidence).set({ evidenceKind: kind }).where(eq(evidence.id, id)).run();
 }
 
 export function evidenceOf(db: Db, applicationId: number): Evidence[] {

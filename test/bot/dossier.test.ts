@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applications, dossierFields } from "../../src/db/schema.js";
+import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
 import { createI18n } from "../../src/i18n.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
@@ -138,6 +138,26 @@ describe("completing the dossier", () => {
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
     expect(readdirSync(out).sort().map((f) => f.slice(0, 6))).toEqual(["mau-01", "mau-02", "mau-03"]);
     expect(existsSync(join(out, readdirSync(out)[0]!))).toBe(true);
+  }, 60_000);
+
+  it("an evidence file can be tagged with its kind, and the report lists it under that kind", async () => {
+    const u = h.api.user({ id: 6004, first_name: "Lan" });
+    await registerProducer(h, u);
+    await addHoney(h, u);
+    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
+    // A1.1 … A1.4, then A1.5 expects raw-material records or sales contracts.
+    for (let i = 0; i < 4; i++) await h.deliver(u.press(/^1 · /));
+    expect(last(u)).toContain("A1.5.");
+    await h.deliver(u.press("📎 Gửi minh chứng"));
+    await h.deliver(u.sendDocument({ file_name: "hop-dong-lien-ket.pdf", file_size: 50_000, mime_type: "application/pdf" }));
+    expect(last(u)).toContain("Tệp này là giấy tờ gì?");
+    await h.deliver(u.press("hợp đồng, hóa đơn bán hàng"));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Đã ghi: hợp đồng, hóa đơn bán hàng");
+    expect(h.db.select().from(evidence).get()!.evidenceKind).toBe("market");
+    const from = h.api.callsOf("sendDocument").length;
+    await h.deliver(u.command("/hoso_giay"));
+    const [, mau02] = await sentDocuments(from);
+    expect(mau02!.text).toMatch(/Phát triển thị trường[^]*hop-dong-lien-ket\.pdf \(A1\.5\)/);
   }, 60_000);
 
   it("every item has a label, a help line and its choices in both languages", () => {

@@ -20,7 +20,7 @@ import {
   type Assessment,
   type QuestionKey,
 } from "../../services/assessment.js";
-import { addEvidence, evidenceOf, removeEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
+import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
 import { isRegistered, organisationOf } from "../../services/people.js";
 import { fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
@@ -400,7 +400,7 @@ assessmentFeature.on(["message:photo", "message:document"], async (ctx, next) =>
   const size = photo?.file_size ?? doc?.file_size ?? 0;
   if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
   const file = photo ?? doc!;
-  addEvidence(ctx.deps.db, {
+  const saved = addEvidence(ctx.deps.db, {
     applicationId: loaded.a.app.id,
     criterionId: ctx.session.evidenceFor,
     fileId: file.file_id,
@@ -411,11 +411,28 @@ assessmentFeature.on(["message:photo", "message:document"], async (ctx, next) =>
     kind: photo ? "photo" : "document",
     addedBy: ctx.from.id,
   });
+  const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
   const count = evidenceOf(ctx.deps.db, loaded.a.app.id).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
-  await ctx.reply(th(ctx, "evidence-saved", { id: ctx.session.evidenceFor, count }), {
+  // The law's evidence table: the user may say which kind of document this is (optional).
+  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), `fk:${saved.id}:${i}`]);
+  await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
     ...HTML,
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)),
+    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([[ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)]])),
   });
+  if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
+});
+
+assessmentFeature.callbackQuery(/^fk:/, async (ctx) => {
+  const [id, index] = parseCallback(ctx.callbackQuery.data, "fk", 2) ?? [];
+  const row = parseId(id) ? evidenceById(ctx.deps.db, parseId(id)!) : undefined;
+  const a = row ? loadAssessment(ctx.deps.db, ctx.deps.catalog, row.applicationId) : undefined;
+  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[Number(index)];
+  if (!row || !a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app) || !kind) {
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  }
+  tagEvidence(ctx.deps.db, row.id, kind);
+  await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${kind}`) }) });
+  return undefined;
 });
 
 assessmentFeature.command("minhchung", async (ctx) => {
