@@ -5,6 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
+import * as journeys from "../helpers/journeys.js";
+
+const consentAndName = (u: FakeUser, name: string, phone: string, payload?: string) => journeys.consentAndName(h, u, name, phone, payload);
+const registerProducer = (u: FakeUser) => journeys.registerProducer(h, u);
+const assessWithEvidence = (u: FakeUser) => journeys.assessWithEvidence(h, u);
+const addHoney = (u: FakeUser, name?: string) => journeys.addHoney(h, u, name);
 
 const ADMIN = 9000;
 let h: Harness;
@@ -20,46 +26,6 @@ afterEach(async () => {
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
 const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");
 const linkCode = (u: FakeUser, kind: "join" | "officer") => new RegExp(`start=${kind}_([A-Za-z0-9_-]+)`).exec(last(u))![1]!;
-
-async function consentAndName(u: FakeUser, name: string, phone: string, payload?: string) {
-  await h.deliver(u.command("/start", payload));
-  await h.deliver(u.press("✅ Đồng ý"));
-  await h.deliver(u.send(name));
-  await h.deliver(u.send(phone));
-}
-
-async function registerProducer(u: FakeUser) {
-  await consentAndName(u, "Nguyễn Thị Lan", "0912345678");
-  await h.deliver(u.press("Hợp tác xã (HTX)"));
-  await h.deliver(u.send("HTX Mật ong Cái Nước"));
-  await h.deliver(u.send("cai nuoc ca mau"));
-  await h.deliver(u.press(/^1\. Cái Nước/));
-}
-
-/** Answers every question with its best option, attaching a photo wherever evidence is expected. */
-async function assessWithEvidence(u: FakeUser) {
-  for (let i = 0; i < 200; i++) {
-    const m = u.chat().last()!;
-    if (m.buttons.some((b) => b.text === "✅ Đúng")) {
-      await h.deliver(u.press("✅ Đúng"));
-      continue;
-    }
-    const options = m.buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text));
-    if (options.length === 0) return;
-    if (m.buttons.some((b) => b.text === "📎 Gửi minh chứng") && !m.text?.includes("(đang chọn)")) {
-      await h.deliver(u.press("📎 Gửi minh chứng", m.message_id));
-      await h.deliver(u.sendPhoto());
-      await h.deliver(u.press("✔️ Xong"));
-      // The same question comes back; mark it so the next round answers it.
-      const again = u.chat().last()!;
-      const best = again.buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text)).at(-1)!;
-      await h.deliver(u.press(best.text, again.message_id));
-      continue;
-    }
-    await h.deliver(u.press(options.at(-1)!.text, m.message_id));
-  }
-  throw new Error("the assessment never ended");
-}
 
 describe("an application's life", () => {
   it("submit → notify → return with a note → resubmit → receive → local criteria → forward → result, followed by a member", async () => {
@@ -190,11 +156,7 @@ describe("an application's life", () => {
     await h.deliver(admin.command("/start"));
     const producer = h.api.user({ id: 5101, first_name: "Lan" });
     await registerProducer(producer);
-    await h.deliver(producer.press("➕ Thêm sản phẩm"));
-    await h.deliver(producer.send("Mật ong"));
-    await h.deliver(producer.press("Thực phẩm"));
-    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
-    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await addHoney(producer, "Mật ong");
     await assessWithEvidence(producer);
     await h.deliver(producer.press("📨 Nộp hồ sơ"));
     await h.flush();
@@ -207,11 +169,7 @@ describe("who may see and do what", () => {
   it("an officer of another commune, a producer of another organisation and forged data are refused", async () => {
     const producer = h.api.user({ id: 5201, first_name: "Lan" });
     await registerProducer(producer);
-    await h.deliver(producer.press("➕ Thêm sản phẩm"));
-    await h.deliver(producer.send("Mật ong"));
-    await h.deliver(producer.press("Thực phẩm"));
-    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
-    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await addHoney(producer, "Mật ong");
     await assessWithEvidence(producer);
     await h.deliver(producer.press("📨 Nộp hồ sơ"));
     const appId = h.db.select().from(applications).get()!.id;
