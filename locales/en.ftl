@@ -167,14 +167,16 @@ need-registration = Please register first. Type /start to begin.
 
 ## Bot: profile, language, deleting data
 
-profile =
+profile-person =
     <b>Your details</b>
     Full name: { $name }
     Phone: { $phone }
+    Consent given on: { $consentAt }
+profile-organisation =
     Type: { $orgType }
     Business name: { $orgName }
     Commune: { $commune }
-    Consent given on: { $consentAt }
+profile-officer = OCOP officer of: { $communes }
 btn-edit-name = ✏️ Edit name
 btn-edit-phone = ✏️ Edit phone
 btn-edit-org-type = ✏️ Edit type

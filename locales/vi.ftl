@@ -167,14 +167,16 @@ need-registration = Bạn cần đăng ký trước. Gõ /start để bắt đ�
 
 ## Bot: profile, language, deleting data
 
-profile =
+profile-person =
     <b>Thông tin của bạn</b>
     Họ tên: { $name }
     Điện thoại: { $phone }
+    Đồng ý xử lý dữ liệu ngày: { $consentAt }
+profile-organisation =
     Hình thức: { $orgType }
     Tên cơ sở: { $orgName }
     Xã: { $commune }
-    Đồng ý xử lý dữ liệu ngày: { $consentAt }
+profile-officer = Cán bộ OCOP của xã: { $communes }
 btn-edit-name = ✏️ Sửa họ tên
 btn-edit-phone = ✏️ Sửa số điện thoại
 btn-edit-org-type = ✏️ Sửa hình thức

@@ -57,6 +57,14 @@ describe("an application's life", () => {
     await h.deliver(producer.press("➕ Tạo link mời thành viên"));
     await consentAndName(member, "Lê Thị Hạnh", "0909123456", `join_${linkCode(producer, "join")}`);
     expect(all(member)).toContain("Bạn đã là thành viên của HTX Mật ong Cái Nước");
+    // A member sees the organisation in /thongtin but cannot edit it; an officer sees their communes.
+    await h.deliver(member.command("/thongtin"));
+    expect(last(member)).toContain("Tên cơ sở: HTX Mật ong Cái Nước");
+    expect(member.chat().last()!.buttons.map((b) => b.text)).not.toContain("✏️ Sửa tên cơ sở");
+    await h.deliver(member.pressData("pf:org-name"));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Nút này đã cũ");
+    await h.deliver(officer.command("/thongtin"));
+    expect(last(officer)).toContain("Cán bộ OCOP của xã: Cái Nước");
 
     // Self-assessment, then an attempt to submit too early is refused with the reasons.
     await h.deliver(producer.command("/sanpham"));

@@ -7,11 +7,11 @@ import {
   findUser,
   grantConsent,
   hasConsent,
-  isRegistered,
   normaliseFullName,
   normaliseOrganisationName,
   normalisePhone,
   organisationOf,
+  ownsOrganisation,
   saveOrganisation,
   setLanguage,
   updateUser,
@@ -230,33 +230,40 @@ onboarding.callbackQuery(/^m:/, async (ctx) => {
   return afterSave(ctx);
 });
 
+/** The user's details; the organisation's only for its owner to edit (members and officers see theirs). */
 export async function showProfile(ctx: BotContext) {
   const user = ctx.user;
-  if (!user || !isRegistered(ctx.deps.db, user)) return continueRegistration(ctx);
-  const org = organisationOf(ctx.deps.db, user)!;
-  const commune = ctx.deps.adminUnits.commune(org.communeCode);
+  if (!user?.fullName || !user.phone) return continueRegistration(ctx);
+  const org = organisationOf(ctx.deps.db, user);
+  const owner = !!org && ownsOrganisation(user, org);
+  const commune = org ? ctx.deps.adminUnits.commune(org.communeCode) : undefined;
+  const fields = PROFILE_FIELDS.filter((f) => owner || f === "name" || f === "phone");
   const kb = column([
-    ...PROFILE_FIELDS.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
+    ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
     [ctx.t("btn-delete-data"), cb.deleteData("ask")],
   ]);
-  await ctx.reply(
-    th(ctx, "profile", {
-      name: user.fullName ?? "",
-      phone: user.phone ?? "",
-      orgType: ctx.t(`org-type-${org.type}`),
-      orgName: org.name,
-      commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
-      consentAt: user.consentAt?.toISOString().slice(0, 10) ?? "",
-    }),
-    { ...HTML, reply_markup: kb },
-  );
+  const lines = [th(ctx, "profile-person", { name: user.fullName, phone: user.phone, consentAt: user.consentAt?.toISOString().slice(0, 10) ?? "" })];
+  if (org) {
+    lines.push(
+      th(ctx, "profile-organisation", {
+        orgType: ctx.t(`org-type-${org.type}`),
+        orgName: org.name,
+        commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
+      }),
+    );
+  }
+  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => ctx.deps.adminUnits.commune(code)?.name ?? code);
+  if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));
+  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
 }
 
 onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx) : askConsent(ctx)));
 
 onboarding.callbackQuery(/^pf:/, async (ctx) => {
   const [field] = parseCallback(ctx.callbackQuery.data, "pf", 1) ?? [];
-  if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number])) {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const allowed = field === "name" || field === "phone" || (!!org && ownsOrganisation(ctx.user!, org));
+  if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number]) || !allowed) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   await ctx.answerCallbackQuery();
