@@ -1,0 +1,113 @@
+// `npm run bench`: how fast the engine and the bot are on this machine; the README quotes the figures.
+import { performance } from "node:perf_hooks";
+import pino from "pino";
+import type { Update } from "grammy/types";
+import { createBot } from "../src/bot/index.js";
+import { openDatabase } from "../src/db/client.js";
+import { loadHolidays } from "../src/domain/calendar.js";
+import { improvementPlan } from "../src/domain/plan.js";
+import { optionsFor } from "../src/domain/rubric.js";
+import { score } from "../src/domain/scoring.js";
+import { adminUnits } from "../src/geo/communes.js";
+import { loadCatalog } from "../src/rubric/catalog.js";
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
+  return { mean: mean.toFixed(3), p99: sorted[Math.floor(sorted.length * 0.99)]!.toFixed(3), n: samples.length };
+}
+
+const catalog = loadCatalog().value!;
+let seed = 1;
+const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+
+// 1. Scoring and the exact improvement plan over every shipped sheet.
+const scoring: number[] = [];
+const planning: number[] = [];
+for (const sheet of catalog.sheets) {
+  for (let i = 0; i < 200; i++) {
+    const answers = Object.fromEntries(sheet.criteria.map((c) => {
+      const options = optionsFor(c, sheet.cases[0]?.id);
+      return [c.id, options[Math.floor(random() * options.length)]!.id];
+    }));
+    const opts = { caseId: sheet.cases[0]?.id };
+    let t = performance.now();
+    score(sheet, answers, opts);
+    scoring.push(performance.now() - t);
+    t = performance.now();
+    improvementPlan(sheet, answers, 1 + Math.floor(random() * 5), opts);
+    planning.push(performance.now() - t);
+  }
+}
+
+// 2. Commune search.
+const units = adminUnits();
+const queries = units.communes.slice(0, 1000).map((c) => c.name.toLowerCase());
+const searching: number[] = [];
+for (const q of queries) {
+  const t = performance.now();
+  units.search(q);
+  searching.push(performance.now() - t);
+}
+
+// 3. The bot: a whole self-assessment through handleUpdate, Telegram answered in process.
+const db = openDatabase(":memory:");
+const bot = createBot("1:bench-token-not-used-anywhere-000", {
+  db, catalog, adminUnits: units, logger: pino({ level: "silent" }), adminIds: [], holidays: loadHolidays(), notify: () => undefined,
+}, { botInfo: { id: 1, is_bot: true, first_name: "b", username: "b_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
+let messageId = 1;
+let lastMarkup: { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+bot.api.config.use(async (_prev, method, payload) => {
+  const p = payload as Record<string, unknown>;
+  if (method === "sendMessage" || (method === "editMessageText" && p.reply_markup)) lastMarkup = p.reply_markup as typeof lastMarkup;
+  return { ok: true, result: method === "sendMessage" || method === "editMessageText" ? { message_id: messageId++, date: 0, chat: { id: 7, type: "private" }, text: "" } : true } as never;
+});
+const from = { id: 7, is_bot: false, first_name: "u" };
+const chat = { id: 7, type: "private" as const, first_name: "u" };
+let updateId = 1;
+const text = (t: string): Update => ({ update_id: updateId++, message: { message_id: messageId++, date: 0, chat, from, text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.length }] } : {}) } } as Update);
+const press = (data: string): Update => ({ update_id: updateId++, callback_query: { id: String(updateId), from, chat_instance: "x", data, message: { message_id: messageId - 1, date: 0, chat, text: "" } } } as Update);
+const pressText = (label: RegExp) => press(lastMarkup!.inline_keyboard!.flat().find((b) => label.test(b.text))!.callback_data!);
+
+const updates: number[] = [];
+const deliver = async (u: Update) => {
+  const t = performance.now();
+  await bot.handleUpdate(u);
+  updates.push(performance.now() - t);
+};
+await bot.init();
+const rssBefore = process.memoryUsage().rss;
+for (let round = 0; round < 20; round++) {
+  from.id = chat.id = 1000 + round;
+  await deliver(text("/start"));
+  await deliver(pressText(/Đồng ý/));
+  await deliver(text("Nguyễn Văn An"));
+  await deliver(text("0912345678"));
+  await deliver(pressText(/HTX/));
+  await deliver(text("HTX Bench"));
+  await deliver(text("cai nuoc"));
+  await deliver(pressText(/^1\./));
+  await deliver(pressText(/➕/));
+  await deliver(text("Sản phẩm"));
+  await deliver(pressText(/^Thực phẩm$/));
+  await deliver(pressText(/tươi sống/));
+  await deliver(pressText(/^Rau/));
+  for (let i = 0; i < 60 && lastMarkup?.inline_keyboard; i++) {
+    const buttons = lastMarkup.inline_keyboard.flat();
+    const next = buttons.find((b) => b.text === "✅ Đúng") ?? buttons.filter((b) => /^\d+ · /.test(b.text)).at(-1);
+    if (!next) break;
+    await deliver(press(next.callback_data!));
+  }
+}
+const rssAfter = process.memoryUsage().rss;
+
+console.log(JSON.stringify({
+  node: process.version,
+  scoreMs: stats(scoring),
+  planMs: stats(planning),
+  communeSearchMs: stats(searching),
+  botUpdateMs: stats(updates),
+  assessments: 20,
+  rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
+}, null, 2));
+db.$client.close();
