@@ -388,7 +388,10 @@ assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   ctx.session.step = "evidence";
   ctx.session.applicationId = loaded.a.app.id;
   ctx.session.evidenceFor = criterion.id;
-  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), HTML);
+  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
+    ...HTML,
+    reply_markup: column([[ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)]]),
+  });
 });
 
 assessmentFeature.on(["message:photo", "message:document"], async (ctx, next) => {
