@@ -197,7 +197,7 @@ describe("who may see and do what", () => {
     await registerProducer(neighbour);
 
     for (const u of [other, neighbour]) {
-      for (const data of [`ov:${appId}`, `or:${appId}`, `oq:${appId}`, `oe:${appId}`, `of:${appId}`, `ox:${appId}`, `rs:${appId}:5`, `le:${appId}:origin:a`, `wd:${appId}`, `sub:${appId}`]) {
+      for (const data of [`ov:${appId}`, `or:${appId}`, `oq:${appId}`, `oe:${appId}`, `of:${appId}`, `ox:${appId}`, `rs:${appId}:5`, `le:${appId}:origin:a`, `wd:${appId}`, `sub:${appId}`, `d:${appId}`, `dc:${appId}:0:first`, `ds:${appId}:1`, `dg:${appId}:5`, `de:${appId}:1`, `fm:${appId}`, `o3:${appId}`, `fk:1:0`]) {
         const before = u.chat().messages.length;
         await h.deliver(u.pressData(data));
         expect(u.chat().messages.length).toBe(before);
