@@ -689,3 +689,5 @@ cli-forms-usage = Usage: npm run forms -- --application <application id> --out <
 cli-forms-unknown = There is no application { $id }.
 evidence-saved-kind = Evidence saved for { $id } ({ $count } files). What kind of document is it? (optional) Send more, or press “Done”.
 evidence-tagged = Recorded: { $kind }
+ask-local-note = The commune's remarks on “{ $topic }” (what it sees locally, for Mẫu 03). Type one message, or press “Skip”.
+local-note-saved = The commune's remarks are recorded.

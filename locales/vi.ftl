@@ -683,3 +683,5 @@ cli-forms-usage = Cách dùng: npm run forms -- --application <mã hồ sơ> --o
 cli-forms-unknown = Không có hồ sơ mã { $id }.
 evidence-saved-kind = Đã lưu minh chứng cho { $id } (có { $count } tệp). Tệp này là giấy tờ gì? (không bắt buộc) Gửi thêm, hoặc bấm “Xong”.
 evidence-tagged = Đã ghi: { $kind }
+ask-local-note = Nhận xét của xã về “{ $topic }” (mô tả thực tế trên địa bàn, sẽ ghi vào Mẫu 03). Gõ một tin nhắn, hoặc bấm “Bỏ qua”.
+local-note-saved = Đã ghi nhận xét của xã.

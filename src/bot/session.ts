@@ -20,6 +20,7 @@ export type Step =
   | "officer-note"
   | "officer-decision"
   | "officer-date"
+  | "officer-local-note"
   | "admin-commune"
   | "dossier";
 
@@ -42,6 +43,8 @@ export interface SessionData {
   pendingInvite?: string;
   /** The dossier item being asked ("Hoàn thiện hồ sơ"). */
   dossierKey?: string;
+  /** The local criterion whose remarks an officer is typing. */
+  localTopic?: string;
   /** An official result being recorded. */
   resultStars?: number;
   decisionNumber?: string;

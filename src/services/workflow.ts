@@ -268,6 +268,22 @@ export function recordLocalEvaluation(
   return { ok: true };
 }
 
+/** The commune's written remarks on a local criterion it has evaluated (Mẫu 03, II). */
+export function setLocalEvaluationNote(deps: WorkflowDeps, userId: number, applicationId: number, topic: LocalCriterion, note: string): boolean {
+  const { db, catalog } = deps;
+  const a = loadAssessment(db, catalog, applicationId);
+  if (!a || !note) return false;
+  const roles = rolesFor(db, deps.adminIds, userId, { organisationId: a.app.organisationId, communeCode: a.app.communeCode });
+  if ("reason" in chooseRole(roles.filter((r) => r !== "producer"), a.app.state, "evaluate")) return false;
+  return (
+    db
+      .update(localEvaluations)
+      .set({ note, officerId: userId, at: deps.now?.() ?? new Date() })
+      .where(and(eq(localEvaluations.applicationId, applicationId), eq(localEvaluations.topic, topic)))
+      .run().changes === 1
+  );
+}
+
 interface RenderContext {
   note: string | undefined;
   result: OfficialResultInput | undefined;

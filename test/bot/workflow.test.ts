@@ -1,6 +1,7 @@
 // The whole life of an application through the bot: producer, cooperative member, commune officer
 // and administrator, each in their own chat, every notification to the right people.
 import { eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
@@ -119,8 +120,20 @@ describe("an application's life", () => {
     await h.deliver(officer.press("📝 Đánh giá tiêu chí địa phương"));
     const locals = officer.chat().messages.filter((m) => m.buttons.some((b) => (b as { callback_data?: string }).callback_data?.startsWith("le:")));
     expect(locals.length).toBeGreaterThanOrEqual(3);
-    for (const m of locals) await h.deliver(officer.press(/^1 · /, m.message_id));
+    for (const [i, m] of locals.entries()) {
+      await h.deliver(officer.press(/^1 · /, m.message_id));
+      expect(last(officer)).toContain("Nhận xét của xã về");
+      if (i === 0) await h.deliver(officer.send("Nguyên liệu mật lấy từ rừng tràm trong xã."));
+      else await h.deliver(officer.press("Bỏ qua"));
+    }
     expect(last(officer)).toContain("Đã đánh giá đủ các tiêu chí địa phương");
+    // The remarks go into the commune's report.
+    const before = h.api.callsOf("sendDocument").length;
+    await h.deliver(officer.pressData(`o3:${h.db.select().from(applications).get()!.id}`));
+    const mau03 = h.api.callsOf("sendDocument")[before]!.files[0]!;
+    expect(mau03.filename).toMatch(/^mau-03/);
+    const xml = await (await JSZip.loadAsync(mau03.content)).file("word/document.xml")!.async("string");
+    expect(xml).toContain("Nguyên liệu mật lấy từ rừng tràm trong xã.");
     await h.deliver(officer.press("🏛 Chuyển lên tỉnh"));
     await h.flush();
     expect(last(producer)).toContain("đã được chuyển lên tỉnh");

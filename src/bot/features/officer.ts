@@ -16,6 +16,7 @@ import {
   localCriteria,
   localEvaluationsOf,
   recordLocalEvaluation,
+  setLocalEvaluationNote,
   timeline,
 } from "../../services/workflow.js";
 import { parseCallback, parseId } from "../callback-data.js";
@@ -196,11 +197,33 @@ officerFeature.callbackQuery(/^le:/, async (ctx) => {
   }
   await ctx.answerCallbackQuery({ text: ctx.t("local-saved") });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId!)!;
+  // Mẫu 03 asks for the commune's own remarks on each local criterion: optional, one message.
+  ctx.session.step = "officer-local-note";
+  ctx.session.applicationId = appId!;
+  ctx.session.localTopic = topic;
+  return ctx.reply(th(ctx, "ask-local-note", { topic: ctx.t(`local-${topic}`) }), {
+    ...HTML,
+    reply_markup: column([[ctx.t("btn-dossier-skip"), `lk:${appId}`]]),
+  });
+});
+
+/** After a local criterion: what is left to evaluate, or the way to forward. */
+async function localProgress(ctx: BotContext, appId: number) {
+  ctx.session.step = undefined;
+  ctx.session.localTopic = undefined;
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
   const done = new Set(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => e.topic));
   const remaining = localCriteria(a).filter((l) => !done.has(l.topic)).length;
   if (remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: remaining }), HTML);
   return ctx.reply(ctx.t("local-all-done"), { ...HTML, reply_markup: column([[ctx.t("btn-officer-forward"), `of:${a.app.id}`]]) });
+}
+
+officerFeature.callbackQuery(/^lk:/, async (ctx) => {
+  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  return localProgress(ctx, a.app.id);
 });
 
 officerFeature.callbackQuery(/^ox:/, async (ctx) => {
@@ -232,8 +255,19 @@ officerFeature.callbackQuery(/^rs:/, async (ctx) => {
 /** Typed text for officers: the note of a return, the decision number and date of a result. */
 export async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
   const step = ctx.session.step;
-  if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date") return false;
+  if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
   const appId = ctx.session.applicationId ?? 0;
+  if (step === "officer-local-note") {
+    const saved = setLocalEvaluationNote(workflowDeps(ctx), ctx.from!.id, appId, ctx.session.localTopic as LocalCriterion, text.trim().slice(0, 1000));
+    if (!saved) {
+      ctx.session.step = undefined;
+      await ctx.reply(ctx.t("stale-button"), HTML);
+      return true;
+    }
+    await ctx.reply(ctx.t("local-note-saved"), HTML);
+    await localProgress(ctx, appId);
+    return true;
+  }
   if (step === "officer-note") {
     if (text.trim().length < 5) {
       await ctx.reply(ctx.t("return-note-too-short"), HTML);

@@ -27,6 +27,7 @@ function nextStepHint(ctx: BotContext): string {
     case "officer-note":
     case "officer-decision":
     case "officer-date":
+    case "officer-local-note":
       return ctx.t("hint-officer");
     default:
       return ctx.t("hint-registration");
