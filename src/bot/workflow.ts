@@ -25,3 +25,8 @@ export function formatVnDay(day: string): string {
   const [y, m, d] = day.split("-");
   return `${d}/${m}/${y}`;
 }
+
+/** Provincial administrators, from ADMIN_IDS. */
+export function isAdmin(ctx: BotContext): boolean {
+  return !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
+}

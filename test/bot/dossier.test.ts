@@ -10,7 +10,7 @@ import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
 import { createI18n } from "../../src/i18n.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
-import { addHoney, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
+import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -109,13 +109,7 @@ describe("completing the dossier", () => {
 
     // An officer of the commune receives the three documents, Mẫu 03 first.
     const admin = h.api.user({ id: 9000, first_name: "Tỉnh" });
-    await h.deliver(admin.command("/start"));
-    await h.deliver(admin.press("✅ Đồng ý"));
-    await h.deliver(admin.command("/quantri"));
-    await h.deliver(admin.press("➕ Mời cán bộ xã"));
-    await h.deliver(admin.send("cai nuoc"));
-    await h.deliver(admin.press(/^1\. Cái Nước/));
-    const code = /start=officer_([A-Za-z0-9_-]+)/.exec(last(admin))![1]!;
+    const code = await officerInviteCode(h, admin, "cai nuoc", /^1\. Cái Nước/);
     const officer = h.api.user({ id: 6003, first_name: "Bình" });
     await consentAndName(h, officer, "Trần Văn Bình", "0987654321", `officer_${code}`);
     await h.deliver(u.command("/nop"));

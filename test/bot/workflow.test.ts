@@ -36,13 +36,7 @@ describe("an application's life", () => {
     const officer = h.api.user({ id: 5003, first_name: "Cán bộ" });
 
     // The administrator appoints the commune officer.
-    await h.deliver(admin.command("/start"));
-    await h.deliver(admin.press("✅ Đồng ý"));
-    await h.deliver(admin.command("/quantri"));
-    await h.deliver(admin.press("➕ Mời cán bộ xã"));
-    await h.deliver(admin.send("cai nuoc"));
-    await h.deliver(admin.press(/^1\. Cái Nước/));
-    const officerCode = linkCode(admin, "officer");
+    const officerCode = await journeys.officerInviteCode(h, admin, "cai nuoc", /^1\. Cái Nước/);
     await consentAndName(officer, "Trần Văn Bình", "0987654321", `officer_${officerCode}`);
     expect(all(officer)).toContain("cán bộ OCOP của xã: Cái Nước – Cà Mau");
     expect(h.api.commands({ type: "chat", chat_id: officer.id })?.map((c) => c.command)).toContain("hoso");
@@ -68,12 +62,7 @@ describe("an application's life", () => {
     expect(last(officer)).toContain("Cán bộ OCOP của xã: Cái Nước");
 
     // Self-assessment, then an attempt to submit too early is refused with the reasons.
-    await h.deliver(producer.command("/sanpham"));
-    await h.deliver(producer.press("➕ Thêm sản phẩm"));
-    await h.deliver(producer.send("Mật ong hoa tràm"));
-    await h.deliver(producer.press("Thực phẩm"));
-    await h.deliver(producer.press("Thực phẩm thô, sơ chế"));
-    await h.deliver(producer.press("Mật ong, mật khác và nông sản thực phẩm khác"));
+    await addHoney(producer, "Mật ong hoa tràm");
     await h.deliver(producer.command("/nop"));
     expect(last(producer)).toContain("Hồ sơ chưa nộp được");
     await h.deliver(producer.press("▶️ Làm tiếp"));
@@ -197,14 +186,9 @@ describe("who may see and do what", () => {
 
     // An officer of another commune.
     const admin = h.api.user({ id: ADMIN, first_name: "Tỉnh" });
-    await h.deliver(admin.command("/start"));
-    await h.deliver(admin.press("✅ Đồng ý"));
-    await h.deliver(admin.command("/quantri"));
-    await h.deliver(admin.press("➕ Mời cán bộ xã"));
-    await h.deliver(admin.send("ba diem"));
-    await h.deliver(admin.press(/^1\. Bà Điểm/));
+    const otherCode = await journeys.officerInviteCode(h, admin, "ba diem", /^1\. Bà Điểm/);
     const other = h.api.user({ id: 5202, first_name: "Khác" });
-    await consentAndName(other, "Phạm Văn Khác", "0911111111", `officer_${linkCode(admin, "officer")}`);
+    await consentAndName(other, "Phạm Văn Khác", "0911111111", `officer_${otherCode}`);
     // A producer of another organisation.
     const neighbour = h.api.user({ id: 5203, first_name: "Hàng xóm" });
     await registerProducer(neighbour);

@@ -51,3 +51,14 @@ export async function assessWithEvidence(h: Harness, u: FakeUser) {
   }
   throw new Error("the assessment never ended");
 }
+
+/** An administrator (who has consented) makes an officer invitation for a commune; returns its code. */
+export async function officerInviteCode(h: Harness, admin: FakeUser, commune: string, pick: RegExp): Promise<string> {
+  await h.deliver(admin.command("/start"));
+  await h.deliver(admin.press("✅ Đồng ý"));
+  await h.deliver(admin.command("/quantri"));
+  await h.deliver(admin.press("➕ Mời cán bộ xã"));
+  await h.deliver(admin.send(commune));
+  await h.deliver(admin.press(pick));
+  return /start=officer_([A-Za-z0-9_-]+)/.exec(admin.chat().last()?.text ?? "")![1]!;
+}

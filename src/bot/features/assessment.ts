@@ -315,7 +315,7 @@ async function showResult(ctx: BotContext, a: Assessment) {
 }
 
 /** The application the user is working on in this chat, or their most recent open one. */
-function currentApplicationId(ctx: BotContext): number | undefined {
+export function currentApplicationId(ctx: BotContext): number | undefined {
   if (ctx.session.applicationId) return ctx.session.applicationId;
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;

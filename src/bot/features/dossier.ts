@@ -3,7 +3,7 @@
 import { Composer, InputFile } from "grammy";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
-import { canWorkOn, latestOpenApplication, loadAssessment, type Assessment } from "../../services/assessment.js";
+import { canWorkOn, loadAssessment, type Assessment } from "../../services/assessment.js";
 import {
   DOSSIER_ITEMS,
   NO,
@@ -16,7 +16,9 @@ import {
   suggestion,
 } from "../../services/dossier.js";
 import { rolesFor } from "../../services/membership.js";
-import { findUser, organisationOf } from "../../services/people.js";
+import { findUser } from "../../services/people.js";
+import { parseVnDate } from "../../text.js";
+import { currentApplicationId } from "./assessment.js";
 import { parseCallback, parseId, parseIndex } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { chunkLines, escapeHtml, HTML } from "../html.js";
@@ -158,11 +160,7 @@ export async function handleDossierText(ctx: BotContext, text: string): Promise<
   const value = text.trim();
   let valid: string | undefined = value.length > 0 && value.length <= (item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200) ? value : undefined;
   if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
-  if (item?.kind === "date") {
-    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-    const iso = m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : "";
-    valid = m && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : undefined;
-  }
+  if (item?.kind === "date") valid = parseVnDate(value);
   if (item?.kind === "choice" || item?.kind === "yesno") valid = undefined;
   if (!valid) {
     await ctx.reply(ctx.t(item?.kind === "choice" || item?.kind === "yesno" ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
@@ -200,12 +198,6 @@ dossierFeature.callbackQuery(/^de:/, async (ctx) => {
   ctx.session.editing = true;
   return askItem(ctx, a, key);
 });
-
-function currentApplicationId(ctx: BotContext): number | undefined {
-  if (ctx.session.applicationId) return ctx.session.applicationId;
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
-}
 
 dossierFeature.command("hoanthien", async (ctx) => {
   const a = await loadForDossier(ctx, currentApplicationId(ctx));

@@ -22,7 +22,7 @@ import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDateTime } from "../workflow.js";
+import { formatVnDateTime, isAdmin } from "../workflow.js";
 
 export const invitesFeature = new Composer<BotContext>();
 
@@ -120,8 +120,6 @@ invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
 });
 
 // Administrators: officers.
-
-const isAdmin = (ctx: BotContext) => !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
 
 invitesFeature.command("quantri", async (ctx) => {
   if (!isAdmin(ctx)) return ctx.reply(ctx.t("admin-only"), HTML);

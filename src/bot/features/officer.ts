@@ -24,7 +24,8 @@ import type { BotContext } from "../context.js";
 import { chunkLines, escapeHtml, HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
-import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
+import { formatVnDateTime, formatVnDay, isAdmin, workflowDeps } from "../workflow.js";
+import { parseVnDate } from "../../text.js";
 import { explainRefusal } from "./status.js";
 
 export const officerFeature = new Composer<BotContext>();
@@ -32,10 +33,6 @@ export const officerFeature = new Composer<BotContext>();
 const PAGE_SIZE = 5;
 const FILTERS = ["open", "submitted", "received", "returned", "forwarded", "rated", "all"] as const;
 type Filter = (typeof FILTERS)[number];
-
-function isAdmin(ctx: BotContext): boolean {
-  return !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
-}
 
 /** Loads an application the user may handle as an officer or administrator. */
 async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
@@ -293,9 +290,8 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
     await ctx.reply(ctx.t("ask-decision-date"), HTML);
     return true;
   }
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  const date = m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : "";
-  if (!m || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+  const date = parseVnDate(text);
+  if (!date) {
     await ctx.reply(ctx.t("invalid-decision-date"), HTML);
     return true;
   }
