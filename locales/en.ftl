@@ -280,7 +280,7 @@ result-title = <b>Self-assessment result: { $product }</b>
 
 ## Bot: evidence
 
-evidence-ask = Send photos or files (PDF, Word…) as evidence for <b>{ $id }. { $title }</b>. Press “Done” when finished.
+evidence-ask = Send photos, videos or files (PDF, Word, Excel…, up to 20 MB each) as evidence for <b>{ $id }. { $title }</b>. Press “Done” when finished.
 evidence-saved = Evidence saved for { $id } ({ $count } files). Send more, or press “Done”.
 btn-evidence-done = ✔️ Done
 evidence-too-big = This file is larger than 20 MB and cannot be kept. Please send a photo or a smaller file.
@@ -325,13 +325,12 @@ cmd-xoadulieu = Delete your data
 cmd-huongdan = Help
 hint-start = Type /start to begin.
 hint-assess = You are in a self-assessment: press a button on the question, or type the option's number. Type /tieptuc to show the question again.
-hint-evidence = You are sending evidence: send a photo or a file, or press “Done”.
+hint-evidence = You are sending evidence: send a photo, a video or a file, or press “Done”.
 hint-menu = Type /sanpham for your products, /tieptuc to continue, /huongdan for help.
 hint-registration = You are registering: answer the question above, or type /start to be asked again.
 not-understood = I did not understand this message.
 unknown-command = I do not know this command.
-unsupported-message = I can read only text and buttons (photos and files are for evidence).
-edited-message = I do not read edited messages again. Please send a new message.
+unsupported-message = I can read only text and buttons (photos, videos and files are for evidence).
 stale-button = This button is old or no longer valid. Type /tieptuc or /sanpham to go on.
 error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
 
@@ -691,3 +690,21 @@ evidence-saved-kind = Evidence saved for { $id } ({ $count } files). What kind o
 evidence-tagged = Recorded: { $kind }
 ask-local-note = The commune's remarks on “{ $topic }” (what it sees locally, for Mẫu 03). Type one message, or press “Skip”.
 local-note-saved = The commune's remarks are recorded.
+
+## Bot: Telegram's limits, failures, edited messages (plumbing)
+
+error-sorry-short = Sorry, something went wrong. Please try again.
+error-try-later = The system is busy and could not handle this message. Please try again in a few minutes. Your earlier answers are saved.
+error-try-later-short = The system is busy. Please try again in a few minutes.
+answer-changed-older-clearance = Changed the answer to condition { $n }. Indicative total now: { $total }.
+evidence-kinds = Evidence can be photos, videos or files (PDF, Word, Excel…), up to 20 MB each. Send it again, or press “Done”.
+evidence-closed = The application is “{ $state }”: it takes no more evidence. When the commune asks for changes, you can send more.
+edit-applied = ✏️ I changed it as in the message you just edited.
+edit-not-last = I can apply an edit only to the last answer you typed.
+edit-too-late = That message has been used already: editing it now changes nothing.
+edit-where-profile = To change your name, phone, organisation or commune: type /thongtin.
+edit-where-assess = To change an answer: type /xemlai.
+edit-where-dossier = To change the dossier's details: type /hoanthien.
+edit-where-product = To see your products: type /sanpham.
+edit-where-officer = To see the application again: type /hoso.
+edit-where-any = Please send a new message. To change your personal details: type /thongtin.

@@ -280,7 +280,7 @@ result-title = <b>Kết quả tự đánh giá: { $product }</b>
 
 ## Bot: evidence
 
-evidence-ask = Gửi ảnh chụp hoặc tệp (PDF, Word…) làm minh chứng cho <b>{ $id }. { $title }</b>. Gửi xong bấm “Xong”.
+evidence-ask = Gửi ảnh, video hoặc tệp (PDF, Word, Excel…, mỗi tệp đến 20 MB) làm minh chứng cho <b>{ $id }. { $title }</b>. Gửi xong bấm “Xong”.
 evidence-saved = Đã lưu minh chứng cho { $id } (có { $count } tệp). Gửi thêm, hoặc bấm “Xong”.
 btn-evidence-done = ✔️ Xong
 evidence-too-big = Tệp này lớn hơn 20 MB, mình không nhận được. Bạn chụp ảnh hoặc gửi tệp nhỏ hơn nhé.
@@ -325,13 +325,12 @@ cmd-xoadulieu = Xóa dữ liệu của bạn
 cmd-huongdan = Hướng dẫn
 hint-start = Gõ /start để bắt đầu.
 hint-assess = Bạn đang tự đánh giá: bấm nút ở câu hỏi, hoặc gõ số phương án. Gõ /tieptuc để hiện lại câu hỏi.
-hint-evidence = Bạn đang gửi minh chứng: gửi ảnh hoặc tệp, hoặc bấm “Xong”.
+hint-evidence = Bạn đang gửi minh chứng: gửi ảnh, video hoặc tệp, hoặc bấm “Xong”.
 hint-menu = Gõ /sanpham để xem sản phẩm, /tieptuc để làm tiếp, /huongdan để xem hướng dẫn.
 hint-registration = Bạn đang đăng ký: trả lời câu hỏi ở trên, hoặc gõ /start để hỏi lại.
 not-understood = Mình chưa hiểu tin nhắn này.
 unknown-command = Mình không biết lệnh này.
-unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, tệp chỉ dùng làm minh chứng).
-edited-message = Mình không đọc lại tin nhắn đã sửa. Bạn gửi tin nhắn mới nhé.
+unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, video, tệp chỉ dùng làm minh chứng).
 stale-button = Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.
 error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
 
@@ -685,3 +684,21 @@ evidence-saved-kind = Đã lưu minh chứng cho { $id } (có { $count } tệp).
 evidence-tagged = Đã ghi: { $kind }
 ask-local-note = Nhận xét của xã về “{ $topic }” (mô tả thực tế trên địa bàn, sẽ ghi vào Mẫu 03). Gõ một tin nhắn, hoặc bấm “Bỏ qua”.
 local-note-saved = Đã ghi nhận xét của xã.
+
+## Bot: Telegram's limits, failures, edited messages (plumbing)
+
+error-sorry-short = Xin lỗi, mình gặp trục trặc. Bạn thử lại nhé.
+error-try-later = Hệ thống đang bận, mình chưa xử lý được tin nhắn này. Bạn thử lại sau ít phút nhé. Những gì bạn đã trả lời trước đó vẫn được lưu.
+error-try-later-short = Hệ thống đang bận. Bạn thử lại sau ít phút nhé.
+answer-changed-older-clearance = Đã đổi câu trả lời điều kiện { $n }. Tổng điểm dự kiến bây giờ: { $total }.
+evidence-kinds = Minh chứng nhận ảnh, video hoặc tệp (PDF, Word, Excel…), mỗi tệp đến 20 MB. Bạn gửi lại, hoặc bấm “Xong”.
+evidence-closed = Hồ sơ đang ở trạng thái “{ $state }”, không nhận thêm minh chứng. Khi xã yêu cầu bổ sung, bạn gửi tiếp nhé.
+edit-applied = ✏️ Mình đã sửa theo tin nhắn bạn vừa sửa.
+edit-not-last = Mình chỉ sửa theo được câu trả lời gần nhất bạn gõ.
+edit-too-late = Tin nhắn đó đã được dùng xong, bây giờ sửa nó không thay đổi được gì nữa.
+edit-where-profile = Muốn sửa họ tên, số điện thoại, tên cơ sở hay xã: gõ /thongtin.
+edit-where-assess = Muốn đổi câu trả lời: gõ /xemlai.
+edit-where-dossier = Muốn sửa thông tin hồ sơ: gõ /hoanthien.
+edit-where-product = Xem sản phẩm: gõ /sanpham.
+edit-where-officer = Xem lại hồ sơ: gõ /hoso.
+edit-where-any = Bạn gửi tin nhắn mới nhé. Muốn sửa thông tin cá nhân: gõ /thongtin.

@@ -18,3 +18,17 @@ export function parseVnDate(text: string): string | undefined {
   const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : undefined;
 }
+
+/** At most `max` characters (code points) of `text`, with "…" when cut: for echoing what people typed. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** Length in characters as people count them (code points, after NFC), not UTF-16 units. */
+export function charCount(text: string): number {
+  return [...text.normalize("NFC")].length;
+}
+
+/** Longest search people type (a commune with its province, and more): the rest is ignored. */
+export const SEARCH_QUERY_MAX = 100;

@@ -19,6 +19,8 @@ export interface BotDeps {
   holidays: ReadonlySet<string>;
   /** Wakes the notification dispatcher after a change enqueued notifications. */
   notify: () => void;
+  /** Key of the users' pseudonyms in logs (pseudonym.ts); default: a new random key per process. */
+  logKey?: Buffer;
 }
 
 interface Extras {
@@ -26,6 +28,12 @@ interface Extras {
   /** The user's database row, if they ever gave consent. */
   user: User | undefined;
   log: Logger;
+  /** Whether this update's callback query has been answered (it is answered once, always). */
+  callbackAnswered: boolean;
+  /** The update is an edited message being applied as the answer it replaces (edits.ts). */
+  replayingEdit?: boolean;
+  /** A text handler took the typed text as the answer to its step (edits.ts). */
+  textAccepted?: boolean;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & Extras;

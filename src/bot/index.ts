@@ -1,8 +1,6 @@
 // createBot(deps): the whole bot, with no side effects, so tests can build one around an in-memory
 // database and a fake Bot API.
-import { createHash } from "node:crypto";
 import { Bot, session, type BotConfig, type StorageAdapter } from "grammy";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { createI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
@@ -17,13 +15,21 @@ import { onboarding } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { remindersFeature } from "./features/reminders.js";
 import { unhandled } from "./features/unhandled.js";
-import { HTML } from "./html.js";
 import { negotiateLocale } from "./i18n.js";
+import { answerFailure, guardStorage, ignoreDoublePress, normaliseArrival, processOnce, requireMessageOfButton, setupContext } from "./plumbing.js";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter.js";
+import { restoreSession } from "./restore.js";
 import { initialSession, SqliteSessionStorage, type SessionData } from "./session.js";
+import { installTelegramPolicies } from "./telegram-api.js";
+import { SqliteUpdateLog, type UpdateLog } from "./update-log.js";
 
 export interface CreateBotOptions {
   /** Where sessions live: SQLite (the default) or Redis. */
   storage?: StorageAdapter<SessionData>;
+  /** Where processed update ids live: SQLite (the default) or Redis. */
+  updateLog?: UpdateLog;
+  /** Telegram's sending limits, shared with everything else that sends with the same token. */
+  limiter?: RateLimiter;
   /** grammY client options, e.g. apiRoot for a local Bot API server or a test fake. */
   client?: BotConfig<BotContext>["client"];
   botInfo?: BotConfig<BotContext>["botInfo"];
@@ -35,48 +41,36 @@ export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }
   return id === undefined ? undefined : String(id);
 }
 
-/** A short stable pseudonym for logs: never the Telegram id itself. */
-export function pseudonym(id: number | undefined): string | undefined {
-  return id === undefined ? undefined : createHash("sha256").update(`ocop:${id}`).digest("hex").slice(0, 10);
-}
-
+/**
+ * The bot. Every update: its context and log line; text NFC; then, inside the error boundary (so a
+ * storage outage is answered too): one at a time per chat, once per update_id, the session (rebuilt
+ * from the database if lost), the user, and the features, a double tap on a button counting once.
+ */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.client ? { client: options.client } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  installTelegramPolicies(bot.api, options.limiter ?? createRateLimiter(), deps.logger);
   const i18n = createI18n();
 
-  bot.use(async (ctx, next) => {
-    ctx.deps = deps;
-    ctx.log = deps.logger.child({ update: ctx.update.update_id, user: pseudonym(ctx.from?.id) });
-    await next();
-  });
-  bot.use(sequentialize(sessionKey));
-  bot.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: options.storage ?? new SqliteSessionStorage(deps.db) }));
-  bot.use(async (ctx, next) => {
-    ctx.user = ctx.from ? findUser(deps.db, ctx.from.id) : undefined;
-    await next();
-  });
+  bot.use(setupContext(deps), normaliseArrival, i18n.middleware());
   bot.use(async (ctx, next) => {
     // Groups and channels are not for this bot: it handles personal data in private chats only.
     if (ctx.chat && ctx.chat.type !== "private") return;
     await next();
   });
-  bot.use(i18n.middleware());
-  bot.use(async (ctx, next) => {
+
+  const guarded = bot.errorBoundary(answerFailure);
+  guarded.use(requireMessageOfButton, sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)));
+  guarded.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)) }));
+  guarded.use(async (ctx, next) => {
+    ctx.user = ctx.from ? findUser(deps.db, ctx.from.id) : undefined;
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });
-
-  const features = bot.errorBoundary(async (err) => {
-    const ctx = err.ctx;
-    ctx.log.error({ err: err.error instanceof Error ? { message: err.error.message, stack: err.error.stack } : String(err.error) }, "handler failed");
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    await ctx.reply(ctx.t("error-sorry"), HTML).catch(() => undefined);
-  });
-  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  guarded.use(restoreSession, ignoreDoublePress);
+  guarded.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

@@ -6,7 +6,6 @@ import type { Redis } from "ioredis";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { sessions } from "../db/schema.js";
-import type { OrganisationType } from "../db/schema.js";
 
 export type Step =
   | "reg-name"
@@ -25,14 +24,13 @@ export type Step =
   | "dossier";
 
 export interface SessionData {
+  /** Set on every session once loaded: a session without it was lost (Redis emptied) or is new. */
+  v?: 1;
   /** The language chosen with /ngonngu before consent (afterwards it is kept with the user). */
   language?: string;
   step?: Step;
   /** Set when a profile field is being edited: go back to the profile afterwards. */
   editing?: boolean;
-  /** The registration answers not yet stored with the organisation. */
-  orgType?: OrganisationType;
-  orgName?: string;
   /** Commune codes offered as buttons, for typed choices. */
   communeChoices?: string[];
   productName?: string;
@@ -52,6 +50,21 @@ export interface SessionData {
   applicationId?: number;
   question?: string;
   questionMessageId?: number;
+  /** The last button pressed, to tell a double tap from a new press (plumbing.ts). */
+  lastPress?: { message: number; data: string; at: number };
+  /** The last typed answer the bot accepted, so that editing that message can change it (edits.ts). */
+  lastText?: TypedAnswer;
+}
+
+/** Where a typed answer went: its message, the step and what the step was about. */
+export interface TypedAnswer {
+  message: number;
+  step: Step;
+  applicationId?: number;
+  question?: string;
+  questionMessageId?: number;
+  dossierKey?: string;
+  localTopic?: string;
 }
 
 export const initialSession = (): SessionData => ({});

@@ -19,6 +19,9 @@ export const users = sqliteTable("users", {
   fullName: text("full_name"),
   phone: text("phone"),
   organisationId: integer("organisation_id"),
+  /** Registration answers given before the organisation exists (its type and name, then the commune). */
+  pendingOrgType: text("pending_org_type", { enum: ORGANISATION_TYPES }),
+  pendingOrgName: text("pending_org_name"),
   remindersOff: integer("reminders_off", { mode: "boolean" }).notNull().default(false),
   createdAt: timestamp("created_at").notNull().default(now),
   updatedAt: timestamp("updated_at").notNull().default(now),
@@ -127,7 +130,7 @@ export const evidence = sqliteTable(
     fileName: text("file_name"),
     fileSize: integer("file_size"),
     mimeType: text("mime_type"),
-    kind: text("kind", { enum: ["photo", "document"] }).notNull(),
+    kind: text("kind", { enum: ["photo", "video", "document"] }).notNull(),
     /** What the file proves (an EVIDENCE_KINDS id), when the user tagged it. */
     evidenceKind: text("evidence_kind"),
     addedBy: integer("added_by").notNull(),
@@ -142,6 +145,22 @@ export const sessions = sqliteTable("sessions", {
   value: text("value").notNull(),
   updatedAt: timestamp("updated_at").notNull().default(now),
 });
+
+/**
+ * Telegram updates taken or done, so that a redelivered update (webhook timeout, restart, a second
+ * poller) is processed once. `owner` is the process working on it; `doneAt` is set when finished.
+ * Rows older than two days are pruned (Telegram keeps updates for 24 hours).
+ */
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    owner: text("owner").notNull(),
+    claimedAt: integer("claimed_at").notNull(),
+    doneAt: integer("done_at"),
+  },
+  (t) => [index("processed_updates_claimed").on(t.claimedAt)],
+);
 
 /** Who belongs to an organisation besides its owner (cooperative members, staff). */
 export const organisationMembers = sqliteTable(

@@ -49,7 +49,7 @@ export const formsTextSchema = z.object({
     unitTypes: z.strictObject({ commune: s, ward: s, "special-zone": s }),
     provinceTypes: z.strictObject({ province: s, city: s }),
     registrationKinds: z.strictObject({ first: s, upgrade: s, "re-evaluation": s }),
-    evidenceMedia: z.strictObject({ photo: s, document: s }),
+    evidenceMedia: z.strictObject({ photo: s, video: s, document: s }),
     listSeparator: z.string().min(1),
   }),
   fileStems: z.strictObject({

@@ -100,7 +100,7 @@ export interface EvidenceItem {
   fileName?: string | undefined;
   /** What the file proves; without it the file counts for every kind its criterion expects. */
   kind?: EvidenceKind | undefined;
-  media?: "photo" | "document" | undefined;
+  media?: "photo" | "video" | "document" | undefined;
 }
 
 /** Mẫu 02, Part III: the self-assessment. */

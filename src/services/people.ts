@@ -1,6 +1,8 @@
 // Users, their consent and profile, and the organisation they produce under.
 import { eq } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
+import { charCount } from "../text.js";
 import {
   applications,
   answers,
@@ -56,24 +58,43 @@ export function updateUser(db: Db, id: number, values: Partial<Pick<User, "fullN
   db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).run();
 }
 
-/** A full name as people write it: letters (any script), spaces, dots, hyphens, apostrophes. */
+/** Text typed as a name: NFC (iPhones send Vietnamese decomposed), spaces collapsed. */
+function tidy(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/** A full name as people write it (2–80 characters): letters (any script), spaces, dots, hyphens, apostrophes. */
 export function normaliseFullName(text: string): string | undefined {
-  const name = text.replace(/\s+/g, " ").trim();
-  if (name.length < 2 || name.length > 80) return undefined;
+  const name = tidy(text);
+  if (charCount(name) < 2 || charCount(name) > 80) return undefined;
   if (!/^[\p{L}][\p{L}\p{M} .'-]*$/u.test(name)) return undefined;
   return name;
 }
 
-/** Vietnamese mobile numbers: 0xxxxxxxxx, +84xxxxxxxxx or 84xxxxxxxxx, with spaces, dots or dashes. */
+/**
+ * A Vietnamese mobile number in any form people type or share it — 0912 345 678, 091-234-5678,
+ * +84 (0) 912 345 678, 0084 912 345 678, 84912345678, full-width digits — as "0912345678".
+ * Landlines and foreign numbers give undefined (libphonenumber-js metadata tells them apart).
+ */
 export function normalisePhone(text: string): string | undefined {
-  const digits = text.replace(/[\s.\-()]/g, "");
-  const m = /^(?:\+?84|0)([35789]\d{8})$/.exec(digits);
-  return m ? `0${m[1]}` : undefined;
+  const parsed = parsePhoneNumberFromString(text.normalize("NFKC"), "VN");
+  if (!parsed || parsed.country !== "VN" || !parsed.isValid()) return undefined;
+  const type = parsed.getType();
+  return type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE" ? `0${parsed.nationalNumber}` : undefined;
 }
 
+/** An organisation's or product's name: 2–120 characters with at least one letter. */
 export function normaliseOrganisationName(text: string): string | undefined {
-  const name = text.replace(/\s+/g, " ").trim();
-  return name.length >= 2 && name.length <= 120 && /\p{L}/u.test(name) ? name : undefined;
+  const name = tidy(text);
+  return charCount(name) >= 2 && charCount(name) <= 120 && /\p{L}/u.test(name) ? name : undefined;
+}
+
+/** Registration answers given before the organisation exists: kept with the user until the commune is chosen. */
+export function saveRegistrationDraft(db: Db, id: number, draft: { type?: OrganisationType; name?: string }): void {
+  db.update(users)
+    .set({ ...(draft.type ? { pendingOrgType: draft.type } : {}), ...(draft.name ? { pendingOrgName: draft.name } : {}), updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .run();
 }
 
 /** The user's own organisation, else the first one they joined as a member. */
@@ -109,7 +130,7 @@ export function saveOrganisation(db: Db, user: User, input: Partial<Organisation
   if (!type || !name || !communeCode) throw new Error("a new organisation needs its type, name and commune");
   return db.transaction((tx) => {
     const org = tx.insert(organisations).values({ ownerId: user.id, type, name, communeCode }).returning().get();
-    tx.update(users).set({ organisationId: org.id, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    tx.update(users).set({ organisationId: org.id, pendingOrgType: null, pendingOrgName: null, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
     return org;
   });
 }

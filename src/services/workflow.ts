@@ -239,14 +239,17 @@ function validResult(result: OfficialResultInput | undefined): boolean {
   );
 }
 
-/** Records the commune's evaluation of one local criterion (received applications only). */
+/**
+ * Records the commune's evaluation of one local criterion (received applications only), with its
+ * audit event. The option already recorded, chosen again, changes nothing and writes no event.
+ */
 export function recordLocalEvaluation(
   deps: WorkflowDeps,
   userId: number,
   applicationId: number,
   topic: LocalCriterion,
   optionId: string,
-): { ok: true } | { ok: false; reason: "not-found" | "role" | "state" | "unknown-option" } {
+): { ok: true; unchanged: boolean } | { ok: false; reason: "not-found" | "role" | "state" | "unknown-option" } {
   const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return { ok: false, reason: "not-found" };
@@ -255,6 +258,7 @@ export function recordLocalEvaluation(
   if ("reason" in chosen) return { ok: false, reason: roles.length ? chosen.reason : "role" };
   const local = localCriteria(a).find((l) => l.topic === topic);
   if (!local || !optionsFor(local.criterion, a.caseId).some((o) => o.id === optionId)) return { ok: false, reason: "unknown-option" };
+  if (localEvaluationsOf(db, applicationId).some((e) => e.topic === topic && e.optionId === optionId)) return { ok: true, unchanged: true };
   const now = deps.now?.() ?? new Date();
   db.transaction((tx) => {
     tx.insert(localEvaluations)
@@ -265,7 +269,7 @@ export function recordLocalEvaluation(
       .values({ applicationId, action: "evaluate", fromState: a.app.state, toState: a.app.state, actorId: userId, actorRole: chosen.role, note: `${local.criterion.id}:${optionId}`, at: now })
       .run();
   });
-  return { ok: true };
+  return { ok: true, unchanged: false };
 }
 
 /** The commune's written remarks on a local criterion it has evaluated (Mẫu 03, II). */

@@ -66,7 +66,8 @@ describe("unexpected input", () => {
     await h.deliver(u.command("/khongcolenhnay"));
     expect(text(u)).toContain("không biết lệnh này");
     await h.deliver(u.editLastText("alo"));
-    expect(text(u)).toContain("tin nhắn đã sửa");
+    expect(text(u)).toContain("câu trả lời gần nhất");
+    expect(text(u)).toContain("/start");
   });
 
   it("a user who blocked the bot is a clean log line, not a crash", async () => {

@@ -3,10 +3,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Api } from "grammy";
+import { Api, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../../src/bot/index.js";
+import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
+import type { SessionData } from "../../src/bot/session.js";
+import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
 import { createDispatcher } from "../../src/services/outbox.js";
@@ -18,10 +21,30 @@ const catalog = loadCatalog().value!;
 
 export interface HarnessOptions {
   adminIds?: number[];
+  /** The bot's sending limits; default: high enough never to wait (the fake enforces none). */
+  limits?: SendLimits;
+  /** Limits the fake Bot API enforces with 429s (default none). */
+  apiLimits?: SendLimits;
+  /** Sessions elsewhere than SQLite (e.g. Redis). */
+  storage?: StorageAdapter<SessionData>;
+  updateLog?: UpdateLog;
+  /** Log lines at warn and above, to assert on. */
+  logLevel?: pino.Level;
+}
+
+/** Limits that never make a test wait. */
+export const NO_LIMITS: SendLimits = { global: { count: 100_000, windowMs: 1 }, perChat: { count: 100_000, windowMs: 1 } };
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
 }
 
 export interface Harness {
   api: FakeBotApi;
+  /** Log lines written by the bot (warn and above unless logLevel says otherwise). */
+  logs: LogLine[];
   db: Db;
   dbPath: string;
   /** Delivers an update to the bot and waits until it is handled. */
@@ -36,19 +59,25 @@ export interface Harness {
 const holidays = loadHolidays();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const api = await startFakeBotApi();
+  const api = await startFakeBotApi(options.apiLimits ? { limits: options.apiLimits } : {});
   const dbPath = join(mkdtempSync(join(tmpdir(), "ocop-bot-")), "ocop.sqlite");
   let db = openDatabase(dbPath);
-  const logger = pino({ level: "silent" });
+  const logs: LogLine[] = [];
+  const logger = pino({ level: options.logLevel ?? "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const limiter = createRateLimiter(options.limits ?? NO_LIMITS);
   const build = () =>
     createBot(api.token, { db, catalog, adminUnits: adminUnits(), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
       botInfo: api.botInfo,
       client: { apiRoot: api.url },
+      limiter,
+      ...(options.storage ? { storage: options.storage } : {}),
+      ...(options.updateLog ? { updateLog: options.updateLog } : {}),
     });
   let bot = build();
   const dispatcher = () => createDispatcher({ db, api: new Api(api.token, { apiRoot: api.url }), logger, limits: { perSecond: 1000, perChatIntervalMs: 0 } });
   return {
     api,
+    logs,
     get db() {
       return db;
     },

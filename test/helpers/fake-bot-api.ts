@@ -45,6 +45,12 @@ export interface FakeBotApiOptions {
    * that a missing escape of user-supplied text is caught in tests. Default true.
    */
   strictHtml?: boolean;
+  /**
+   * Flood limits enforced like Telegram's: a message-producing call (send*, edit*, copy, forward)
+   * beyond `count` in any window of `windowMs`, over all chats (global) or in one chat (perChat),
+   * gets 429 "Too Many Requests: retry after N" with parameters.retry_after. Default: none.
+   */
+  limits?: { global: { count: number; windowMs: number }; perChat: { count: number; windowMs: number } };
   /** Print every call and its answer to stderr. Also enabled by env FAKE_BOT_API_LOG=1. */
   log?: boolean;
 }
@@ -174,6 +180,7 @@ export interface FakeUser {
   sendSticker(opts?: { emoji?: string }): Update;
   sendVoice(opts?: { duration?: number; file_size?: number }): Update;
   sendPhoto(opts?: { caption?: string; width?: number; height?: number; file_size?: number }): Update;
+  sendVideo(opts?: { caption?: string; duration?: number; file_size?: number; file_name?: string; mime_type?: string }): Update;
   sendDocument(opts: { file_name: string; file_size?: number; mime_type?: string; caption?: string; content?: Buffer | string }): Update;
   sendLocation(opts?: { latitude?: number; longitude?: number }): Update;
   /** Edits the user's last text message (edited_message update). */
@@ -185,6 +192,11 @@ export interface FakeUser {
   press(button: ButtonMatcher, messageId?: number): Update;
   /** Sends a callback query with arbitrary (forged or stale) data from the latest bot message or `messageId`. */
   pressData(data: string, messageId?: number): Update;
+  /**
+   * A callback query with no message: a button of an inline-mode message (inline_message_id), which
+   * Telegram sends without `message`. The bot cannot reply into a chat for it.
+   */
+  pressInline(data: string): Update;
   /** Taps a button of the reply keyboard currently shown (sends its text, or the contact for request_contact). */
   tap(label: string): Update;
   /** Blocks the bot (my_chat_member update: member → kicked). */
@@ -224,6 +236,8 @@ export interface FakeBotApi {
   dropPendingUpdates(): void;
   /** Queues a hand-made update (update_id is assigned) and returns it. */
   enqueue(update: Omit<Update, "update_id">): Update;
+  /** Queues an update again with its own update_id, as Telegram redelivers after a timeout or restart. */
+  redeliver(update: Update): void;
   /** Resolves with the first answered call matching `predicate` (or having that method name). */
   waitFor(predicate: string | ((call: RecordedCall) => boolean), timeout?: number | WaitForOptions): Promise<RecordedCall>;
   /** Commands stored by setMyCommands for a scope (default {type:"default"}) and language code. */
@@ -333,7 +347,7 @@ interface FileRecord {
   content: Buffer;
 }
 
-type MessageKind = "text" | "document" | "photo" | "sticker" | "voice" | "contact" | "location";
+type MessageKind = "text" | "document" | "photo" | "video" | "sticker" | "voice" | "contact" | "location";
 
 interface StoredMessage {
   message_id: number;
@@ -787,6 +801,7 @@ class FakeBotApiServer implements FakeBotApi {
   webhook: Record<string, unknown> | undefined;
 
   private readonly strictHtml: boolean;
+  private readonly limits: FakeBotApiOptions["limits"];
   private readonly log: boolean;
   private server: Server | undefined;
   private readonly chats = new Map<number, ChatState>();
@@ -823,6 +838,7 @@ class FakeBotApiServer implements FakeBotApi {
       supports_join_request_queries: false,
     };
     this.strictHtml = options.strictHtml ?? true;
+    this.limits = options.limits;
     this.log = options.log ?? process.env.FAKE_BOT_API_LOG === "1";
   }
 
@@ -924,6 +940,11 @@ class FakeBotApiServer implements FakeBotApi {
 
   dropPendingUpdates(): void {
     this.queue.length = 0;
+  }
+
+  redeliver(update: Update): void {
+    this.queue.push(clone(update));
+    this.schedulePollWake();
   }
 
   enqueue(partial: Omit<Update, "update_id">): Update {
@@ -1078,6 +1099,14 @@ class FakeBotApiServer implements FakeBotApi {
   }
 
   /** @internal */
+  pressInlineButton(chat: ChatState, data: string): Update {
+    const id = `${4_000_000_000_000_000_000n + BigInt(++this.callbackCounter)}`;
+    this.callbackQueries.set(id, { id, chatId: chat.id, from: chat.user.id, data, messageId: undefined, answered: false });
+    const callback_query: Json = { id, from: clone(chat.user), inline_message_id: `AgAAA${randomId(20)}`, chat_instance: chat.chatInstance, data };
+    return this.enqueue({ callback_query } as unknown as Omit<Update, "update_id">);
+  }
+
+  /** @internal */
   setBlocked(chat: ChatState, blocked: boolean): Update {
     const wasBlocked = chat.blocked;
     chat.blocked = blocked;
@@ -1148,6 +1177,10 @@ class FakeBotApiServer implements FakeBotApi {
     }
 
     const method = call.method.toLowerCase();
+    const flood = this.floodWait(method, call.params.chat_id);
+    if (flood !== undefined) {
+      return this.answer(call, res, new ApiFailure(429, `Too Many Requests: retry after ${flood}`, { retry_after: flood }));
+    }
     const faultIndex = this.faults.findIndex((f) => f.method === method || f.method === "*");
     const fault = this.faults[faultIndex];
     if (fault) {
@@ -1356,6 +1389,30 @@ class FakeBotApiServer implements FakeBotApi {
 
   // --- methods --------------------------------------------------------------------------------
 
+  /** Arrival times of message-producing calls, over all chats and per chat, for the flood limits. */
+  private readonly sent: { global: number[]; chats: Map<string, number[]> } = { global: [], chats: new Map() };
+
+  /** Seconds to wait when this call would pass a flood limit (and is refused); else undefined. */
+  private floodWait(method: string, chatId: unknown): number | undefined {
+    const limits = this.limits;
+    if (!limits || !/^(send(?!chataction)|edit|copymessage|forwardmessage)/.test(method)) return undefined;
+    const now = Date.now();
+    const chat = chatId === undefined ? undefined : String(chatId);
+    const recent = (times: number[], windowMs: number) => {
+      while (times.length && times[0]! <= now - windowMs) times.shift();
+      return times;
+    };
+    const global = recent(this.sent.global, limits.global.windowMs);
+    const perChat = chat === undefined ? [] : recent(this.sent.chats.get(chat) ?? [], limits.perChat.windowMs);
+    const waits: number[] = [];
+    if (global.length >= limits.global.count) waits.push(global[0]! + limits.global.windowMs - now);
+    if (perChat.length >= limits.perChat.count) waits.push(perChat[0]! + limits.perChat.windowMs - now);
+    if (waits.length) return Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+    global.push(now);
+    if (chat !== undefined) this.sent.chats.set(chat, [...perChat, now]);
+    return undefined;
+  }
+
   private dispatch(method: string, call: RecordedCall): unknown {
     const p = call.params;
     switch (method) {
@@ -1458,6 +1515,8 @@ class FakeBotApiServer implements FakeBotApi {
       }
       case "senddocument":
         return this.sendMedia(p, "document");
+      case "sendvideo":
+        return this.sendMedia(p, "video");
       case "sendphoto":
         return this.sendMedia(p, "photo");
       case "getfile": {
@@ -1542,7 +1601,7 @@ class FakeBotApiServer implements FakeBotApi {
     return this.toMessage(chat, stored);
   }
 
-  private sendMedia(p: Json, kind: "document" | "photo"): unknown {
+  private sendMedia(p: Json, kind: "document" | "photo" | "video"): unknown {
     const chat = this.requireChat(p.chat_id);
     const markup = parseReplyMarkup(p.reply_markup);
     const input = p[kind];
@@ -1573,23 +1632,28 @@ class FakeBotApiServer implements FakeBotApi {
   }
 
   /** Turns an upload / file_id / URL into the document or photo payload of a Message. */
-  private resolveInputFile(input: unknown, kind: "document" | "photo"): Json {
+  private resolveInputFile(input: unknown, kind: "document" | "photo" | "video"): Json {
     let record: FileRecord | undefined;
     if (input && typeof input === "object" && "content" in input) {
       const upload = input as UploadedFile;
       if (upload.size === 0) throw bad("file must be non-empty");
       const ext = upload.filename.includes(".") ? upload.filename.slice(upload.filename.lastIndexOf(".") + 1).toLowerCase() : "";
       const mime = MIME_BY_EXT[ext] ?? (upload.contentType !== "application/octet-stream" ? upload.contentType : "application/octet-stream");
-      record = this.addFile(kind === "photo" ? "photos" : "documents", upload.filename, upload.size, mime, upload.content);
+      record = this.addFile(kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents", upload.filename, upload.size, mime, upload.content);
     } else if (typeof input === "string" && /^https?:\/\//i.test(input)) {
       const name = decodeURIComponent(new URL(input).pathname.split("/").pop() || "file");
       const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
-      record = this.addFile(kind === "photo" ? "photos" : "documents", name, 1024, MIME_BY_EXT[ext] ?? "application/octet-stream");
+      record = this.addFile(kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents", name, 1024, MIME_BY_EXT[ext] ?? "application/octet-stream");
     } else if (typeof input === "string") {
       record = this.files.get(input);
       if (!record) throw bad("wrong file identifier/HTTP URL specified");
     } else {
       throw bad(`there is no ${kind} in the request`);
+    }
+    if (kind === "video") {
+      const video: Json = { file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size, width: 1280, height: 720, duration: 10 };
+      if (record.mime_type !== undefined) video.mime_type = record.mime_type;
+      return { video };
     }
     if (kind === "document") {
       const document: Json = { file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size };
@@ -1927,6 +1991,15 @@ class FakeUserImpl implements FakeUser {
     return this.api.addUserMessage(this.state, "photo", fields);
   }
 
+  sendVideo(opts: { caption?: string; duration?: number; file_size?: number; file_name?: string; mime_type?: string } = {}): Update {
+    const file = this.api.addFile("videos", opts.file_name, opts.file_size ?? 2_000_000, opts.mime_type ?? "video/mp4");
+    const video: Json = { file_id: file.file_id, file_unique_id: file.file_unique_id, width: 1280, height: 720, duration: opts.duration ?? 12, mime_type: opts.mime_type ?? "video/mp4", file_size: file.file_size };
+    if (opts.file_name !== undefined) video.file_name = opts.file_name;
+    const fields: Partial<StoredMessage> = { media: { video } };
+    if (opts.caption !== undefined) fields.caption = opts.caption;
+    return this.api.addUserMessage(this.state, "video", fields);
+  }
+
   sendDocument(opts: { file_name: string; file_size?: number; mime_type?: string; caption?: string; content?: Buffer | string }): Update {
     const content = typeof opts.content === "string" ? Buffer.from(opts.content) : opts.content;
     const ext = opts.file_name.includes(".") ? opts.file_name.slice(opts.file_name.lastIndexOf(".") + 1).toLowerCase() : "";
@@ -1954,6 +2027,10 @@ class FakeUserImpl implements FakeUser {
 
   pressData(data: string, messageId?: number): Update {
     return this.api.pressButton(this.state, { data }, messageId);
+  }
+
+  pressInline(data: string): Update {
+    return this.api.pressInlineButton(this.state, data);
   }
 
   tap(label: string): Update {

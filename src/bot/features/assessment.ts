@@ -22,11 +22,12 @@ import {
 } from "../../services/assessment.js";
 import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
 import { isRegistered, organisationOf } from "../../services/people.js";
-import { fold } from "../../text.js";
+import { clip, fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, HTML } from "../html.js";
+import { accepted } from "../edits.js";
+import { escapeHtml, HTML, replyLines } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { askProductName, showMainMenu } from "./products.js";
@@ -162,15 +163,20 @@ async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: s
     if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
     return ctx.reply(text, HTML);
   }
-  const changed = outcome.previous !== undefined && outcome.previous !== String(value);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery(changed ? { text: ctx.t("answer-changed") } : {});
-  if (messageId !== undefined) {
-    await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML).catch((e: unknown) => ctx.log.debug({ err: String(e) }, "question message not edited"));
+  const unchanged = outcome.previous === String(value);
+  if (unchanged && !wasCurrent) {
+    // The same answer again (a double tap, an old button): nothing changed, nothing to say.
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    return undefined;
   }
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery(outcome.previous !== undefined && !unchanged ? { text: ctx.t("answer-changed") } : {});
+  if (messageId !== undefined) await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML);
   if (!wasCurrent) {
     // A button on an older question: the answer changed; the current question stays where it is.
     const total = assessmentResult(a).score.total;
-    return ctx.reply(th(ctx, "answer-changed-older", { id: isClearanceKey(key) ? "" : key, total }), HTML);
+    if (!isClearanceKey(key)) return ctx.reply(th(ctx, "answer-changed-older", { id: key, total }), HTML);
+    const n = a.sheet.disqualification.findIndex((d) => d.id === clearanceItem(key)) + 1;
+    return ctx.reply(th(ctx, "answer-changed-older-clearance", { n, total }), HTML);
   }
   return proceed(ctx, a, key);
 }
@@ -292,7 +298,7 @@ async function showReview(ctx: BotContext, a: Assessment) {
       );
       if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
     });
-    await ctx.reply(lines.join("\n"), { ...HTML, ...(editable ? { reply_markup: grid(edits, 5) } : {}) });
+    await replyLines(ctx, lines, editable ? { reply_markup: grid(edits, 5) } : {});
   }
   const summary = [th(ctx, "review-total", { points: r.total, max: r.max })];
   if (editable) summary.push(ctx.t("review-how-to-change"));
@@ -310,8 +316,9 @@ async function showResult(ctx: BotContext, a: Assessment) {
   if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
   if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), `d:${a.app.id}`).text(ctx.t("btn-forms"), `fm:${a.app.id}`);
   if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), `sub:${a.app.id}`);
-  // The report is plain text built from locales/; escaped here as a whole for HTML mode.
-  await ctx.reply(`${head}\n\n${escapeHtml(scoreReport(t, a.sheet, score, plans))}`, { ...HTML, reply_markup: kb });
+  // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
+  // reports over Telegram's limit: they are split between lines.
+  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], { reply_markup: kb });
 }
 
 /** The application the user is working on in this chat, or their most recent open one. */
@@ -372,6 +379,7 @@ export async function handleAssessmentText(ctx: BotContext, text: string): Promi
     await ctx.reply(ctx.t("answer-not-understood"), HTML);
     return true;
   }
+  await accepted(ctx);
   await answer(ctx, a, key, value, ctx.session.questionMessageId);
   return true;
 }
@@ -384,6 +392,7 @@ assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   if (!loaded.ok) return;
   const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
   if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!isEditable(loaded.a.app)) return ctx.answerCallbackQuery({ text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
   await ctx.answerCallbackQuery();
   ctx.session.step = "evidence";
   ctx.session.applicationId = loaded.a.app.id;
@@ -394,24 +403,47 @@ assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   });
 });
 
-assessmentFeature.on(["message:photo", "message:document"], async (ctx, next) => {
+/** The file of an evidence message: a photo (its largest size), a video or any document. */
+function evidenceFile(message: NonNullable<BotContext["message"]>) {
+  const photo = message.photo?.at(-1);
+  if (photo) return { file: photo, kind: "photo" as const, fileName: null, mimeType: "image/jpeg" };
+  const media = message.video ?? message.document;
+  if (!media) return undefined;
+  return {
+    file: media,
+    kind: message.video ? ("video" as const) : ("document" as const),
+    fileName: media.file_name ? clip(media.file_name, FILE_NAME_MAX) : null,
+    mimeType: media.mime_type ?? null,
+  };
+}
+
+/** Longest file name kept and shown (Telegram allows long ones; captions hold 1,024 characters). */
+const FILE_NAME_MAX = 120;
+
+assessmentFeature.on("message", async (ctx, next) => {
   if (ctx.session.step !== "evidence" || !ctx.session.evidenceFor) return next();
+  const incoming = evidenceFile(ctx.message);
+  // Text goes on to the handlers (a command, a question); other kinds are not evidence.
+  if (!incoming) return ctx.message.text ? next() : ctx.reply(ctx.t("evidence-kinds"), HTML);
   const loaded = await loadForUser(ctx, ctx.session.applicationId);
   if (!loaded.ok) return;
-  const photo = ctx.message.photo?.at(-1);
-  const doc = ctx.message.document;
-  const size = photo?.file_size ?? doc?.file_size ?? 0;
+  if (!isEditable(loaded.a.app)) {
+    // Submitted meanwhile (perhaps by a member): the dossier is frozen until it is returned.
+    ctx.session.step = undefined;
+    ctx.session.evidenceFor = undefined;
+    return ctx.reply(th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), HTML);
+  }
+  const size = incoming.file.file_size ?? 0;
   if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
-  const file = photo ?? doc!;
   const saved = addEvidence(ctx.deps.db, {
     applicationId: loaded.a.app.id,
     criterionId: ctx.session.evidenceFor,
-    fileId: file.file_id,
-    fileUniqueId: file.file_unique_id,
-    fileName: doc?.file_name ?? null,
+    fileId: incoming.file.file_id,
+    fileUniqueId: incoming.file.file_unique_id,
+    fileName: incoming.fileName,
     fileSize: size || null,
-    mimeType: doc?.mime_type ?? (photo ? "image/jpeg" : null),
-    kind: photo ? "photo" : "document",
+    mimeType: incoming.mimeType,
+    kind: incoming.kind,
     addedBy: ctx.from.id,
   });
   const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
@@ -448,7 +480,7 @@ assessmentFeature.command("minhchung", async (ctx) => {
     lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
   });
   const removable = isEditable(loaded.a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
-  return ctx.reply(lines.join("\n"), { ...HTML, ...(removable.length ? { reply_markup: column(removable) } : {}) });
+  return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
 });
 
 assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {

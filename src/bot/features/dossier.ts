@@ -17,11 +17,15 @@ import {
 } from "../../services/dossier.js";
 import { rolesFor } from "../../services/membership.js";
 import { findUser } from "../../services/people.js";
-import { parseVnDate } from "../../text.js";
+import { clip, parseVnDate } from "../../text.js";
+
+/** Longest value echoed back inside a question. */
+const ECHO_MAX = 1000;
 import { currentApplicationId } from "./assessment.js";
 import { parseCallback, parseId, parseIndex } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { chunkLines, escapeHtml, HTML } from "../html.js";
+import { accepted } from "../edits.js";
+import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 
@@ -67,9 +71,10 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
     `<b>${escapeHtml(itemLabel(ctx, a, key))}</b>`,
   ];
   if (!key.startsWith("desc:")) lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`))}</i>`);
-  if (values.has(key)) lines.push(th(ctx, "dossier-current", { value: valueText(ctx, key, values.get(key)) }));
+  // Long texts (up to 2,000 characters each) are shown cut, so the question stays one message.
+  if (values.has(key)) lines.push(th(ctx, "dossier-current", { value: clip(valueText(ctx, key, values.get(key)), ECHO_MAX) }));
   const suggested = suggestion(a, key);
-  if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: valueText(ctx, key, suggested) }));
+  if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: clip(valueText(ctx, key, suggested), ECHO_MAX) }));
 
   const choices: Button[] =
     item?.kind === "yesno"
@@ -166,6 +171,7 @@ export async function handleDossierText(ctx: BotContext, text: string): Promise<
     await ctx.reply(ctx.t(item?.kind === "choice" || item?.kind === "yesno" ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
     return true;
   }
+  await accepted(ctx);
   await save(ctx, a, key, valid);
   return true;
 }
@@ -178,14 +184,10 @@ async function showDossier(ctx: BotContext, a: Assessment) {
   const edits: Button[] = [];
   keys.forEach((key, i) => {
     const value = valueText(ctx, key, values.get(key));
-    lines.push(th(ctx, "dossier-line", { n: i + 1, label: itemLabel(ctx, a, key), value: value.length > 80 ? `${value.slice(0, 79)}…` : value }));
+    lines.push(th(ctx, "dossier-line", { n: i + 1, label: itemLabel(ctx, a, key), value: clip(value, 80) }));
     edits.push([String(i + 1), `de:${a.app.id}:${i}`]);
   });
-  const chunks = chunkLines(lines);
-  for (const [i, chunk] of chunks.entries()) {
-    const last = i === chunks.length - 1;
-    await ctx.reply(chunk, { ...HTML, ...(last ? { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), `fm:${a.app.id}`]])) } : {}) });
-  }
+  await replyLines(ctx, lines, { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), `fm:${a.app.id}`]])) });
 }
 
 dossierFeature.callbackQuery(/^de:/, async (ctx) => {

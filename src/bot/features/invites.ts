@@ -19,7 +19,9 @@ import {
 import { organisationOf, ownsOrganisation } from "../../services/people.js";
 import { parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { HTML } from "../html.js";
+import { accepted } from "../edits.js";
+import { clip, SEARCH_QUERY_MAX } from "../../text.js";
+import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
 import { formatVnDateTime, isAdmin } from "../workflow.js";
@@ -84,7 +86,7 @@ async function showMembers(ctx: BotContext) {
     ...members.map((m, i): Button => [ctx.t("btn-remove-member", { n: i + 1 }), `mr:${m.userId}`]),
     ...invites.map((inv, i): Button => [ctx.t("btn-revoke-invite", { n: i + 1 }), `mx:${inv.code}`]),
   ];
-  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: column(buttons) });
+  return replyLines(ctx, lines, { reply_markup: column(buttons) });
 }
 
 invitesFeature.command("thanhvien", showMembers);
@@ -157,8 +159,7 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
       return th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: c ? `${c.name} – ${c.provinceName}` : o.communeCode });
     });
     const ids = [...new Set(list.map((o) => o.userId))];
-    return ctx.reply(lines.join("\n"), {
-      ...HTML,
+    return replyLines(ctx, lines, {
       reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), `ad:revoke:${id}`])),
     });
   }
@@ -172,9 +173,11 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
 /** Typed text of an administrator looking for a commune to appoint an officer to. */
 export async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "admin-commune" || !isAdmin(ctx)) return false;
-  const found = ctx.deps.adminUnits.search(text, 8);
+  await accepted(ctx);
+  const query = clip(text, SEARCH_QUERY_MAX);
+  const found = ctx.deps.adminUnits.search(query, 8);
   if (found.length === 0) {
-    await ctx.reply(th(ctx, "commune-none", { query: text }), HTML);
+    await ctx.reply(th(ctx, "commune-none", { query }), HTML);
     return true;
   }
   await ctx.reply(ctx.t("commune-pick"), {

@@ -21,16 +21,19 @@ import {
 } from "../../services/workflow.js";
 import { parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { chunkLines, escapeHtml, HTML } from "../html.js";
+import { accepted } from "../edits.js";
+import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { formatVnDateTime, formatVnDay, isAdmin, workflowDeps } from "../workflow.js";
-import { parseVnDate } from "../../text.js";
+import { clip, parseVnDate } from "../../text.js";
 import { explainRefusal } from "./status.js";
 
 export const officerFeature = new Composer<BotContext>();
 
 const PAGE_SIZE = 5;
+/** Longest note an officer's message keeps (a return's reasons, remarks on a local criterion). */
+const NOTE_MAX = 1000;
 const FILTERS = ["open", "submitted", "received", "returned", "forwarded", "rated", "all"] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -105,15 +108,11 @@ async function showApplication(ctx: BotContext, a: Assessment) {
     lines.push("", ctx.t("status-timeline"));
     for (const e of events) lines.push(th(ctx, "status-event", { at: formatVnDateTime(e.at), action: ctx.t(`action-${e.action}`), who: e.actorName }));
   }
-  const chunks = chunkLines(lines);
-  for (const [i, chunk] of chunks.entries()) {
-    const last = i === chunks.length - 1;
-    const buttons = officerButtons(ctx, a);
-    await ctx.reply(chunk, { ...HTML, ...(last && buttons.length ? { reply_markup: column(buttons) } : {}) });
-  }
+  await replyLines(ctx, lines, { reply_markup: column(officerButtons(ctx, a)) });
   for (const f of files) {
     const caption = th(ctx, "officer-evidence-caption", { id: f.criterionId, name: f.fileName ?? "" });
     if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, { caption, ...HTML });
+    else if (f.kind === "video") await ctx.replyWithVideo(f.fileId, { caption, ...HTML });
     else await ctx.replyWithDocument(f.fileId, { caption, ...HTML });
   }
 }
@@ -193,7 +192,9 @@ officerFeature.callbackQuery(/^le:/, async (ctx) => {
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("local-saved") });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
+  // Pressed again: already recorded, and its remarks were asked for the first time.
+  if (result.unchanged) return undefined;
   // Mẫu 03 asks for the commune's own remarks on each local criterion: optional, one message.
   ctx.session.step = "officer-local-note";
   ctx.session.applicationId = appId!;
@@ -255,12 +256,13 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
   const appId = ctx.session.applicationId ?? 0;
   if (step === "officer-local-note") {
-    const saved = setLocalEvaluationNote(workflowDeps(ctx), ctx.from!.id, appId, ctx.session.localTopic as LocalCriterion, text.trim().slice(0, 1000));
+    const saved = setLocalEvaluationNote(workflowDeps(ctx), ctx.from!.id, appId, ctx.session.localTopic as LocalCriterion, clip(text.trim(), NOTE_MAX));
     if (!saved) {
       ctx.session.step = undefined;
       await ctx.reply(ctx.t("stale-button"), HTML);
       return true;
     }
+    await accepted(ctx);
     await ctx.reply(ctx.t("local-note-saved"), HTML);
     await localProgress(ctx, appId);
     return true;
@@ -270,8 +272,9 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
       await ctx.reply(ctx.t("return-note-too-short"), HTML);
       return true;
     }
-    const result = act(workflowDeps(ctx), ctx.from!.id, appId, "return", { note: text.trim().slice(0, 1000) });
+    const result = act(workflowDeps(ctx), ctx.from!.id, appId, "return", { note: clip(text.trim(), NOTE_MAX) });
     ctx.session.step = undefined;
+    await accepted(ctx);
     if (!result.ok) await explainRefusal(ctx, result);
     else {
       ctx.deps.notify();
@@ -287,6 +290,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
     }
     ctx.session.decisionNumber = number;
     ctx.session.step = "officer-date";
+    await accepted(ctx);
     await ctx.reply(ctx.t("ask-decision-date"), HTML);
     return true;
   }
@@ -301,6 +305,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   ctx.session.step = undefined;
   ctx.session.resultStars = undefined;
   ctx.session.decisionNumber = undefined;
+  await accepted(ctx);
   if (!result.ok) await explainRefusal(ctx, result);
   else {
     ctx.deps.notify();
@@ -336,14 +341,14 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
       th(ctx, "officer-list-line", { n, product: r.products.name, org: r.organisations.name, state: ctx.t(`state-${r.applications.state}`) }) +
         (r.applications.receivedAt && r.applications.state === "received" ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}` : ""),
     );
-    open.push([`${n}. ${r.products.name.slice(0, 30)}`, `ov:${r.applications.id}`]);
+    open.push([`${n}. ${clip(r.products.name, 30)}`, `ov:${r.applications.id}`]);
   });
   if (rows.length === 0) lines.push(ctx.t("officer-list-empty"));
   const nav: Button[] = [];
   if (p > 0) nav.push([ctx.t("btn-prev"), `hs:${filter}:${p - 1}`]);
   if (p < pages - 1) nav.push([ctx.t("btn-next"), `hs:${filter}:${p + 1}`]);
   const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), `hs:${f}:0`]);
-  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
+  return replyLines(ctx, lines, { reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
 }
 
 officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));

@@ -13,12 +13,17 @@ import {
   organisationOf,
   ownsOrganisation,
   saveOrganisation,
+  saveRegistrationDraft,
   setLanguage,
   updateUser,
+  type User,
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { cb, parseCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { accepted } from "../edits.js";
+import type { Step } from "../session.js";
+import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
@@ -39,24 +44,38 @@ export async function askConsent(ctx: BotContext) {
   });
 }
 
+/**
+ * The registration item still missing for a consented user, from the database alone (so a lost
+ * session can be rebuilt): undefined once registered, or for an officer without an organisation.
+ */
+export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User): Step | undefined {
+  if (!user.fullName) return "reg-name";
+  if (!user.phone) return "reg-phone";
+  if (organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
+  if (!user.pendingOrgType) return "reg-org-type";
+  if (!user.pendingOrgName) return "reg-org-name";
+  return "reg-commune";
+}
+
 /** Asks the next missing registration item, or shows the main menu when nothing is missing. */
 export async function continueRegistration(ctx: BotContext) {
   const { db } = ctx.deps;
   const user = ctx.user;
   if (!user) return askConsent(ctx);
-  if (!user.fullName) return askName(ctx);
-  if (!user.phone) return askPhone(ctx);
-  const org = organisationOf(db, user);
-  if (!org && communesOfOfficer(db, user.id).length > 0) {
-    ctx.session.step = undefined;
-    return ctx.reply(ctx.t("officer-welcome"), HTML);
-  }
-  if (!org) {
-    if (!ctx.session.orgType) return askOrgType(ctx);
-    if (!ctx.session.orgName) return askOrgName(ctx);
-    return askCommune(ctx);
+  switch (missingRegistrationStep(db, user)) {
+    case "reg-name":
+      return askName(ctx);
+    case "reg-phone":
+      return askPhone(ctx);
+    case "reg-org-type":
+      return askOrgType(ctx);
+    case "reg-org-name":
+      return askOrgName(ctx);
+    case "reg-commune":
+      return askCommune(ctx);
   }
   ctx.session.step = undefined;
+  if (!organisationOf(db, user)) return ctx.reply(ctx.t("officer-welcome"), HTML);
   return showMainMenu(ctx);
 }
 
@@ -139,6 +158,7 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
         return true;
       }
       updateUser(db, user.id, { fullName: name });
+      await accepted(ctx);
       await afterSave(ctx);
       return true;
     }
@@ -149,12 +169,13 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
         return true;
       }
       updateUser(db, user.id, { phone });
+      await accepted(ctx);
       await ctx.reply(ctx.t("phone-saved", { phone }), { reply_markup: { remove_keyboard: true } });
       await afterSave(ctx);
       return true;
     }
     case "reg-org-type":
-      await ctx.reply(ctx.t("use-buttons"), HTML);
+      await askOrgType(ctx);
       return true;
     case "reg-org-name": {
       const name = normaliseOrganisationName(text);
@@ -163,11 +184,13 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
         return true;
       }
       if (organisationOf(db, user)) saveOrganisation(db, user, { name });
-      else ctx.session.orgName = name;
+      else saveRegistrationDraft(db, user.id, { name });
+      await accepted(ctx);
       await afterSave(ctx);
       return true;
     }
     case "reg-commune":
+      await accepted(ctx);
       await offerCommunes(ctx, text);
       return true;
     default:
@@ -175,11 +198,12 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
   }
 }
 
-async function offerCommunes(ctx: BotContext, query: string) {
+async function offerCommunes(ctx: BotContext, typed: string) {
+  const query = clip(typed, SEARCH_QUERY_MAX);
   const found = ctx.deps.adminUnits.search(query, 8);
   if (found.length === 0) {
     ctx.session.communeChoices = [];
-    return ctx.reply(ctx.t("commune-none", { query }), HTML);
+    return ctx.reply(th(ctx, "commune-none", { query }), HTML);
   }
   ctx.session.communeChoices = found.map((c) => c.code);
   const kb = column(found.map((c, i) => [`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)]));
@@ -203,10 +227,10 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) })).catch(() => undefined);
+  await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) }));
   const org = organisationOf(ctx.deps.db, ctx.user);
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType });
-  else ctx.session.orgType = type as OrganisationType;
+  else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { type: type as OrganisationType });
   return afterSave(ctx);
 });
 
@@ -217,14 +241,12 @@ onboarding.callbackQuery(/^m:/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName })).catch(() => undefined);
+  await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName }));
   const org = organisationOf(ctx.deps.db, ctx.user);
-  const { orgType, orgName } = ctx.session;
+  const { pendingOrgType: type, pendingOrgName: name } = ctx.user;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
-  else if (orgType && orgName) saveOrganisation(ctx.deps.db, ctx.user, { type: orgType, name: orgName, communeCode: commune.code });
+  else if (type && name) saveOrganisation(ctx.deps.db, ctx.user, { type, name, communeCode: commune.code });
   else return continueRegistration(ctx);
-  ctx.session.orgType = undefined;
-  ctx.session.orgName = undefined;
   ctx.session.communeChoices = undefined;
   if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
   return afterSave(ctx);

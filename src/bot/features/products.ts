@@ -5,7 +5,9 @@ import { addProduct, answeredCount, loadAssessment, productsOf } from "../../ser
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
 import { cb, parseCallback, parseId, parseIndex } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { HTML } from "../html.js";
+import { accepted } from "../edits.js";
+import { HTML, replyLines } from "../html.js";
+import { clip } from "../../text.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { startAssessment } from "./assessment.js";
@@ -29,11 +31,11 @@ export async function showMainMenu(ctx: BotContext) {
         state: ctx.t(`state-${application.state}`),
       }),
     );
-    buttons.push([product.name.slice(0, 40), cb.product(product.id)]);
+    buttons.push([clip(product.name, 40), cb.product(product.id)]);
   }
   if (list.length === 0) lines.push(ctx.t("menu-empty"));
   buttons.push([ctx.t("btn-add-product"), cb.addProduct()]);
-  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: column(buttons) });
+  await replyLines(ctx, lines, { reply_markup: column(buttons) });
 }
 
 export async function askProductName(ctx: BotContext) {
@@ -62,6 +64,7 @@ export async function handleProductText(ctx: BotContext, text: string): Promise<
   }
   ctx.session.productName = name;
   ctx.session.step = undefined;
+  await accepted(ctx);
   await askSector(ctx);
   return true;
 }

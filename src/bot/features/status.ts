@@ -16,7 +16,7 @@ import {
 } from "../../services/workflow.js";
 import { cb, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { HTML } from "../html.js";
+import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
 import { formatVnDateTime, workflowDeps } from "../workflow.js";
@@ -121,7 +121,7 @@ statusFeature.command("trangthai", async (ctx) => {
     const buttons: Button[] = [];
     if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
     if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
-    await ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
+    await replyLines(ctx, lines, buttons.length ? { reply_markup: column(buttons) } : {});
   }
   return undefined;
 });

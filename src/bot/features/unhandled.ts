@@ -1,7 +1,9 @@
-// Last in line: whatever no feature took gets a short, kind answer saying what to do next.
+// Last in line: typed text goes to the step the user is at; whatever no feature took gets a short,
+// kind answer saying what to do next. Edited messages change the answer they gave (edits.ts).
 import { Composer } from "grammy";
 import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
+import { applyEdit, typedAnswerContext } from "../edits.js";
 import { HTML } from "../html.js";
 import { handleAssessmentText } from "./assessment.js";
 import { handleDossierText } from "./dossier.js";
@@ -13,7 +15,7 @@ import { handleProductText } from "./products.js";
 export const unhandled = new Composer<BotContext>();
 
 /** What the user was doing, as a hint for what to do next. */
-function nextStepHint(ctx: BotContext): string {
+export function nextStepHint(ctx: BotContext): string {
   if (!hasConsent(ctx.user)) return ctx.t("hint-start");
   switch (ctx.session.step) {
     case "assess":
@@ -34,18 +36,32 @@ function nextStepHint(ctx: BotContext): string {
   }
 }
 
+/**
+ * Typed text for the step the user is at. Returns whether a handler took it; remembers an accepted
+ * answer so that editing its message can change it.
+ */
+async function handleText(ctx: BotContext, text: string): Promise<boolean> {
+  if (!hasConsent(ctx.user)) return false;
+  const context = typedAnswerContext(ctx);
+  for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleAdminText]) {
+    if (!(await handle(ctx, text))) continue;
+    const message = ctx.msg?.message_id;
+    if (ctx.textAccepted && context && message !== undefined) ctx.session.lastText = { message, ...context };
+    return true;
+  }
+  return false;
+}
+
 unhandled.on("message:text", async (ctx) => {
   const text = ctx.message.text.trim();
   if (text.startsWith("/")) return ctx.reply(`${ctx.t("unknown-command")}\n${nextStepHint(ctx)}`, HTML);
-  if (hasConsent(ctx.user)) {
-    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleAdminText]) {
-      if (await handle(ctx, text)) return;
-    }
-  }
+  if (await handleText(ctx, text)) return;
   return ctx.reply(`${ctx.t("not-understood")}\n${nextStepHint(ctx)}`, HTML);
 });
 
-unhandled.on("edited_message", (ctx) => ctx.reply(ctx.t("edited-message"), HTML));
+unhandled.on("edited_message:text", (ctx) => applyEdit(ctx, ctx.editedMessage.text.trim(), handleText));
+
+unhandled.on("edited_message", (ctx) => ctx.reply(`${ctx.t("edit-not-last")}\n${nextStepHint(ctx)}`, HTML));
 
 unhandled.on("message", (ctx) => ctx.reply(`${ctx.t("unsupported-message")}\n${nextStepHint(ctx)}`, HTML));
 

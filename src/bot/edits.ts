@@ -1,0 +1,114 @@
+// Editing a message one typed: people fix a typo in place instead of sending a new message. The
+// last typed answer the bot accepted can be changed that way while its step can still change (the
+// bot says so); otherwise the bot says where the value can be corrected.
+import { canWorkOn, isEditable, loadAssessment } from "../services/assessment.js";
+import { hasConsent, organisationOf, ownsOrganisation } from "../services/people.js";
+import type { BotContext } from "./context.js";
+import { HTML } from "./html.js";
+import type { Step, TypedAnswer } from "./session.js";
+
+/**
+ * Text handlers call this once they have stored what was typed. When the text is an edit being
+ * applied, the user is told first.
+ */
+export async function accepted(ctx: BotContext): Promise<void> {
+  ctx.textAccepted = true;
+  if (ctx.replayingEdit) await ctx.reply(ctx.t("edit-applied"), HTML);
+}
+
+type Context = Omit<TypedAnswer, "message">;
+
+/** What a typed answer is about: taken before the handlers move the session on. */
+export function typedAnswerContext(ctx: BotContext): Context | undefined {
+  const s = ctx.session;
+  if (!s.step) return undefined;
+  return {
+    step: s.step,
+    ...(s.applicationId !== undefined ? { applicationId: s.applicationId } : {}),
+    ...(s.question !== undefined ? { question: s.question } : {}),
+    ...(s.questionMessageId !== undefined ? { questionMessageId: s.questionMessageId } : {}),
+    ...(s.dossierKey !== undefined ? { dossierKey: s.dossierKey } : {}),
+    ...(s.localTopic !== undefined ? { localTopic: s.localTopic } : {}),
+  };
+}
+
+/** Where each kind of value can be corrected later. */
+function whereToCorrect(step: Step | undefined): string {
+  switch (step) {
+    case "reg-name":
+    case "reg-phone":
+    case "reg-org-type":
+    case "reg-org-name":
+    case "reg-commune":
+      return "edit-where-profile";
+    case "assess":
+    case "evidence":
+      return "edit-where-assess";
+    case "dossier":
+      return "edit-where-dossier";
+    case "product-name":
+      return "edit-where-product";
+    case "officer-note":
+    case "officer-decision":
+    case "officer-date":
+    case "officer-local-note":
+      return "edit-where-officer";
+    default:
+      return "edit-where-any";
+  }
+}
+
+/** Whether the answer of `last` may still change now. */
+function stillChangeable(ctx: BotContext, last: TypedAnswer): boolean {
+  const { db, catalog } = ctx.deps;
+  const user = ctx.user;
+  if (!hasConsent(user)) return false;
+  const app = last.applicationId === undefined ? undefined : loadAssessment(db, catalog, last.applicationId);
+  switch (last.step) {
+    case "reg-name":
+    case "reg-phone":
+      return true;
+    case "reg-org-name": {
+      const org = organisationOf(db, user);
+      return !org || ownsOrganisation(user, org);
+    }
+    case "reg-commune":
+    case "admin-commune":
+      return ctx.session.step === last.step;
+    case "product-name":
+      return ctx.session.productName !== undefined;
+    case "assess":
+      return !!app && isEditable(app.app) && canWorkOn(db, user, app.app);
+    case "dossier":
+      return !!app && canWorkOn(db, user, app.app);
+    case "officer-local-note":
+      return true; // the service checks the state
+    case "officer-decision":
+      return ctx.session.step === "officer-date" && ctx.session.applicationId === last.applicationId;
+    default:
+      return false;
+  }
+}
+
+/**
+ * An edited message: if it is the last accepted typed answer and its step can still change, the
+ * session goes back to that step and the new text is handled as the answer (`handleText`, which
+ * returns whether some handler took it). Otherwise the user is told where to correct it.
+ */
+export async function applyEdit(ctx: BotContext, text: string, handleText: (ctx: BotContext, text: string) => Promise<boolean>): Promise<void> {
+  const edited = ctx.editedMessage;
+  const last = ctx.session.lastText;
+  if (!edited || !last || last.message !== edited.message_id) {
+    const hint = hasConsent(ctx.user) ? whereToCorrect(ctx.session.step) : "hint-start";
+    await ctx.reply(`${ctx.t("edit-not-last")}\n${ctx.t(hint)}`, HTML);
+    return;
+  }
+  if (!stillChangeable(ctx, last)) {
+    await ctx.reply(`${ctx.t("edit-too-late")}\n${ctx.t(whereToCorrect(last.step))}`, HTML);
+    return;
+  }
+  const { message: _message, ...context } = last;
+  Object.assign(ctx.session, context);
+  ctx.replayingEdit = true;
+  if (!(await handleText(ctx, text))) await ctx.reply(`${ctx.t("edit-too-late")}\n${ctx.t(whereToCorrect(last.step))}`, HTML);
+}

@@ -1,0 +1,122 @@
+// Telegram's sending limits, kept before sending rather than learnt from 429s: about 30 messages a
+// second over all chats and about one a second per chat (short bursts allowed).
+//
+// A send holds a slot of its chat and a global slot from the moment it starts until `windowMs`
+// after Telegram answered it. Whatever the network latency, no window of `windowMs` on Telegram's
+// side then sees more than `count` sends. Waiting sends are served first come, first served.
+
+export interface Limit {
+  /** Sends allowed in any window of `windowMs`. */
+  count: number;
+  windowMs: number;
+}
+
+export interface SendLimits {
+  global: Limit;
+  perChat: Limit;
+}
+
+/** Telegram's published limits (core.telegram.org/bots/faq): ~30/s in bulk, ~1/s per chat. */
+export const TELEGRAM_LIMITS: SendLimits = {
+  global: { count: 30, windowMs: 1000 },
+  perChat: { count: 5, windowMs: 5000 },
+};
+
+export interface RateLimiter {
+  /**
+   * Waits for a slot of `chat` (a chat id; undefined: only the global limit) and holds it.
+   * Resolves with the function that starts the slot's release once Telegram answered.
+   * Rejects with the signal's reason if `signal` aborts while waiting.
+   */
+  acquire(chat: number | string | undefined, signal?: AbortSignal): Promise<() => void>;
+  /** Telegram said 429 for this chat: no send to it before `ms` from now. */
+  pause(chat: number | string | undefined, ms: number): void;
+  /** Sends waiting for a slot now. */
+  waiting(): number;
+}
+
+interface Waiter {
+  chat: string | undefined;
+  grant: () => void;
+}
+
+export function createRateLimiter(limits: SendLimits = TELEGRAM_LIMITS, now: () => number = Date.now): RateLimiter {
+  let globalHeld = 0;
+  const chatHeld = new Map<string, number>();
+  const pausedUntil = new Map<string, number>();
+  const queue: Waiter[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  const free = (chat: string | undefined, t: number) =>
+    globalHeld < limits.global.count &&
+    (chat === undefined || ((chatHeld.get(chat) ?? 0) < limits.perChat.count && (pausedUntil.get(chat) ?? 0) <= t));
+
+  function take(chat: string | undefined): () => void {
+    globalHeld++;
+    if (chat !== undefined) chatHeld.set(chat, (chatHeld.get(chat) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      setTimeout(() => {
+        globalHeld--;
+        serve();
+      }, limits.global.windowMs).unref();
+      if (chat === undefined) return;
+      setTimeout(() => {
+        const n = (chatHeld.get(chat) ?? 1) - 1;
+        if (n > 0) chatHeld.set(chat, n);
+        else chatHeld.delete(chat);
+        serve();
+      }, limits.perChat.windowMs).unref();
+    };
+  }
+
+  /** Grants every waiter that fits now, in arrival order; wakes up again when a pause ends. */
+  function serve(): void {
+    const t = now();
+    for (let i = 0; i < queue.length && globalHeld < limits.global.count; ) {
+      const w = queue[i]!;
+      if (free(w.chat, t)) {
+        queue.splice(i, 1);
+        w.grant();
+      } else i++;
+    }
+    for (const [chat, until] of pausedUntil) if (until <= t) pausedUntil.delete(chat);
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const nextPauseEnd = Math.min(...[...pausedUntil.values()]);
+    if (queue.length && Number.isFinite(nextPauseEnd)) timer = setTimeout(serve, Math.max(1, nextPauseEnd - t)).unref();
+  }
+
+  return {
+    acquire(chatId, signal) {
+      const chat = chatId === undefined ? undefined : String(chatId);
+      if (queue.length === 0 && free(chat, now())) return Promise.resolve(take(chat));
+      return new Promise((resolve, reject) => {
+        const waiter: Waiter = {
+          chat,
+          grant: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve(take(chat));
+          },
+        };
+        const onAbort = () => {
+          const i = queue.indexOf(waiter);
+          if (i >= 0) queue.splice(i, 1);
+          reject(signal?.reason ?? new Error("aborted while waiting for a sending slot"));
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener("abort", onAbort, { once: true });
+        queue.push(waiter);
+      });
+    },
+    pause(chatId, ms) {
+      if (chatId === undefined) return;
+      const chat = String(chatId);
+      pausedUntil.set(chat, Math.max(pausedUntil.get(chat) ?? 0, now() + ms));
+      serve();
+    },
+    waiting: () => queue.length,
+  };
+}
