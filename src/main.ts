@@ -1,12 +1,17 @@
 // The only file that reads configuration, opens the database and Redis, and runs the bot.
 import "./load-env.js";
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { dirname, join } from "node:path";
 import { Api } from "grammy";
-import { Redis } from "ioredis";
 import pino from "pino";
 import { createBot } from "./bot/index.js";
 import { PRODUCER_COMMANDS } from "./bot/features/help.js";
-import { redisSessionStorage, REDIS_SESSION_PREFIX } from "./bot/session.js";
+import { loadLogKey } from "./bot/pseudonym.js";
+import { createRateLimiter } from "./bot/rate-limiter.js";
+import { createRedis } from "./bot/redis.js";
+import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX } from "./bot/session.js";
+import { retryPollingConflicts, throttle } from "./bot/telegram-api.js";
+import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { loadHolidays } from "./domain/calendar.js";
@@ -39,8 +44,12 @@ if (!rubrics.value) fail([t("startup-rubric-invalid"), ...rubrics.problems.map((
 
 const db = openDatabase(config.DATABASE_PATH);
 const holidays = loadHolidays();
-const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { keyPrefix: REDIS_SESSION_PREFIX, lazyConnect: true }) : undefined;
-if (redis) await redis.connect();
+// Sessions and the log of processed updates: in SQLite, or in Redis for several instances.
+const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_SESSION_PREFIX }) : undefined;
+const updatesRedis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_UPDATES_PREFIX }) : undefined;
+const updateLog = updatesRedis ? new RedisUpdateLog(updatesRedis) : undefined;
+// Telegram's limits hold for the token: the bot's replies and the notifications share them.
+const limiter = createRateLimiter();
 
 // The dispatcher needs the bot's api and the bot needs to wake the dispatcher: bound late.
 let dispatcher: Dispatcher | undefined;
@@ -54,21 +63,29 @@ const bot = createBot(
     adminIds: config.ADMIN_IDS,
     holidays,
     notify: () => dispatcher?.kick(),
+    logKey: loadLogKey(join(dirname(config.DATABASE_PATH), "log-key")),
   },
   {
+    limiter,
     ...(redis ? { storage: redisSessionStorage(redis) } : {}),
+    ...(updateLog ? { updateLog } : {}),
     ...(config.TELEGRAM_API_ROOT ? { client: { apiRoot: config.TELEGRAM_API_ROOT } } : {}),
   },
 );
 
+// Another instance polling with the same token: say it once, keep trying, never exit.
+bot.api.config.use(retryPollingConflicts(logger));
 await bot.init();
 const commandMenu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
 await bot.api.setMyCommands(commandMenu("vi"));
 await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
 await bot.api.deleteWebhook();
 // Notifications left pending by a previous run (or a crash) go out now.
-// A plain Api, without the bot's auto-retry: the dispatcher handles 429 and outages itself.
-dispatcher = createDispatcher({ db, api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined), logger });
+// An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
+// same limits as the bot's replies.
+const dispatcherApi = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
+dispatcherApi.config.use(throttle(limiter));
+dispatcher = createDispatcher({ db, api: dispatcherApi, logger });
 dispatcher.start();
 const reminders = startReminderScheduler({
   db,
@@ -81,7 +98,14 @@ const reminders = startReminderScheduler({
   notify: () => dispatcher?.kick(),
 });
 
-const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
+const runner: RunnerHandle = run(bot, {
+  runner: { silent: true, fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
+});
+void runner.task()?.catch((err: unknown) => {
+  // 401 (token revoked) or 15 hours without reaching Telegram: nothing more to do here.
+  logger.fatal({ err: String(err) }, "long polling stopped");
+  process.exit(1);
+});
 logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
 
 let stopping = false;
@@ -92,7 +116,9 @@ async function shutdown(signal: string) {
   if (runner.isRunning()) await runner.stop();
   reminders.stop();
   await dispatcher?.stop();
+  updateLog?.stop();
   await redis?.quit();
+  await updatesRedis?.quit();
   db.$client.close();
   logger.info("stopped");
   process.exit(0);

@@ -94,6 +94,8 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
 /** Sessions expire after 90 days without activity; the database still holds every answer. */
 export const REDIS_SESSION_TTL_SECONDS = 90 * 24 * 3600;
 export const REDIS_SESSION_PREFIX = "ocop:session:";
+/** Keys of the processed-updates log (update-log.ts) and the instances' heartbeats. */
+export const REDIS_UPDATES_PREFIX = "ocop:";
 
 export function redisSessionStorage(redis: Redis): StorageAdapter<SessionData> {
   return new RedisAdapter<SessionData>({ instance: redis, ttl: REDIS_SESSION_TTL_SECONDS });
