@@ -16,10 +16,13 @@ export function setupContext(deps: BotDeps): MiddlewareFn<BotContext> {
     ctx.log = deps.logger.child({ update: ctx.update.update_id, user: pseudonym(logKey, ctx.from?.id) });
     ctx.callbackAnswered = false;
     ctx.api.config.use(async (prev, method, payload, signal) => {
-      if (method !== "answerCallbackQuery") return prev(method, payload, signal);
-      // A second answer would be refused ("query is too old"): the first one stands.
-      if (ctx.callbackAnswered) return { ok: true, result: true } as Awaited<ReturnType<typeof prev>>;
-      ctx.callbackAnswered = true;
+      if (method === "answerCallbackQuery") {
+        // A second answer would be refused ("query is too old"): the first one stands.
+        if (ctx.callbackAnswered) return SUCCESS as Awaited<ReturnType<typeof prev>>;
+        ctx.callbackAnswered = true;
+      }
+      // An edit that would leave the pressed message as it is: not sent (Telegram would refuse it).
+      if (editsNothing(ctx, method, payload as Record<string, unknown>)) return SUCCESS as Awaited<ReturnType<typeof prev>>;
       return prev(method, payload, signal);
     });
     try {
@@ -28,6 +31,29 @@ export function setupContext(deps: BotDeps): MiddlewareFn<BotContext> {
       if (ctx.callbackQuery && !ctx.callbackAnswered) await ctx.answerCallbackQuery().catch((e: unknown) => ctx.log.warn({ err: String(e) }, "callback query not answered"));
     }
   };
+}
+
+const SUCCESS = { ok: true, result: true };
+
+/** Telegram's HTML as the text it shows. */
+function shownText(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
+/**
+ * Whether an edit of the message whose button was pressed would change nothing, judging by the
+ * message as the user saw it when pressing: removing buttons it does not have, or the same text
+ * with the same buttons.
+ */
+function editsNothing(ctx: BotContext, method: string, p: Record<string, unknown>): boolean {
+  const m = ctx.callbackQuery?.message;
+  if (!m || !method.startsWith("edit") || p.message_id !== m.message_id || p.chat_id !== m.chat.id) return false;
+  const shownButtons = JSON.stringify(("reply_markup" in m && m.reply_markup?.inline_keyboard) || []);
+  const newButtons = JSON.stringify((p.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard ?? []);
+  if (method === "editMessageReplyMarkup") return shownButtons === newButtons;
+  if (method !== "editMessageText" || !("text" in m)) return false;
+  const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? shownText(p.text) : p.text) : undefined;
+  return text === m.text && shownButtons === newButtons;
 }
 
 /**
