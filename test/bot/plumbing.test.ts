@@ -1,0 +1,181 @@
+// The plumbing at the level where each rule lives: phone numbers, names, pseudonyms, the update
+// log, the sending limits, Telegram's refusals, and splitting long messages.
+import { createHash } from "node:crypto";
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { chunkLines, escapeHtml } from "../../src/bot/html.js";
+import { loadLogKey, pseudonym } from "../../src/bot/pseudonym.js";
+import { createRateLimiter } from "../../src/bot/rate-limiter.js";
+import { telegramRefusals } from "../../src/bot/telegram-api.js";
+import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
+import { openDatabase } from "../../src/db/client.js";
+import { createI18n, translator } from "../../src/i18n.js";
+import { loadCatalog } from "../../src/rubric/catalog.js";
+import { normaliseFullName, normaliseOrganisationName, normalisePhone } from "../../src/services/people.js";
+import { score } from "../../src/domain/scoring.js";
+import { improvementPlan, planTargets } from "../../src/domain/plan.js";
+import { scoreReport } from "../../src/views/rubric-text.js";
+import { connectRedis } from "../helpers/redis.js";
+
+const redis = await connectRedis({ keyPrefix: `ocop:test:${randomUUID()}:` });
+afterAll(async () => {
+  if (!redis) return;
+  const keys = await redis.keys(`${redis.options.keyPrefix}*`);
+  if (keys.length) await redis.del(...keys.map((k) => k.slice(redis.options.keyPrefix!.length)));
+  await redis.quit();
+});
+
+describe("phone numbers in every form people type them", () => {
+  it.each([
+    ["0084 912 345 678", "0912345678"],
+    ["0912 345 678", "0912345678"],
+    ["+84 (0) 912 345 678", "0912345678"],
+    ["84912345678", "0912345678"],
+    ["091-234-5678", "0912345678"],
+    ["０９１２３４５６７８", "0912345678"],
+    ["+84 3 9876 5432", "0398765432"],
+  ])("%j is the mobile %s", (typed, stored) => {
+    expect(normalisePhone(typed)).toBe(stored);
+  });
+
+  it.each([["028 3822 1234"], ["0123456789"], ["+1 415 555 0123"], ["12345"], ["số của tôi"]])("%j is refused (landline, invalid or foreign)", (typed) => {
+    expect(normalisePhone(typed)).toBeUndefined();
+  });
+});
+
+describe("names are NFC and counted in characters", () => {
+  it("an NFD name is the same as its NFC twin", () => {
+    const name = "Hợp tác xã Nông nghiệp Tân Hòa";
+    expect(normaliseOrganisationName(name.normalize("NFD"))).toBe(name);
+    expect(normaliseFullName("  Nguyễn   Thị Lan ".normalize("NFD"))).toBe("Nguyễn Thị Lan");
+    const long = "Ă".repeat(120);
+    expect(normaliseOrganisationName(long.normalize("NFD"))).toBe(long);
+    expect(normaliseOrganisationName(`${long}A`)).toBeUndefined();
+  });
+});
+
+describe("log pseudonyms", () => {
+  it("are keyed (not the sha256 of the id), stable with the key kept in the data folder, different under another key", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ocop-key-"));
+    const key = loadLogKey(join(dir, "log-key"));
+    expect(statSync(join(dir, "log-key")).mode & 0o777).toBe(0o600);
+    expect(loadLogKey(join(dir, "log-key")).equals(key)).toBe(true);
+    const p = pseudonym(key, 123456789)!;
+    expect(p).toMatch(/^[0-9a-f]{12}$/);
+    expect(createHash("sha256").update("ocop:123456789").digest("hex")).not.toContain(p);
+    expect(pseudonym(loadLogKey(join(dir, "other-key")), 123456789)).not.toBe(p);
+  });
+});
+
+describe("the log of processed updates", () => {
+  it("SQLite: claims once, refuses a repeat while in hand or done, takes over the claim of a process gone", () => {
+    const db = openDatabase(":memory:");
+    const log = new SqliteUpdateLog(db);
+    expect(log.claim(1)).toBe(true);
+    expect(log.claim(1)).toBe(false); // in hand here
+    log.complete(1);
+    expect(log.claim(1)).toBe(false); // done
+    expect(new SqliteUpdateLog(db).claim(1)).toBe(false); // done, for a restarted bot too
+    expect(log.claim(2)).toBe(true);
+    // The bot restarts before finishing update 2: the new one may handle it.
+    expect(new SqliteUpdateLog(db).claim(2)).toBe(true);
+  });
+
+  it.skipIf(!redis)("Redis: the same across instances; a dead instance's claim is taken over", async () => {
+    const a = new RedisUpdateLog(redis!);
+    const b = new RedisUpdateLog(redis!);
+    expect(await a.claim(7)).toBe(true);
+    expect(await b.claim(7)).toBe(false); // in hand in instance a, which is alive
+    await a.complete(7);
+    expect(await b.claim(7)).toBe(false);
+    expect(await a.claim(8)).toBe(true);
+    a.stop();
+    await redis!.del(...(await redis!.keys(`${redis!.options.keyPrefix}instance:*`)).map((k) => k.slice(redis!.options.keyPrefix!.length)));
+    expect(await b.claim(8)).toBe(true); // a is gone: b handles it
+    b.stop();
+  });
+});
+
+describe("sending limits", () => {
+  it("never lets more than `count` sends hold slots per window, serves waiters in order, and pauses a chat after 429", async () => {
+    const limiter = createRateLimiter({ global: { count: 3, windowMs: 50 }, perChat: { count: 2, windowMs: 50 } });
+    const order: string[] = [];
+    const send = async (name: string, chat: number) => {
+      const release = await limiter.acquire(chat);
+      order.push(name);
+      release();
+    };
+    await Promise.all([send("a1", 1), send("a2", 1), send("a3", 1), send("b1", 2), send("b2", 2)]);
+    expect(order.slice(0, 3)).toEqual(["a1", "a2", "b1"]);
+    expect(order).toHaveLength(5);
+    limiter.pause(1, 60);
+    const paused = Date.now();
+    await send("a4", 1);
+    expect(Date.now() - paused).toBeGreaterThanOrEqual(55);
+  });
+
+  it("a wait is abandoned when its request is aborted", async () => {
+    const limiter = createRateLimiter({ global: { count: 1, windowMs: 60_000 }, perChat: { count: 1, windowMs: 60_000 } });
+    (await limiter.acquire(1))();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(1, controller.signal);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    expect(limiter.waiting()).toBe(0);
+  });
+});
+
+describe("Telegram's refusals that are not faults", () => {
+  const refusals = telegramRefusals(pino({ level: "silent" }));
+  const failing = (description: string) => async (method: string, payload: unknown) =>
+    method === "sendMessage" ? { ok: true as const, result: { message_id: 9, payload } } : { ok: false as const, error_code: 400, description };
+  const call = (description: string, method: string, payload: Record<string, unknown>) =>
+    refusals(failing(description) as never, method as never, payload as never, undefined);
+
+  it("an identical edit is success", async () => {
+    expect(await call("Bad Request: message is not modified: specified new message content…", "editMessageText", { chat_id: 1, message_id: 2, text: "x" })).toEqual({ ok: true, result: true });
+  });
+  it("a late answer to a button is success", async () => {
+    expect((await call("Bad Request: query is too old and response timeout expired or query ID is invalid", "answerCallbackQuery", { callback_query_id: "1" })).ok).toBe(true);
+  });
+  it("buttons of a message that is gone are gone; its new text is sent as a new message", async () => {
+    expect((await call("Bad Request: message to edit not found", "editMessageReplyMarkup", { chat_id: 1, message_id: 2 })).ok).toBe(true);
+    const sent = (await call("Bad Request: message to edit not found", "editMessageText", { chat_id: 1, message_id: 2, text: "A1.1 → 5đ", parse_mode: "HTML" })) as { result: { payload: unknown } };
+    expect(sent.result.payload).toEqual({ chat_id: 1, text: "A1.1 → 5đ", parse_mode: "HTML" });
+  });
+  it("other refusals stay errors", async () => {
+    expect((await call("Bad Request: can't parse entities", "sendMessage", {})).ok).toBe(true); // sendMessage itself is not refused here
+    expect((await call("Bad Request: chat not found", "editMessageText", { chat_id: 1, message_id: 2, text: "x" })).ok).toBe(false);
+  });
+});
+
+describe("messages that grow with data are split below 4,096 characters", () => {
+  const catalog = loadCatalog().value!;
+  const t = translator(createI18n());
+
+  it("the result of every sheet, empty or full, fits in messages split between lines", () => {
+    let split = 0;
+    for (const sheet of catalog.sheets) {
+      for (const answers of [{}, Object.fromEntries(sheet.criteria.map((c) => [c.id, c.options.at(-1)!.id]))]) {
+        const result = score(sheet, answers, {});
+        const plans = planTargets(result).map((target) => improvementPlan(sheet, answers, target, {}));
+        const lines = escapeHtml(scoreReport(t, sheet, result, plans)).split("\n");
+        const chunks = chunkLines(lines);
+        if (chunks.length > 1) split++;
+        expect(chunks.every((c) => c.length < 4096)).toBe(true);
+        expect(chunks.join("\n")).toBe(lines.join("\n"));
+      }
+    }
+    expect(split).toBeGreaterThan(0);
+  });
+
+  it("a line too long alone is cut without breaking a tag or an entity", () => {
+    const [chunk] = chunkLines([`<b>x</b> ${"a&amp;".repeat(1000)}`], 100);
+    expect(chunk!.length).toBeLessThanOrEqual(100);
+    expect(chunk).toMatch(/(a|&amp;)…$/);
+  });
+});
