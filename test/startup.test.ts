@@ -106,4 +106,27 @@ describe("npm start", () => {
     expect(bot.output()).not.toMatch(/Phạm Thị Hoa|09\d{8}/);
     expect(api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
   }, 120_000);
+
+  it("a second instance with the same token: both survive (one clear log line), and whichever remains serves", async () => {
+    const first = start({ DATABASE_PATH: join(dir, "first.sqlite") });
+    await api.waitFor((c) => c.method === "deleteWebhook", 30_000);
+    const from = api.calls.length;
+    const second = start({ DATABASE_PATH: join(dir, "first.sqlite") });
+    await api.waitFor((c) => c.method === "getUpdates" && c.response?.ok === false && c.response.error_code === 409, { fromIndex: from, timeoutMs: 30_000 });
+    const u = api.user({ id: 778, first_name: "Tư", language_code: "vi" });
+    await act(u, () => u.command("/huongdan"), "/danhgia");
+
+    process.kill(-second.pid!, "SIGKILL");
+    await exited(second);
+    await act(u, () => u.command("/huongdan"), "/danhgia");
+    expect(first.exitCode).toBeNull();
+    const conflictLines = first.output().split("\n").filter((l) => l.includes("another instance is polling with the same token"));
+    expect(conflictLines.length + second.output().split("\n").filter((l) => l.includes("another instance is polling")).length).toBeGreaterThan(0);
+    expect(first.output()).not.toContain("Error while fetching updates");
+    process.kill(-first.pid!, "SIGTERM");
+    await new Promise((resolve) => first.once("close", resolve));
+    expect(first.output()).toContain('"msg":"stopped"');
+    // The 409s are Telegram's answers to two pollers, the subject of this test.
+    api.errors().forEach((c) => (c.injected = true));
+  }, 120_000);
 });
