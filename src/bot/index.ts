@@ -62,7 +62,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
 
   const guarded = bot.errorBoundary(answerFailure);
-  guarded.use(requireMessageOfButton, sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)));
+  guarded.use(sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)), requireMessageOfButton);
   guarded.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)) }));
   guarded.use(async (ctx, next) => {
     ctx.user = ctx.from ? findUser(deps.db, ctx.from.id) : undefined;

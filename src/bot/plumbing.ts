@@ -77,6 +77,7 @@ export function processOnce(log: UpdateLog): MiddlewareFn<BotContext> {
     const id = ctx.update.update_id;
     if (!(await guarded(() => log.claim(id)))) {
       ctx.log.debug("update already processed or in hand: skipped");
+      ctx.callbackAnswered = true; // by the delivery that was processed
       return;
     }
     try {
@@ -94,17 +95,20 @@ export const DOUBLE_PRESS_MS = 10_000;
  * A second tap on a button (the same data on the same message) shortly after the first changes
  * nothing and says nothing: the first one's answer stands. Applies to every button of the bot.
  */
-export const ignoreDoublePress: MiddlewareFn<BotContext> = (ctx, next) => {
+export const ignoreDoublePress: MiddlewareFn<BotContext> = async (ctx, next) => {
   const q = ctx.callbackQuery;
   if (!q?.message || q.data === undefined) return next();
   const now = Date.now();
   const last = ctx.session.lastPress;
   if (last && last.message === q.message.message_id && last.data === q.data && now - last.at < DOUBLE_PRESS_MS) {
     ctx.log.debug("double press ignored");
-    return undefined;
+    return;
   }
-  ctx.session.lastPress = { message: q.message.message_id, data: q.data, at: now };
-  return next();
+  const press = { message: q.message.message_id, data: q.data, at: now };
+  ctx.session.lastPress = press;
+  await next();
+  // Kept even when the press started the session anew (consent declined, data deleted).
+  ctx.session.lastPress ??= press;
 };
 
 /**
