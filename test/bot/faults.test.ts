@@ -33,6 +33,16 @@ async function producerWithHoney(id: number): Promise<FakeUser> {
   return u;
 }
 
+/** A registered producer who has just typed the name of a new product (the sectors are showing). */
+async function producerNamingProduct(id: number, name: string): Promise<FakeUser> {
+  const u = h.api.user({ id, first_name: "Lan" });
+  await registerProducer(h, u);
+  await h.deliver(u.command("/sanpham"));
+  await h.deliver(u.press("➕ Thêm sản phẩm"));
+  await h.deliver(u.send(name));
+  return u;
+}
+
 /** Answers the disqualification items with "yes" until the first criterion shows. */
 async function clearAll(u: FakeUser) {
   while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
@@ -81,11 +91,7 @@ describe("one press, one effect", () => {
 
   it("double taps on sector, group and set buttons add one product, without an apology", async () => {
     await start();
-    const u = h.api.user({ id: 8003, first_name: "Lan" });
-    await registerProducer(h, u);
-    await h.deliver(u.command("/sanpham"));
-    await h.deliver(u.press("➕ Thêm sản phẩm"));
-    await h.deliver(u.send("Mật ong hoa tràm"));
+    const u = await producerNamingProduct(8003, "Mật ong hoa tràm");
     const menu = u.chat().last()!.message_id;
     for (const label of ["Thực phẩm", "Thực phẩm thô, sơ chế", "Mật ong, mật khác và nông sản thực phẩm khác"]) {
       // Both taps land on the keyboard as it was shown.
@@ -208,11 +214,7 @@ describe("what people type is safe to show, store and compare", () => {
 
   it("“⭐ Kết quả” early in a long sheet comes in messages below 4,096 characters", async () => {
     await start();
-    const u = h.api.user({ id: 8401, first_name: "Lan" });
-    await registerProducer(h, u);
-    await h.deliver(u.command("/sanpham"));
-    await h.deliver(u.press("➕ Thêm sản phẩm"));
-    await h.deliver(u.send("Rau muống"));
+    const u = await producerNamingProduct(8401, "Rau muống");
     await h.deliver(u.press("Thực phẩm"));
     await h.deliver(u.press("Thực phẩm tươi sống"));
     await h.deliver(u.press("Rau, củ, quả, hạt tươi"));

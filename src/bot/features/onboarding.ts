@@ -62,18 +62,8 @@ export async function continueRegistration(ctx: BotContext) {
   const { db } = ctx.deps;
   const user = ctx.user;
   if (!user) return askConsent(ctx);
-  switch (missingRegistrationStep(db, user)) {
-    case "reg-name":
-      return askName(ctx);
-    case "reg-phone":
-      return askPhone(ctx);
-    case "reg-org-type":
-      return askOrgType(ctx);
-    case "reg-org-name":
-      return askOrgName(ctx);
-    case "reg-commune":
-      return askCommune(ctx);
-  }
+  const missing = missingRegistrationStep(db, user);
+  if (missing) return ASK[missing as RegistrationStep](ctx);
   ctx.session.step = undefined;
   if (!organisationOf(db, user)) return ctx.reply(ctx.t("officer-welcome"), HTML);
   return showMainMenu(ctx);
@@ -107,6 +97,17 @@ async function askCommune(ctx: BotContext) {
   ctx.session.step = "reg-commune";
   await ctx.reply(ctx.t("ask-commune"), HTML);
 }
+
+type RegistrationStep = "reg-name" | "reg-phone" | "reg-org-type" | "reg-org-name" | "reg-commune";
+
+/** The question of each registration step (also used to edit a profile field). */
+const ASK: Record<RegistrationStep, (ctx: BotContext) => Promise<void>> = {
+  "reg-name": askName,
+  "reg-phone": askPhone,
+  "reg-org-type": askOrgType,
+  "reg-org-name": askOrgName,
+  "reg-commune": askCommune,
+};
 
 /** After a profile field is saved: back to the profile when editing, else on with registration. */
 async function afterSave(ctx: BotContext) {
@@ -290,18 +291,7 @@ onboarding.callbackQuery(/^pf:/, async (ctx) => {
   }
   await ctx.answerCallbackQuery();
   ctx.session.editing = true;
-  switch (field) {
-    case "name":
-      return askName(ctx);
-    case "phone":
-      return askPhone(ctx);
-    case "org-type":
-      return askOrgType(ctx);
-    case "org-name":
-      return askOrgName(ctx);
-    default:
-      return askCommune(ctx);
-  }
+  return ASK[`reg-${field}` as RegistrationStep](ctx);
 });
 
 async function askDelete(ctx: BotContext) {
