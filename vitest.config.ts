@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
+    // Generous: the suite spawns processes (npm start, the CLIs) on a small, often shared machine.
+    testTimeout: 60_000,
   },
 });

@@ -46,11 +46,17 @@ function ownerAlive(owner: string): boolean {
 export class SqliteUpdateLog implements UpdateLog {
   private readonly me = ownerId();
   private claims = 0;
+  private readonly insert;
   private readonly find;
   private readonly finish;
 
   constructor(private readonly db: Db) {
     const u = processedUpdates;
+    this.insert = db
+      .insert(u)
+      .values({ updateId: sql.placeholder("id"), owner: sql.placeholder("owner"), claimedAt: sql.placeholder("at") })
+      .onConflictDoNothing()
+      .prepare();
     this.find = db.select().from(u).where(eq(u.updateId, sql.placeholder("id"))).prepare();
     this.finish = db.update(u).set({ doneAt: sql`${sql.placeholder("at")}` }).where(eq(u.updateId, sql.placeholder("id"))).prepare();
   }
@@ -59,13 +65,11 @@ export class SqliteUpdateLog implements UpdateLog {
     const now = Date.now();
     const u = processedUpdates;
     if (++this.claims % 500 === 1) this.db.delete(u).where(and(isNotNull(u.doneAt), lt(u.claimedAt, now - UPDATE_LOG_RETENTION_MS))).run();
+    // The common case, a new update: one write.
+    if (this.insert.run({ id: updateId, owner: this.me, at: now }).changes === 1) return true;
     return this.db.transaction((tx) => {
       const row = this.find.get({ id: updateId });
-      if (!row) {
-        tx.insert(u).values({ updateId, owner: this.me, claimedAt: now }).run();
-        return true;
-      }
-      if (row.doneAt !== null || row.owner === this.me) return false;
+      if (!row || row.doneAt !== null || row.owner === this.me) return false;
       if (ownerAlive(row.owner) && now - row.claimedAt < CLAIM_LEASE_MS) return false;
       tx.update(u).set({ owner: this.me, claimedAt: now }).where(eq(u.updateId, updateId)).run();
       return true;

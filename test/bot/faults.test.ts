@@ -198,7 +198,12 @@ describe("Telegram's limits: replies wait their turn", () => {
 });
 
 describe("what people type is safe to show, store and compare", () => {
-  it.each([["<i>"], ["A & B"], ["<b>đậm</b>"], ["x".repeat(5000)]])("the commune step shows %j back as typed (and cut when long)", async (typed) => {
+  it.each([
+    ["<i>", "<i>"],
+    ["A & B", "A & B"],
+    ["<b>đậm</b>", "<b>đậm</b>"],
+    ["5,000 characters", "x".repeat(5000)],
+  ])("the commune step takes %s: shown back as typed (cut when long), or communes offered", async (_label, typed) => {
     await start();
     const u = h.api.user({ id: 8400, first_name: "Lan" });
     await consentAndName(h, u, "Nguyễn Thị Lan", "0912345678");
