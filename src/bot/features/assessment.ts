@@ -203,7 +203,7 @@ assessmentFeature.callbackQuery(/^b:/, async (ctx) => {
   const previous = previousQuestion(loaded.a, key!);
   if (!previous) return ctx.answerCallbackQuery({ text: ctx.t("first-question") });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   return askQuestion(ctx, loaded.a, previous);
 });
 
@@ -223,7 +223,7 @@ assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
   const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   ctx.session.step = undefined;
   ctx.session.question = undefined;
   ctx.session.questionMessageId = undefined;
@@ -490,5 +490,5 @@ assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {
     return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
   }) : false;
   await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
-  if (removed) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (removed) await ctx.editMessageReplyMarkup();
 });

@@ -106,7 +106,7 @@ async function save(ctx: BotContext, a: Assessment, key: string, value: string) 
   saveDossierValue(ctx.deps.db, a, key, value, ctx.from!.id);
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.editMessageReplyMarkup();
   }
   if (ctx.session.editing) {
     ctx.session.editing = false;
@@ -149,7 +149,7 @@ dossierFeature.callbackQuery(/^d[cgs]:/, async (ctx) => {
 
 dossierFeature.callbackQuery(/^dx:/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   ctx.session.step = undefined;
   ctx.session.dossierKey = undefined;
   return ctx.reply(ctx.t("dossier-paused"), HTML);

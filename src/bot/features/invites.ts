@@ -109,7 +109,7 @@ invitesFeature.callbackQuery(/^mr:/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("member-removed") });
-  return ctx.editMessageReplyMarkup().catch(() => undefined);
+  return ctx.editMessageReplyMarkup();
 });
 
 invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
@@ -118,7 +118,7 @@ invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
   const mine = org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
   if (!mine || !revokeInvite(ctx.deps.db, code)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
-  return ctx.editMessageReplyMarkup().catch(() => undefined);
+  return ctx.editMessageReplyMarkup();
 });
 
 // Administrators: officers.

@@ -134,7 +134,7 @@ async function doAction(ctx: BotContext, appId: number, action: "receive" | "for
   }
   ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t(`done-${action}`) });
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   const fresh = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
   const buttons = officerButtons(ctx, fresh);
   return ctx.reply(th(ctx, `officer-done-${action}`, { product: a.product.name, days: daysLeftText(ctx, fresh.app.receivedAt) }), {
@@ -220,7 +220,7 @@ officerFeature.callbackQuery(/^lk:/, async (ctx) => {
   const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
   if (!a) return;
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   return localProgress(ctx, a.app.id);
 });
 

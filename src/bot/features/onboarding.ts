@@ -132,7 +132,7 @@ onboarding.command("start", async (ctx) => {
 onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
   const yes = ctx.callbackQuery.data === cb.consent(true);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   if (!yes) {
     declineConsent(ctx.deps.db, ctx.from.id);
     ctx.session = {};
@@ -309,7 +309,7 @@ onboarding.command("xoadulieu", askDelete);
 onboarding.callbackQuery(/^del:/, async (ctx) => {
   const choice = ctx.callbackQuery.data.slice(4);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.editMessageReplyMarkup();
   if (choice === "ask") return askDelete(ctx);
   if (choice !== "sure") return ctx.reply(ctx.t("delete-cancelled"), HTML);
   if (ctx.user) deletePersonalData(ctx.deps.db, ctx.user.id);
@@ -330,5 +330,5 @@ onboarding.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
   if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
   else ctx.session.language = locale;
   await ctx.i18n.useLocale(locale);
-  await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
+  await ctx.editMessageText(ctx.t("language-set"));
 });

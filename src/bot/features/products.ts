@@ -104,7 +104,7 @@ productsFeature.callbackQuery(/^t:/, async (ctx) => {
   const set = catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets)).find((x) => x.number === number);
   if (!set || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(th(ctx, "product-set-chosen", { set: set.title })).catch(() => undefined);
+  await ctx.editMessageText(th(ctx, "product-set-chosen", { set: set.title }));
   const sheet = catalog.sheetFor(catalog.defaultVersion.id, set.id);
   if (!sheet) return ctx.reply(th(ctx, "product-set-no-sheet", { set: set.title }), HTML);
   ctx.session.productSet = set.id;
@@ -122,7 +122,7 @@ productsFeature.callbackQuery(/^k:/, async (ctx) => {
   const chosen = sheet?.cases.find((c) => c.id === caseId);
   if (!chosen || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(th(ctx, "case-chosen", { case: chosen.title })).catch(() => undefined);
+  await ctx.editMessageText(th(ctx, "case-chosen", { case: chosen.title }));
   return createProduct(ctx, chosen.id);
 });
 

@@ -27,5 +27,5 @@ remindersFeature.callbackQuery(REMINDER_CALLBACKS.off, async (ctx) => {
   const isOff = (b: InlineKeyboardButton) => "callback_data" in b && b.callback_data === REMINDER_CALLBACKS.off;
   if (!rows.some((row) => row.some(isOff))) return undefined;
   const kept = rows.map((row) => row.filter((b) => !isOff(b))).filter((row) => row.length > 0);
-  return ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } }).catch(() => undefined);
+  return ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } });
 });

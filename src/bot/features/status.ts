@@ -80,7 +80,7 @@ statusFeature.callbackQuery(/^wd:/, async (ctx) => {
   if (!result.ok) return explainRefusal(ctx, result);
   ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });
-  return ctx.editMessageReplyMarkup().catch(() => undefined);
+  return ctx.editMessageReplyMarkup();
 });
 
 /** The next step of an application and who holds it, for the producer. */
