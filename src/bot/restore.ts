@@ -7,6 +7,7 @@ import { hasConsent, organisationOf } from "../services/people.js";
 import type { BotContext } from "./context.js";
 import { missingRegistrationStep } from "./features/onboarding.js";
 
+/** Fills a session that has never been marked (`v`) with what the database says the user is doing. */
 export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
   if (ctx.session.v === 1) return next();
   ctx.session.v = 1;

@@ -403,10 +403,11 @@ assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   });
 });
 
-/** The file of an evidence message: a photo (its largest size), a video or any document. */
+/** The file of an evidence message: a photo (its largest size), a video (or round video) or any document. */
 function evidenceFile(message: NonNullable<BotContext["message"]>) {
   const photo = message.photo?.at(-1);
   if (photo) return { file: photo, kind: "photo" as const, fileName: null, mimeType: "image/jpeg" };
+  if (message.video_note) return { file: message.video_note, kind: "video" as const, fileName: null, mimeType: "video/mp4" };
   const media = message.video ?? message.document;
   if (!media) return undefined;
   return {
