@@ -65,6 +65,22 @@ describe("one press, one effect", () => {
     expect(h.db.select().from(answers).all()).toHaveLength(1);
   });
 
+  it("a button press delivered twice (same update) acts and is answered once; Back tapped twice asks once", async () => {
+    await start();
+    const u = await producerWithHoney(8005);
+    await clearAll(u);
+    const press = u.press(/^1 · /);
+    await h.deliver(press);
+    await h.deliver(press);
+    expect(u.chat().messages.filter((m) => m.text?.startsWith("Câu 2/"))).toHaveLength(1);
+    expect(h.api.callsOf("answerCallbackQuery").filter((c) => c.params.callback_query_id === press.callback_query!.id)).toHaveLength(1);
+    const question = u.chat().last()!.message_id;
+    const back = [u.press("⬅️ Quay lại", question), u.press("⬅️ Quay lại", question)];
+    for (const tap of back) await h.deliver(tap);
+    // Asked the first time, and once after Back.
+    expect(h.api.callsOf("sendMessage").filter((c) => String(c.params.text).includes("Câu 1/"))).toHaveLength(2);
+  });
+
   it("an answer or a condition pressed twice changes nothing more and says nothing misleading", async () => {
     await start();
     const u = await producerWithHoney(8002);
