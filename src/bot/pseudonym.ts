@@ -1,5 +1,6 @@
-// Users appear in logs as a keyed hash of their Telegram id: Telegram ids are few enough to
-// enumerate, so an unkeyed hash would give them back. The key is made at first start and kept in
+// Users appear in logs as a keyed hash of their Telegram id, so logs hold no personal data (Law
+// 91/2025/QH15 on personal data protection): Telegram ids are few enough to enumerate, so an unkeyed
+// hash would give them back. The key is made at first start and kept in
 // the data folder, so a user's pseudonym stays the same across restarts.
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
