@@ -114,6 +114,7 @@ problem-value-missing = row { $row }: column { $column } is empty
 problem-value-invalid = row { $row }: column { $column } has an invalid value “{ $value }”
 problem-row-conflict = row { $row }: column { $column } differs from an earlier row of { $at } (“{ $value }”)
 problem-empty-sheet = the spreadsheet has no data rows
+problem-option-reserved = criterion { $at }: option { $option } clashes with the “none of these” option the bot adds itself; rename the option or remove the row
 
 ## Bot: start, consent, registration
 
@@ -253,6 +254,9 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } points</b>{ $marker 
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 points</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 points</b> (chosen)
+btn-option-none = { $n } · None yet
 q-how-to-answer = Press an option's number, or type it. (★: the minimum for that many stars)
 btn-option = { $n } · { $points }pt
 btn-attach = 📎 Send evidence

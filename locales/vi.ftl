@@ -114,6 +114,7 @@ problem-value-missing = dòng { $row }: cột { $column } đang để trống
 problem-value-invalid = dòng { $row }: cột { $column } có giá trị không hợp lệ “{ $value }”
 problem-row-conflict = dòng { $row }: cột { $column } khác với dòng trước của { $at } (“{ $value }”)
 problem-empty-sheet = bảng tính không có dòng dữ liệu nào
+problem-option-reserved = tiêu chí { $at }: phương án { $option } trùng với phương án “Chưa đạt mức nào” mà bot tự thêm; đổi mã phương án hoặc bỏ dòng này
 
 ## Bot: start, consent, registration
 
@@ -253,6 +254,9 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (đang chọn)
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 điểm</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 điểm</b> (đang chọn)
+btn-option-none = { $n } · Chưa đạt
 q-how-to-answer = Bấm số phương án, hoặc gõ số. (★: mức tối thiểu để đạt số sao đó)
 btn-option = { $n } · { $points }đ
 btn-attach = 📎 Gửi minh chứng

@@ -97,12 +97,23 @@ describe("npm run rubric", () => {
     expect(rubric(["score", "--sheet", "khong/co", "--answers", join(dir, "a.json")]).code).toBe(1);
   });
 
-  it.each(["xlsx", "csv"])("export then import (%s) gives back the same sheet", (ext) => {
+  it.each(["xlsx", "csv"])("export then import (%s) gives back the same sheet, “none of these” rows included", async (ext) => {
     const dir = tmp();
     for (const id of [RAU, "qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"]) {
       const [version, set] = id.split("/") as [string, string];
       const file = join(dir, `${set}.${ext}`);
       expect(rubric(["export", "--sheet", id, "--out", file]).code).toBe(0);
+      // The engine's "none of these" options are shown, marked, one row per criterion that has one.
+      const shown = JSON.parse(rubric(["show", "--sheet", id, "--json"]).stdout) as { criteria: { options: { none?: boolean }[] }[] };
+      const wb = new ExcelJS.Workbook();
+      const ws = ext === "csv" ? await wb.csv.readFile(file, { map: (v: unknown) => v }) : (await wb.xlsx.readFile(file)).worksheets[0]!;
+      const header = (ws.getRow(1).values as string[]).map(String);
+      const marked: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1 && row.getCell(header.indexOf("none")).text === "yes") marked.push(row.getCell(header.indexOf("option_id")).text);
+      });
+      expect(marked.length).toBeGreaterThan(5);
+      expect(marked).toEqual(shown.criteria.filter((c) => c.options.some((o) => o.none)).map(() => "none"));
       const out = join(dir, `${set}.json`);
       const r = rubric(["import", file, "--version", version, "--set", set, "--out", out]);
       expect(r.stderr).toBe("");

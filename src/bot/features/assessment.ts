@@ -2,7 +2,7 @@
 // first unanswered question, review by part, result with the improvement plan, evidence files.
 import { Composer, InlineKeyboard } from "grammy";
 import { availableActions } from "../../domain/lifecycle.js";
-import { optionsFor } from "../../domain/rubric.js";
+import { optionsFor, type Option } from "../../domain/rubric.js";
 import {
   answeredCount,
   assessmentResult,
@@ -92,10 +92,12 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     lines.push("");
     options.forEach((o, i) => {
       const chosen = a.answers[key] === o.id;
-      lines.push(th(ctx, chosen ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
+      const line = o.none ? (chosen ? "q-option-none-chosen" : "q-option-none") : chosen ? "q-option-chosen" : "q-option";
+      lines.push(th(ctx, line, { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
     });
     lines.push("", ctx.t("q-how-to-answer"));
-    keyboards.push(grid(options.map((o, i) => [ctx.t("btn-option", { n: i + 1, points: o.points }), cb.answer(a.app.id, key, o.id)]), 4));
+    const button = (o: Option, i: number) => (o.none ? ctx.t("btn-option-none", { n: i + 1 }) : ctx.t("btn-option", { n: i + 1, points: o.points }));
+    keyboards.push(grid(options.map((o, i) => [button(o, i), cb.answer(a.app.id, key, o.id)]), 4));
     if (criterion.evidence.length) keyboards.push(column([[ctx.t("btn-attach"), cb.evidence(a.app.id, key)]]));
   }
   keyboards.push(grid([[ctx.t("btn-back"), cb.back(a.app.id, key)], [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)]], 2));
