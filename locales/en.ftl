@@ -114,7 +114,6 @@ problem-value-missing = row { $row }: column { $column } is empty
 problem-value-invalid = row { $row }: column { $column } has an invalid value “{ $value }”
 problem-row-conflict = row { $row }: column { $column } differs from an earlier row of { $at } (“{ $value }”)
 problem-empty-sheet = the spreadsheet has no data rows
-problem-option-reserved = criterion { $at }: option { $option } clashes with the “none of these” option the bot adds itself; rename the option or remove the row
 
 ## Bot: start, consent, registration
 
@@ -217,6 +216,7 @@ product-added = Product “{ $name }” added.
 product-card =
     <b>{ $name }</b>
     Product set: { $set }
+    Rubric: { $version }
     Answered: { $answered }/{ $total } questions
     Indicative points so far: { $points }
     Status: { $state }
@@ -254,9 +254,6 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } points</b>{ $marker 
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
-q-option-none = { $n }. <i>{ $label }</i> — <b>0 points</b>
-q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 points</b> (chosen)
-btn-option-none = { $n } · None yet
 q-how-to-answer = Press an option's number, or type it. (★: the minimum for that many stars)
 btn-option = { $n } · { $points }pt
 btn-attach = 📎 Send evidence
@@ -695,3 +692,51 @@ evidence-saved-kind = Evidence saved for { $id } ({ $count } files). What kind o
 evidence-tagged = Recorded: { $kind }
 ask-local-note = The commune's remarks on “{ $topic }” (what it sees locally, for Mẫu 03). Type one message, or press “Skip”.
 local-note-saved = The commune's remarks are recorded.
+
+## Honest scores: the “none of these” option the rubric engine adds
+
+problem-option-reserved = criterion { $at }: option { $option } clashes with the “none of these” option the bot adds itself; rename the option or remove the row
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 points</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 points</b> (chosen)
+btn-option-none = { $n } · None yet
+
+## Rules around the rubric: households without a business registration
+
+ask-business-registration =
+    Does your household hold a <b>household business registration certificate</b>?
+    (The law admits households as OCOP producers only <b>with a business registration</b>.)
+btn-registered-yes = ✅ Yes, registered
+btn-registered-no = Not yet
+household-unregistered =
+    <b>Household without a business registration</b>
+    • What the law asks: under Decision 26/2026/QĐ-TTg (Art. 2, clause 3), production households and families take part in OCOP <b>with a business registration</b>. The dossier needs that certificate.
+    • What to do: at the People's Committee of the commune or ward where you produce, register a <b>household business</b> (bring your citizen ID; the one-stop desk explains the request form).
+    • Meanwhile you can still self-assess and see where your product stands. Only filing the application has to wait for the certificate.
+    Once registered, go to /thongtin → “Edit type” to record it.
+business-registration-saved = ✅ Recorded: your household has a business registration. Type /nop to submit.
+profile-business-registered = Household business registration: yes
+profile-business-unregistered = Household business registration: <b>not yet</b> (cannot file an OCOP application yet)
+q-household-unregistered = 🏠 Your household <b>has no business registration</b>, and every level of this criterion needs one. Choose “none of these” to be accurate; once registered, change this answer.
+missing-business-registration = • The household has no business registration: the law admits only registered households (Decision 26/2026, Art. 2). Register a household business at the commune or ward, then submit again.
+btn-now-registered = ✅ My household is now registered
+
+## Rules around the rubric: rubric versions (from the product's menu)
+
+btn-rubric-version = 📜 Rubric · filed before { $from }?
+version-current =
+    📜 <b>“{ $product }” is scored under:</b> { $title }
+    Basis: { $source }
+version-explain =
+    Under Decision 26/2026/QĐ-TTg (Art. 12), a dossier <b>filed with the commune before { $from }</b> and not yet rated is still scored under the earlier rubric (Decision 148/2023), but must be rated within 60 days (first rating, upgrade) or 30 days (re-rating) of { $from }. Dossiers filed from { $from } are scored under the new rubric.
+    Switch only if your dossier really was filed before { $from }.
+version-switch-offer = Switching to { $title }: { $kept } answers kept, { $dropped } to answer again.
+btn-version-earlier = 📜 I filed before { $from }: use the earlier rubric
+btn-version-latest = ↩️ Score under the new rubric (from { $from })
+version-not-shipped =
+    The bot <b>does not have</b> the { $title } sheet for “{ $set }”; it has it only for: { $sets }.
+    You can still self-assess under { $latest } to see where you stand, but the score may differ from the council's under the old sheet. Ask your commune officer for the old sheet of this set.
+version-not-editable = The application is “{ $state }”: its rubric can no longer change.
+version-switched = ✅ Switched to { $title }. { $kept } answers kept; { $dropped } to answer again.
+version-already = The application already uses this rubric.
+action-rubric-version = rubric changed
+report-version-earlier = Scored under the earlier rubric (in force until { $to }), as the dossier was filed before the new one took effect.

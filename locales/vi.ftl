@@ -114,7 +114,6 @@ problem-value-missing = dòng { $row }: cột { $column } đang để trống
 problem-value-invalid = dòng { $row }: cột { $column } có giá trị không hợp lệ “{ $value }”
 problem-row-conflict = dòng { $row }: cột { $column } khác với dòng trước của { $at } (“{ $value }”)
 problem-empty-sheet = bảng tính không có dòng dữ liệu nào
-problem-option-reserved = tiêu chí { $at }: phương án { $option } trùng với phương án “Chưa đạt mức nào” mà bot tự thêm; đổi mã phương án hoặc bỏ dòng này
 
 ## Bot: start, consent, registration
 
@@ -217,6 +216,7 @@ product-added = Đã thêm sản phẩm “{ $name }”.
 product-card =
     <b>{ $name }</b>
     Bộ sản phẩm: { $set }
+    Bộ tiêu chí: { $version }
     Đã trả lời: { $answered }/{ $total } câu
     Điểm dự kiến đến giờ: { $points }
     Tình trạng: { $state }
@@ -254,9 +254,6 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (đang chọn)
-q-option-none = { $n }. <i>{ $label }</i> — <b>0 điểm</b>
-q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 điểm</b> (đang chọn)
-btn-option-none = { $n } · Chưa đạt
 q-how-to-answer = Bấm số phương án, hoặc gõ số. (★: mức tối thiểu để đạt số sao đó)
 btn-option = { $n } · { $points }đ
 btn-attach = 📎 Gửi minh chứng
@@ -689,3 +686,51 @@ evidence-saved-kind = Đã lưu minh chứng cho { $id } (có { $count } tệp).
 evidence-tagged = Đã ghi: { $kind }
 ask-local-note = Nhận xét của xã về “{ $topic }” (mô tả thực tế trên địa bàn, sẽ ghi vào Mẫu 03). Gõ một tin nhắn, hoặc bấm “Bỏ qua”.
 local-note-saved = Đã ghi nhận xét của xã.
+
+## Honest scores: the “none of these” option the rubric engine adds
+
+problem-option-reserved = tiêu chí { $at }: phương án { $option } trùng với phương án “Chưa đạt mức nào” mà bot tự thêm; đổi mã phương án hoặc bỏ dòng này
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 điểm</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 điểm</b> (đang chọn)
+btn-option-none = { $n } · Chưa đạt
+
+## Rules around the rubric: households without a business registration
+
+ask-business-registration =
+    Hộ của bạn đã có <b>giấy chứng nhận đăng ký hộ kinh doanh</b> chưa?
+    (Luật chỉ nhận hộ sản xuất, hộ gia đình <b>có đăng ký kinh doanh</b> làm chủ thể OCOP.)
+btn-registered-yes = ✅ Đã có giấy đăng ký
+btn-registered-no = Chưa có
+household-unregistered =
+    <b>Hộ chưa có đăng ký kinh doanh</b>
+    • Luật nói gì: theo Quyết định 26/2026/QĐ-TTg (Điều 2, khoản 3), hộ sản xuất, hộ gia đình được tham gia OCOP khi <b>có đăng ký kinh doanh</b>. Hồ sơ cần giấy đăng ký này.
+    • Cần làm gì: đến UBND xã, phường nơi bạn sản xuất, đăng ký <b>hộ kinh doanh</b> (mang theo căn cước; cán bộ một cửa hướng dẫn giấy đề nghị).
+    • Trong lúc chờ, bạn vẫn tự đánh giá được để biết sản phẩm đang ở mức nào. Chỉ việc nộp hồ sơ phải đợi có giấy.
+    Khi đã có giấy, vào /thongtin → “Sửa hình thức” để ghi lại.
+business-registration-saved = ✅ Đã ghi: hộ của bạn đã có đăng ký kinh doanh. Gõ /nop để nộp hồ sơ.
+profile-business-registered = Đăng ký hộ kinh doanh: đã có
+profile-business-unregistered = Đăng ký hộ kinh doanh: <b>chưa có</b> (chưa nộp hồ sơ OCOP được)
+q-household-unregistered = 🏠 Hộ bạn <b>chưa có đăng ký kinh doanh</b>, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào” cho đúng thực tế; khi có giấy, bạn sửa lại câu này.
+missing-business-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký (QĐ 26/2026, Điều 2). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+btn-now-registered = ✅ Hộ tôi đã đăng ký kinh doanh
+
+## Rules around the rubric: rubric versions (from the product's menu)
+
+btn-rubric-version = 📜 Bộ tiêu chí · nộp trước { $from }?
+version-current =
+    📜 <b>“{ $product }” đang chấm theo:</b> { $title }
+    Căn cứ: { $source }
+version-explain =
+    Theo Quyết định 26/2026/QĐ-TTg (Điều 12), hồ sơ đã <b>nộp cho xã trước { $from }</b> mà chưa được đánh giá thì vẫn chấm theo bộ tiêu chí cũ (QĐ 148/2023), nhưng phải chấm xong trong 60 ngày (lần đầu, nâng hạng) hoặc 30 ngày (đánh giá lại) kể từ { $from }. Hồ sơ nộp từ { $from } chấm theo bộ mới.
+    Chỉ đổi khi hồ sơ của bạn thật sự đã nộp trước { $from }.
+version-switch-offer = Nếu đổi sang { $title }: giữ được { $kept } câu trả lời, { $dropped } câu phải trả lời lại.
+btn-version-earlier = 📜 Hồ sơ tôi nộp trước { $from }: đổi sang bộ cũ
+btn-version-latest = ↩️ Chấm theo bộ tiêu chí mới (từ { $from })
+version-not-shipped =
+    Bot <b>chưa có</b> phiếu chấm { $title } cho bộ “{ $set }”; hiện chỉ có cho: { $sets }.
+    Bạn vẫn tự đánh giá theo { $latest } để biết mình đang ở đâu, nhưng điểm có thể khác điểm hội đồng chấm theo phiếu cũ. Hỏi cán bộ xã phiếu chấm cũ của bộ này.
+version-not-editable = Hồ sơ đang ở trạng thái “{ $state }”, không đổi bộ tiêu chí được nữa.
+version-switched = ✅ Đã chuyển sang { $title }. Giữ { $kept } câu trả lời; { $dropped } câu cần trả lời lại.
+version-already = Hồ sơ đã dùng bộ tiêu chí này rồi.
+action-rubric-version = đổi bộ tiêu chí
+report-version-earlier = Chấm theo bộ tiêu chí cũ (hiệu lực đến { $to }), vì hồ sơ nộp trước khi bộ mới có hiệu lực.

@@ -18,3 +18,9 @@ export function parseVnDate(text: string): string | undefined {
   const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : undefined;
 }
+
+/** "2026-12-18" → "18/12/2026": a day as Vietnamese people write it. */
+export function formatVnDay(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}

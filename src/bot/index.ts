@@ -16,6 +16,7 @@ import { statusFeature } from "./features/status.js";
 import { onboarding } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { remindersFeature } from "./features/reminders.js";
+import { rubricVersionsFeature } from "./features/rubric-versions.js";
 import { unhandled } from "./features/unhandled.js";
 import { HTML } from "./html.js";
 import { negotiateLocale } from "./i18n.js";
@@ -76,7 +77,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(ctx.t("error-sorry"), HTML).catch(() => undefined);
   });
-  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

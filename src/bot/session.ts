@@ -12,6 +12,7 @@ export type Step =
   | "reg-name"
   | "reg-phone"
   | "reg-org-type"
+  | "reg-business-registration"
   | "reg-org-name"
   | "reg-commune"
   | "product-name"
@@ -32,6 +33,8 @@ export interface SessionData {
   editing?: boolean;
   /** The registration answers not yet stored with the organisation. */
   orgType?: OrganisationType;
+  /** A household's answer: does it hold a household business registration? */
+  businessRegistered?: boolean;
   orgName?: string;
   /** Commune codes offered as buttons, for typed choices. */
   communeChoices?: string[];

@@ -261,3 +261,48 @@ export function appliesInCase(criterion: Criterion, caseId: string | undefined):
 export function bestPoints(options: Option[]): number {
   return options.reduce((m, o) => Math.max(m, o.points), 0);
 }
+
+/**
+ * The version in force on a day ("YYYY-MM-DD"): effectiveFrom ≤ day and, when it has one,
+ * day ≤ effectiveTo. Undefined before the first version.
+ */
+export function versionInForce(versions: readonly VersionData[], day: string): VersionData | undefined {
+  return versions.find((v) => v.effectiveFrom <= day && (v.effectiveTo === undefined || day <= v.effectiveTo));
+}
+
+/**
+ * The version an application filed before `version` took effect is scored under: the one in force
+ * the day before. Decision 26/2026/QĐ-TTg, Art. 12 khoản 2: dossiers filed before 22 May 2026 and
+ * not yet rated finish under the 2021–2025 rules (Decision 148/2023).
+ */
+export function versionBefore(versions: readonly VersionData[], version: VersionData): VersionData | undefined {
+  const day = new Date(`${version.effectiveFrom}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return versionInForce(versions, day.toISOString().slice(0, 10));
+}
+
+/**
+ * The answers that keep their meaning on another sheet: a criterion with the same id whose options
+ * (ids, labels, points, cases) are the same. The rest must be asked again.
+ */
+export function carryAnswers(
+  from: Pick<Sheet, "criteria">,
+  to: Pick<Sheet, "criteria">,
+  answers: Readonly<Record<string, string>>,
+): { kept: Record<string, string>; dropped: string[] } {
+  const sameOptions = (a: Criterion, b: Criterion) =>
+    a.options.length === b.options.length &&
+    a.options.every((o, i) => {
+      const p = b.options[i]!;
+      return o.id === p.id && o.label === p.label && o.points === p.points && o.case === p.case;
+    });
+  const kept: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const [criterionId, optionId] of Object.entries(answers)) {
+    const before = from.criteria.find((c) => c.id === criterionId);
+    const after = to.criteria.find((c) => c.id === criterionId);
+    if (before && after && sameOptions(before, after)) kept[criterionId] = optionId;
+    else dropped.push(criterionId);
+  }
+  return { kept, dropped };
+}

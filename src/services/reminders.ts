@@ -13,6 +13,7 @@ import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type 
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
+import { formatVnDay } from "../text.js";
 import { enqueueNotifications, type NotificationInput } from "./outbox.js";
 
 export interface ReminderDeps {
@@ -48,8 +49,6 @@ export const REMINDER_CALLBACKS = {
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** "2026-12-18" → "18/12/2026". */
-const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** The key of an idle-draft reminder: one per application per idle period. */
 export function idleDraftKey(applicationId: number, updatedAt: Date): string {
@@ -130,7 +129,7 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
     const received = mine.filter((a) => a.state === "received");
     const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
     const lines = [
-      t("remind-digest-head", { date: dmy(today), count: mine.length }),
+      t("remind-digest-head", { date: formatVnDay(today), count: mine.length }),
       t("remind-digest-counts", { submitted, received: received.length }),
     ];
     const urgent = received
@@ -138,10 +137,10 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
       .map((a) => ({ ...a, left: workingDaysLeft(a.receivedAt, now, holidays) }))
       .sort((x, y) => x.left - y.left || x.receivedAt.getTime() - y.receivedAt.getTime())[0];
     if (urgent) {
-      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: dmy(communeDeadline(urgent.receivedAt, holidays)) };
+      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: formatVnDay(communeDeadline(urgent.receivedAt, holidays)) };
       lines.push(t(urgent.left > 0 ? "remind-digest-urgent" : urgent.left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
     }
-    lines.push(t("remind-digest-province", { proposeBy: dmy(province.proposeBy), ratedBy: dmy(province.ratedBy) }));
+    lines.push(t("remind-digest-province", { proposeBy: formatVnDay(province.proposeBy), ratedBy: formatVnDay(province.ratedBy) }));
     result.push({
       kind: "digest",
       userId,

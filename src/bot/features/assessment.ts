@@ -14,6 +14,7 @@ import {
   latestOpenApplication,
   loadAssessment,
   nextQuestion,
+  presumesBusinessRegistration,
   previousQuestion,
   productsOf,
   saveAnswer,
@@ -21,7 +22,7 @@ import {
   type QuestionKey,
 } from "../../services/assessment.js";
 import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
-import { isRegistered, organisationOf } from "../../services/people.js";
+import { isRegistered, lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
 import { fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
@@ -29,6 +30,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml, HTML } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { formatVnDay } from "../workflow.js";
 import { askProductName, showMainMenu } from "./products.js";
 
 export const assessmentFeature = new Composer<BotContext>();
@@ -86,6 +88,10 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       `<i>${escapeHtml(criterion.help)}</i>`,
     );
     if (criterion.note) lines.push(th(ctx, "q-note", { note: criterion.note }));
+    if (presumesBusinessRegistration(criterion, a.caseId)) {
+      const org = organisationById(ctx.deps.db, a.app.organisationId);
+      if (org && lacksBusinessRegistration(org)) lines.push(ctx.t("q-household-unregistered"));
+    }
     if (criterion.evidence.length) {
       lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
     }
@@ -264,11 +270,13 @@ async function showProduct(ctx: BotContext, appId: number) {
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    column([[ctx.t("btn-rubric-version", { from: formatVnDay(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
   );
   await ctx.reply(
     th(ctx, "product-card", {
       name: a.product.name,
       set: a.sheet.productSetTitle,
+      version: a.sheet.version.title,
       answered: answeredCount(a),
       total: a.order.length,
       points: r.total,

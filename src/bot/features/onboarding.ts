@@ -53,6 +53,7 @@ export async function continueRegistration(ctx: BotContext) {
   }
   if (!org) {
     if (!ctx.session.orgType) return askOrgType(ctx);
+    if (ctx.session.orgType === "household" && ctx.session.businessRegistered === undefined) return askBusinessRegistration(ctx);
     if (!ctx.session.orgName) return askOrgName(ctx);
     return askCommune(ctx);
   }
@@ -77,6 +78,18 @@ async function askOrgType(ctx: BotContext) {
   ctx.session.step = "reg-org-type";
   const kb = column(ORGANISATION_TYPES.map((type) => [ctx.t(`org-type-${type}`), cb.orgType(type)]));
   await ctx.reply(ctx.t("ask-org-type"), { ...HTML, reply_markup: kb });
+}
+
+/** Households only: the law admits them as producers with a business registration (Art. 2). */
+async function askBusinessRegistration(ctx: BotContext) {
+  ctx.session.step = "reg-business-registration";
+  await ctx.reply(ctx.t("ask-business-registration"), {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-registered-yes"), cb.businessRegistered(true)],
+      [ctx.t("btn-registered-no"), cb.businessRegistered(false)],
+    ]),
+  });
 }
 
 async function askOrgName(ctx: BotContext) {
@@ -154,6 +167,7 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
       return true;
     }
     case "reg-org-type":
+    case "reg-business-registration":
       await ctx.reply(ctx.t("use-buttons"), HTML);
       return true;
     case "reg-org-name": {
@@ -205,8 +219,31 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) })).catch(() => undefined);
   const org = organisationOf(ctx.deps.db, ctx.user);
-  if (org) saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType });
-  else ctx.session.orgType = type as OrganisationType;
+  if (org) {
+    saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType, ...(type === "household" ? {} : { businessRegistered: null }) });
+    if (type === "household") return askBusinessRegistration(ctx);
+  } else {
+    ctx.session.orgType = type as OrganisationType;
+    ctx.session.businessRegistered = undefined;
+  }
+  return afterSave(ctx);
+});
+
+onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
+  const registered = ctx.callbackQuery.data === cb.businessRegistered(true);
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const household = org ? org.type === "household" && ownsOrganisation(ctx.user!, org) : ctx.session.orgType === "household";
+  if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (org) saveOrganisation(ctx.deps.db, ctx.user, { businessRegistered: registered });
+  else ctx.session.businessRegistered = registered;
+  if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
+  // From the readiness checklist (not registration, not the profile): say it is noted, nothing more.
+  if (org && !ctx.session.editing) {
+    ctx.session.step = undefined;
+    return registered ? ctx.reply(ctx.t("business-registration-saved"), HTML) : undefined;
+  }
   return afterSave(ctx);
 });
 
@@ -219,11 +256,13 @@ onboarding.callbackQuery(/^m:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName })).catch(() => undefined);
   const org = organisationOf(ctx.deps.db, ctx.user);
-  const { orgType, orgName } = ctx.session;
+  const { orgType, orgName, businessRegistered } = ctx.session;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
-  else if (orgType && orgName) saveOrganisation(ctx.deps.db, ctx.user, { type: orgType, name: orgName, communeCode: commune.code });
-  else return continueRegistration(ctx);
+  else if (orgType && orgName) {
+    saveOrganisation(ctx.deps.db, ctx.user, { type: orgType, name: orgName, communeCode: commune.code, businessRegistered: orgType === "household" ? (businessRegistered ?? null) : null });
+  } else return continueRegistration(ctx);
   ctx.session.orgType = undefined;
+  ctx.session.businessRegistered = undefined;
   ctx.session.orgName = undefined;
   ctx.session.communeChoices = undefined;
   if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
@@ -251,6 +290,9 @@ export async function showProfile(ctx: BotContext) {
         commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
       }),
     );
+    if (org.type === "household" && org.businessRegistered !== null) {
+      lines.push(ctx.t(org.businessRegistered ? "profile-business-registered" : "profile-business-unregistered"));
+    }
   }
   const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => ctx.deps.adminUnits.commune(code)?.name ?? code);
   if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));

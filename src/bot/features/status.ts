@@ -42,6 +42,7 @@ function missingList(ctx: BotContext, r: Readiness): string {
   if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
   if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
   if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
   return lines.join("\n");
 }
 
@@ -59,6 +60,7 @@ export async function submitApplication(ctx: BotContext, appId: number) {
     reply_markup: column([
       [ctx.t("btn-resume"), cb.resume(appId)],
       [ctx.t("btn-result"), cb.result(appId)],
+      ...(result.readiness!.unregistered ? [[ctx.t("btn-now-registered"), cb.businessRegistered(true)] as Button] : []),
     ]),
   });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `official_results` ADD `part_points` text;--> statement-breakpoint
+ALTER TABLE `organisations` ADD `business_registered` integer;
