@@ -740,3 +740,71 @@ version-switched = ✅ Switched to { $title }. { $kept } answers kept; { $droppe
 version-already = The application already uses this rubric.
 action-rubric-version = rubric changed
 report-version-earlier = Scored under the earlier rubric (in force until { $to }), as the dossier was filed before the new one took effect.
+
+## Rules around the rubric: the guide (/huongdan), one topic per message
+
+guide-intro =
+    <b>OCOP guide</b>
+    Choose a topic below. Each one is a short message.
+guide-btn-cycle = 🔄 The OCOP cycle
+guide-btn-tiers = ⭐ Tiers, who recognises
+guide-btn-dossier = 📁 What the dossier holds
+guide-btn-deadlines = 📅 Commune, province deadlines
+guide-btn-history = 📚 History of the rubric
+guide-btn-versions = 📜 Filed before Decision 26
+guide-btn-household = 🏠 Unregistered households
+guide-btn-none = ⭕ “None of these”
+guide-btn-after = 🏅 After the result
+guide-btn-commands = ⌨️ The bot's commands
+guide-cycle =
+    <b>The yearly OCOP cycle</b>
+    1. Awareness and guidance.
+    2. Product ideas are received.
+    3. Business plans and projects are received.
+    4. Implementation: production, finishing the product.
+    5. Evaluation and rating of the product.
+    6. Trade promotion: marketing, connecting to buyers.
+    The bot helps with step 5: self-scoring against the rubric, what to improve, filing with the commune and following the result.
+guide-tiers-head = <b>Star tiers</b> (total points out of 100, Decision 26/2026, Art. 3–4):
+guide-tier = • { $stars }★ ({ $top ->
+        [1] { $min }–{ $max }
+       *[0] { $min } to under { $max }
+    } points): { $meaning } Recognised by: { $by }.
+guide-tier-not-recognised = • { $stars }★ ({ $min } to under { $max } points): { $meaning }
+guide-tiers-foot =
+    The certificate (3★ and up) is valid for 36 months.
+    A ★ next to an option is the minimum for that many stars: enough points with a missed ★ means a lower tier.
+guide-dossier =
+    <b>What the OCOP dossier holds</b> (Decision 26/2026, Art. 6–7)
+    • The registration form (Mẫu số 01).
+    • The self-assessment report (Mẫu số 02): general information, business results, a self-score of every criterion with a description and evidence (business registration, facility certificates, contracts, test reports, trademarks…).
+    • 5 product samples (not for tourism services).
+    Filed with the commune People's Committee: 1 paper and 1 electronic copy. Upgrade: show what changed since recognition. Re-rating: update what is new and the documents that expire.
+    In the bot: /hoanthien fills in the details, /hoso_giay sends Mẫu 01 and 02 filled in, /nop submits.
+guide-deadlines =
+    <b>Deadlines</b> (Decision 26/2026, Art. 5, 7)
+    • Commune: within <b>15 working days</b> of receipt, the commune checks the dossier, evaluates 4 points (raw material, local labour, origin of the idea, local identity), writes its report (Mẫu 03) and proposes it to the province.
+    • Province: at least 2 rounds a year. Dossiers proposed before <b>30/4</b> are rated before 30/6; before <b>30/10</b>, rated before 30/12.
+    • 5 stars (Ministry of Agriculture and Environment): proposed by the province before 30/7, rated before 30/9; before 30/01, rated before 30/3.
+    Next round: commune proposal before { $proposeBy }, provincial rating before { $ratedBy }.
+guide-history-head = <b>History of the OCOP rubric</b>
+guide-history-early = • 2017–2018, the early years: points split 35 / 20 / 45 for organisation of production / marketing / quality. The project has not found the original text of this split, so it is unverified; the bot has no sheet for it.
+guide-history-version = • <b>{ $title }</b>: from { $from }; parts { $weights } points; the bot has { $sheets } scoring sheets.
+guide-history-version-ended = • <b>{ $title }</b>: from { $from } to { $to }; parts { $weights } points; the bot has { $sheets } scoring sheets.
+guide-history-foot = Decision 1489/2025 changed Decision 148's procedure from 06/7/2025: producers file with the commune, the province rates both 3★ and 4★. An application is always scored under the rubric it uses.
+guide-versions =
+    <b>Dossiers filed before { $from }</b>
+    Decision 26/2026 is in force from { $from }. A dossier filed before that day and not yet rated is still scored under the earlier rubric ({ $earlier }), but must be rated within 60 days (first rating, upgrade) or 30 days (re-rating) of { $from } (Art. 12).
+    The bot switches only when you say so: /sanpham → choose the product → “📜 Rubric”. The bot has the earlier sheet for: { $sets }. For other sets it says plainly that it has none.
+    Products recognised before { $from } keep their certificate until it expires.
+guide-none =
+    <b>“None of these”</b>
+    Many criteria have no 0-point option (e.g. origin of the product, the environment dossier, the quality declaration). If you meet none of the levels, choose “none of these” (0 points). It is not one of the sheet's options; the bot adds it so the indicative score stays honest.
+    Choosing it misses that criterion's ★ marker (if any), and the improvement plan starts from 0.
+guide-after =
+    <b>After the result</b>
+    • An OCOP certificate is valid for <b>36 months</b> from the decision (Art. 4).
+    • Re-rating: file between 180 and 120 days before the certificate expires (Art. 7, clause 6). The bot reminds you and your members 6 and 3 months before it expires.
+    • Upgrade: when the product has improved; the dossier shows what changed (Art. 6).
+    • The bot starts a re-rating or an upgrade from your last answers: /trangthai → “🔁 Re-assess” or “⬆️ Upgrade”.
+    • When the officer records the council's points per part, /trangthai shows your own score beside the council's.

@@ -734,3 +734,71 @@ version-switched = ✅ Đã chuyển sang { $title }. Giữ { $kept } câu trả
 version-already = Hồ sơ đã dùng bộ tiêu chí này rồi.
 action-rubric-version = đổi bộ tiêu chí
 report-version-earlier = Chấm theo bộ tiêu chí cũ (hiệu lực đến { $to }), vì hồ sơ nộp trước khi bộ mới có hiệu lực.
+
+## Rules around the rubric: the guide (/huongdan), one topic per message
+
+guide-intro =
+    <b>Hướng dẫn OCOP</b>
+    Chọn một mục bên dưới. Mỗi mục là một tin ngắn.
+guide-btn-cycle = 🔄 Chu trình OCOP
+guide-btn-tiers = ⭐ Hạng sao, ai công nhận
+guide-btn-dossier = 📁 Hồ sơ gồm gì
+guide-btn-deadlines = 📅 Thời hạn xã, tỉnh
+guide-btn-history = 📚 Lịch sử bộ tiêu chí
+guide-btn-versions = 📜 Hồ sơ nộp trước QĐ 26
+guide-btn-household = 🏠 Hộ chưa đăng ký KD
+guide-btn-none = ⭕ “Chưa đạt mức nào”
+guide-btn-after = 🏅 Sau khi có kết quả
+guide-btn-commands = ⌨️ Các lệnh của bot
+guide-cycle =
+    <b>Chu trình OCOP hằng năm</b>
+    1. Tuyên truyền, hướng dẫn.
+    2. Nhận ý tưởng sản phẩm.
+    3. Nhận phương án, dự án sản xuất kinh doanh.
+    4. Triển khai: sản xuất, hoàn thiện sản phẩm.
+    5. Đánh giá, phân hạng sản phẩm.
+    6. Xúc tiến thương mại: quảng bá, kết nối bán hàng.
+    Bot giúp ở bước 5: tự chấm theo bộ tiêu chí, biết cần cải thiện gì, nộp hồ sơ cho xã và theo dõi kết quả.
+guide-tiers-head = <b>Hạng sao</b> (tổng điểm trên 100, QĐ 26/2026, Điều 3–4):
+guide-tier = • { $stars }★ ({ $top ->
+        [1] { $min }–{ $max }
+       *[0] { $min } đến dưới { $max }
+    } điểm): { $meaning } Công nhận: { $by }.
+guide-tier-not-recognised = • { $stars }★ ({ $min } đến dưới { $max } điểm): { $meaning }
+guide-tiers-foot =
+    Giấy chứng nhận (từ 3★) có giá trị 36 tháng.
+    Dấu ★ cạnh một phương án là mức tối thiểu để được số sao đó: đủ điểm mà thiếu dấu sao thì bị hạ hạng.
+guide-dossier =
+    <b>Hồ sơ OCOP gồm gì</b> (QĐ 26/2026, Điều 6–7)
+    • Phiếu đăng ký (Mẫu số 01).
+    • Báo cáo tự đánh giá (Mẫu số 02): thông tin chung, kết quả sản xuất kinh doanh, tự chấm từng tiêu chí kèm mô tả và minh chứng (giấy đăng ký kinh doanh, giấy chứng nhận cơ sở đủ điều kiện, hợp đồng, phiếu kiểm nghiệm, nhãn hiệu…).
+    • 5 sản phẩm mẫu (trừ dịch vụ du lịch).
+    Nộp cho UBND xã 1 bộ giấy và 1 bộ điện tử. Nâng hạng: nói rõ thay đổi so với lần được công nhận. Đánh giá lại: cập nhật nội dung mới và các giấy tờ có thời hạn.
+    Trong bot: /hoanthien điền thêm thông tin, /hoso_giay nhận Mẫu 01, 02 điền sẵn, /nop để nộp.
+guide-deadlines =
+    <b>Thời hạn</b> (QĐ 26/2026, Điều 5, 7)
+    • Xã: trong <b>15 ngày làm việc</b> kể từ khi tiếp nhận, UBND xã kiểm tra hồ sơ, đánh giá 4 nội dung (nguyên liệu, lao động địa phương, nguồn gốc ý tưởng, bản sắc địa phương), lập báo cáo (Mẫu 03) và đề nghị tỉnh.
+    • Tỉnh: ít nhất 2 đợt mỗi năm. Hồ sơ xã đề nghị trước <b>30/4</b> được chấm trước 30/6; trước <b>30/10</b> thì chấm trước 30/12.
+    • 5 sao (Bộ Nông nghiệp và Môi trường): tỉnh đề nghị trước 30/7 thì chấm trước 30/9; trước 30/01 thì chấm trước 30/3.
+    Đợt tới: xã đề nghị trước { $proposeBy }, tỉnh chấm trước { $ratedBy }.
+guide-history-head = <b>Lịch sử bộ tiêu chí OCOP</b>
+guide-history-early = • 2017–2018, những năm đầu: điểm chia 35 / 20 / 45 cho tổ chức sản xuất / tiếp thị / chất lượng. Dự án chưa tìm được văn bản gốc của cách chia này nên chưa kiểm chứng; bot không có phiếu chấm.
+guide-history-version = • <b>{ $title }</b>: từ { $from }; phần { $weights } điểm; bot có { $sheets } phiếu chấm.
+guide-history-version-ended = • <b>{ $title }</b>: từ { $from } đến { $to }; phần { $weights } điểm; bot có { $sheets } phiếu chấm.
+guide-history-foot = QĐ 1489/2025 sửa quy trình của QĐ 148 từ 06/7/2025: chủ thể nộp hồ sơ ở xã, tỉnh chấm cả 3★ và 4★. Mỗi hồ sơ luôn được chấm theo bộ tiêu chí nó đang dùng.
+guide-versions =
+    <b>Hồ sơ nộp trước { $from }</b>
+    QĐ 26/2026 có hiệu lực từ { $from }. Hồ sơ đã nộp trước ngày đó mà chưa được đánh giá thì vẫn chấm theo bộ cũ ({ $earlier }), nhưng phải chấm xong trong 60 ngày (lần đầu, nâng hạng) hoặc 30 ngày (đánh giá lại) kể từ { $from } (Điều 12).
+    Bot chỉ đổi khi bạn nói vậy: /sanpham → chọn sản phẩm → “📜 Bộ tiêu chí”. Bot có phiếu cũ cho: { $sets }. Với bộ khác, bot nói rõ là chưa có.
+    Sản phẩm đã được công nhận trước { $from } vẫn giữ giấy chứng nhận đến hết hạn.
+guide-none =
+    <b>“Chưa đạt mức nào”</b>
+    Nhiều tiêu chí không có mức 0 điểm (ví dụ nguồn gốc sản phẩm, hồ sơ môi trường, công bố chất lượng). Nếu cơ sở chưa đạt mức nào, bạn chọn “Chưa đạt mức nào” (0 điểm). Đây không phải phương án của phiếu; bot thêm vào để điểm dự kiến trung thực.
+    Chọn nó thì thiếu luôn dấu ★ của tiêu chí đó (nếu có), và kế hoạch nâng hạng tính từ mức 0.
+guide-after =
+    <b>Sau khi có kết quả</b>
+    • Giấy chứng nhận OCOP có giá trị <b>36 tháng</b> kể từ ngày ra quyết định (Điều 4).
+    • Đánh giá lại: nộp hồ sơ trong khoảng từ 180 đến 120 ngày trước khi giấy hết hạn (Điều 7, khoản 6). Bot nhắc bạn và các thành viên 6 tháng và 3 tháng trước khi hết hạn.
+    • Nâng hạng: khi sản phẩm tiến bộ; hồ sơ nói rõ những thay đổi (Điều 6).
+    • Bot bắt đầu lần đánh giá lại hay nâng hạng từ câu trả lời lần trước: /trangthai → “🔁 Đánh giá lại” hoặc “⬆️ Nâng hạng”.
+    • Khi cán bộ ghi điểm từng phần của hội đồng, /trangthai cho thấy điểm bạn tự chấm bên cạnh điểm hội đồng.
