@@ -808,3 +808,53 @@ guide-after =
     • Upgrade: when the product has improved; the dossier shows what changed (Art. 6).
     • The bot starts a re-rating or an upgrade from your last answers: /trangthai → “🔁 Re-assess” or “⬆️ Upgrade”.
     • When the officer records the council's points per part, /trangthai shows your own score beside the council's.
+
+## After the result: certificates, re-assessment and upgrade, the council's points per part
+
+remind-certificate =
+    { $months ->
+        [6] 🏅
+       *[other] ⏰
+    } The OCOP { $stars }★ certificate of “{ $product }” expires on <b>{ $expires }</b> (in about { $months } months).
+    { $late ->
+        [1] The last day to file for re-rating (120 days before expiry) was { $refileBy }. If you filed, nothing more to do; if not, ask your commune officer how to go on.
+       *[0] To keep the rating, file for re-rating between <b>{ $refileFrom } and { $refileBy }</b> (180 to 120 days before expiry, Decision 26/2026, Art. 7).
+    }
+    The bot starts the re-rating (or an upgrade) from your last answers.
+btn-reassess-re-evaluation = 🔁 Re-assess
+btn-reassess-upgrade = ⬆️ Upgrade
+btn-reassess-first = 🔁 New self-assessment
+reassess-kind-re-evaluation = a re-rating
+reassess-kind-upgrade = an upgrade
+reassess-kind-first = a new assessment
+reassess-started =
+    ✅ Started <b>{ $kind }</b> of “{ $product }” under { $title }.
+    { $kept } answers and their evidence are kept from last time; { $asked } criteria to answer again, with the dossier conditions.
+    Much changes in 3 years: review every answer (📋 Review) and replace documents that have expired (/minhchung).
+reassess-exists = This product already has a new assessment; continuing it.
+reassess-no-sheet = There is no current scoring sheet for this product set yet.
+action-start-re-evaluation = re-rating started
+action-start-upgrade = upgrade started
+action-start-first = new assessment started
+action-record-points = council's points per part recorded
+status-certificate = The certificate is valid until { $expires }.
+status-certificate-expired = The certificate expired on { $expires }.
+status-calibration = 📊 Your self-assessment and the council's points:
+calibration-part = Part { $part }: you { $self } · council { $official } /{ $max } (gap { $gap })
+calibration-total = Total: you { $self } · council { $official } (gap { $gap })
+notify-official-points = 📊 <b>The council's points per part for “{ $product }”</b>, beside your self-assessment:
+btn-official-points = 📊 Record the council's points per part
+official-points-part = { $part } (max { $max })
+ask-official-points =
+    The council's points for “{ $product }”, per part: { $parts }.
+    Type the numbers in that order, separated by spaces. Example: 32.5 18 27
+official-points-invalid = I could not read that. One number per part is needed: { $parts }, separated by spaces (e.g. 32.5 18 27).
+official-points-saved = ✅ The council's points for “{ $product }” are recorded; the producer and members are told.
+officer-app-rubric = Rubric: { $title }
+calibration-summary = 📊 Self-assessment against the council ({ $count } applications with points per part), average gap: { $gaps }
+calibration-summary-total = total { $gap }
+calibration-summary-commune = • { $commune }: { $count } applications, total gap { $gap }
+export-official-a = Council points, part A
+export-official-b = Council points, part B
+export-official-c = Council points, part C
+export-none-answers = Criteria answered “none of these”

@@ -802,3 +802,53 @@ guide-after =
     • Nâng hạng: khi sản phẩm tiến bộ; hồ sơ nói rõ những thay đổi (Điều 6).
     • Bot bắt đầu lần đánh giá lại hay nâng hạng từ câu trả lời lần trước: /trangthai → “🔁 Đánh giá lại” hoặc “⬆️ Nâng hạng”.
     • Khi cán bộ ghi điểm từng phần của hội đồng, /trangthai cho thấy điểm bạn tự chấm bên cạnh điểm hội đồng.
+
+## After the result: certificates, re-assessment and upgrade, the council's points per part
+
+remind-certificate =
+    { $months ->
+        [6] 🏅
+       *[other] ⏰
+    } Giấy chứng nhận OCOP { $stars }★ của “{ $product }” hết hạn ngày <b>{ $expires }</b> (còn khoảng { $months } tháng).
+    { $late ->
+        [1] Hạn nộp hồ sơ đánh giá lại (chậm nhất 120 ngày trước khi hết hạn) là { $refileBy }, đã qua. Nếu đã nộp, bạn không cần làm gì thêm; nếu chưa, hỏi cán bộ xã cách làm tiếp.
+       *[0] Muốn giữ hạng, nộp hồ sơ đánh giá lại trong khoảng <b>{ $refileFrom } – { $refileBy }</b> (từ 180 đến 120 ngày trước khi hết hạn, QĐ 26/2026, Điều 7).
+    }
+    Bot bắt đầu lần đánh giá lại (hoặc nâng hạng) từ câu trả lời lần trước của bạn.
+btn-reassess-re-evaluation = 🔁 Đánh giá lại
+btn-reassess-upgrade = ⬆️ Nâng hạng
+btn-reassess-first = 🔁 Tự đánh giá lần mới
+reassess-kind-re-evaluation = đánh giá lại
+reassess-kind-upgrade = nâng hạng
+reassess-kind-first = lần đánh giá mới
+reassess-started =
+    ✅ Đã bắt đầu <b>{ $kind }</b> cho “{ $product }” theo { $title }.
+    Giữ { $kept } câu trả lời và minh chứng của lần trước; { $asked } tiêu chí cần trả lời lại, cùng các câu điều kiện hồ sơ.
+    Sau 3 năm nhiều thứ đã khác: bạn xem lại từng câu (📋 Xem lại), và thay các giấy tờ đã hết hạn (/minhchung).
+reassess-exists = Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.
+reassess-no-sheet = Chưa có phiếu chấm mới cho bộ sản phẩm này.
+action-start-re-evaluation = bắt đầu đánh giá lại
+action-start-upgrade = bắt đầu nâng hạng
+action-start-first = bắt đầu lần đánh giá mới
+action-record-points = ghi điểm hội đồng từng phần
+status-certificate = Giấy chứng nhận có giá trị đến { $expires }.
+status-certificate-expired = Giấy chứng nhận đã hết hạn ngày { $expires }.
+status-calibration = 📊 Điểm bạn tự chấm và điểm hội đồng:
+calibration-part = Phần { $part }: bạn { $self } · hội đồng { $official } /{ $max } (chênh { $gap })
+calibration-total = Tổng: bạn { $self } · hội đồng { $official } (chênh { $gap })
+notify-official-points = 📊 <b>Điểm hội đồng từng phần cho “{ $product }”</b>, bên cạnh điểm bạn tự chấm:
+btn-official-points = 📊 Ghi điểm hội đồng từng phần
+official-points-part = { $part } (tối đa { $max })
+ask-official-points =
+    Điểm hội đồng cho “{ $product }”, từng phần: { $parts }.
+    Gõ các số theo thứ tự, cách nhau bằng dấu cách; điểm lẻ dùng dấu phẩy. Ví dụ: 32,5 18 27
+official-points-invalid = Mình chưa đọc được. Cần đúng một số cho mỗi phần: { $parts }, cách nhau bằng dấu cách (ví dụ: 32,5 18 27).
+official-points-saved = ✅ Đã ghi điểm hội đồng cho “{ $product }”; chủ thể và thành viên được báo.
+officer-app-rubric = Bộ tiêu chí: { $title }
+calibration-summary = 📊 Tự chấm so với hội đồng ({ $count } hồ sơ có điểm từng phần), chênh trung bình: { $gaps }
+calibration-summary-total = tổng { $gap }
+calibration-summary-commune = • { $commune }: { $count } hồ sơ, tổng chênh { $gap }
+export-official-a = Điểm hội đồng phần A
+export-official-b = Điểm hội đồng phần B
+export-official-c = Điểm hội đồng phần C
+export-none-answers = Tiêu chí “chưa đạt mức nào”

@@ -7,6 +7,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
+import { afterResultFeature } from "./features/after-result.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { dossierFeature } from "./features/dossier.js";
 import { helpFeature } from "./features/help.js";
@@ -77,7 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(ctx.t("error-sorry"), HTML).catch(() => undefined);
   });
-  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  features.use(onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

@@ -22,6 +22,7 @@ export type Step =
   | "officer-decision"
   | "officer-date"
   | "officer-local-note"
+  | "officer-points"
   | "admin-commune"
   | "dossier";
 

@@ -130,7 +130,7 @@ function userName(db: Db, id: number | null): string {
   return db.select({ name: users.fullName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
 }
 
-function languageOf(db: Db, id: number): string {
+export function languageOf(db: Db, id: number): string {
   return db.select({ language: users.language }).from(users).where(eq(users.id, id)).get()?.language ?? "vi";
 }
 

@@ -17,9 +17,14 @@ import {
 import { cb, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
-import { th } from "../i18n.js";
+import { negotiateLocale, th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDateTime, workflowDeps } from "../workflow.js";
+import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
+import { certificateTimeline } from "../../domain/certificate.js";
+import { vnDate } from "../../domain/calendar.js";
+import { calibrationOf, comparisonLines } from "../../services/calibration.js";
+import { reassessmentKinds } from "../../services/reassessment.js";
+import { reassessButton } from "./after-result.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -105,6 +110,12 @@ statusFeature.command("trangthai", async (ctx) => {
       th(ctx, "status-score", { total: r.total, stars: r.stars }),
     ];
     if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: official.decisionDate }));
+    if (official && official.stars >= 3) {
+      const { expires } = certificateTimeline(official.decisionDate);
+      lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatVnDay(expires) }));
+    }
+    const calibration = calibrationOf(db, a);
+    if (calibration) lines.push(ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration));
     lines.push(nextStep(ctx, app.state));
     const events = timeline(db, app.id);
     if (events.length) {
@@ -123,6 +134,10 @@ statusFeature.command("trangthai", async (ctx) => {
     const buttons: Button[] = [];
     if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
     if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
+    // Only the product's latest application offers what comes next.
+    if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
+      for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
+    }
     await ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
   }
   return undefined;

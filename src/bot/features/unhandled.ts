@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
+import { handleCalibrationText } from "./after-result.js";
 import { handleAssessmentText } from "./assessment.js";
 import { handleDossierText } from "./dossier.js";
 import { handleAdminText } from "./invites.js";
@@ -28,6 +29,7 @@ function nextStepHint(ctx: BotContext): string {
     case "officer-decision":
     case "officer-date":
     case "officer-local-note":
+    case "officer-points":
       return ctx.t("hint-officer");
     default:
       return ctx.t("hint-registration");
@@ -38,7 +40,7 @@ unhandled.on("message:text", async (ctx) => {
   const text = ctx.message.text.trim();
   if (text.startsWith("/")) return ctx.reply(`${ctx.t("unknown-command")}\n${nextStepHint(ctx)}`, HTML);
   if (hasConsent(ctx.user)) {
-    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleAdminText]) {
+    for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleCalibrationText, handleAdminText]) {
       if (await handle(ctx, text)) return;
     }
   }
