@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { RUBRICS_DIR } from "../../src/rubric/catalog.js";
+import { loadCatalog, RUBRICS_DIR } from "../../src/rubric/catalog.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -18,6 +18,7 @@ function rubric(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const catalog = loadCatalog().value!;
 const tmp = () => mkdtempSync(join(tmpdir(), "ocop-rubric-"));
 const RAU = "qd26-2026/rau-cu-qua-hat-tuoi";
 
@@ -104,7 +105,7 @@ describe("npm run rubric", () => {
       const file = join(dir, `${set}.${ext}`);
       expect(rubric(["export", "--sheet", id, "--out", file]).code).toBe(0);
       // The engine's "none of these" options are shown, marked, one row per criterion that has one.
-      const shown = JSON.parse(rubric(["show", "--sheet", id, "--json"]).stdout) as { criteria: { options: { none?: boolean }[] }[] };
+      const shown = catalog.sheet(id)!;
       const wb = new ExcelJS.Workbook();
       const ws = ext === "csv" ? await wb.csv.readFile(file, { map: (v: unknown) => v }) : (await wb.xlsx.readFile(file)).worksheets[0]!;
       const header = (ws.getRow(1).values as string[]).map(String);
