@@ -7,7 +7,7 @@ import { loadAssessment } from "../../src/services/assessment.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
-import { addHoney, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
+import { addHoney, answerAll, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
 
 const catalog = loadCatalog().value!;
 let h: Harness;
@@ -21,23 +21,7 @@ afterEach(async () => {
 
 const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const recent = (u: FakeUser, n = 4) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
-const isOption = (t: string) => /^\d+ · \d+đ$/.test(t);
 const NONE = "Chưa đạt mức nào (không phải phương án của phiếu)";
-
-/** Answers every question: requirements hold; `choose` picks a button text from the question's text, else the best option. */
-async function answerAll(u: FakeUser, choose: (question: string) => RegExp | undefined = () => undefined) {
-  for (let i = 0; i < 200; i++) {
-    const m = u.chat().last()!;
-    if (m.buttons.some((b) => b.text === "✅ Đúng")) {
-      await h.deliver(u.press("✅ Đúng"));
-      continue;
-    }
-    const options = m.buttons.filter((b) => isOption(b.text));
-    if (options.length === 0) return;
-    await h.deliver(u.press(choose(m.text ?? "") ?? options.at(-1)!.text, m.message_id));
-  }
-  throw new Error("the assessment never ended");
-}
 
 const appsOf = (userId: number) => {
   const org = h.db.select().from(organisations).where(eq(organisations.ownerId, userId)).get()!;
@@ -56,7 +40,7 @@ describe("“none of these”", () => {
     expect(q.buttons.map((b) => b.text).slice(0, 4)).toEqual(["1 · 1đ", "2 · 2đ", "3 · 3đ", "4 · Chưa đạt"]);
 
     // Nothing for the origin (A1.1) nor the environment dossier (A1.6, whose lowest option is ★4).
-    await answerAll(u, (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined));
+    await answerAll(h, u, (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined));
     expect(u.chat().messages.some((m) => m.text === `✅ A1.6. Bảo vệ môi trường trong quá trình sản xuất\n→ ${NONE} (0 điểm)`)).toBe(true);
     const result = text(u);
     expect(result).toContain("Tổng: 94/100 điểm");
@@ -125,7 +109,7 @@ describe("a dossier filed in April 2026", () => {
     expect(recent(u)).toContain("Đã chuyển sang Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 148/2023)");
     const [app] = appsOf(3003);
     expect(app!.sheetId).toBe("qd148-2023/rau-cu-qua-hat-tuoi");
-    await answerAll(u);
+    await answerAll(h, u);
     const result = text(u);
     expect(result).toContain("Quyết định số 148/QĐ-TTg");
     expect(result).toContain("Chấm theo bộ tiêu chí cũ (hiệu lực đến 21/05/2026)");
@@ -161,7 +145,7 @@ describe("a tourism site", () => {
     ]);
     await h.deliver(u.press(/^Điểm dịch vụ du lịch/));
     const seen: Record<string, string> = {};
-    await answerAll(u, (question) => {
+    await answerAll(h, u, (question) => {
       const id = /^(C8|C9|C15)\. /m.exec(question)?.[1];
       if (id) seen[id] = question;
       return undefined;

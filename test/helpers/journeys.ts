@@ -29,6 +29,24 @@ export async function addHoney(h: Harness, u: FakeUser, name = "Mật ong hoa tr
 
 const isOption = (text: string) => /^\d+ · \d+đ$/.test(text);
 
+/**
+ * Answers every question shown until the result: every requirement holds; for a criterion,
+ * `choose` may name the button to press from the question's text, else the best option is pressed.
+ */
+export async function answerAll(h: Harness, u: FakeUser, choose: (question: string) => RegExp | undefined = () => undefined) {
+  for (let i = 0; i < 200; i++) {
+    const m = u.chat().last()!;
+    if (m.buttons.some((b) => b.text === "✅ Đúng")) {
+      await h.deliver(u.press("✅ Đúng"));
+      continue;
+    }
+    const options = m.buttons.filter((b) => isOption(b.text));
+    if (options.length === 0) return;
+    await h.deliver(u.press(choose(m.text ?? "") ?? options.at(-1)!.text, m.message_id));
+  }
+  throw new Error("the assessment never ended");
+}
+
 /** Answers every question with its best option, attaching a photo wherever evidence is expected. */
 export async function assessWithEvidence(h: Harness, u: FakeUser) {
   for (let i = 0; i < 200; i++) {
