@@ -2,6 +2,7 @@
 // its producer and members, who start the re-rating from the last answers; the officer records the
 // council's points per part and both sides see them.
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applications, evidence } from "../../src/db/schema.js";
 import { vnDate } from "../../src/domain/calendar.js";
@@ -31,12 +32,12 @@ afterEach(async () => {
 const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 
 /** A recognised 4★ honey of a cooperative with one member, its officer; everyone has opened the bot. */
-async function recognised(decisionDate: string) {
+async function recognised(decisionDate: string, changes: Record<string, string> = {}) {
   const p = w.producer(OWNER, CAI_NUOC);
   w.person(MEMBER);
   expect(redeemInvite(h.db, "member", createMemberInvite(h.db, p.org.id, OWNER).code, MEMBER).ok).toBe(true);
   w.officer(OFFICER, [CAI_NUOC]);
-  const appId = w.rated(p, "Mật ong hoa tràm", OFFICER, { stars: 4, decisionDate });
+  const appId = w.rated(p, "Mật ong hoa tràm", OFFICER, { stars: 4, decisionDate }, changes);
   // The service-made evidence names no file the fake Bot API knows; the files are not at issue here.
   h.db.delete(evidence).where(eq(evidence.applicationId, appId)).run();
   const [owner, member, officer] = [OWNER, MEMBER, OFFICER].map((id) => h.api.user({ id, first_name: `U${id}` }));
@@ -81,7 +82,8 @@ describe("a certificate 32 months old", () => {
 
 describe("the council's points per part", () => {
   it("are recorded by the officer and shown to the producer beside their own, and the gap to officers", async () => {
-    const { owner, officer } = await recognised("2026-06-20");
+    // The producer said they do not meet A1.1 (origin) at all: part A is 37/40 by their own count.
+    const { owner, officer } = await recognised("2026-06-20", { "A1.1": "none" });
     await h.deliver(officer.command("/hoso"));
     await h.deliver(officer.press("đã có kết quả"));
     await h.deliver(officer.press(/^1\. Mật ong hoa tràm/));
@@ -92,11 +94,11 @@ describe("the council's points per part", () => {
     expect(text(officer)).toContain("Mình chưa đọc được");
     await h.deliver(officer.send("32,5 18 27"));
     expect(text(officer)).toContain("Đã ghi điểm hội đồng cho “Mật ong hoa tràm”");
-    expect(text(officer)).toContain("Phần A: bạn 40 · hội đồng 32,5 /40 (chênh +7,5)");
+    expect(text(officer)).toContain("Phần A: bạn 37 · hội đồng 32,5 /40 (chênh +4,5)");
 
     await h.flush();
     expect(text(owner)).toContain("Điểm hội đồng từng phần cho “Mật ong hoa tràm”");
-    expect(text(owner)).toContain("Tổng: bạn 100 · hội đồng 77,5 (chênh +22,5)");
+    expect(text(owner)).toContain("Tổng: bạn 97 · hội đồng 77,5 (chênh +19,5)");
     await h.deliver(owner.command("/trangthai"));
     const status = text(owner);
     expect(status).toContain("Điểm bạn tự chấm và điểm hội đồng:");
@@ -105,6 +107,15 @@ describe("the council's points per part", () => {
     expect(owner.chat().last()!.buttons.map((b) => b.text)).toEqual(["🔁 Đánh giá lại", "⬆️ Nâng hạng"]);
 
     await h.deliver(officer.command("/hoso"));
-    expect(text(officer)).toContain("Tự chấm so với hội đồng (1 hồ sơ có điểm từng phần), chênh trung bình: A +7,5 · B +7 · C +8 · tổng +22,5");
+    expect(text(officer)).toContain("Tự chấm so với hội đồng (1 hồ sơ có điểm từng phần), chênh trung bình: A +4,5 · B +7 · C +8 · tổng +19,5");
+
+    // The Excel export carries the council's points per part.
+    await h.deliver(officer.command("/xuat"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(h.api.callsOf("sendDocument").at(-1)!.files[0]!.content as never);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const row = (name: string) => rows[1]![rows[0]!.indexOf(name)];
+    expect([row("Điểm hội đồng phần A"), row("Điểm hội đồng phần B"), row("Điểm hội đồng phần C")]).toEqual([32.5, 18, 27]);
+    expect(row("Tiêu chí “chưa đạt mức nào”")).toBe("A1.1");
   });
 });

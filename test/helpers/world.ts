@@ -68,11 +68,15 @@ export function world(db: Db) {
     }
   }
 
-  /** A complete application with evidence, submitted at `submittedAt`, received at `receivedAt` if given. */
-  function filed(p: Producer, name: string, submittedAt: Date, receive?: { by: number; at: Date }): number {
+  /**
+   * A complete application with evidence (the best options, but for `changes`: criterion → option),
+   * submitted at `submittedAt`, received at `receivedAt` if given.
+   */
+  function filed(p: Producer, name: string, submittedAt: Date, receive?: { by: number; at: Date }, changes: Record<string, string> = {}): number {
     const appId = draft(p, name);
     answer(appId, p.user.id);
     const a = loadAssessment(db, catalog, appId)!;
+    for (const [criterion, option] of Object.entries(changes)) expect(saveAnswer(db, a, criterion, option, p.user.id).ok).toBe(true);
     for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
       addEvidence(db, { applicationId: appId, criterionId: c.id, fileId: `f-${c.id}`, fileUniqueId: `u-${appId}-${c.id}`, kind: "photo", addedBy: p.user.id });
     }
@@ -83,8 +87,8 @@ export function world(db: Db) {
   }
 
   /** A filed application taken by the officer through the commune's evaluation to the official result. */
-  function rated(p: Producer, name: string, officerId: number, result: { stars: number; decisionDate: string }): number {
-    const appId = filed(p, name, new Date(), { by: officerId, at: new Date() });
+  function rated(p: Producer, name: string, officerId: number, result: { stars: number; decisionDate: string }, changes: Record<string, string> = {}): number {
+    const appId = filed(p, name, new Date(), { by: officerId, at: new Date() }, changes);
     const a = loadAssessment(db, catalog, appId)!;
     for (const { topic, criterion } of localCriteria(a)) {
       expect(recordLocalEvaluation(workflow(), officerId, appId, topic, a.answers[criterion.id]!).ok).toBe(true);
