@@ -3,7 +3,7 @@
 // and the producer sees beside their own.
 import { Composer } from "grammy";
 import { loadAssessment } from "../../services/assessment.js";
-import { calibrationOf, comparisonLines, parsePartPoints, recordOfficialPoints } from "../../services/calibration.js";
+import { calibrationOf, comparisonLines, parsePartPoints, recordOfficialPoints, type Calibration } from "../../services/calibration.js";
 import { rolesFor } from "../../services/membership.js";
 import { reassessCallback, reassessKindOf, startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
@@ -15,6 +15,11 @@ import { workflowDeps } from "../workflow.js";
 import { startAssessment } from "./assessment.js";
 
 export const afterResultFeature = new Composer<BotContext>();
+
+/** The producer's score beside the council's, with its heading, in the user's language. */
+export function calibrationLines(ctx: BotContext, calibration: Calibration): string[] {
+  return [ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration)];
+}
 
 /** The button that starts a re-assessment of the kind from a rated application. */
 export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [ctx.t(`btn-reassess-${kind}`), reassessCallback(appId, kind)];

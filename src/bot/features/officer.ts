@@ -23,7 +23,8 @@ import { parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { chunkLines, escapeHtml, HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
-import { calibrationOf, calibrationSummary, comparisonLines, formatPoints } from "../../services/calibration.js";
+import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
+import { calibrationLines } from "./after-result.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { formatVnDateTime, formatVnDay, isAdmin, workflowDeps } from "../workflow.js";
 import { parseVnDate } from "../../text.js";
@@ -96,7 +97,7 @@ async function showApplication(ctx: BotContext, a: Assessment) {
   if (days) lines.push(days);
   lines.push(th(ctx, "officer-app-rubric", { title: a.sheet.version.title }));
   const calibration = calibrationOf(db, a);
-  if (calibration) lines.push(ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration));
+  if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push("");
   for (const part of a.sheet.version.parts) {
     lines.push(th(ctx, "review-part", { part: part.id, title: part.title, points: score.parts[part.id]!.points, max: part.maxPoints }));

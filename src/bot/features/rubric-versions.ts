@@ -2,7 +2,8 @@
 // only when the producer says the dossier was filed before the latest version took effect, the
 // earlier one (where its sheet is shipped; otherwise the bot says so plainly).
 import { Composer } from "grammy";
-import { canWorkOn, loadAssessment, rubricVersionChoice, switchRubricVersion } from "../../services/assessment.js";
+import { canWorkOn, loadAssessment } from "../../services/assessment.js";
+import { rubricVersionChoice, switchRubricVersion } from "../../services/rubric-versions.js";
 import { parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";

@@ -17,14 +17,14 @@ import {
 import { cb, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
-import { negotiateLocale, th } from "../i18n.js";
+import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
 import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
 import { certificateTimeline } from "../../domain/certificate.js";
 import { vnDate } from "../../domain/calendar.js";
-import { calibrationOf, comparisonLines } from "../../services/calibration.js";
+import { calibrationOf } from "../../services/calibration.js";
 import { reassessmentKinds } from "../../services/reassessment.js";
-import { reassessButton } from "./after-result.js";
+import { calibrationLines, reassessButton } from "./after-result.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -115,7 +115,7 @@ statusFeature.command("trangthai", async (ctx) => {
       lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatVnDay(expires) }));
     }
     const calibration = calibrationOf(db, a);
-    if (calibration) lines.push(ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration));
+    if (calibration) lines.push(...calibrationLines(ctx, calibration));
     lines.push(nextStep(ctx, app.state));
     const events = timeline(db, app.id);
     if (events.length) {
