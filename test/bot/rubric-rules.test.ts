@@ -40,7 +40,7 @@ describe("“none of these”", () => {
     expect(q.buttons.map((b) => b.text).slice(0, 4)).toEqual(["1 · 1đ", "2 · 2đ", "3 · 3đ", "4 · Chưa đạt"]);
 
     // Nothing for the origin (A1.1) nor the environment dossier (A1.6, whose lowest option is ★4).
-    await answerAll(h, u, (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined));
+    await answerAll(h, u, { choose: (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined) });
     expect(u.chat().messages.some((m) => m.text === `✅ A1.6. Bảo vệ môi trường trong quá trình sản xuất\n→ ${NONE} (0 điểm)`)).toBe(true);
     const result = text(u);
     expect(result).toContain("Tổng: 94/100 điểm");
@@ -145,10 +145,12 @@ describe("a tourism site", () => {
     ]);
     await h.deliver(u.press(/^Điểm dịch vụ du lịch/));
     const seen: Record<string, string> = {};
-    await answerAll(h, u, (question) => {
-      const id = /^(C8|C9|C15)\. /m.exec(question)?.[1];
-      if (id) seen[id] = question;
-      return undefined;
+    await answerAll(h, u, {
+      choose: (question) => {
+        const id = /^(C8|C9|C15)\. /m.exec(question)?.[1];
+        if (id) seen[id] = question;
+        return undefined;
+      },
     });
     expect(seen.C8).toContain("(2) điểm dịch vụ du lịch");
     expect(seen.C9).toContain("(2) dịch vụ du lịch do tổ chức, cá nhân cung cấp");
