@@ -119,3 +119,18 @@ describe("the council's points per part", () => {
     expect(row("Tiêu chí “chưa đạt mức nào”")).toBe("A1.1");
   });
 });
+
+describe("forged buttons of this issue", () => {
+  it("are refused kindly to someone else, and nothing changes", async () => {
+    const { appId } = await recognised("2026-06-20");
+    const stranger = h.api.user({ id: 4999, first_name: "Lạ" });
+    w.producer(4999, CAI_NUOC);
+    await h.deliver(stranger.command("/start"));
+    const before = JSON.stringify(h.db.select().from(applications).all());
+    for (const data of [`ra:${appId}:r`, `ra:${appId}:u`, `ra:${appId}:x`, `op:${appId}`, `rv:${appId}`, `rvs:${appId}:qd148-2023`, "hd:nothing", "br:y"]) {
+      await h.deliver(stranger.pressData(data));
+      expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text, data).toBe("Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.");
+    }
+    expect(JSON.stringify(h.db.select().from(applications).all())).toBe(before);
+  });
+});
