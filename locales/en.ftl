@@ -210,12 +210,13 @@ ask-product-group = { $sector }: choose the product group.
 ask-product-set = { $sector }: choose the product set.
 product-set-chosen = Product set: { $set }
 product-set-no-sheet = There is no scoring sheet for “{ $set }” yet. Please contact your province's OCOP office, or choose another set.
-ask-case = Which case is your tourism product? (I ask only once.)
+ask-case = Which case is your tourism product: services the whole community provides together, or one service point of an organisation or a person? Some criteria are scored by this case; I ask only once.
 case-chosen = Case: { $case }
 product-added = Product “{ $name }” added.
 product-card =
     <b>{ $name }</b>
     Product set: { $set }
+    Rubric: { $version }
     Answered: { $answered }/{ $total } questions
     Indicative points so far: { $points }
     Status: { $state }
@@ -708,3 +709,168 @@ edit-where-dossier = To change the dossier's details: type /hoanthien.
 edit-where-product = To see your products: type /sanpham.
 edit-where-officer = To see the application again: type /hoso.
 edit-where-any = Please send a new message. To change your personal details: type /thongtin.
+## Honest scores: the “none of these” option the rubric engine adds
+
+problem-option-reserved = criterion { $at }: option { $option } clashes with the “none of these” option the bot adds itself; rename the option or remove the row
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 points</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 points</b> (chosen)
+btn-option-none = { $n } · None yet
+
+## Rules around the rubric: households without a business registration
+
+ask-business-registration =
+    Does your household hold a <b>household business registration certificate</b>?
+    (The law admits households as OCOP producers only <b>with a business registration</b>.)
+btn-registered-yes = ✅ Yes, registered
+btn-registered-no = Not yet
+household-unregistered =
+    <b>Household without a business registration</b>
+    • What the law asks: under Decision 26/2026/QĐ-TTg (Art. 2, clause 3), production households and families take part in OCOP <b>with a business registration</b>. The dossier needs that certificate.
+    • What to do: at the People's Committee of the commune or ward where you produce, register a <b>household business</b> (bring your citizen ID; the one-stop desk explains the request form).
+    • Meanwhile you can still self-assess and see where your product stands. Only filing the application has to wait for the certificate.
+    Once registered, go to /thongtin → “Edit type” to record it.
+business-registration-saved = ✅ Recorded: your household has a business registration. Type /nop to submit.
+profile-business-registered = Household business registration: yes
+profile-business-unregistered = Household business registration: <b>not yet</b> (cannot file an OCOP application yet)
+q-household-unregistered = 🏠 Your household <b>has no business registration</b>, and every level of this criterion needs one. Choose “none of these” to be accurate; once registered, change this answer.
+missing-business-registration = • The household has no business registration: the law admits only registered households (Decision 26/2026, Art. 2). Register a household business at the commune or ward, then submit again.
+btn-now-registered = ✅ My household is now registered
+
+## Rules around the rubric: rubric versions (from the product's menu)
+
+btn-rubric-version = 📜 Rubric · filed before { $from }?
+version-current =
+    📜 <b>“{ $product }” is scored under:</b> { $title }
+    Basis: { $source }
+version-explain =
+    Under Decision 26/2026/QĐ-TTg (Art. 12), a dossier <b>filed with the commune before { $from }</b> and not yet rated is still scored under the earlier rubric (Decision 148/2023), but must be rated within 60 days (first rating, upgrade) or 30 days (re-rating) of { $from }. Dossiers filed from { $from } are scored under the new rubric.
+    Switch only if your dossier really was filed before { $from }.
+version-switch-offer = Switching to { $title }: { $kept } answers kept, { $dropped } to answer again.
+btn-version-earlier = 📜 I filed before { $from }: use the earlier rubric
+btn-version-latest = ↩️ Score under the new rubric (from { $from })
+version-not-shipped =
+    The bot <b>does not have</b> the { $title } sheet for “{ $set }”; it has it only for: { $sets }.
+    You can still self-assess under { $latest } to see where you stand, but the score may differ from the council's under the old sheet. Ask your commune officer for the old sheet of this set.
+version-not-editable = The application is “{ $state }”: its rubric can no longer change.
+version-switched = ✅ Switched to { $title }. { $kept } answers kept; { $dropped } to answer again.
+version-already = The application already uses this rubric.
+action-rubric-version = rubric changed
+report-version-earlier = Scored under the earlier rubric (in force until { $to }), as the dossier was filed before the new one took effect.
+
+## Rules around the rubric: the guide (/huongdan), one topic per message
+
+guide-intro =
+    <b>OCOP guide</b>
+    Choose a topic below. Each one is a short message.
+guide-btn-cycle = 🔄 The OCOP cycle
+guide-btn-tiers = ⭐ Tiers, who recognises
+guide-btn-dossier = 📁 What the dossier holds
+guide-btn-deadlines = 📅 Commune, province deadlines
+guide-btn-history = 📚 History of the rubric
+guide-btn-versions = 📜 Filed before Decision 26
+guide-btn-household = 🏠 Unregistered households
+guide-btn-none = ⭕ “None of these”
+guide-btn-after = 🏅 After the result
+guide-btn-commands = ⌨️ The bot's commands
+guide-cycle =
+    <b>The yearly OCOP cycle</b>
+    1. Awareness and guidance.
+    2. Product ideas are received.
+    3. Business plans and projects are received.
+    4. Implementation: production, finishing the product.
+    5. Evaluation and rating of the product.
+    6. Trade promotion: marketing, connecting to buyers.
+    The bot helps with step 5: self-scoring against the rubric, what to improve, filing with the commune and following the result.
+guide-tiers-head = <b>Star tiers</b> (total points out of 100, Decision 26/2026, Art. 3–4):
+guide-tier = • { $stars }★ ({ $top ->
+        [1] { $min }–{ $max }
+       *[0] { $min } to under { $max }
+    } points): { $meaning } Recognised by: { $by }.
+guide-tier-not-recognised = • { $stars }★ ({ $min } to under { $max } points): { $meaning }
+guide-tiers-foot =
+    The certificate (3★ and up) is valid for 36 months.
+    A ★ next to an option is the minimum for that many stars: enough points with a missed ★ means a lower tier.
+guide-dossier =
+    <b>What the OCOP dossier holds</b> (Decision 26/2026, Art. 6–7)
+    • The registration form (Mẫu số 01).
+    • The self-assessment report (Mẫu số 02): general information, business results, a self-score of every criterion with a description and evidence (business registration, facility certificates, contracts, test reports, trademarks…).
+    • 5 product samples (not for tourism services).
+    Filed with the commune People's Committee: 1 paper and 1 electronic copy. Upgrade: show what changed since recognition. Re-rating: update what is new and the documents that expire.
+    In the bot: /hoanthien fills in the details, /hoso_giay sends Mẫu 01 and 02 filled in, /nop submits.
+guide-deadlines =
+    <b>Deadlines</b> (Decision 26/2026, Art. 5, 7)
+    • Commune: within <b>15 working days</b> of receipt, the commune checks the dossier, evaluates 4 points (raw material, local labour, origin of the idea, local identity), writes its report (Mẫu 03) and proposes it to the province.
+    • Province: at least 2 rounds a year. Dossiers proposed before <b>30/4</b> are rated before 30/6; before <b>30/10</b>, rated before 30/12.
+    • 5 stars (Ministry of Agriculture and Environment): proposed by the province before 30/7, rated before 30/9; before 30/01, rated before 30/3.
+    Next round: commune proposal before { $proposeBy }, provincial rating before { $ratedBy }.
+guide-history-head = <b>History of the OCOP rubric</b>
+guide-history-early = • 2017–2018, the early years: points split 35 / 20 / 45 for organisation of production / marketing / quality. The project has not found the original text of this split, so it is unverified; the bot has no sheet for it.
+guide-history-version = • <b>{ $title }</b>: from { $from }; parts { $weights } points; the bot has { $sheets } scoring sheets.
+guide-history-version-ended = • <b>{ $title }</b>: from { $from } to { $to }; parts { $weights } points; the bot has { $sheets } scoring sheets.
+guide-history-foot = Decision 1489/2025 changed Decision 148's procedure from 06/7/2025: producers file with the commune, the province rates both 3★ and 4★. An application is always scored under the rubric it uses.
+guide-versions =
+    <b>Dossiers filed before { $from }</b>
+    Decision 26/2026 is in force from { $from }. A dossier filed before that day and not yet rated is still scored under the earlier rubric ({ $earlier }), but must be rated within 60 days (first rating, upgrade) or 30 days (re-rating) of { $from } (Art. 12).
+    The bot switches only when you say so: /sanpham → choose the product → “📜 Rubric”. The bot has the earlier sheet for: { $sets }. For other sets it says plainly that it has none.
+    Products recognised before { $from } keep their certificate until it expires.
+guide-none =
+    <b>“None of these”</b>
+    Many criteria have no 0-point option (e.g. origin of the product, the environment dossier, the quality declaration). If you meet none of the levels, choose “none of these” (0 points). It is not one of the sheet's options; the bot adds it so the indicative score stays honest.
+    Choosing it misses that criterion's ★ marker (if any), and the improvement plan starts from 0.
+guide-after =
+    <b>After the result</b>
+    • An OCOP certificate is valid for <b>36 months</b> from the decision (Art. 4).
+    • Re-rating: file between 180 and 120 days before the certificate expires (Art. 7, clause 6). The bot reminds you and your members 6 and 3 months before it expires.
+    • Upgrade: when the product has improved; the dossier shows what changed (Art. 6).
+    • The bot starts a re-rating or an upgrade from your last answers: /trangthai → “🔁 Re-assess” or “⬆️ Upgrade”.
+    • When the officer records the council's points per part, /trangthai shows your own score beside the council's.
+
+## After the result: certificates, re-assessment and upgrade, the council's points per part
+
+remind-certificate =
+    { $months ->
+        [6] 🏅
+       *[other] ⏰
+    } The OCOP { $stars }★ certificate of “{ $product }” expires on <b>{ $expires }</b> (in about { $months } months).
+    { $late ->
+        [1] The last day to file for re-rating (120 days before expiry) was { $refileBy }. If you filed, nothing more to do; if not, ask your commune officer how to go on.
+       *[0] To keep the rating, file for re-rating between <b>{ $refileFrom } and { $refileBy }</b> (180 to 120 days before expiry, Decision 26/2026, Art. 7).
+    }
+    The bot starts the re-rating (or an upgrade) from your last answers.
+btn-reassess-re-evaluation = 🔁 Re-assess
+btn-reassess-upgrade = ⬆️ Upgrade
+btn-reassess-first = 🔁 New self-assessment
+reassess-kind-re-evaluation = a re-rating
+reassess-kind-upgrade = an upgrade
+reassess-kind-first = a new assessment
+reassess-started =
+    ✅ Started <b>{ $kind }</b> of “{ $product }” under { $title }.
+    { $kept } answers and their evidence are kept from last time; { $asked } criteria to answer again, with the dossier conditions.
+    Much changes in 3 years: review every answer (📋 Review) and replace documents that have expired (/minhchung).
+reassess-exists = This product already has a new assessment; continuing it.
+reassess-no-sheet = There is no current scoring sheet for this product set yet.
+action-start-re-evaluation = re-rating started
+action-start-upgrade = upgrade started
+action-start-first = new assessment started
+action-record-points = council's points per part recorded
+status-certificate = The certificate is valid until { $expires }.
+status-certificate-expired = The certificate expired on { $expires }.
+status-calibration = 📊 Your self-assessment and the council's points:
+calibration-part = Part { $part }: you { $self } · council { $official } /{ $max } (gap { $gap })
+calibration-total = Total: you { $self } · council { $official } (gap { $gap })
+notify-official-points = 📊 <b>The council's points per part for “{ $product }”</b>, beside your self-assessment:
+btn-official-points = 📊 Record the council's points per part
+official-points-part = { $part } (max { $max })
+ask-official-points =
+    The council's points for “{ $product }”, per part: { $parts }.
+    Type the numbers in that order, separated by spaces. Example: 32.5 18 27
+official-points-invalid = I could not read that. One number per part is needed: { $parts }, separated by spaces (e.g. 32.5 18 27).
+official-points-saved = ✅ The council's points for “{ $product }” are recorded; the producer and members are told.
+officer-app-rubric = Rubric: { $title }
+calibration-summary = 📊 Self-assessment against the council ({ $count } applications with points per part), average gap: { $gaps }
+calibration-summary-total = total { $gap }
+calibration-summary-commune = • { $commune }: { $count } applications, total gap { $gap }
+export-official-a = Council points, part A
+export-official-b = Council points, part B
+export-official-c = Council points, part C
+export-none-answers = Criteria answered “none of these”

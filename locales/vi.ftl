@@ -210,12 +210,13 @@ ask-product-group = { $sector }: chọn nhóm sản phẩm.
 ask-product-set = { $sector }: chọn bộ sản phẩm.
 product-set-chosen = Bộ sản phẩm: { $set }
 product-set-no-sheet = Hiện chưa có phiếu chấm cho bộ “{ $set }”. Bạn liên hệ cán bộ OCOP của tỉnh, hoặc chọn bộ khác.
-ask-case = Sản phẩm du lịch của bạn thuộc trường hợp nào? (Mình chỉ hỏi một lần.)
+ask-case = Sản phẩm du lịch của bạn thuộc trường hợp nào: dịch vụ do cả cộng đồng cùng làm, hay một điểm dịch vụ của một tổ chức, cá nhân? Vài tiêu chí chấm theo trường hợp này; mình chỉ hỏi một lần.
 case-chosen = Trường hợp: { $case }
 product-added = Đã thêm sản phẩm “{ $name }”.
 product-card =
     <b>{ $name }</b>
     Bộ sản phẩm: { $set }
+    Bộ tiêu chí: { $version }
     Đã trả lời: { $answered }/{ $total } câu
     Điểm dự kiến đến giờ: { $points }
     Tình trạng: { $state }
@@ -702,3 +703,168 @@ edit-where-dossier = Muốn sửa thông tin hồ sơ: gõ /hoanthien.
 edit-where-product = Xem sản phẩm: gõ /sanpham.
 edit-where-officer = Xem lại hồ sơ: gõ /hoso.
 edit-where-any = Bạn gửi tin nhắn mới nhé. Muốn sửa thông tin cá nhân: gõ /thongtin.
+## Honest scores: the “none of these” option the rubric engine adds
+
+problem-option-reserved = tiêu chí { $at }: phương án { $option } trùng với phương án “Chưa đạt mức nào” mà bot tự thêm; đổi mã phương án hoặc bỏ dòng này
+q-option-none = { $n }. <i>{ $label }</i> — <b>0 điểm</b>
+q-option-none-chosen = ✅ { $n }. <i>{ $label }</i> — <b>0 điểm</b> (đang chọn)
+btn-option-none = { $n } · Chưa đạt
+
+## Rules around the rubric: households without a business registration
+
+ask-business-registration =
+    Hộ của bạn đã có <b>giấy chứng nhận đăng ký hộ kinh doanh</b> chưa?
+    (Luật chỉ nhận hộ sản xuất, hộ gia đình <b>có đăng ký kinh doanh</b> làm chủ thể OCOP.)
+btn-registered-yes = ✅ Đã có giấy đăng ký
+btn-registered-no = Chưa có
+household-unregistered =
+    <b>Hộ chưa có đăng ký kinh doanh</b>
+    • Luật nói gì: theo Quyết định 26/2026/QĐ-TTg (Điều 2, khoản 3), hộ sản xuất, hộ gia đình được tham gia OCOP khi <b>có đăng ký kinh doanh</b>. Hồ sơ cần giấy đăng ký này.
+    • Cần làm gì: đến UBND xã, phường nơi bạn sản xuất, đăng ký <b>hộ kinh doanh</b> (mang theo căn cước; cán bộ một cửa hướng dẫn giấy đề nghị).
+    • Trong lúc chờ, bạn vẫn tự đánh giá được để biết sản phẩm đang ở mức nào. Chỉ việc nộp hồ sơ phải đợi có giấy.
+    Khi đã có giấy, vào /thongtin → “Sửa hình thức” để ghi lại.
+business-registration-saved = ✅ Đã ghi: hộ của bạn đã có đăng ký kinh doanh. Gõ /nop để nộp hồ sơ.
+profile-business-registered = Đăng ký hộ kinh doanh: đã có
+profile-business-unregistered = Đăng ký hộ kinh doanh: <b>chưa có</b> (chưa nộp hồ sơ OCOP được)
+q-household-unregistered = 🏠 Hộ bạn <b>chưa có đăng ký kinh doanh</b>, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào” cho đúng thực tế; khi có giấy, bạn sửa lại câu này.
+missing-business-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký (QĐ 26/2026, Điều 2). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+btn-now-registered = ✅ Hộ tôi đã đăng ký kinh doanh
+
+## Rules around the rubric: rubric versions (from the product's menu)
+
+btn-rubric-version = 📜 Bộ tiêu chí · nộp trước { $from }?
+version-current =
+    📜 <b>“{ $product }” đang chấm theo:</b> { $title }
+    Căn cứ: { $source }
+version-explain =
+    Theo Quyết định 26/2026/QĐ-TTg (Điều 12), hồ sơ đã <b>nộp cho xã trước { $from }</b> mà chưa được đánh giá thì vẫn chấm theo bộ tiêu chí cũ (QĐ 148/2023), nhưng phải chấm xong trong 60 ngày (lần đầu, nâng hạng) hoặc 30 ngày (đánh giá lại) kể từ { $from }. Hồ sơ nộp từ { $from } chấm theo bộ mới.
+    Chỉ đổi khi hồ sơ của bạn thật sự đã nộp trước { $from }.
+version-switch-offer = Nếu đổi sang { $title }: giữ được { $kept } câu trả lời, { $dropped } câu phải trả lời lại.
+btn-version-earlier = 📜 Hồ sơ tôi nộp trước { $from }: đổi sang bộ cũ
+btn-version-latest = ↩️ Chấm theo bộ tiêu chí mới (từ { $from })
+version-not-shipped =
+    Bot <b>chưa có</b> phiếu chấm { $title } cho bộ “{ $set }”; hiện chỉ có cho: { $sets }.
+    Bạn vẫn tự đánh giá theo { $latest } để biết mình đang ở đâu, nhưng điểm có thể khác điểm hội đồng chấm theo phiếu cũ. Hỏi cán bộ xã phiếu chấm cũ của bộ này.
+version-not-editable = Hồ sơ đang ở trạng thái “{ $state }”, không đổi bộ tiêu chí được nữa.
+version-switched = ✅ Đã chuyển sang { $title }. Giữ { $kept } câu trả lời; { $dropped } câu cần trả lời lại.
+version-already = Hồ sơ đã dùng bộ tiêu chí này rồi.
+action-rubric-version = đổi bộ tiêu chí
+report-version-earlier = Chấm theo bộ tiêu chí cũ (hiệu lực đến { $to }), vì hồ sơ nộp trước khi bộ mới có hiệu lực.
+
+## Rules around the rubric: the guide (/huongdan), one topic per message
+
+guide-intro =
+    <b>Hướng dẫn OCOP</b>
+    Chọn một mục bên dưới. Mỗi mục là một tin ngắn.
+guide-btn-cycle = 🔄 Chu trình OCOP
+guide-btn-tiers = ⭐ Hạng sao, ai công nhận
+guide-btn-dossier = 📁 Hồ sơ gồm gì
+guide-btn-deadlines = 📅 Thời hạn xã, tỉnh
+guide-btn-history = 📚 Lịch sử bộ tiêu chí
+guide-btn-versions = 📜 Hồ sơ nộp trước QĐ 26
+guide-btn-household = 🏠 Hộ chưa đăng ký KD
+guide-btn-none = ⭕ “Chưa đạt mức nào”
+guide-btn-after = 🏅 Sau khi có kết quả
+guide-btn-commands = ⌨️ Các lệnh của bot
+guide-cycle =
+    <b>Chu trình OCOP hằng năm</b>
+    1. Tuyên truyền, hướng dẫn.
+    2. Nhận ý tưởng sản phẩm.
+    3. Nhận phương án, dự án sản xuất kinh doanh.
+    4. Triển khai: sản xuất, hoàn thiện sản phẩm.
+    5. Đánh giá, phân hạng sản phẩm.
+    6. Xúc tiến thương mại: quảng bá, kết nối bán hàng.
+    Bot giúp ở bước 5: tự chấm theo bộ tiêu chí, biết cần cải thiện gì, nộp hồ sơ cho xã và theo dõi kết quả.
+guide-tiers-head = <b>Hạng sao</b> (tổng điểm trên 100, QĐ 26/2026, Điều 3–4):
+guide-tier = • { $stars }★ ({ $top ->
+        [1] { $min }–{ $max }
+       *[0] { $min } đến dưới { $max }
+    } điểm): { $meaning } Công nhận: { $by }.
+guide-tier-not-recognised = • { $stars }★ ({ $min } đến dưới { $max } điểm): { $meaning }
+guide-tiers-foot =
+    Giấy chứng nhận (từ 3★) có giá trị 36 tháng.
+    Dấu ★ cạnh một phương án là mức tối thiểu để được số sao đó: đủ điểm mà thiếu dấu sao thì bị hạ hạng.
+guide-dossier =
+    <b>Hồ sơ OCOP gồm gì</b> (QĐ 26/2026, Điều 6–7)
+    • Phiếu đăng ký (Mẫu số 01).
+    • Báo cáo tự đánh giá (Mẫu số 02): thông tin chung, kết quả sản xuất kinh doanh, tự chấm từng tiêu chí kèm mô tả và minh chứng (giấy đăng ký kinh doanh, giấy chứng nhận cơ sở đủ điều kiện, hợp đồng, phiếu kiểm nghiệm, nhãn hiệu…).
+    • 5 sản phẩm mẫu (trừ dịch vụ du lịch).
+    Nộp cho UBND xã 1 bộ giấy và 1 bộ điện tử. Nâng hạng: nói rõ thay đổi so với lần được công nhận. Đánh giá lại: cập nhật nội dung mới và các giấy tờ có thời hạn.
+    Trong bot: /hoanthien điền thêm thông tin, /hoso_giay nhận Mẫu 01, 02 điền sẵn, /nop để nộp.
+guide-deadlines =
+    <b>Thời hạn</b> (QĐ 26/2026, Điều 5, 7)
+    • Xã: trong <b>15 ngày làm việc</b> kể từ khi tiếp nhận, UBND xã kiểm tra hồ sơ, đánh giá 4 nội dung (nguyên liệu, lao động địa phương, nguồn gốc ý tưởng, bản sắc địa phương), lập báo cáo (Mẫu 03) và đề nghị tỉnh.
+    • Tỉnh: ít nhất 2 đợt mỗi năm. Hồ sơ xã đề nghị trước <b>30/4</b> được chấm trước 30/6; trước <b>30/10</b> thì chấm trước 30/12.
+    • 5 sao (Bộ Nông nghiệp và Môi trường): tỉnh đề nghị trước 30/7 thì chấm trước 30/9; trước 30/01 thì chấm trước 30/3.
+    Đợt tới: xã đề nghị trước { $proposeBy }, tỉnh chấm trước { $ratedBy }.
+guide-history-head = <b>Lịch sử bộ tiêu chí OCOP</b>
+guide-history-early = • 2017–2018, những năm đầu: điểm chia 35 / 20 / 45 cho tổ chức sản xuất / tiếp thị / chất lượng. Dự án chưa tìm được văn bản gốc của cách chia này nên chưa kiểm chứng; bot không có phiếu chấm.
+guide-history-version = • <b>{ $title }</b>: từ { $from }; phần { $weights } điểm; bot có { $sheets } phiếu chấm.
+guide-history-version-ended = • <b>{ $title }</b>: từ { $from } đến { $to }; phần { $weights } điểm; bot có { $sheets } phiếu chấm.
+guide-history-foot = QĐ 1489/2025 sửa quy trình của QĐ 148 từ 06/7/2025: chủ thể nộp hồ sơ ở xã, tỉnh chấm cả 3★ và 4★. Mỗi hồ sơ luôn được chấm theo bộ tiêu chí nó đang dùng.
+guide-versions =
+    <b>Hồ sơ nộp trước { $from }</b>
+    QĐ 26/2026 có hiệu lực từ { $from }. Hồ sơ đã nộp trước ngày đó mà chưa được đánh giá thì vẫn chấm theo bộ cũ ({ $earlier }), nhưng phải chấm xong trong 60 ngày (lần đầu, nâng hạng) hoặc 30 ngày (đánh giá lại) kể từ { $from } (Điều 12).
+    Bot chỉ đổi khi bạn nói vậy: /sanpham → chọn sản phẩm → “📜 Bộ tiêu chí”. Bot có phiếu cũ cho: { $sets }. Với bộ khác, bot nói rõ là chưa có.
+    Sản phẩm đã được công nhận trước { $from } vẫn giữ giấy chứng nhận đến hết hạn.
+guide-none =
+    <b>“Chưa đạt mức nào”</b>
+    Nhiều tiêu chí không có mức 0 điểm (ví dụ nguồn gốc sản phẩm, hồ sơ môi trường, công bố chất lượng). Nếu cơ sở chưa đạt mức nào, bạn chọn “Chưa đạt mức nào” (0 điểm). Đây không phải phương án của phiếu; bot thêm vào để điểm dự kiến trung thực.
+    Chọn nó thì thiếu luôn dấu ★ của tiêu chí đó (nếu có), và kế hoạch nâng hạng tính từ mức 0.
+guide-after =
+    <b>Sau khi có kết quả</b>
+    • Giấy chứng nhận OCOP có giá trị <b>36 tháng</b> kể từ ngày ra quyết định (Điều 4).
+    • Đánh giá lại: nộp hồ sơ trong khoảng từ 180 đến 120 ngày trước khi giấy hết hạn (Điều 7, khoản 6). Bot nhắc bạn và các thành viên 6 tháng và 3 tháng trước khi hết hạn.
+    • Nâng hạng: khi sản phẩm tiến bộ; hồ sơ nói rõ những thay đổi (Điều 6).
+    • Bot bắt đầu lần đánh giá lại hay nâng hạng từ câu trả lời lần trước: /trangthai → “🔁 Đánh giá lại” hoặc “⬆️ Nâng hạng”.
+    • Khi cán bộ ghi điểm từng phần của hội đồng, /trangthai cho thấy điểm bạn tự chấm bên cạnh điểm hội đồng.
+
+## After the result: certificates, re-assessment and upgrade, the council's points per part
+
+remind-certificate =
+    { $months ->
+        [6] 🏅
+       *[other] ⏰
+    } Giấy chứng nhận OCOP { $stars }★ của “{ $product }” hết hạn ngày <b>{ $expires }</b> (còn khoảng { $months } tháng).
+    { $late ->
+        [1] Hạn nộp hồ sơ đánh giá lại (chậm nhất 120 ngày trước khi hết hạn) là { $refileBy }, đã qua. Nếu đã nộp, bạn không cần làm gì thêm; nếu chưa, hỏi cán bộ xã cách làm tiếp.
+       *[0] Muốn giữ hạng, nộp hồ sơ đánh giá lại trong khoảng <b>{ $refileFrom } – { $refileBy }</b> (từ 180 đến 120 ngày trước khi hết hạn, QĐ 26/2026, Điều 7).
+    }
+    Bot bắt đầu lần đánh giá lại (hoặc nâng hạng) từ câu trả lời lần trước của bạn.
+btn-reassess-re-evaluation = 🔁 Đánh giá lại
+btn-reassess-upgrade = ⬆️ Nâng hạng
+btn-reassess-first = 🔁 Tự đánh giá lần mới
+reassess-kind-re-evaluation = đánh giá lại
+reassess-kind-upgrade = nâng hạng
+reassess-kind-first = lần đánh giá mới
+reassess-started =
+    ✅ Đã bắt đầu <b>{ $kind }</b> cho “{ $product }” theo { $title }.
+    Giữ { $kept } câu trả lời và minh chứng của lần trước; { $asked } tiêu chí cần trả lời lại, cùng các câu điều kiện hồ sơ.
+    Sau 3 năm nhiều thứ đã khác: bạn xem lại từng câu (📋 Xem lại), và thay các giấy tờ đã hết hạn (/minhchung).
+reassess-exists = Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.
+reassess-no-sheet = Chưa có phiếu chấm mới cho bộ sản phẩm này.
+action-start-re-evaluation = bắt đầu đánh giá lại
+action-start-upgrade = bắt đầu nâng hạng
+action-start-first = bắt đầu lần đánh giá mới
+action-record-points = ghi điểm hội đồng từng phần
+status-certificate = Giấy chứng nhận có giá trị đến { $expires }.
+status-certificate-expired = Giấy chứng nhận đã hết hạn ngày { $expires }.
+status-calibration = 📊 Điểm bạn tự chấm và điểm hội đồng:
+calibration-part = Phần { $part }: bạn { $self } · hội đồng { $official } /{ $max } (chênh { $gap })
+calibration-total = Tổng: bạn { $self } · hội đồng { $official } (chênh { $gap })
+notify-official-points = 📊 <b>Điểm hội đồng từng phần cho “{ $product }”</b>, bên cạnh điểm bạn tự chấm:
+btn-official-points = 📊 Ghi điểm hội đồng từng phần
+official-points-part = { $part } (tối đa { $max })
+ask-official-points =
+    Điểm hội đồng cho “{ $product }”, từng phần: { $parts }.
+    Gõ các số theo thứ tự, cách nhau bằng dấu cách; điểm lẻ dùng dấu phẩy. Ví dụ: 32,5 18 27
+official-points-invalid = Mình chưa đọc được. Cần đúng một số cho mỗi phần: { $parts }, cách nhau bằng dấu cách (ví dụ: 32,5 18 27).
+official-points-saved = ✅ Đã ghi điểm hội đồng cho “{ $product }”; chủ thể và thành viên được báo.
+officer-app-rubric = Bộ tiêu chí: { $title }
+calibration-summary = 📊 Tự chấm so với hội đồng ({ $count } hồ sơ có điểm từng phần), chênh trung bình: { $gaps }
+calibration-summary-total = tổng { $gap }
+calibration-summary-commune = • { $commune }: { $count } hồ sơ, tổng chênh { $gap }
+export-official-a = Điểm hội đồng phần A
+export-official-b = Điểm hội đồng phần B
+export-official-c = Điểm hội đồng phần C
+export-none-answers = Tiêu chí “chưa đạt mức nào”

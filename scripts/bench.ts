@@ -94,7 +94,7 @@ for (let round = 0; round < 20; round++) {
   await deliver(pressText(/^Rau/));
   for (let i = 0; i < 60 && lastMarkup?.inline_keyboard; i++) {
     const buttons = lastMarkup.inline_keyboard.flat();
-    const next = buttons.find((b) => b.text === "✅ Đúng") ?? buttons.filter((b) => /^\d+ · /.test(b.text)).at(-1);
+    const next = buttons.find((b) => b.text === "✅ Đúng") ?? buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text)).at(-1);
     if (!next) break;
     await deliver(press(next.callback_data!));
   }

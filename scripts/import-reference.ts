@@ -85,9 +85,11 @@ const STOPS: { id: string; match: RegExp; requirement: string; help: string }[] 
     help: "Chưa có bản công bố sản phẩm thì hồ sơ bị loại." },
 ];
 
+// The tourism sheet's two cases, asked once, in words that fit every criterion that has them: the
+// sheet calls case 2 "điểm dịch vụ du lịch" in C8 and "do tổ chức, cá nhân cung cấp" in C9 and C15.
 const CASES = [
-  { id: "1", title: "Dịch vụ du lịch do cộng đồng cung cấp" },
-  { id: "2", title: "Điểm du lịch, dịch vụ do tổ chức hoặc cá nhân cung cấp" },
+  { id: "1", title: "Dịch vụ du lịch do cộng đồng cung cấp (nhiều hộ, nhiều cơ sở cùng làm)" },
+  { id: "2", title: "Điểm dịch vụ du lịch do một tổ chức hoặc cá nhân cung cấp" },
 ];
 
 function parseHeading(heading: string): { number: string; title: string; max?: number } {
@@ -129,7 +131,9 @@ function convertSheet(ref: RefSheet, productSet: string, source: string): SheetI
         corrections.push(`${c.id}: ${note}`);
         note = undefined;
       } else if (note && hasCases && /trường hợp/i.test(note)) {
-        note = undefined; // the case is asked once for the whole sheet
+        // The case is asked once for the whole sheet; the note keeps this criterion's own words for it.
+        const words = [...new Set(c.options.flatMap((o) => (o.case ? [o.case.replace(/^Trường hợp \d+:\s*/, "")] : [])))];
+        note = `Ở tiêu chí này, phiếu chia hai trường hợp: ${words.map((w, i) => `(${i + 1}) ${w}`).join("; ")}. Bot hỏi theo trường hợp bạn đã chọn.`;
       }
 
       const letters = "abcdefghijklmnopqrstuvwxyz";
@@ -218,6 +222,9 @@ function tiers(recognisedBy: Record<number, string>): VersionInput["tiers"] {
   }));
 }
 
+/** Every version offers "none of these" where a criterion's lowest option scores above 0 (withNoneOption). */
+const NONE_OPTION = { label: "Chưa đạt mức nào (không phải phương án của phiếu)" };
+
 const PARTS = (a: number, b: number, c: number): VersionInput["parts"] => [
   { id: "A", title: "Sản phẩm và sức mạnh cộng đồng", maxPoints: a },
   { id: "B", title: "Khả năng tiếp thị", maxPoints: b },
@@ -257,6 +264,7 @@ writeJson(join(OUT, "qd26-2026/version.json"), {
     note: "Chép từ bản toàn văn của bên thứ ba, chưa đối chiếu với văn bản có chữ ký. Các lỗi đánh máy đã sửa ghi ở mục corrections của từng phiếu.",
   },
   markerRule: "minimum",
+  noneOption: NONE_OPTION,
   parts: PARTS(40, 25, 35),
   tiers: tiers({ 3: "UBND cấp tỉnh", 4: "UBND cấp tỉnh", 5: "Bộ Nông nghiệp và Môi trường" }),
   taxonomy: taxonomyOf(qd26Sets),
@@ -280,6 +288,7 @@ writeJson(join(OUT, "qd148-2023/version.json"), {
     note: "Chép từ phiếu chấm của một ứng dụng chấm điểm (dữ liệu thử, 2024), khớp với các dòng đầu của phiếu đăng trên cổng OCOP Bến Tre; chưa đối chiếu Phụ lục III gốc. Chỉ dùng cho hồ sơ nộp trước 22/5/2026.",
   },
   markerRule: "warning",
+  noneOption: NONE_OPTION,
   parts: PARTS(40, 25, 35),
   tiers: tiers({ 3: "UBND cấp huyện (từ 06/7/2025: UBND cấp tỉnh)", 4: "UBND cấp tỉnh", 5: "Bộ Nông nghiệp và Phát triển nông thôn (nay là Bộ Nông nghiệp và Môi trường)" }),
   taxonomy: taxonomyOf([{ stt: 1, nganh: "Thực phẩm", nhom: "Thực phẩm tươi sống", boSanPham: "Rau, củ, quả, hạt tươi", id: "rau-cu-qua-hat-tuoi" }]),
@@ -302,6 +311,7 @@ writeJson(join(OUT, "qd1048-2019/version.json"), {
     note: "Trích từ bản Word của văn bản gốc. Riêng dòng 3 điểm của tiêu chí 3.1 bị mất khi trích và được điền theo 24 bộ khác của cùng quyết định.",
   },
   markerRule: "warning",
+  noneOption: NONE_OPTION,
   parts: PARTS(35, 25, 40),
   tiers: tiers({ 3: "UBND cấp tỉnh", 4: "UBND cấp tỉnh", 5: "Bộ Nông nghiệp và Phát triển nông thôn" }),
   taxonomy: taxonomyOf([{ stt: 7, nganh: "Thực phẩm", nhom: "Thực phẩm chế biến", boSanPham: "Chế biến từ rau, củ, quả, hạt", id: "che-bien-tu-rau-cu-qua-hat" }]),

@@ -114,11 +114,11 @@ describe("npm start", () => {
     const second = start({ DATABASE_PATH: join(dir, "first.sqlite") });
     await api.waitFor((c) => c.method === "getUpdates" && c.response?.ok === false && c.response.error_code === 409, { fromIndex: from, timeoutMs: 30_000 });
     const u = api.user({ id: 778, first_name: "Tư", language_code: "vi" });
-    await act(u, () => u.command("/huongdan"), "/danhgia");
+    await act(u, () => u.command("/huongdan"), "Hướng dẫn OCOP");
 
     process.kill(-second.pid!, "SIGKILL");
     await exited(second);
-    await act(u, () => u.command("/huongdan"), "/danhgia");
+    await act(u, () => u.command("/huongdan"), "Hướng dẫn OCOP");
     expect(first.exitCode).toBeNull();
     const conflictLines = first.output().split("\n").filter((l) => l.includes("another instance is polling with the same token"));
     expect(conflictLines.length + second.output().split("\n").filter((l) => l.includes("another instance is polling")).length).toBeGreaterThan(0);

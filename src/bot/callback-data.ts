@@ -5,6 +5,7 @@ export const CALLBACK_MAX_BYTES = 64;
 export const cb = {
   consent: (yes: boolean) => `c:${yes ? "y" : "n"}`,
   orgType: (type: string) => `o:${type}`,
+  businessRegistered: (yes: boolean) => `br:${yes ? "y" : "n"}`,
   commune: (code: string) => `m:${code}`,
   communeRetry: () => "m:retry",
   sector: (index: number) => `s:${index}`,

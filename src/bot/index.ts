@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
+import { afterResultFeature } from "./features/after-result.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { dossierFeature } from "./features/dossier.js";
 import { helpFeature } from "./features/help.js";
@@ -14,6 +15,7 @@ import { statusFeature } from "./features/status.js";
 import { onboarding } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { remindersFeature } from "./features/reminders.js";
+import { rubricVersionsFeature } from "./features/rubric-versions.js";
 import { unhandled } from "./features/unhandled.js";
 import { negotiateLocale } from "./i18n.js";
 import { answerFailure, guardStorage, ignoreDoublePress, normaliseArrival, processOnce, requireMessageOfButton, setupContext } from "./plumbing.js";
@@ -70,7 +72,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
   guarded.use(restoreSession, ignoreDoublePress);
-  guarded.use(onboarding, invitesFeature, productsFeature, assessmentFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  guarded.use(onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

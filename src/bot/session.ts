@@ -11,6 +11,7 @@ export type Step =
   | "reg-name"
   | "reg-phone"
   | "reg-org-type"
+  | "reg-business-registration"
   | "reg-org-name"
   | "reg-commune"
   | "product-name"
@@ -20,6 +21,7 @@ export type Step =
   | "officer-decision"
   | "officer-date"
   | "officer-local-note"
+  | "officer-points"
   | "admin-commune"
   | "dossier";
 

@@ -20,11 +20,7 @@ export function formatVnDateTime(at: Date): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
-/** "2026-12-18" → "18/12/2026". */
-export function formatVnDay(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
-}
+export { formatVnDay } from "../text.js";
 
 /** Provincial administrators, from ADMIN_IDS. */
 export function isAdmin(ctx: BotContext): boolean {

@@ -22,6 +22,8 @@ export const users = sqliteTable("users", {
   /** Registration answers given before the organisation exists (its type and name, then the commune). */
   pendingOrgType: text("pending_org_type", { enum: ORGANISATION_TYPES }),
   pendingOrgName: text("pending_org_name"),
+  /** A household's answer to "do you hold a business registration?", kept until the organisation exists. */
+  pendingBusinessRegistered: integer("pending_business_registered", { mode: "boolean" }),
   remindersOff: integer("reminders_off", { mode: "boolean" }).notNull().default(false),
   createdAt: timestamp("created_at").notNull().default(now),
   updatedAt: timestamp("updated_at").notNull().default(now),
@@ -42,6 +44,11 @@ export const organisations = sqliteTable("organisations", {
   type: text("type", { enum: ORGANISATION_TYPES }).notNull(),
   name: text("name").notNull(),
   communeCode: text("commune_code").notNull(),
+  /**
+   * For households: whether they hold a household business registration (Decision 26/2026, Art. 2
+   * khoản 3: producers are households "có đăng ký kinh doanh"). Null when not asked.
+   */
+  businessRegistered: integer("business_registered", { mode: "boolean" }),
   createdAt: timestamp("created_at").notNull().default(now),
 });
 
@@ -256,6 +263,8 @@ export const officialResults = sqliteTable("official_results", {
   stars: integer("stars").notNull(),
   decisionNumber: text("decision_number").notNull(),
   decisionDate: text("decision_date").notNull(),
+  /** The council's points per part (part id → points), when the officer recorded them. */
+  partPoints: text("part_points", { mode: "json" }).$type<Record<string, number>>(),
   recordedBy: integer("recorded_by").notNull(),
   recordedAt: timestamp("recorded_at").notNull().default(now),
 });
@@ -286,14 +295,15 @@ export const outbox = sqliteTable(
   (t) => [index("outbox_pending").on(t.status, t.chatId, t.id)],
 );
 
-export const REMINDER_KINDS = ["digest", "idle-draft"] as const;
+export const REMINDER_KINDS = ["digest", "idle-draft", "certificate"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * Reminders already sent (queued in the outbox), so none goes twice across restarts or instances:
  * the insert (on conflict do nothing) that reports a change is the one that may send.
  * key: the day in Vietnam ("YYYY-MM-DD") for a digest; "<applicationId>:<updatedAt ms>" for an
- * idle draft, so a new idle period after more answers can remind once more.
+ * idle draft, so a new idle period after more answers can remind once more;
+ * "<applicationId>:<months before expiry>" for a certificate about to expire.
  */
 export const reminders = sqliteTable(
   "reminders",

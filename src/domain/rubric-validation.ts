@@ -1,7 +1,7 @@
 // Arithmetic and consistency checks of rubric data, beyond what the zod schemas check.
 // Problems are returned as data (a code and its parameters); the CLI renders them from locales/.
 import type { z } from "zod";
-import { bestPoints, findProductSet, flattenCriteria, optionsFor, type SheetData, type VersionData } from "./rubric.js";
+import { bestPoints, findProductSet, flattenCriteria, NONE_OPTION_ID, optionsFor, type SheetData, type VersionData } from "./rubric.js";
 
 export interface RubricProblem {
   code: string;
@@ -76,6 +76,8 @@ export function validateSheet(version: VersionData, sheet: SheetData): RubricPro
       problems.push({ code: "duplicate-option", at: c.id, params: { option: d } }),
     );
     for (const o of c.options) {
+      // The "none of these" option is the engine's, added when the sheet is bound.
+      if (o.id === NONE_OPTION_ID || o.none) problems.push({ code: "option-reserved", at: c.id, params: { option: o.id } });
       if (o.case !== undefined && !caseIds.includes(o.case)) {
         problems.push({ code: "case-unknown", at: c.id, params: { option: o.id, case: o.case } });
       }

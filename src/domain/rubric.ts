@@ -38,6 +38,11 @@ export const optionSchema = z.strictObject({
   marker: z.union([z.literal(3), z.literal(4), z.literal(5)]).optional(),
   /** The case (of the sheet's cases) this option belongs to; absent = every case. */
   case: id.optional(),
+  /**
+   * Set only by the engine (bindSheet) on the "none of these" option it adds; never in a sheet
+   * file. Not one of the law's options: it scores 0 and misses every ★ marker of its criterion.
+   */
+  none: z.literal(true).optional(),
 });
 
 export const criterionSchema = z.strictObject({
@@ -124,6 +129,12 @@ export const versionSchema = z.strictObject({
   confidence: z.strictObject({ level: z.enum(CONFIDENCE_LEVELS), note: text }),
   /** "minimum": a missed ★ marker caps the stars (Decision 26/2026); "warning": shown only. */
   markerRule: z.enum(["minimum", "warning"]),
+  /**
+   * When present, every criterion whose lowest option scores above 0 gets a last option with this
+   * label, 0 points and id NONE_OPTION_ID, so a producer who meets none of the law's options can
+   * say so instead of inflating the score (see withNoneOption).
+   */
+  noneOption: z.strictObject({ label: text }).optional(),
   parts: z.array(z.strictObject({ id, title: text, maxPoints: z.number().int().positive() })).min(1),
   tiers: z.array(tierSchema).min(1),
   taxonomy: z.array(sectorSchema).min(1),
@@ -184,15 +195,58 @@ export function findProductSet(version: VersionData, productSet: string): Produc
   return undefined;
 }
 
+/** The id of the engine's "none of these" option; reserved: no sheet file may use it. */
+export const NONE_OPTION_ID = "none";
+
+/**
+ * The criterion with the "none of these" option (0 points, `none: true`) appended when its lowest
+ * option scores above 0 in some case: the law's sheets (e.g. Decision 26/2026, Phụ lục II) give
+ * many criteria no 0-point option, so without it a producer who meets none of them must pick one
+ * and overstate the score. With cases, the option belongs to the case that needs it (or to every
+ * case when all of them do). Criteria that already have a 0-point option are returned unchanged.
+ */
+export function withNoneOption(criterion: Criterion, caseIds: readonly string[], label: string): Criterion {
+  const scenarios = criterion.options.some((o) => o.case !== undefined) ? caseIds : [undefined];
+  const needed = scenarios.filter((caseId) => {
+    const options = optionsFor(criterion, caseId);
+    return options.length > 0 && Math.min(...options.map((o) => o.points)) > 0;
+  });
+  if (needed.length === 0) return criterion;
+  const caseId = needed.length === 1 && scenarios.length > 1 ? needed[0] : undefined;
+  const none: Option = { id: NONE_OPTION_ID, label, points: 0, none: true, ...(caseId ? { case: caseId } : {}) };
+  return { ...criterion, options: [...criterion.options, none] };
+}
+
+/** The sheet's parts as scored: with the version's "none of these" options added where they apply. */
+function scoredParts(version: VersionData, data: SheetData): SheetPart[] {
+  const label = version.noneOption?.label;
+  if (!label) return data.parts;
+  const caseIds = data.cases.map((c) => c.id);
+  const add = (c: Criterion) => withNoneOption(c, caseIds, label);
+  return data.parts.map((p) => ({
+    ...p,
+    groups: p.groups.map((g) => ({
+      ...g,
+      criteria: g.criteria.map(add),
+      subgroups: g.subgroups.map((s) => ({ ...s, criteria: s.criteria.map(add) })),
+    })),
+  }));
+}
+
 export function bindSheet(version: VersionData, data: SheetData): Sheet {
+  const parts = scoredParts(version, data);
   return {
     ...data,
+    parts,
     id: sheetId(version.id, data.productSet),
     version,
     productSetTitle: findProductSet(version, data.productSet)?.title ?? data.productSet,
-    criteria: flattenCriteria(data.parts),
+    criteria: flattenCriteria(parts),
   };
 }
+
+/** Whether an option is one of the law's (not the engine's "none of these"). */
+export const isLawOption = (o: Option) => !o.none;
 
 /** Options a criterion offers in the given case (all options when the sheet has no cases). */
 export function optionsFor(criterion: Criterion, caseId: string | undefined): Option[] {
@@ -206,4 +260,49 @@ export function appliesInCase(criterion: Criterion, caseId: string | undefined):
 
 export function bestPoints(options: Option[]): number {
   return options.reduce((m, o) => Math.max(m, o.points), 0);
+}
+
+/**
+ * The version in force on a day ("YYYY-MM-DD"): effectiveFrom ≤ day and, when it has one,
+ * day ≤ effectiveTo. Undefined before the first version.
+ */
+export function versionInForce(versions: readonly VersionData[], day: string): VersionData | undefined {
+  return versions.find((v) => v.effectiveFrom <= day && (v.effectiveTo === undefined || day <= v.effectiveTo));
+}
+
+/**
+ * The version an application filed before `version` took effect is scored under: the one in force
+ * the day before. Decision 26/2026/QĐ-TTg, Art. 12 khoản 2: dossiers filed before 22 May 2026 and
+ * not yet rated finish under the 2021–2025 rules (Decision 148/2023).
+ */
+export function versionBefore(versions: readonly VersionData[], version: VersionData): VersionData | undefined {
+  const day = new Date(`${version.effectiveFrom}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return versionInForce(versions, day.toISOString().slice(0, 10));
+}
+
+/**
+ * The answers that keep their meaning on another sheet: a criterion with the same id whose options
+ * (ids, labels, points, cases) are the same. The rest must be asked again.
+ */
+export function carryAnswers(
+  from: Pick<Sheet, "criteria">,
+  to: Pick<Sheet, "criteria">,
+  answers: Readonly<Record<string, string>>,
+): { kept: Record<string, string>; dropped: string[] } {
+  const sameOptions = (a: Criterion, b: Criterion) =>
+    a.options.length === b.options.length &&
+    a.options.every((o, i) => {
+      const p = b.options[i]!;
+      return o.id === p.id && o.label === p.label && o.points === p.points && o.case === p.case;
+    });
+  const kept: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const [criterionId, optionId] of Object.entries(answers)) {
+    const before = from.criteria.find((c) => c.id === criterionId);
+    const after = to.criteria.find((c) => c.id === criterionId);
+    if (before && after && sameOptions(before, after)) kept[criterionId] = optionId;
+    else dropped.push(criterionId);
+  }
+  return { kept, dropped };
 }

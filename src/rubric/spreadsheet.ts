@@ -1,7 +1,7 @@
 // A scoring sheet as a spreadsheet (XLSX or CSV, one row per option), for provincial
 // administrators who correct or add a sheet without touching code. Columns: README, "Rubric data".
 import ExcelJS from "exceljs";
-import type { EvidenceKind, LocalCriterion, SheetData, SheetInput } from "../domain/rubric.js";
+import { NONE_OPTION_ID, type EvidenceKind, type LocalCriterion, type SheetData, type SheetInput } from "../domain/rubric.js";
 import type { RubricProblem } from "../domain/rubric-validation.js";
 import { fold } from "../text.js";
 
@@ -28,6 +28,7 @@ export const COLUMNS = [
   "marker",
   "case",
   "case_title",
+  "none",
 ] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: Column[] = [
@@ -135,6 +136,8 @@ export function sheetFromWorkbook(
   const groupRows = new Map<string, Row>();
 
   for (const r of records) {
+    // The engine's "none of these" rows are shown on export and added again when the sheet is bound.
+    if (r.option_id === NONE_OPTION_ID || flag(r, "none")) continue;
     const missing = REQUIRED.filter((c) => r[c] === undefined);
     if (missing.length) {
       for (const column of missing) problems.push({ code: "value-missing", params: { row: r.row, column } });
@@ -228,7 +231,10 @@ export function sheetFromWorkbook(
   };
 }
 
-/** The sheet as a workbook in the import format: export, edit, import. */
+/**
+ * The sheet as a workbook in the import format: export, edit, import. A bound sheet's "none of
+ * these" options are written as rows marked in the `none` column; import leaves them to the engine.
+ */
 export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("criteria");
@@ -265,6 +271,7 @@ export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
             marker: o.marker ?? "",
             case: o.case ?? "",
             case_title: caseTitle(o.case),
+            none: o.none ? "yes" : "",
           };
           // Ids are text: "1.1" must not turn into a number in the spreadsheet.
           ws.addRow(COLUMNS.map((col) => (typeof values[col] === "number" ? values[col] : String(values[col]))));

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, applications, clearances, products, type ApplicationState } from "../db/schema.js";
 import { improvementPlan, planTargets, type Plan } from "../domain/plan.js";
-import { appliesInCase, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
+import { appliesInCase, optionsFor, type Criterion, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { score, type ScoreResult } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { isOrganisationMember } from "./membership.js";
@@ -77,6 +77,15 @@ export function findApplication(db: Db, id: number): ProductWithApplication | un
     .where(eq(applications.id, id))
     .get();
   return row && { product: row.products, application: row.applications };
+}
+
+/**
+ * Whether every option the law gives this criterion presumes a business registration: it expects
+ * the registration as evidence and has no 0-point option of its own (e.g. A3.1 "Loại hình tổ chức",
+ * whose lowest option is a household "có đăng ký kinh doanh"; the tourism set's C8).
+ */
+export function presumesBusinessRegistration(criterion: Criterion, caseId: string | undefined): boolean {
+  return criterion.evidence.includes("business-registration") && optionsFor(criterion, caseId).some((o) => o.none);
 }
 
 /** Whether the user may see and work on the application: its organisation is theirs (owner or member). */

@@ -25,6 +25,10 @@ export const EXPORT_COLUMNS = [
   "received",
   "official-stars",
   "decision",
+  "official-a",
+  "official-b",
+  "official-c",
+  "none-answers",
 ] as const;
 
 const day = (d: Date | null) => (d ? new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10) : "");
@@ -47,6 +51,8 @@ export async function exportApplications(
     const owner = db.select().from(users).where(eq(users.id, r.organisations.ownerId)).get();
     const commune = r.applications.communeCode ? adminUnits.commune(r.applications.communeCode) : undefined;
     const official = officialResultOf(db, r.applications.id);
+    // Criteria answered "none of these": what the producer says they do not meet yet.
+    const none = a.criteria.filter((c) => c.options.find((o) => o.id === a.answers[c.id])?.none).map((c) => c.id);
     ws.addRow([
       owner?.fullName ?? "",
       r.organisations.name,
@@ -64,6 +70,10 @@ export async function exportApplications(
       day(r.applications.receivedAt),
       official?.stars ?? "",
       official ? `${official.decisionNumber} (${official.decisionDate})` : "",
+      official?.partPoints?.A ?? "",
+      official?.partPoints?.B ?? "",
+      official?.partPoints?.C ?? "",
+      none.join(", "),
     ]);
   }
   ws.columns.forEach((c) => (c.width = 18));

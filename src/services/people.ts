@@ -90,9 +90,15 @@ export function normaliseOrganisationName(text: string): string | undefined {
 }
 
 /** Registration answers given before the organisation exists: kept with the user until the commune is chosen. */
-export function saveRegistrationDraft(db: Db, id: number, draft: { type?: OrganisationType; name?: string }): void {
+export function saveRegistrationDraft(db: Db, id: number, draft: { type?: OrganisationType; name?: string; businessRegistered?: boolean | null }): void {
+  const { type, name, businessRegistered } = draft;
   db.update(users)
-    .set({ ...(draft.type ? { pendingOrgType: draft.type } : {}), ...(draft.name ? { pendingOrgName: draft.name } : {}), updatedAt: new Date() })
+    .set({
+      ...(type ? { pendingOrgType: type } : {}),
+      ...(name ? { pendingOrgName: name } : {}),
+      ...(businessRegistered !== undefined ? { pendingBusinessRegistered: businessRegistered } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, id))
     .run();
 }
@@ -117,6 +123,21 @@ export interface OrganisationInput {
   type: OrganisationType;
   name: string;
   communeCode: string;
+  /** Households only: whether they hold a household business registration; null otherwise. */
+  businessRegistered: boolean | null;
+}
+
+export function organisationById(db: Db, id: number): Organisation | undefined {
+  return db.select().from(organisations).where(eq(organisations.id, id)).get();
+}
+
+/**
+ * Whether the organisation is a household that said it has no business registration. Decision
+ * 26/2026/QĐ-TTg, Art. 2 khoản 3: households take part as OCOP producers only "có đăng ký kinh
+ * doanh", so such a household may self-assess but cannot file an application until it registers.
+ */
+export function lacksBusinessRegistration(org: Pick<Organisation, "type" | "businessRegistered">): boolean {
+  return org.type === "household" && org.businessRegistered === false;
 }
 
 /** Creates the user's own organisation, or updates it. */
@@ -126,11 +147,11 @@ export function saveOrganisation(db: Db, user: User, input: Partial<Organisation
     db.update(organisations).set(input).where(eq(organisations.id, existing.id)).run();
     return organisationOf(db, user)!;
   }
-  const { type, name, communeCode } = input;
+  const { type, name, communeCode, businessRegistered = null } = input;
   if (!type || !name || !communeCode) throw new Error("a new organisation needs its type, name and commune");
   return db.transaction((tx) => {
-    const org = tx.insert(organisations).values({ ownerId: user.id, type, name, communeCode }).returning().get();
-    tx.update(users).set({ organisationId: org.id, pendingOrgType: null, pendingOrgName: null, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    const org = tx.insert(organisations).values({ ownerId: user.id, type, name, communeCode, businessRegistered }).returning().get();
+    tx.update(users).set({ organisationId: org.id, pendingOrgType: null, pendingOrgName: null, pendingBusinessRegistered: null, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
     return org;
   });
 }

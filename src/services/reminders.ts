@@ -1,18 +1,24 @@
 // Reminders: a daily digest for each commune officer with applications waiting (from 08:00 in
-// Vietnam), and one gentle reminder to a producer whose draft has been idle for 3 days.
+// Vietnam), one gentle reminder to a producer whose draft has been idle for 3 days, and, for a
+// recognised product, reminders to the producer and members 6 and 3 months before its certificate
+// expires.
 //
 // What was sent is recorded in the `reminders` table in the same transaction as the outbox rows,
 // keyed so that nothing goes twice: the insert that reports a change is the one that may send, so
 // restarts and several instances running at once are safe.
-import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { applications, officers, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
+import { applications, officers, officialResults, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
+import { addMonths, CERTIFICATE_MONTHS, certificateTimeline, EXPIRY_REMINDER_MONTHS, expiryReminderDue } from "../domain/certificate.js";
 import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type Holidays } from "../domain/calendar.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
+import { organisationPeople } from "./membership.js";
+import { reassessCallback } from "./reassessment.js";
+import { formatVnDay } from "../text.js";
 import { enqueueNotifications, type NotificationInput } from "./outbox.js";
 
 export interface ReminderDeps {
@@ -29,6 +35,8 @@ export interface ReminderCounts {
   digests: number;
   /** Idle-draft reminders queued for producers. */
   idle: number;
+  /** Certificate-expiry reminders queued for producers and members. */
+  certificates: number;
 }
 
 /** The hour (in Vietnam, UTC+7 all year) from which the day's digest goes out. */
@@ -44,12 +52,11 @@ export const REMINDER_CALLBACKS = {
   openList: "hs:open:0",
   resume: (applicationId: number) => `r:${applicationId}`,
   off: "rem:off",
+  reassess: reassessCallback,
 } as const;
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** "2026-12-18" → "18/12/2026". */
-const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** The key of an idle-draft reminder: one per application per idle period. */
 export function idleDraftKey(applicationId: number, updatedAt: Date): string {
@@ -74,16 +81,16 @@ interface Pending {
  * Call the dispatcher's kick() afterwards when anything was queued.
  */
 export function runReminders(deps: ReminderDeps, now: Date = new Date()): ReminderCounts {
-  const pending = [...(isDigestTime(now) ? digests(deps, now) : []), ...idleDrafts(deps, now)];
-  if (pending.length === 0) return { digests: 0, idle: 0 };
+  const pending = [...(isDigestTime(now) ? [...digests(deps, now), ...certificates(deps, now)] : []), ...idleDrafts(deps, now)];
+  const counts: ReminderCounts = { digests: 0, idle: 0, certificates: 0 };
+  if (pending.length === 0) return counts;
+  const counter = { digest: "digests", "idle-draft": "idle", certificate: "certificates" } as const;
   return deps.db.transaction((tx) => {
-    const counts: ReminderCounts = { digests: 0, idle: 0 };
     for (const p of pending) {
       const recorded = tx.insert(reminders).values({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now }).onConflictDoNothing().run();
       if (recorded.changes !== 1) continue;
       enqueueNotifications(tx, [p.notification]);
-      if (p.kind === "digest") counts.digests++;
-      else counts.idle++;
+      counts[counter[p.kind]]++;
     }
     return counts;
   });
@@ -130,7 +137,7 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
     const received = mine.filter((a) => a.state === "received");
     const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
     const lines = [
-      t("remind-digest-head", { date: dmy(today), count: mine.length }),
+      t("remind-digest-head", { date: formatVnDay(today), count: mine.length }),
       t("remind-digest-counts", { submitted, received: received.length }),
     ];
     const urgent = received
@@ -138,10 +145,10 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
       .map((a) => ({ ...a, left: workingDaysLeft(a.receivedAt, now, holidays) }))
       .sort((x, y) => x.left - y.left || x.receivedAt.getTime() - y.receivedAt.getTime())[0];
     if (urgent) {
-      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: dmy(communeDeadline(urgent.receivedAt, holidays)) };
+      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: formatVnDay(communeDeadline(urgent.receivedAt, holidays)) };
       lines.push(t(urgent.left > 0 ? "remind-digest-urgent" : urgent.left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
     }
-    lines.push(t("remind-digest-province", { proposeBy: dmy(province.proposeBy), ratedBy: dmy(province.ratedBy) }));
+    lines.push(t("remind-digest-province", { proposeBy: formatVnDay(province.proposeBy), ratedBy: formatVnDay(province.ratedBy) }));
     result.push({
       kind: "digest",
       userId,
@@ -209,7 +216,80 @@ function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
   return result;
 }
 
-/** Turns the user's reminders off or on (digests and idle-draft reminders alike). */
+/** The key of a certificate-expiry reminder: one per application and milestone, for each person. */
+export function certificateReminderKey(applicationId: number, months: number): string {
+  return `${applicationId}:${months}`;
+}
+
+/**
+ * The certificate reminders due today (from 08:00, like the digest): for every rated application
+ * with an official result of 3★ or more whose certificate reaches 6 or 3 months before expiry,
+ * one message to the owner and to each member (consent given, reminders on), unless the product
+ * already has a newer application (a re-assessment under way). See domain/certificate.ts.
+ */
+function certificates(deps: ReminderDeps, now: Date): Pending[] {
+  const { db, i18n } = deps;
+  const today = vnDate(now);
+  const firstMilestone = Math.max(...EXPIRY_REMINDER_MONTHS);
+  const newer = sql`exists (select 1 from ${applications} as later where later.product_id = ${applications.productId} and later.id > ${applications.id} and later.state <> 'withdrawn')`;
+  const rows = db
+    .select({ applicationId: applications.id, organisationId: applications.organisationId, product: products.name, stars: officialResults.stars, decisionDate: officialResults.decisionDate })
+    .from(applications)
+    .innerJoin(officialResults, eq(officialResults.applicationId, applications.id))
+    .innerJoin(products, eq(products.id, applications.productId))
+    .where(
+      and(
+        eq(applications.state, "rated"),
+        gte(officialResults.stars, 3),
+        // Still valid, and at least at the first milestone.
+        gte(officialResults.decisionDate, addMonths(today, -CERTIFICATE_MONTHS)),
+        lte(officialResults.decisionDate, addMonths(today, firstMilestone - CERTIFICATE_MONTHS)),
+        sql`not ${newer}`,
+      ),
+    )
+    .all();
+
+  const result: Pending[] = [];
+  for (const r of rows) {
+    const months = expiryReminderDue(r.decisionDate, today);
+    if (!months) continue;
+    const dates = certificateTimeline(r.decisionDate);
+    const people = db
+      .select({ id: users.id, language: users.language })
+      .from(users)
+      .where(and(inArray(users.id, organisationPeople(db, r.organisationId)), eq(users.remindersOff, false), isNotNull(users.consentVersion)))
+      .all();
+    for (const person of people) {
+      const t = (key: string, args?: Record<string, string | number>) => i18n.t(person.language ?? "vi", key, args);
+      const buttons = [[{ text: t("btn-reassess-re-evaluation"), callback_data: REMINDER_CALLBACKS.reassess(r.applicationId, "re-evaluation") }]];
+      if (r.stars < 5) buttons.push([{ text: t("btn-reassess-upgrade"), callback_data: REMINDER_CALLBACKS.reassess(r.applicationId, "upgrade") }]);
+      buttons.push([{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }]);
+      result.push({
+        kind: "certificate",
+        userId: person.id,
+        key: certificateReminderKey(r.applicationId, months),
+        notification: {
+          chatId: person.id,
+          text: t("remind-certificate", {
+            months,
+            stars: r.stars,
+            product: esc(r.product),
+            expires: formatVnDay(dates.expires),
+            refileFrom: formatVnDay(dates.refileFrom),
+            refileBy: formatVnDay(dates.refileBy),
+            late: today > dates.refileBy ? 1 : 0,
+          }),
+          parseMode: "HTML",
+          replyMarkup: { inline_keyboard: buttons },
+          applicationId: r.applicationId,
+        },
+      });
+    }
+  }
+  return result;
+}
+
+/** Turns the user's reminders off or on (digests, idle-draft and certificate reminders alike). */
 export function setRemindersOff(db: Db, userId: number, off: boolean): void {
   db.update(users).set({ remindersOff: off, updatedAt: new Date() }).where(eq(users.id, userId)).run();
 }
@@ -238,7 +318,7 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
   const tick = () => {
     try {
       const counts = runReminders(options, now());
-      if (counts.digests + counts.idle > 0) {
+      if (counts.digests + counts.idle + counts.certificates > 0) {
         log.info(counts, "reminders queued");
         notify();
       }

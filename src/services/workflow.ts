@@ -24,6 +24,7 @@ import { assessmentResult, loadAssessment, type Application, type Assessment } f
 import { evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
 import { enqueueNotifications } from "./outbox.js";
+import { lacksBusinessRegistration, organisationById } from "./people.js";
 
 export interface WorkflowDeps {
   db: Db;
@@ -43,6 +44,8 @@ export interface Readiness {
   missingEvidence: string[];
   /** The indicative stars are below 3: not recognisable, so not worth filing yet. */
   belowThree: boolean;
+  /** A household without business registration: not yet an OCOP producer (lacksBusinessRegistration). */
+  unregistered: boolean;
   total: number;
   stars: number;
   plan: Plan | undefined;
@@ -57,8 +60,11 @@ export function readiness(db: Db, a: Assessment): Readiness {
     .map((c) => c.id);
   const failedClearances = score.stoppedBy;
   const belowThree = score.stars < 3 || score.disqualified;
+  const org = organisationById(db, a.app.organisationId);
+  const unregistered = !!org && lacksBusinessRegistration(org);
   return {
     ready:
+      !unregistered &&
       score.unanswered.length === 0 &&
       score.pendingClearances.length === 0 &&
       failedClearances.length === 0 &&
@@ -69,6 +75,7 @@ export function readiness(db: Db, a: Assessment): Readiness {
     failedClearances,
     missingEvidence,
     belowThree,
+    unregistered,
     total: score.total,
     stars: score.stars,
     plan: plans.find((p) => p.target === 3) ?? plans[0],
@@ -123,7 +130,7 @@ function userName(db: Db, id: number | null): string {
   return db.select({ name: users.fullName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
 }
 
-function languageOf(db: Db, id: number): string {
+export function languageOf(db: Db, id: number): string {
   return db.select({ language: users.language }).from(users).where(eq(users.id, id)).get()?.language ?? "vi";
 }
 

@@ -176,8 +176,8 @@ describe("products, profile and language", () => {
     await h.deliver(u.press(/^Dịch vụ du lịch/));
     await h.deliver(u.press(/^Dịch vụ du lịch/));
     expect(text(u)).toContain("trường hợp nào");
-    await h.deliver(u.press(/^Điểm du lịch/));
-    expect(texts(u, 6)).toContain("Trường hợp: Điểm du lịch");
+    await h.deliver(u.press(/^Điểm dịch vụ du lịch do một tổ chức hoặc cá nhân/));
+    expect(texts(u, 6)).toContain("Trường hợp: Điểm dịch vụ du lịch do một tổ chức hoặc cá nhân cung cấp");
     const [app] = appOf(1101);
     expect(app!.caseId).toBe("2");
     await answerAll(u, (n) => n);

@@ -25,6 +25,7 @@ async function producerAtFirstCriterion(id: number): Promise<FakeUser> {
   await h.deliver(u.send("Trần Văn Tám"));
   await h.deliver(u.send("0901234567"));
   await h.deliver(u.press("Hộ sản xuất, hộ kinh doanh"));
+  await h.deliver(u.press("✅ Đã có giấy đăng ký"));
   await h.deliver(u.send("Hộ kinh doanh Tám"));
   await h.deliver(u.send("ba diem"));
   await h.deliver(u.press(/^1\. /));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { RUBRICS_DIR } from "../../src/rubric/catalog.js";
+import { loadCatalog, RUBRICS_DIR } from "../../src/rubric/catalog.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -18,6 +18,7 @@ function rubric(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const catalog = loadCatalog().value!;
 const tmp = () => mkdtempSync(join(tmpdir(), "ocop-rubric-"));
 const RAU = "qd26-2026/rau-cu-qua-hat-tuoi";
 
@@ -60,10 +61,15 @@ describe("npm run rubric", () => {
   it("score --json: the total is the sum of the chosen options of show --json, with a plan that reaches its target", () => {
     for (const sheetId of [RAU, "qd26-2026/che-tuoi-che-che-bien", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"]) {
       const shown = JSON.parse(rubric(["show", "--sheet", sheetId, "--json"]).stdout) as {
-        criteria: { id: string; part: string; maxPoints: number; options: { id: string; points: number }[] }[];
+        criteria: { id: string; part: string; maxPoints: number; options: { id: string; points: number; none?: boolean }[] }[];
       };
-      // The second-best option everywhere: a middling product.
-      const answers = Object.fromEntries(shown.criteria.map((c) => [c.id, c.options[Math.max(0, c.options.length - 2)]!.id]));
+      // The second-best of the law's options everywhere: a middling product.
+      const answers = Object.fromEntries(
+        shown.criteria.map((c) => {
+          const law = c.options.filter((o) => !o.none);
+          return [c.id, law[Math.max(0, law.length - 2)]!.id];
+        }),
+      );
       const expected = shown.criteria.reduce((s, c) => s + c.options.find((o) => o.id === answers[c.id])!.points, 0);
       const file = join(tmp(), "answers.json");
       writeFileSync(file, JSON.stringify(answers));
@@ -77,7 +83,7 @@ describe("npm run rubric", () => {
       writeFileSync(file, JSON.stringify(applied));
       expect(JSON.parse(rubric(["score", "--sheet", sheetId, "--answers", file, "--json"]).stdout).stars).toBe(5);
     }
-  });
+  }, 90_000);
 
   it("score: a Vietnamese report with the plan; bad answers are refused by name", () => {
     const dir = tmp();
@@ -97,12 +103,23 @@ describe("npm run rubric", () => {
     expect(rubric(["score", "--sheet", "khong/co", "--answers", join(dir, "a.json")]).code).toBe(1);
   });
 
-  it.each(["xlsx", "csv"])("export then import (%s) gives back the same sheet", (ext) => {
+  it.each(["xlsx", "csv"])("export then import (%s) gives back the same sheet, “none of these” rows included", async (ext) => {
     const dir = tmp();
     for (const id of [RAU, "qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"]) {
       const [version, set] = id.split("/") as [string, string];
       const file = join(dir, `${set}.${ext}`);
       expect(rubric(["export", "--sheet", id, "--out", file]).code).toBe(0);
+      // The engine's "none of these" options are shown, marked, one row per criterion that has one.
+      const shown = catalog.sheet(id)!;
+      const wb = new ExcelJS.Workbook();
+      const ws = ext === "csv" ? await wb.csv.readFile(file, { map: (v: unknown) => v }) : (await wb.xlsx.readFile(file)).worksheets[0]!;
+      const header = (ws.getRow(1).values as string[]).map(String);
+      const marked: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1 && row.getCell(header.indexOf("none")).text === "yes") marked.push(row.getCell(header.indexOf("option_id")).text);
+      });
+      expect(marked.length).toBeGreaterThan(5);
+      expect(marked).toEqual(shown.criteria.filter((c) => c.options.some((o) => o.none)).map(() => "none"));
       const out = join(dir, `${set}.json`);
       const r = rubric(["import", file, "--version", version, "--set", set, "--out", out]);
       expect(r.stderr).toBe("");
@@ -116,7 +133,7 @@ describe("npm run rubric", () => {
       }
       expect(imported).toEqual(original);
     }
-  });
+  }, 90_000);
 
   it("import writes into the rubric folder, and refuses a broken spreadsheet with its errors", async () => {
     const dir = tmp();

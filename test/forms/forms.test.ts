@@ -584,3 +584,25 @@ describe("the forms' wording", () => {
     expect(() => formsText(broken2)).toThrow(/proposal/);
   });
 });
+
+describe("Mẫu số 02 — honest scores and rubric versions", () => {
+  it("Part III lists a “none of these” answer as such, at 0 points, and the totals count it", async () => {
+    const none = { ...answers, "A1.1": "none", "A1.6": "none" };
+    const doc = await openDocx(await buildMau02({ assessment: { sheet: honey, answers: none } }));
+    for (const id of ["A1.1", "A1.6"]) {
+      const row = rowStarting(doc, `${id} `);
+      expect(row[1]).toBe("Chưa đạt mức nào (không phải phương án của phiếu)");
+      expect(row[2]).toMatch(/^0\/3$/);
+    }
+    const result = score(honey, none);
+    expect(result.total).toBe(score(honey, answers).total - 3 - 1);
+    expect(rowStarting(doc, "Tổng cộng")[1]).toBe(`${result.total}/100`);
+  });
+
+  it("names the rubric version the application is scored under (Decision 148/2023 for a dossier filed before 22/5/2026)", async () => {
+    const old = catalog.sheetFor("qd148-2023", "rau-cu-qua-hat-tuoi")!;
+    const doc = await openDocx(await buildMau02({ assessment: { sheet: old, answers: {} } }));
+    expect(doc.text).toContain("Căn cứ: Quyết định số 148/QĐ-TTg ngày 24/02/2023");
+    expect(docs.m2.text).toContain("Căn cứ: Quyết định số 26/2026/QĐ-TTg");
+  });
+});

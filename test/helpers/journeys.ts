@@ -29,8 +29,16 @@ export async function addHoney(h: Harness, u: FakeUser, name = "Mật ong hoa tr
 
 const isOption = (text: string) => /^\d+ · \d+đ$/.test(text);
 
-/** Answers every question with its best option, attaching a photo wherever evidence is expected. */
-export async function assessWithEvidence(h: Harness, u: FakeUser) {
+/**
+ * Answers every question shown until the result: every requirement holds; for a criterion,
+ * `choose` may name the button to press from the question's text, else the best option is pressed;
+ * with `evidence`, a photo is attached wherever evidence is expected.
+ */
+export async function answerAll(
+  h: Harness,
+  u: FakeUser,
+  { choose = () => undefined, evidence = false }: { choose?: (question: string) => RegExp | undefined; evidence?: boolean } = {},
+) {
   for (let i = 0; i < 200; i++) {
     const m = u.chat().last()!;
     if (m.buttons.some((b) => b.text === "✅ Đúng")) {
@@ -39,7 +47,7 @@ export async function assessWithEvidence(h: Harness, u: FakeUser) {
     }
     const options = m.buttons.filter((b) => isOption(b.text));
     if (options.length === 0) return;
-    if (m.buttons.some((b) => b.text === "📎 Gửi minh chứng") && !m.text?.includes("(đang chọn)")) {
+    if (evidence && m.buttons.some((b) => b.text === "📎 Gửi minh chứng") && !m.text?.includes("(đang chọn)")) {
       await h.deliver(u.press("📎 Gửi minh chứng", m.message_id));
       await h.deliver(u.sendPhoto());
       await h.deliver(u.press("✔️ Xong"));
@@ -47,10 +55,13 @@ export async function assessWithEvidence(h: Harness, u: FakeUser) {
       await h.deliver(u.press(again.buttons.filter((b) => isOption(b.text)).at(-1)!.text, again.message_id));
       continue;
     }
-    await h.deliver(u.press(options.at(-1)!.text, m.message_id));
+    await h.deliver(u.press(choose(m.text ?? "") ?? options.at(-1)!.text, m.message_id));
   }
   throw new Error("the assessment never ended");
 }
+
+/** Answers every question with its best option, attaching a photo wherever evidence is expected. */
+export const assessWithEvidence = (h: Harness, u: FakeUser) => answerAll(h, u, { evidence: true });
 
 /** An administrator (who has consented) makes an officer invitation for a commune; returns its code. */
 export async function officerInviteCode(h: Harness, admin: FakeUser, commune: string, pick: RegExp): Promise<string> {

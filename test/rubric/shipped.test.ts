@@ -4,9 +4,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { improvementPlan } from "../../src/domain/plan.js";
-import { optionsFor, type Sheet } from "../../src/domain/rubric.js";
+import { isLawOption, NONE_OPTION_ID, optionsFor, type Sheet } from "../../src/domain/rubric.js";
 import { score, tierFor } from "../../src/domain/scoring.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
+import { fold } from "../../src/text.js";
 
 const loaded = loadCatalog();
 const catalog = loaded.value!;
@@ -20,6 +21,17 @@ function pick(sheet: Sheet, caseId: string | undefined, choose: (points: number[
       const options = optionsFor(c, caseId);
       const target = choose(options.map((o) => o.points));
       return [c.id, options.find((o) => o.points === target)!.id];
+    }),
+  );
+}
+
+/** "None of these" wherever the engine offers it, else the criterion's 0-point option. */
+function noneAnswers(sheet: Sheet, caseId: string | undefined) {
+  return Object.fromEntries(
+    sheet.criteria.flatMap((c) => {
+      const options = optionsFor(c, caseId);
+      const zero = options.find((o) => o.none) ?? options.find((o) => o.points === 0);
+      return zero ? [[c.id, zero.id]] : [];
     }),
   );
 }
@@ -72,6 +84,68 @@ describe("shipped rubric data", () => {
         );
       });
 
+      it("offers “none of these” (0 points, last) exactly where the law's lowest option scores above 0", () => {
+        for (const caseId of casesOf(sheet)) {
+          for (const c of sheet.criteria) {
+            const options = optionsFor(c, caseId);
+            const law = options.filter(isLawOption);
+            if (law.length === 0) continue;
+            const none = options.filter((o) => o.none);
+            expect(none.length, `${c.id} case ${caseId}`).toBe(Math.min(...law.map((o) => o.points)) > 0 ? 1 : 0);
+            if (none.length) expect(options.at(-1)).toMatchObject({ id: NONE_OPTION_ID, points: 0 });
+          }
+        }
+      });
+
+      it("scores all “none” answers as the sum of the 0-point options: 0 in every part, 1★", () => {
+        for (const caseId of casesOf(sheet)) {
+          const r = score(sheet, noneAnswers(sheet, caseId), { caseId });
+          expect(r.unanswered).toEqual([]);
+          expect(r.total).toBe(0);
+          for (const p of Object.values(r.parts)) expect(p.points).toBe(0);
+          expect(r.stars).toBe(1);
+        }
+      });
+
+      it("misses every ★ marker on a lowest option when that criterion is answered “none”", () => {
+        for (const caseId of casesOf(sheet)) {
+          const best = pick(sheet, caseId, (p) => Math.max(...p));
+          for (const c of sheet.criteria) {
+            const law = optionsFor(c, caseId).filter(isLawOption);
+            const lowest = law.filter((o) => o.points === Math.min(...law.map((x) => x.points)));
+            for (const marker of lowest.flatMap((o) => (o.marker && o.points > 0 ? [o.marker] : []))) {
+              const r = score(sheet, { ...best, [c.id]: NONE_OPTION_ID }, { caseId });
+              expect(r.markersMissed).toContainEqual(expect.objectContaining({ criterion: c.id, marker, points: 0 }));
+              if (sheet.version.markerRule === "minimum") expect(r.stars).toBeLessThan(marker);
+            }
+          }
+        }
+      });
+
+      it("plans from all “none” answers to every tier the improvable criteria can reach", () => {
+        for (const caseId of casesOf(sheet)) {
+          const start = noneAnswers(sheet, caseId);
+          // The best the producer can do: every improvable criterion at its best, the others as they are.
+          const best = { ...start };
+          for (const c of sheet.criteria.filter((x) => x.improvable)) {
+            const options = optionsFor(c, caseId);
+            if (options.length) best[c.id] = options.find((o) => o.points === Math.max(...options.map((x) => x.points)))!.id;
+          }
+          const reachable = score(sheet, best, { caseId }).stars;
+          for (let target = 2; target <= 5; target++) {
+            const plan = improvementPlan(sheet, start, target, { caseId });
+            expect(plan.reachable, `${target}★ case ${caseId}`).toBe(target <= reachable);
+            if (!plan.reachable) continue;
+            for (const step of plan.steps) {
+              expect(step.from).toBe(start[step.criterion]);
+              expect(step.fromPoints).toBe(0);
+            }
+            const applied = { ...start, ...Object.fromEntries(plan.steps.map((s) => [s.criterion, s.to])) };
+            expect(score(sheet, applied, { caseId }).stars).toBeGreaterThanOrEqual(target);
+          }
+        }
+      });
+
       it("has a help line for every criterion and a question for every stop", () => {
         for (const c of sheet.criteria) expect(c.help.length).toBeGreaterThan(10);
         for (const d of sheet.disqualification) expect(d.requirement.length).toBeGreaterThan(10);
@@ -111,9 +185,33 @@ describe.skipIf(!referenceFiles.length)("faithful to the reference files", () =>
       id: c.id,
       part: c.part,
       maxPoints: c.maxPoints,
-      options: c.options.map((o) => [o.points, o.marker ?? null]),
+      options: c.options.filter(isLawOption).map((o) => [o.points, o.marker ?? null]),
     }));
     expect(actual).toEqual(expected);
     expect(sheet.version.parts.map((p) => p.maxPoints)).toEqual(ref.parts.map((p) => p.maxPoints));
+  });
+
+  it("asks the tourism cases in words that fit every criterion that has them, and says each criterion's own", () => {
+    interface RefCase { id: string; options: { label: string; case?: string }[] }
+    const file = "qd26-2026-26-dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich.json";
+    const ref = JSON.parse(readFileSync(join(REFERENCE, file), "utf8")) as { parts: { criteria: RefCase[] }[] };
+    const sheet = catalog.sheet("qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich")!;
+    const words = (text: string) => fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+    let checked = 0;
+    for (const c of ref.parts.flatMap((p) => p.criteria)) {
+      for (const o of c.options.filter((x) => x.case)) {
+        const [, caseId, meaning] = /^Trường hợp (\d+):\s*(.*)$/.exec(o.case!)!;
+        const asked = sheet.cases.find((x) => x.id === caseId)!.title;
+        // The criterion's words, in their order, within the question's words.
+        const rest = words(asked);
+        const fits = words(meaning!).every((w) => rest.splice(0, rest.indexOf(w) + 1).length > 0);
+        expect(fits, `${c.id}: “${meaning}” asked as “${asked}”`).toBe(true);
+        const mine = sheet.criteria.find((x) => x.id === c.id)!;
+        expect(optionsFor(mine, caseId).map((x) => x.label)).toContain(o.label);
+        expect(mine.note).toContain(meaning);
+        checked++;
+      }
+    }
+    expect(checked).toBe(12);
   });
 });

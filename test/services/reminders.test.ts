@@ -6,88 +6,31 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { outbox, reminders, users } from "../../src/db/schema.js";
-import { communeDeadline, loadHolidays, workingDaysLeft } from "../../src/domain/calendar.js";
-import { optionsFor } from "../../src/domain/rubric.js";
-import { adminUnits } from "../../src/geo/communes.js";
-import { createI18n } from "../../src/i18n.js";
-import { loadCatalog } from "../../src/rubric/catalog.js";
-import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
-import { addEvidence } from "../../src/services/evidence.js";
-import { createMemberInvite, createOfficerInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
-import { findUser, grantConsent, saveOrganisation, updateUser, type Organisation, type User } from "../../src/services/people.js";
+import { communeDeadline, workingDaysLeft } from "../../src/domain/calendar.js";
+import { loadAssessment } from "../../src/services/assessment.js";
+import { createMemberInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
+import { findUser } from "../../src/services/people.js";
 import { runReminders, setRemindersOff, startReminderScheduler, type ReminderDeps } from "../../src/services/reminders.js";
-import { act, type WorkflowDeps } from "../../src/services/workflow.js";
+import { act } from "../../src/services/workflow.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
+import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, units, world, type World } from "../helpers/world.js";
 
-const catalog = loadCatalog().value!;
-const holidays = loadHolidays();
-const i18n = createI18n();
-const units = adminUnits();
-const ADMIN = 9000;
-const CAI_NUOC = "00476";
-const PHU_MY = "01806";
-const HONEY = "mat-ong-mat-khac-va-nong-san-thuc-pham-khac";
 const DAY = 86_400_000;
 
 let db: Db;
 let deps: ReminderDeps;
+let person: World["person"];
+let producer: World["producer"];
+let officer: World["officer"];
+let draft: World["draft"];
+let answer: World["answer"];
+let filed: World["filed"];
+let workflow: World["workflow"];
 
 function useDb(d: Db) {
   db = d;
   deps = { db, catalog, i18n, adminUnits: units, holidays, adminIds: [ADMIN] };
-}
-
-const workflow = (at: Date): WorkflowDeps => ({ db, catalog, i18n, adminUnits: units, adminIds: [ADMIN], now: () => at });
-
-function person(id: number, language = "vi"): User {
-  grantConsent(db, id, language);
-  updateUser(db, id, { fullName: `Person ${id}`, phone: "0912345678" });
-  return findUser(db, id)!;
-}
-
-function producer(id: number, communeCode: string, language = "vi"): { user: User; org: Organisation } {
-  const org = saveOrganisation(db, person(id, language), { type: "cooperative", name: `Co-op ${id}`, communeCode });
-  return { user: findUser(db, id)!, org };
-}
-
-function officer(id: number, communeCodes: string[], language = "vi"): void {
-  person(id, language);
-  const invite = createOfficerInvite(db, communeCodes, ADMIN);
-  expect(redeemInvite(db, "officer", invite.code, id).ok).toBe(true);
-}
-
-function draft(p: { user: User; org: Organisation }, name: string): number {
-  const added = addProduct(db, catalog, p.user, p.org, { name, productSet: HONEY });
-  if ("error" in added) throw new Error(added.error);
-  return added.application.id;
-}
-
-/** Answers up to `count` open questions (every requirement holds, the best option of each criterion). */
-function answer(appId: number, userId: number, count = Infinity): void {
-  const a = loadAssessment(db, catalog, appId)!;
-  for (const key of a.order.filter((k) => !isAnswered(a, k)).slice(0, count)) {
-    if (isClearanceKey(key)) {
-      expect(saveAnswer(db, a, key, true, userId).ok).toBe(true);
-      continue;
-    }
-    const criterion = a.criteria.find((c) => c.id === key)!;
-    const best = optionsFor(criterion, a.caseId).reduce((x, y) => (y.points > x.points ? y : x));
-    expect(saveAnswer(db, a, key, best.id, userId).ok).toBe(true);
-  }
-}
-
-/** A complete application with evidence, submitted at `submittedAt`, received at `receivedAt` if given. */
-function filed(p: { user: User; org: Organisation }, name: string, submittedAt: Date, receive?: { by: number; at: Date }): number {
-  const appId = draft(p, name);
-  answer(appId, p.user.id);
-  const a = loadAssessment(db, catalog, appId)!;
-  for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-    addEvidence(db, { applicationId: appId, criterionId: c.id, fileId: `f-${c.id}`, fileUniqueId: `u-${appId}-${c.id}`, kind: "photo", addedBy: p.user.id });
-  }
-  const submitted = act(workflow(submittedAt), p.user.id, appId, "submit");
-  expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
-  if (receive) expect(act(workflow(receive.at), receive.by, appId, "receive").ok).toBe(true);
-  return appId;
+  ({ person, producer, officer, draft, answer, filed, workflow } = world(db));
 }
 
 /** Reminder messages in the outbox (the workflow's own notifications left out). */
@@ -215,7 +158,7 @@ describe("the idle-draft reminder", () => {
     expect(runReminders(deps, new Date(start.getTime() + 2 * DAY)).idle).toBe(0);
     expect(runReminders(deps, new Date(start.getTime() + 3 * DAY)).idle).toBe(0);
     const late = new Date(start.getTime() + 3 * DAY + 60_000);
-    expect(runReminders(deps, late)).toEqual({ digests: 0, idle: 1 });
+    expect(runReminders(deps, late)).toEqual({ digests: 0, idle: 1, certificates: 0 });
     let rows = reminderRows("idle-draft");
     expect(rows.map((r) => r.chatId)).toEqual([300]);
     expect(rows[0]!.applicationId).toBe(appId);
@@ -292,7 +235,7 @@ describe("the scheduler", () => {
     scheduler.stop();
     expect(notify).toHaveBeenCalledTimes(1);
     expect(lines.find((l) => l.msg === "reminders queued")).toMatchObject({ digests: 0, idle: 1 });
-    const allowed = ["level", "time", "pid", "hostname", "component", "digests", "idle", "msg"];
+    const allowed = ["level", "time", "pid", "hostname", "component", "digests", "idle", "certificates", "msg"];
     expect(lines.flatMap((l) => Object.keys(l)).filter((k) => !allowed.includes(k))).toEqual([]);
     expect(JSON.stringify(lines)).not.toContain("Mật ong");
   });
@@ -362,7 +305,7 @@ describe("reminders in the bot", () => {
     // 08:00 in Vietnam, four days from now.
     const day = new Date(Date.now() + 4 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     const at8 = new Date(`${day}T01:00:00Z`);
-    expect(runReminders(deps, at8)).toEqual({ digests: 1, idle: 1 });
+    expect(runReminders(deps, at8)).toEqual({ digests: 1, idle: 1, certificates: 0 });
     expect(await h.flush()).toBe(2);
     const digest = officerUser.chat().last()!;
     expect(digest.text).toContain("Hồ sơ OCOP chờ bạn xử lý");

@@ -2,7 +2,7 @@
 // first unanswered question, review by part, result with the improvement plan, evidence files.
 import { Composer, InlineKeyboard } from "grammy";
 import { availableActions } from "../../domain/lifecycle.js";
-import { optionsFor } from "../../domain/rubric.js";
+import { optionsFor, type Option } from "../../domain/rubric.js";
 import {
   answeredCount,
   assessmentResult,
@@ -14,6 +14,7 @@ import {
   latestOpenApplication,
   loadAssessment,
   nextQuestion,
+  presumesBusinessRegistration,
   previousQuestion,
   productsOf,
   saveAnswer,
@@ -21,7 +22,7 @@ import {
   type QuestionKey,
 } from "../../services/assessment.js";
 import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
-import { isRegistered, organisationOf } from "../../services/people.js";
+import { isRegistered, lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
 import { clip, fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
@@ -30,6 +31,7 @@ import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { formatVnDay } from "../workflow.js";
 import { askProductName, showMainMenu } from "./products.js";
 
 export const assessmentFeature = new Composer<BotContext>();
@@ -87,16 +89,22 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       `<i>${escapeHtml(criterion.help)}</i>`,
     );
     if (criterion.note) lines.push(th(ctx, "q-note", { note: criterion.note }));
+    if (presumesBusinessRegistration(criterion, a.caseId)) {
+      const org = organisationById(ctx.deps.db, a.app.organisationId);
+      if (org && lacksBusinessRegistration(org)) lines.push(ctx.t("q-household-unregistered"));
+    }
     if (criterion.evidence.length) {
       lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
     }
     lines.push("");
     options.forEach((o, i) => {
       const chosen = a.answers[key] === o.id;
-      lines.push(th(ctx, chosen ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
+      const line = o.none ? (chosen ? "q-option-none-chosen" : "q-option-none") : chosen ? "q-option-chosen" : "q-option";
+      lines.push(th(ctx, line, { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
     });
     lines.push("", ctx.t("q-how-to-answer"));
-    keyboards.push(grid(options.map((o, i) => [ctx.t("btn-option", { n: i + 1, points: o.points }), cb.answer(a.app.id, key, o.id)]), 4));
+    const button = (o: Option, i: number) => (o.none ? ctx.t("btn-option-none", { n: i + 1 }) : ctx.t("btn-option", { n: i + 1, points: o.points }));
+    keyboards.push(grid(options.map((o, i) => [button(o, i), cb.answer(a.app.id, key, o.id)]), 4));
     if (criterion.evidence.length) keyboards.push(column([[ctx.t("btn-attach"), cb.evidence(a.app.id, key)]]));
   }
   keyboards.push(grid([[ctx.t("btn-back"), cb.back(a.app.id, key)], [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)]], 2));
@@ -268,11 +276,13 @@ async function showProduct(ctx: BotContext, appId: number) {
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    column([[ctx.t("btn-rubric-version", { from: formatVnDay(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
   );
   await ctx.reply(
     th(ctx, "product-card", {
       name: a.product.name,
       set: a.sheet.productSetTitle,
+      version: a.sheet.version.title,
       answered: answeredCount(a),
       total: a.order.length,
       points: r.total,

@@ -1,7 +1,13 @@
-// /huongdan: what the bot does and its commands.
+// /huongdan: a short guide to the OCOP rules, one topic per message with topic buttons, and the
+// bot's commands. The facts that come from data (tiers, rubric versions, the next provincial
+// round) are the services' (guideFacts); every word is in locales/.
 import { Composer } from "grammy";
+import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
+import { formatVnDay } from "../../text.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { grid, type Button } from "../keyboards.js";
 
 export const helpFeature = new Composer<BotContext>();
 
@@ -26,6 +32,78 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["huongdan", "cmd-huongdan"],
 ];
 
-helpFeature.command(["huongdan", "help"], (ctx) =>
-  ctx.reply([ctx.t("help-intro"), "", ...PRODUCER_COMMANDS.map(([c, key]) => `/${c} – ${ctx.t(key)}`)].join("\n"), HTML),
-);
+/** The callback data of the topic shown in the message: pressing it again does nothing. */
+const SHOWN = "hd:shown";
+
+function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
+  const buttons = GUIDE_TOPICS.map((topic): Button =>
+    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, SHOWN] : [ctx.t(`guide-btn-${topic}`), `hd:${topic}`],
+  );
+  return grid(buttons, 2);
+}
+
+/** The text of one topic. */
+function topicText(ctx: BotContext, topic: GuideTopic): string {
+  const facts = guideFacts(ctx.deps.catalog);
+  const from = formatVnDay(facts.latest.effectiveFrom);
+  switch (topic) {
+    case "tiers":
+      return [
+        ctx.t("guide-tiers-head"),
+        ...facts.tiers.map((t) =>
+          th(ctx, t.recognised ? "guide-tier" : "guide-tier-not-recognised", {
+            stars: t.stars,
+            min: t.min,
+            max: t.max,
+            top: t.max >= 100 ? 1 : 0,
+            meaning: t.meaning,
+            by: t.recognisedBy ?? "",
+          }),
+        ),
+        ctx.t("guide-tiers-foot"),
+      ].join("\n");
+    case "deadlines":
+      return ctx.t("guide-deadlines", { proposeBy: formatVnDay(facts.nextRound.proposeBy), ratedBy: formatVnDay(facts.nextRound.ratedBy) });
+    case "history":
+      return [
+        ctx.t("guide-history-head"),
+        ctx.t("guide-history-early"),
+        ...facts.versions.map((v) =>
+          th(ctx, v.effectiveTo ? "guide-history-version-ended" : "guide-history-version", {
+            title: v.title,
+            from: formatVnDay(v.effectiveFrom),
+            to: v.effectiveTo ? formatVnDay(v.effectiveTo) : "",
+            weights: v.parts.map((p) => `${p.id} ${p.maxPoints}`).join(" / "),
+            sheets: v.sheets.length,
+          }),
+        ),
+        ctx.t("guide-history-foot"),
+      ].join("\n");
+    case "versions": {
+      const earlier = facts.versions.filter((v) => !v.isDefault && v.effectiveTo && v.effectiveFrom < facts.latest.effectiveFrom).at(-1);
+      return th(ctx, "guide-versions", { from, earlier: earlier?.title ?? "", sets: earlier?.sheets.join("; ") ?? "" });
+    }
+    case "household":
+      return ctx.t("household-unregistered");
+    case "commands":
+      return [ctx.t("help-intro"), "", ...PRODUCER_COMMANDS.map(([c, key]) => `/${c} – ${ctx.t(key)}`)].join("\n");
+    default:
+      return ctx.t(`guide-${topic}`, { from });
+  }
+}
+
+helpFeature.command(["huongdan", "help"], (ctx) => ctx.reply(ctx.t("guide-intro"), { ...HTML, reply_markup: topicKeyboard(ctx) }));
+
+helpFeature.callbackQuery(SHOWN, (ctx) => ctx.answerCallbackQuery());
+
+helpFeature.callbackQuery(/^hd:/, async (ctx) => {
+  const topic = ctx.callbackQuery.data.slice(3) as GuideTopic;
+  if (!GUIDE_TOPICS.includes(topic)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  const text = topicText(ctx, topic);
+  const options = { ...HTML, reply_markup: topicKeyboard(ctx, topic) };
+  // One message that changes topic; a new one when the old cannot be edited (e.g. no message).
+  const edited = ctx.callbackQuery.message ? await ctx.editMessageText(text, options).then(() => true, () => false) : false;
+  if (!edited) await ctx.reply(text, options);
+  return undefined;
+});

@@ -23,7 +23,9 @@ import { parseCallback, parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
-import { th } from "../i18n.js";
+import { negotiateLocale, th } from "../i18n.js";
+import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
+import { calibrationLines } from "./after-result.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { formatVnDateTime, formatVnDay, isAdmin, workflowDeps } from "../workflow.js";
 import { clip, parseVnDate } from "../../text.js";
@@ -66,7 +68,8 @@ function officerButtons(ctx: BotContext, a: Assessment): Button[] {
     forward: [ctx.t("btn-officer-forward"), `of:${a.app.id}`],
     "record-result": [ctx.t("btn-officer-result"), `ox:${a.app.id}`],
   };
-  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), [ctx.t("btn-officer-forms"), `o3:${a.app.id}`]];
+  const points: Button[] = a.app.state === "rated" ? [[ctx.t("btn-official-points"), `op:${a.app.id}`]] : [];
+  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), ...points, [ctx.t("btn-officer-forms"), `o3:${a.app.id}`]];
 }
 
 async function showApplication(ctx: BotContext, a: Assessment) {
@@ -95,6 +98,9 @@ async function showApplication(ctx: BotContext, a: Assessment) {
   ];
   const days = daysLeftText(ctx, a.app.receivedAt);
   if (days) lines.push(days);
+  lines.push(th(ctx, "officer-app-rubric", { title: a.sheet.version.title }));
+  const calibration = calibrationOf(db, a);
+  if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push("");
   for (const part of a.sheet.version.parts) {
     lines.push(th(ctx, "review-part", { part: part.id, title: part.title, points: score.parts[part.id]!.points, max: part.maxPoints }));
@@ -309,7 +315,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   if (!result.ok) await explainRefusal(ctx, result);
   else {
     ctx.deps.notify();
-    await ctx.reply(ctx.t("done-record-result"), HTML);
+    await ctx.reply(ctx.t("done-record-result"), { ...HTML, reply_markup: column([[ctx.t("btn-official-points"), `op:${appId}`]]) });
   }
   return true;
 }
@@ -332,6 +338,7 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
   const lines = [
     th(ctx, "officer-list-head", { filter: ctx.t(`filter-${filter}`), count: rows.length, page: p + 1, pages }),
     ctx.t("province-deadline", { proposeBy: formatVnDay(deadline.proposeBy), ratedBy: formatVnDay(deadline.ratedBy) }),
+    ...calibrationSummaryLines(ctx, communes),
     "",
   ];
   const open: Button[] = [];
@@ -349,6 +356,21 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
   if (p < pages - 1) nav.push([ctx.t("btn-next"), `hs:${filter}:${p + 1}`]);
   const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), `hs:${f}:0`]);
   return replyLines(ctx, lines, { reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
+}
+
+/** The average gap between self-assessment and the council's points over the communes' rated applications. */
+function calibrationSummaryLines(ctx: BotContext, communes: string[] | "all"): string[] {
+  const summary = calibrationSummary(ctx.deps.db, ctx.deps.catalog, communes);
+  if (!summary) return [];
+  const locale = negotiateLocale(ctx);
+  const gaps = [...summary.parts.map((p) => `${p.part} ${formatPoints(locale, p.gap, true)}`), ctx.t("calibration-summary-total", { gap: formatPoints(locale, summary.total, true) })];
+  const lines = [ctx.t("calibration-summary", { count: summary.count, gaps: gaps.join(" · ") })];
+  if (summary.byCommune.length > 1) {
+    for (const c of summary.byCommune) {
+      lines.push(th(ctx, "calibration-summary-commune", { commune: ctx.deps.adminUnits.commune(c.communeCode)?.name ?? c.communeCode, count: c.count, gap: formatPoints(locale, c.total, true) }));
+    }
+  }
+  return lines;
 }
 
 officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));

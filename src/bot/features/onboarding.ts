@@ -53,6 +53,7 @@ export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User
   if (!user.phone) return "reg-phone";
   if (organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
   if (!user.pendingOrgType) return "reg-org-type";
+  if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null) return "reg-business-registration";
   if (!user.pendingOrgName) return "reg-org-name";
   return "reg-commune";
 }
@@ -88,6 +89,18 @@ async function askOrgType(ctx: BotContext) {
   await ctx.reply(ctx.t("ask-org-type"), { ...HTML, reply_markup: kb });
 }
 
+/** Households only: the law admits them as producers with a business registration (Art. 2). */
+async function askBusinessRegistration(ctx: BotContext) {
+  ctx.session.step = "reg-business-registration";
+  await ctx.reply(ctx.t("ask-business-registration"), {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-registered-yes"), cb.businessRegistered(true)],
+      [ctx.t("btn-registered-no"), cb.businessRegistered(false)],
+    ]),
+  });
+}
+
 async function askOrgName(ctx: BotContext) {
   ctx.session.step = "reg-org-name";
   await ctx.reply(ctx.t("ask-org-name"), HTML);
@@ -98,13 +111,14 @@ async function askCommune(ctx: BotContext) {
   await ctx.reply(ctx.t("ask-commune"), HTML);
 }
 
-type RegistrationStep = "reg-name" | "reg-phone" | "reg-org-type" | "reg-org-name" | "reg-commune";
+type RegistrationStep = "reg-name" | "reg-phone" | "reg-org-type" | "reg-business-registration" | "reg-org-name" | "reg-commune";
 
 /** The question of each registration step (also used to edit a profile field). */
 const ASK: Record<RegistrationStep, (ctx: BotContext) => Promise<void>> = {
   "reg-name": askName,
   "reg-phone": askPhone,
   "reg-org-type": askOrgType,
+  "reg-business-registration": askBusinessRegistration,
   "reg-org-name": askOrgName,
   "reg-commune": askCommune,
 };
@@ -178,6 +192,9 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
     case "reg-org-type":
       await askOrgType(ctx);
       return true;
+    case "reg-business-registration":
+      await askBusinessRegistration(ctx);
+      return true;
     case "reg-org-name": {
       const name = normaliseOrganisationName(text);
       if (!name) {
@@ -230,8 +247,28 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) }));
   const org = organisationOf(ctx.deps.db, ctx.user);
-  if (org) saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType });
-  else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { type: type as OrganisationType });
+  if (org) {
+    saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType, ...(type === "household" ? {} : { businessRegistered: null }) });
+    if (type === "household") return askBusinessRegistration(ctx);
+  } else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { type: type as OrganisationType, businessRegistered: null });
+  return afterSave(ctx);
+});
+
+onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
+  const registered = ctx.callbackQuery.data === cb.businessRegistered(true);
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const household = org ? org.type === "household" && ownsOrganisation(ctx.user!, org) : ctx.user?.pendingOrgType === "household";
+  if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (org) saveOrganisation(ctx.deps.db, ctx.user, { businessRegistered: registered });
+  else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { businessRegistered: registered });
+  if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
+  // From the readiness checklist (not registration, not the profile): say it is noted, nothing more.
+  if (org && !ctx.session.editing) {
+    ctx.session.step = undefined;
+    return registered ? ctx.reply(ctx.t("business-registration-saved"), HTML) : undefined;
+  }
   return afterSave(ctx);
 });
 
@@ -244,9 +281,9 @@ onboarding.callbackQuery(/^m:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName }));
   const org = organisationOf(ctx.deps.db, ctx.user);
-  const { pendingOrgType: type, pendingOrgName: name } = ctx.user;
+  const { pendingOrgType: type, pendingOrgName: name, pendingBusinessRegistered: businessRegistered } = ctx.user;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
-  else if (type && name) saveOrganisation(ctx.deps.db, ctx.user, { type, name, communeCode: commune.code });
+  else if (type && name) saveOrganisation(ctx.deps.db, ctx.user, { type, name, communeCode: commune.code, businessRegistered: type === "household" ? businessRegistered : null });
   else return continueRegistration(ctx);
   ctx.session.communeChoices = undefined;
   if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
@@ -274,6 +311,9 @@ export async function showProfile(ctx: BotContext) {
         commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
       }),
     );
+    if (org.type === "household" && org.businessRegistered !== null) {
+      lines.push(ctx.t(org.businessRegistered ? "profile-business-registered" : "profile-business-unregistered"));
+    }
   }
   const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => ctx.deps.adminUnits.commune(code)?.name ?? code);
   if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));

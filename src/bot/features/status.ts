@@ -19,7 +19,12 @@ import type { BotContext } from "../context.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDateTime, workflowDeps } from "../workflow.js";
+import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
+import { certificateTimeline } from "../../domain/certificate.js";
+import { vnDate } from "../../domain/calendar.js";
+import { calibrationOf } from "../../services/calibration.js";
+import { reassessmentKinds } from "../../services/reassessment.js";
+import { calibrationLines, reassessButton } from "./after-result.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -42,6 +47,7 @@ function missingList(ctx: BotContext, r: Readiness): string {
   if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
   if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
   if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
   return lines.join("\n");
 }
 
@@ -59,6 +65,7 @@ export async function submitApplication(ctx: BotContext, appId: number) {
     reply_markup: column([
       [ctx.t("btn-resume"), cb.resume(appId)],
       [ctx.t("btn-result"), cb.result(appId)],
+      ...(result.readiness!.unregistered ? [[ctx.t("btn-now-registered"), cb.businessRegistered(true)] as Button] : []),
     ]),
   });
 }
@@ -103,6 +110,12 @@ statusFeature.command("trangthai", async (ctx) => {
       th(ctx, "status-score", { total: r.total, stars: r.stars }),
     ];
     if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: official.decisionDate }));
+    if (official && official.stars >= 3) {
+      const { expires } = certificateTimeline(official.decisionDate);
+      lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatVnDay(expires) }));
+    }
+    const calibration = calibrationOf(db, a);
+    if (calibration) lines.push(...calibrationLines(ctx, calibration));
     lines.push(nextStep(ctx, app.state));
     const events = timeline(db, app.id);
     if (events.length) {
@@ -121,6 +134,10 @@ statusFeature.command("trangthai", async (ctx) => {
     const buttons: Button[] = [];
     if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
     if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
+    // Only the product's latest application offers what comes next.
+    if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
+      for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
+    }
     await replyLines(ctx, lines, buttons.length ? { reply_markup: column(buttons) } : {});
   }
   return undefined;

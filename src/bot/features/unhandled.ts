@@ -5,6 +5,7 @@ import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { applyEdit, typedAnswerContext } from "../edits.js";
 import { HTML } from "../html.js";
+import { handleCalibrationText } from "./after-result.js";
 import { handleAssessmentText } from "./assessment.js";
 import { handleDossierText } from "./dossier.js";
 import { handleAdminText } from "./invites.js";
@@ -30,6 +31,7 @@ export function nextStepHint(ctx: BotContext): string {
     case "officer-decision":
     case "officer-date":
     case "officer-local-note":
+    case "officer-points":
       return ctx.t("hint-officer");
     default:
       return ctx.t("hint-registration");
@@ -43,7 +45,7 @@ export function nextStepHint(ctx: BotContext): string {
 async function handleText(ctx: BotContext, text: string): Promise<boolean> {
   if (!hasConsent(ctx.user)) return false;
   const context = typedAnswerContext(ctx);
-  for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleAdminText]) {
+  for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleCalibrationText, handleAdminText]) {
     if (!(await handle(ctx, text))) continue;
     const message = ctx.msg?.message_id;
     if (ctx.textAccepted && context && message !== undefined) ctx.session.lastText = { message, ...context };

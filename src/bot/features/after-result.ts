@@ -1,0 +1,93 @@
+// After the official result: starting a re-assessment or an upgrade from the last answers (from
+// /trangthai or an expiry reminder), and the council's points per part, which an officer records
+// and the producer sees beside their own.
+import { Composer } from "grammy";
+import { loadAssessment } from "../../services/assessment.js";
+import { calibrationOf, comparisonLines, parsePartPoints, recordOfficialPoints, type Calibration } from "../../services/calibration.js";
+import { rolesFor } from "../../services/membership.js";
+import { reassessCallback, reassessKindOf, startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
+import { cb, parseCallback, parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+import { negotiateLocale, th } from "../i18n.js";
+import { column, type Button } from "../keyboards.js";
+import { workflowDeps } from "../workflow.js";
+import { startAssessment } from "./assessment.js";
+
+export const afterResultFeature = new Composer<BotContext>();
+
+/** The producer's score beside the council's, with its heading, in the user's language. */
+export function calibrationLines(ctx: BotContext, calibration: Calibration): string[] {
+  return [ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration)];
+}
+
+/** The button that starts a re-assessment of the kind from a rated application. */
+export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [ctx.t(`btn-reassess-${kind}`), reassessCallback(appId, kind)];
+
+afterResultFeature.callbackQuery(/^ra:/, async (ctx) => {
+  const [app, letter] = parseCallback(ctx.callbackQuery.data, "ra", 2) ?? [];
+  const id = parseId(app);
+  const kind = reassessKindOf(letter);
+  if (!ctx.user || !id || !kind) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const outcome = startReassessment(ctx.deps.db, ctx.deps.catalog, ctx.user, id, kind);
+  if (!outcome.ok) {
+    if (outcome.reason !== "exists") {
+      const text = outcome.reason === "no-sheet" ? ctx.t("reassess-no-sheet") : ctx.t("stale-button");
+      return ctx.answerCallbackQuery({ text, show_alert: true });
+    }
+    // A second press, or another member started it first: continue that one.
+    await ctx.answerCallbackQuery({ text: ctx.t("reassess-exists") });
+    return startAssessment(ctx, outcome.application.id);
+  }
+  await ctx.answerCallbackQuery();
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, outcome.application.id)!;
+  await ctx.reply(
+    th(ctx, "reassess-started", { kind: ctx.t(`reassess-kind-${kind}`), product: a.product.name, title: a.sheet.version.title, kept: outcome.kept, asked: outcome.asked }),
+    { ...HTML, reply_markup: column([[ctx.t("btn-review"), cb.review(a.app.id)]]) },
+  );
+  return startAssessment(ctx, a.app.id);
+});
+
+/** Loads a rated application the user may record the council's points for (its commune's officer, or an administrator). */
+function loadRatedForOfficer(ctx: BotContext, appId: number | undefined) {
+  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
+  const roles = a && ctx.from ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  return a && a.app.state === "rated" && roles.some((r) => r !== "producer") ? a : undefined;
+}
+
+afterResultFeature.callbackQuery(/^op:/, async (ctx) => {
+  const a = loadRatedForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  ctx.session.step = "officer-points";
+  ctx.session.applicationId = a.app.id;
+  const parts = a.sheet.version.parts.map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints })).join(", ");
+  return ctx.reply(th(ctx, "ask-official-points", { product: a.product.name, parts }), HTML);
+});
+
+/** Typed text while an officer records the council's points. Returns false when the text is not for this. */
+export async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
+  if (ctx.session.step !== "officer-points") return false;
+  const a = loadRatedForOfficer(ctx, ctx.session.applicationId);
+  if (!a) {
+    ctx.session.step = undefined;
+    await ctx.reply(ctx.t("stale-button"), HTML);
+    return true;
+  }
+  const points = parsePartPoints(text, a.sheet.version.parts);
+  if (!points) {
+    const parts = a.sheet.version.parts.map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints })).join(", ");
+    await ctx.reply(ctx.t("official-points-invalid", { parts }), HTML);
+    return true;
+  }
+  const saved = recordOfficialPoints(workflowDeps(ctx), ctx.from!.id, a.app.id, points);
+  ctx.session.step = undefined;
+  if (!saved.ok) {
+    await ctx.reply(ctx.t("stale-button"), HTML);
+    return true;
+  }
+  ctx.deps.notify();
+  const lines = comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibrationOf(ctx.deps.db, a)!);
+  await ctx.reply([th(ctx, "official-points-saved", { product: a.product.name }), ...lines].join("\n"), HTML);
+  return true;
+}

@@ -1,0 +1,64 @@
+// Rubric versions from the product's menu: which version the application is scored under, and,
+// only when the producer says the dossier was filed before the latest version took effect, the
+// earlier one (where its sheet is shipped; otherwise the bot says so plainly).
+import { Composer } from "grammy";
+import { canWorkOn, loadAssessment } from "../../services/assessment.js";
+import { rubricVersionChoice, switchRubricVersion } from "../../services/rubric-versions.js";
+import { parseCallback, parseId } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+import { th } from "../i18n.js";
+import { column, type Button } from "../keyboards.js";
+import { formatVnDay } from "../workflow.js";
+import { startAssessment } from "./assessment.js";
+
+export const rubricVersionsFeature = new Composer<BotContext>();
+
+function loadOwn(ctx: BotContext, appId: number | undefined) {
+  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
+  return a && ctx.user && canWorkOn(ctx.deps.db, ctx.user, a.app) ? a : undefined;
+}
+
+rubricVersionsFeature.callbackQuery(/^rv:/, async (ctx) => {
+  const a = loadOwn(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  const choice = rubricVersionChoice(ctx.deps.catalog, a);
+  const from = formatVnDay(choice.latest.effectiveFrom);
+  const lines = [
+    th(ctx, "version-current", { product: a.product.name, title: choice.current.title, source: choice.current.legalSource }),
+    "",
+    ctx.t("version-explain", { from }),
+  ];
+  const buttons: Button[] = [];
+  if (!choice.editable) {
+    lines.push("", th(ctx, "version-not-editable", { state: ctx.t(`state-${a.app.state}`) }));
+  } else if (choice.switchTo) {
+    lines.push("", th(ctx, "version-switch-offer", { title: choice.switchTo.version.title, kept: choice.kept, dropped: choice.dropped }));
+    const back = choice.switchTo.version.id === choice.latest.id;
+    buttons.push([back ? ctx.t("btn-version-latest", { from }) : ctx.t("btn-version-earlier", { from }), `rvs:${a.app.id}:${choice.switchTo.version.id}`]);
+  } else if (choice.earlier) {
+    lines.push(
+      "",
+      th(ctx, "version-not-shipped", { title: choice.earlier.title, set: a.sheet.productSetTitle, sets: choice.earlierSets.join("; "), latest: choice.latest.title }),
+    );
+  }
+  return ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
+});
+
+rubricVersionsFeature.callbackQuery(/^rvs:/, async (ctx) => {
+  const [app, versionId] = parseCallback(ctx.callbackQuery.data, "rvs", 2) ?? [];
+  const a = loadOwn(ctx, parseId(app));
+  if (!a || !versionId) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.from.id);
+  if (!outcome.ok) {
+    const text =
+      outcome.reason === "already" ? ctx.t("version-already") : outcome.reason === "not-editable" ? ctx.t("not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");
+    return ctx.answerCallbackQuery({ text, show_alert: true });
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  ctx.session.question = undefined;
+  await ctx.reply(th(ctx, "version-switched", { title: outcome.sheet.version.title, kept: outcome.kept, dropped: outcome.dropped }), HTML);
+  return startAssessment(ctx, a.app.id);
+});

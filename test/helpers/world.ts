@@ -1,0 +1,102 @@
+// People, organisations and applications made through the services on a real database, for
+// service-level tests: producers, officers, drafts, answers, filed and rated applications.
+import { expect } from "vitest";
+import type { Db } from "../../src/db/client.js";
+import { loadHolidays } from "../../src/domain/calendar.js";
+import { optionsFor, type Option } from "../../src/domain/rubric.js";
+import { adminUnits } from "../../src/geo/communes.js";
+import { createI18n } from "../../src/i18n.js";
+import { loadCatalog } from "../../src/rubric/catalog.js";
+import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
+import { addEvidence } from "../../src/services/evidence.js";
+import { createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
+import { findUser, grantConsent, saveOrganisation, updateUser, type Organisation, type OrganisationInput, type User } from "../../src/services/people.js";
+import { act, localCriteria, recordLocalEvaluation, type WorkflowDeps } from "../../src/services/workflow.js";
+
+export const catalog = loadCatalog().value!;
+export const holidays = loadHolidays();
+export const i18n = createI18n();
+export const units = adminUnits();
+export const ADMIN = 9000;
+export const CAI_NUOC = "00476";
+export const PHU_MY = "01806";
+export const HONEY = "mat-ong-mat-khac-va-nong-san-thuc-pham-khac";
+
+export interface Producer {
+  user: User;
+  org: Organisation;
+}
+
+export type World = ReturnType<typeof world>;
+
+export function world(db: Db) {
+  const workflow = (at: Date = new Date()): WorkflowDeps => ({ db, catalog, i18n, adminUnits: units, adminIds: [ADMIN], now: () => at });
+
+  function person(id: number, language = "vi"): User {
+    grantConsent(db, id, language);
+    updateUser(db, id, { fullName: `Person ${id}`, phone: "0912345678" });
+    return findUser(db, id)!;
+  }
+
+  function producer(id: number, communeCode: string, language = "vi", org: Partial<OrganisationInput> = {}): Producer {
+    const saved = saveOrganisation(db, person(id, language), { type: "cooperative", name: `Co-op ${id}`, communeCode, ...org });
+    return { user: findUser(db, id)!, org: saved };
+  }
+
+  function officer(id: number, communeCodes: string[], language = "vi"): void {
+    person(id, language);
+    const invite = createOfficerInvite(db, communeCodes, ADMIN);
+    expect(redeemInvite(db, "officer", invite.code, id).ok).toBe(true);
+  }
+
+  function draft(p: Producer, name: string, productSet = HONEY): number {
+    const added = addProduct(db, catalog, p.user, p.org, { name, productSet });
+    if ("error" in added) throw new Error(added.error);
+    return added.application.id;
+  }
+
+  /** Answers up to `count` open questions: every requirement holds, each criterion with `pick` (default: the best option). */
+  function answer(appId: number, userId: number, count = Infinity, pick: (options: Option[]) => Option = (o) => o.reduce((x, y) => (y.points > x.points ? y : x))): void {
+    const a = loadAssessment(db, catalog, appId)!;
+    for (const key of a.order.filter((k) => !isAnswered(a, k)).slice(0, count)) {
+      if (isClearanceKey(key)) {
+        expect(saveAnswer(db, a, key, true, userId).ok).toBe(true);
+        continue;
+      }
+      const criterion = a.criteria.find((c) => c.id === key)!;
+      expect(saveAnswer(db, a, key, pick(optionsFor(criterion, a.caseId)).id, userId).ok).toBe(true);
+    }
+  }
+
+  /**
+   * A complete application with evidence (the best options, but for `changes`: criterion → option),
+   * submitted at `submittedAt`, received at `receivedAt` if given.
+   */
+  function filed(p: Producer, name: string, submittedAt: Date, receive?: { by: number; at: Date }, changes: Record<string, string> = {}): number {
+    const appId = draft(p, name);
+    answer(appId, p.user.id);
+    const a = loadAssessment(db, catalog, appId)!;
+    for (const [criterion, option] of Object.entries(changes)) expect(saveAnswer(db, a, criterion, option, p.user.id).ok).toBe(true);
+    for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
+      addEvidence(db, { applicationId: appId, criterionId: c.id, fileId: `f-${c.id}`, fileUniqueId: `u-${appId}-${c.id}`, kind: "photo", addedBy: p.user.id });
+    }
+    const submitted = act(workflow(submittedAt), p.user.id, appId, "submit");
+    expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
+    if (receive) expect(act(workflow(receive.at), receive.by, appId, "receive").ok).toBe(true);
+    return appId;
+  }
+
+  /** A filed application taken by the officer through the commune's evaluation to the official result. */
+  function rated(p: Producer, name: string, officerId: number, result: { stars: number; decisionDate: string }, changes: Record<string, string> = {}): number {
+    const appId = filed(p, name, new Date(), { by: officerId, at: new Date() }, changes);
+    const a = loadAssessment(db, catalog, appId)!;
+    for (const { topic, criterion } of localCriteria(a)) {
+      expect(recordLocalEvaluation(workflow(), officerId, appId, topic, a.answers[criterion.id]!).ok).toBe(true);
+    }
+    expect(act(workflow(), officerId, appId, "forward").ok).toBe(true);
+    expect(act(workflow(), officerId, appId, "record-result", { result: { ...result, decisionNumber: `${appId}/QĐ-UBND` } }).ok).toBe(true);
+    return appId;
+  }
+
+  return { workflow, person, producer, officer, draft, answer, filed, rated };
+}
