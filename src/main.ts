@@ -9,10 +9,10 @@ import { PRODUCER_COMMANDS } from "./bot/features/help.js";
 import { redisSessionStorage, REDIS_SESSION_PREFIX } from "./bot/session.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { startReminderScheduler } from "./services/reminders.js";
-import { adminUnits } from "./geo/communes.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { fileProblemText } from "./views/rubric-text.js";
@@ -38,6 +38,7 @@ const rubrics = loadCatalog();
 if (!rubrics.value) fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
 
 const db = openDatabase(config.DATABASE_PATH);
+const units = adminUnitsOf(db);
 const holidays = loadHolidays();
 const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { keyPrefix: REDIS_SESSION_PREFIX, lazyConnect: true }) : undefined;
 if (redis) await redis.connect();
@@ -49,7 +50,7 @@ const bot = createBot(
   {
     db,
     catalog: rubrics.value,
-    adminUnits: adminUnits(),
+    adminUnits: units,
     logger,
     adminIds: config.ADMIN_IDS,
     holidays,
@@ -74,7 +75,7 @@ const reminders = startReminderScheduler({
   db,
   catalog: rubrics.value,
   i18n,
-  adminUnits: adminUnits(),
+  adminUnits: units,
   holidays,
   adminIds: config.ADMIN_IDS,
   logger,

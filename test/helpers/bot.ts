@@ -10,7 +10,7 @@ import { createBot } from "../../src/bot/index.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
 import { createDispatcher } from "../../src/services/outbox.js";
-import { adminUnits } from "../../src/geo/communes.js";
+import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 
@@ -41,7 +41,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let db = openDatabase(dbPath);
   const logger = pino({ level: "silent" });
   const build = () =>
-    createBot(api.token, { db, catalog, adminUnits: adminUnits(), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
+    createBot(api.token, { db, catalog, adminUnits: adminUnitsOf(db), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
       botInfo: api.botInfo,
       client: { apiRoot: api.url },
     });

@@ -18,6 +18,7 @@ import {
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { cb, parseCallback } from "../callback-data.js";
+import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
@@ -182,7 +183,7 @@ async function offerCommunes(ctx: BotContext, query: string) {
     return ctx.reply(ctx.t("commune-none", { query }), HTML);
   }
   ctx.session.communeChoices = found.map((c) => c.code);
-  const kb = column(found.map((c, i) => [`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)]));
+  const kb = column(found.map((c, i) => [`${i + 1}. ${unitLabel(ctx.t, c)}`, cb.commune(c.code)]));
   return ctx.reply(ctx.t("commune-pick"), { ...HTML, reply_markup: kb });
 }
 
@@ -213,11 +214,11 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
 onboarding.callbackQuery(/^m:/, async (ctx) => {
   const [code] = parseCallback(ctx.callbackQuery.data, "m", 1) ?? [];
   const commune = code ? ctx.deps.adminUnits.commune(code) : undefined;
-  if (!ctx.user || !commune || ctx.session.step !== "reg-commune") {
+  if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName })).catch(() => undefined);
+  await ctx.editMessageText(ctx.t("commune-chosen", { commune: unitLabel(ctx.t, commune) })).catch(() => undefined);
   const org = organisationOf(ctx.deps.db, ctx.user);
   const { orgType, orgName } = ctx.session;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
@@ -236,7 +237,6 @@ export async function showProfile(ctx: BotContext) {
   if (!user?.fullName || !user.phone) return continueRegistration(ctx);
   const org = organisationOf(ctx.deps.db, user);
   const owner = !!org && ownsOrganisation(user, org);
-  const commune = org ? ctx.deps.adminUnits.commune(org.communeCode) : undefined;
   const fields = PROFILE_FIELDS.filter((f) => owner || f === "name" || f === "phone");
   const kb = column([
     ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
@@ -248,11 +248,11 @@ export async function showProfile(ctx: BotContext) {
       th(ctx, "profile-organisation", {
         orgType: ctx.t(`org-type-${org.type}`),
         orgName: org.name,
-        commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
+        commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, org.communeCode),
       }),
     );
   }
-  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => ctx.deps.adminUnits.commune(code)?.name ?? code);
+  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
   if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));
   await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
 }
