@@ -205,7 +205,6 @@ menu-empty = You have no products yet.
 btn-add-product = ➕ Add a product
 ask-product-name = What is the <b>product's name</b>? (for example: Coffee-flower honey)
 invalid-product-name = The product name needs 2 to 120 characters. Please type it again.
-ask-sector = Which sector is “{ $product }” in?
 ask-product-group = { $sector }: choose the product group.
 ask-product-set = { $sector }: choose the product set.
 product-set-chosen = Product set: { $set }
@@ -230,6 +229,44 @@ state-returned = changes requested
 state-forwarded = forwarded to the province
 state-rated = official result recorded
 state-withdrawn = withdrawn
+
+## Bot: finding the product set; renaming, moving and deleting a product
+
+ask-set-for-new = Which product set does “{ $product }” belong to?
+ask-set-for-move = Move “{ $product }” (now in “{ $set }”) to which product set?
+set-suggestions = It may be:
+set-suggestions-for = Suggestions for “{ $text }”:
+set-suggestion = { $n }. <b>{ $set }</b> – e.g. { $examples }
+set-hint = Press one to choose. If none fits, type what the product is (e.g. nước mắm, mật ong, homestay) or choose by sector below.
+set-type-what = Type what the product is (e.g. nước mắm, mật ong, trà mãng cầu, bưởi, homestay) and I will suggest product sets, or choose by sector below.
+set-none = I found no product set for “{ $text }”. Try other words (e.g. nước mắm, mật ong, homestay) or choose by sector below.
+same-name-ask = Your organisation already has a product “{ $product }” (set “{ $set }”, { $state }). Is this the same product?
+btn-same-product = ✅ Yes, open that product
+btn-other-product = ➕ No, it is another product
+btn-product-rename = ✏️ Rename
+btn-product-move = 🔀 Change product set
+btn-product-delete = 🗑 Delete product
+ask-product-rename = What is the new name of “{ $product }”?
+product-renamed = Renamed to “{ $product }”.
+product-name-taken = Your organisation already has a product named “{ $product }”. Please choose another name, so they are easy to tell apart.
+product-locked = This product's application is “{ $state }”: it can no longer be renamed, moved or deleted.
+move-preview =
+    Move “{ $product }” from “{ $from }” to “{ $to }”:
+    • { $kept } answers are kept (questions identical in both sets);
+    • { $toAsk } questions to answer (again).
+move-preview-evidence = • { $files } evidence files of criteria the new set does not have will be let go.
+btn-move-confirm = ✅ Move to this set
+btn-keep-product = ↩️ No, keep it as it is
+move-done = “{ $product }” is now in “{ $set }”: { $kept } answers kept, { $toAsk } questions to answer.
+move-same-set = The product is already in “{ $set }”.
+product-kept = The product is kept as it was.
+delete-product-confirm = Delete “{ $product }”? Its self-assessment ({ $answered } answers), evidence and dossier details will be deleted for good.
+btn-delete-product-yes = 🗑 Delete for good
+product-deleted = “{ $product }” was deleted.
+product-delete-not-allowed = Only the organisation's owner or whoever added this product may delete it.
+hint-product = You are adding or editing a product: follow the message above, or type /sanpham for your products.
+action-rename = Product renamed
+action-change-set = Product set changed
 
 ## Bot: the self-assessment
 

@@ -205,7 +205,6 @@ menu-empty = Bạn chưa có sản phẩm nào.
 btn-add-product = ➕ Thêm sản phẩm
 ask-product-name = <b>Tên sản phẩm</b> là gì? (ví dụ: Mật ong hoa cà phê)
 invalid-product-name = Tên sản phẩm cần từ 2 đến 120 ký tự. Bạn gõ lại nhé.
-ask-sector = Sản phẩm “{ $product }” thuộc ngành nào?
 ask-product-group = { $sector }: chọn nhóm sản phẩm.
 ask-product-set = { $sector }: chọn bộ sản phẩm.
 product-set-chosen = Bộ sản phẩm: { $set }
@@ -230,6 +229,44 @@ state-returned = cần bổ sung
 state-forwarded = đã chuyển tỉnh
 state-rated = đã có kết quả
 state-withdrawn = đã rút
+
+## Bot: finding the product set; renaming, moving and deleting a product
+
+ask-set-for-new = Sản phẩm “{ $product }” thuộc bộ sản phẩm nào?
+ask-set-for-move = Chuyển “{ $product }” (đang ở bộ “{ $set }”) sang bộ sản phẩm nào?
+set-suggestions = Có thể là:
+set-suggestions-for = Gợi ý cho “{ $text }”:
+set-suggestion = { $n }. <b>{ $set }</b> – ví dụ: { $examples }
+set-hint = Bấm để chọn. Nếu chưa đúng, gõ sản phẩm là gì (ví dụ: nước mắm, mật ong, homestay) hoặc chọn theo ngành bên dưới.
+set-type-what = Bạn gõ sản phẩm là gì (ví dụ: nước mắm, mật ong, trà mãng cầu, bưởi, homestay) để mình gợi ý bộ sản phẩm, hoặc chọn theo ngành bên dưới.
+set-none = Mình chưa tìm được bộ sản phẩm cho “{ $text }”. Bạn gõ cách khác (ví dụ: nước mắm, mật ong, homestay) hoặc chọn theo ngành bên dưới.
+same-name-ask = Cơ sở đã có sản phẩm “{ $product }” (bộ “{ $set }”, { $state }). Đây có phải cùng sản phẩm đó không?
+btn-same-product = ✅ Đúng, mở sản phẩm đó
+btn-other-product = ➕ Không, đây là sản phẩm khác
+btn-product-rename = ✏️ Đổi tên
+btn-product-move = 🔀 Đổi bộ sản phẩm
+btn-product-delete = 🗑 Xóa sản phẩm
+ask-product-rename = Tên mới của sản phẩm “{ $product }” là gì?
+product-renamed = Đã đổi tên thành “{ $product }”.
+product-name-taken = Cơ sở đã có sản phẩm tên “{ $product }”. Bạn đặt tên khác để dễ phân biệt nhé.
+product-locked = Hồ sơ của sản phẩm này đang ở trạng thái “{ $state }”, nên không đổi tên, đổi bộ hay xóa được.
+move-preview =
+    Chuyển “{ $product }” từ bộ “{ $from }” sang bộ “{ $to }”:
+    • giữ { $kept } câu trả lời (các câu hỏi giống hệt nhau ở hai bộ);
+    • { $toAsk } câu cần trả lời (lại).
+move-preview-evidence = • { $files } tệp minh chứng của các tiêu chí bộ mới không có sẽ được bỏ ra.
+btn-move-confirm = ✅ Chuyển sang bộ này
+btn-keep-product = ↩️ Thôi, giữ nguyên
+move-done = Đã chuyển “{ $product }” sang bộ “{ $set }”: giữ { $kept } câu trả lời, { $toAsk } câu cần trả lời.
+move-same-set = Sản phẩm đã ở bộ “{ $set }” rồi.
+product-kept = Đã giữ nguyên sản phẩm.
+delete-product-confirm = Xóa sản phẩm “{ $product }”? Bản tự đánh giá ({ $answered } câu đã trả lời), minh chứng và thông tin hồ sơ của sản phẩm sẽ bị xóa, không lấy lại được.
+btn-delete-product-yes = 🗑 Xóa hẳn
+product-deleted = Đã xóa sản phẩm “{ $product }”.
+product-delete-not-allowed = Chỉ chủ cơ sở hoặc người đã thêm sản phẩm mới xóa được sản phẩm này.
+hint-product = Bạn đang thêm hoặc sửa sản phẩm: làm theo tin nhắn ở trên, hoặc gõ /sanpham để về danh sách sản phẩm.
+action-rename = Đổi tên sản phẩm
+action-change-set = Đổi bộ sản phẩm
 
 ## Bot: the self-assessment
 

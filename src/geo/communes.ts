@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { fold } from "../text.js";
+import { fold, searchTokens, type SearchToken } from "../text.js";
 
 export const ADMIN_UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/vn-admin-2025");
 
@@ -100,9 +100,17 @@ const TYPE_WORDS: Record<string, UnitType> = {
 /** NFC, trimmed, without a stray trailing full stop (the 2025 data set had "Nam Đông Hà."). */
 const cleanName = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().replace(/\s*\.+$/, "");
 
-/** Records of a CSV text (RFC 4180, UTF-8 with or without BOM, header row) with their line numbers. */
+/** Records of a CSV text (RFC 4180, UTF-8 with or without BOM, header row) with their line numbers; throws a CsvError. */
 function readCsv(text: string): { line: number; record: Record<string, string> }[] {
-  const rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, trim: true, info: true });
+  // A row may stop early (a spreadsheet drops empty trailing cells): the missing fields are empty.
+  const rows = parse(text, {
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count_less: true,
+  });
   return (rows as { record: Record<string, string>; info: { lines: number } }[]).map((r) => ({ line: r.info.lines, record: r.record }));
 }
 
@@ -163,29 +171,6 @@ export function parseProvinceCsv(text: string, file = "provinces.csv"): Province
 
 // ---------------------------------------------------------------- search helpers
 
-interface Token {
-  /** Lower case, NFC, diacritics kept. */
-  readonly marked: string;
-  /** `fold(marked)`, with y as i: names are written both ways (Lục Sĩ / Lục Sỹ, Mỹ / Mĩ). */
-  readonly folded: string;
-}
-
-/**
- * Words of a text for matching: lower case, apostrophes dropped ("M’Drắk" → "mdrắk"), other
- * punctuation as spaces, letters and digits split ("p1" → "p 1").
- */
-function tokenize(text: string): Token[] {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/['’‘ʼ`´]/g, "")
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
-    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, "$1$2 ")
-    .split(" ")
-    .map((marked) => ({ marked, folded: fold(marked).replaceAll("y", "i") }))
-    .filter((t) => t.folded !== "");
-}
-
 interface Indexed {
   readonly commune: Commune;
   readonly folded: string;
@@ -220,15 +205,15 @@ const UNIT_PREFIXES: readonly { words: readonly string[]; type?: Commune["type"]
 /** Words that may precede a province's name, folded. */
 const PROVINCE_PREFIXES: readonly (readonly string[])[] = [["thanh", "pho"], ["tinh"], ["tp"]];
 
-const startsWithWords = (tokens: readonly Token[], words: readonly string[]) =>
+const startsWithWords = (tokens: readonly SearchToken[], words: readonly string[]) =>
   words.length <= tokens.length && words.every((w, i) => tokens[i]!.folded === w);
 
-const endsWithWords = (tokens: readonly Token[], words: readonly string[]) =>
+const endsWithWords = (tokens: readonly SearchToken[], words: readonly string[]) =>
   words.length <= tokens.length && words.every((w, i) => tokens[tokens.length - words.length + i]!.folded === w);
 
 /** The name part of a query: the words themselves, and without a unit prefix word if it has one. */
-function nameVariants(tokens: readonly Token[]): { tokens: readonly Token[]; type?: Commune["type"] }[] {
-  const variants: { tokens: readonly Token[]; type?: Commune["type"] }[] = [{ tokens }];
+function nameVariants(tokens: readonly SearchToken[]): { tokens: readonly SearchToken[]; type?: Commune["type"] }[] {
+  const variants: { tokens: readonly SearchToken[]; type?: Commune["type"] }[] = [{ tokens }];
   for (const prefix of UNIT_PREFIXES) {
     if (tokens.length > prefix.words.length && startsWithWords(tokens, prefix.words)) {
       variants.push({ tokens: tokens.slice(prefix.words.length), type: prefix.type });
@@ -262,7 +247,7 @@ export interface UnitRecord {
 
 /** The words of a name as search compares them (folded, punctuation dropped): "Kỳ Lừa" → "ky lua". */
 export function searchKey(name: string): string {
-  return tokenize(name).map((t) => t.folded).join(" ");
+  return searchTokens(name).map((t) => t.folded).join(" ");
 }
 
 /**
@@ -291,7 +276,7 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
 
   // Fold every name once, here, so that a search only compares strings.
   const index: Indexed[] = communes.map((commune) => {
-    const tokens = tokenize(commune.name);
+    const tokens = searchTokens(commune.name);
     const folded = tokens.map((t) => t.folded).join(" ");
     return {
       commune,
@@ -319,7 +304,7 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
     indexByProvince.set(entry.commune.provinceCode, list);
   }
   const provinceIndex: IndexedProvince[] = provinces.map((p) => {
-    const words = tokenize(p.name).map((t) => t.folded);
+    const words = searchTokens(p.name).map((t) => t.folded);
     const keys = [words.join("")];
     if (words.length >= 3) keys.push(words.map((w) => w[0]).join(""));
     return { code: p.code, keys };
@@ -329,9 +314,9 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
    * Provinces named by the last or the first words of a query, each with the words left for the
    * commune's name. A province prefix word ("tỉnh", "thành phố", "tp") next to it is dropped.
    */
-  function provinceParses(tokens: readonly Token[]): { code: string; rest: readonly Token[] }[] {
-    const parses: { code: string; rest: readonly Token[] }[] = [];
-    const namesProvince = (words: readonly Token[]) => {
+  function provinceParses(tokens: readonly SearchToken[]): { code: string; rest: readonly SearchToken[] }[] {
+    const parses: { code: string; rest: readonly SearchToken[] }[] = [];
+    const namesProvince = (words: readonly SearchToken[]) => {
       const compact = words.map((t) => t.folded).join("");
       const bare = compact.startsWith("tp") ? compact.slice(2) : undefined; // "tphcm"
       return provinceIndex.filter((p) => p.keys.includes(compact) || (bare !== undefined && p.keys.includes(bare)));
@@ -362,7 +347,7 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
     typeMatch: boolean;
   }
 
-  function collect(hits: Map<Indexed, Hit>, entries: readonly Indexed[], tokens: readonly Token[], minScore: number) {
+  function collect(hits: Map<Indexed, Hit>, entries: readonly Indexed[], tokens: readonly SearchToken[], minScore: number) {
     for (const variant of nameVariants(tokens)) {
       const words = variant.tokens.map((t) => t.folded);
       const query = words.join(" ");
@@ -394,7 +379,7 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
   }
 
   function searchScored(query: string, limit = 8): CommuneMatch[] {
-    const tokens = tokenize(query);
+    const tokens = searchTokens(query);
     if (limit <= 0 || tokens.map((t) => t.folded).join("").length < 2) return [];
 
     // Words naming a province keep only its communes. The whole query read as a name still counts

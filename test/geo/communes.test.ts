@@ -264,7 +264,7 @@ describe("loading a list", () => {
   });
 
   it("reports every problem of an administrator's file with its line, and accepts Vietnamese kinds", () => {
-    const text = "code,name,type,provinceCode,replaces\n1234,A,xã,01,\n00002,,phường,01,\n00003,C,thôn,01,\n00004,D,Đặc khu,99,\n00005,E,PHƯỜNG,01,00006;00007\n00005,F,ward,01,\n";
+    const text = "code,name,type,provinceCode,replaces\n1234,A,xã,01,\n00002,,phường,01,\n00003,C,thôn,01,\n00004,D,Đặc khu,99,\n00005,E,PHƯỜNG,01,00006;00007\n00005,F,ward,01,\n00008,H,đặc khu,01\n";
     const { rows, problems } = parseCommuneCsv(text, new Set(["01"]));
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [2, "commune-code"],
@@ -273,7 +273,11 @@ describe("loading a list", () => {
       [5, "commune-province"],
       [7, "commune-duplicate"],
     ]);
-    expect(rows).toEqual([{ line: 6, code: "00005", name: "E", type: "ward", provinceCode: "01", replaces: ["00006", "00007"] }]);
+    expect(rows).toEqual([
+      { line: 6, code: "00005", name: "E", type: "ward", provinceCode: "01", replaces: ["00006", "00007"] },
+      // A row that stops early (no replaces cell) is fine.
+      { line: 8, code: "00008", name: "H", type: "special-zone", provinceCode: "01", replaces: [] },
+    ]);
     expect(parseCommuneCsv("name\nA\n", new Set(["01"])).problems).toMatchObject([{ code: "commune-header", params: { missing: "code, type, provinceCode" } }]);
   });
 });
