@@ -18,6 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
+/** These tests start the CLI ten times: on a busy 2-core machine that takes longer than the default limit. */
+const SPAWNS_TIMEOUT = 180_000;
+
 /** Runs the CLI without blocking this process: the fake Bot API it may call lives here. */
 function admin(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
@@ -57,7 +60,7 @@ it("prints a one-time officer link, with the bot's name from getMe or BOT_USERNA
   expect((await admin(["list-officers"], {})).stdout).not.toContain("4242");
   expect((await admin(["invite-officer", "--commune", "99999"], { BOT_USERNAME: "x_bot" })).code).toBe(1);
   expect((await admin(["invite-officer"], { BOT_USERNAME: "x_bot" })).code).toBe(2);
-});
+}, SPAWNS_TIMEOUT);
 
 it("keeps the commune list current: export, edit, import shows the differences and applies them only once confirmed", async () => {
   const dir = mkdtempSync(join(tmpdir(), "ocop-communes-"));
@@ -106,4 +109,4 @@ it("keeps the commune list current: export, edit, import shows the differences a
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain("• Dòng 2: mã “123” không hợp lệ (cần đúng 5 chữ số)");
   expect(bad.stderr).toContain("• Dòng 2: loại “thôn” không hợp lệ");
-});
+}, SPAWNS_TIMEOUT);
