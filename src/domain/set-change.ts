@@ -18,9 +18,9 @@ export interface CarriedOver {
 
 /**
  * The answers a self-assessment keeps when its product moves from sheet `from` to sheet `to` (in
- * case `caseTo` of `to`, if it has cases). The rule is the producer's promise in issue 9 of the
- * project: an answer is kept only where the criterion has the same id and the same options, so no
- * answer changes meaning; every other question is asked again.
+ * case `caseTo` of `to`, if it has cases): only where the criterion has the same id and the same
+ * options, so that no answer changes meaning (sets 4 and 8 of Decision 26/2026 both have a C7, one
+ * "Dinh dưỡng", the other "Tính độc đáo"); every other question is asked again.
  */
 export function carryOver(
   from: Sheet,

@@ -27,11 +27,17 @@ function importCaMau(edit: (row: string) => string | undefined) {
   expect(applyCommuneImport(h.db, planned.plan, "ca-mau.csv")).toMatchObject({ ok: true });
 }
 
-it("shows xã, phường or đặc khu with every unit a producer picks or reads", async () => {
-  const u = h.api.user({ id: 6001, first_name: "An" });
-  await consentAndName(h, u, "Trần Văn An", "0912345678");
+/** A household registering, at the point of typing its commune. */
+async function householdAtCommune(id: number, name: string): Promise<FakeUser> {
+  const u = h.api.user({ id, first_name: name });
+  await consentAndName(h, u, `Trần Văn ${name}`, "0912345678");
   await h.deliver(u.press("Hộ sản xuất, hộ kinh doanh"));
-  await h.deliver(u.send("Hộ An"));
+  await h.deliver(u.send(`Hộ ${name}`));
+  return u;
+}
+
+it("shows xã, phường or đặc khu with every unit a producer picks or reads", async () => {
+  const u = await householdAtCommune(6001, "An");
   await h.deliver(u.send("phu quoc"));
   expect(buttons(u)[0]).toBe("1. Đặc khu Phú Quốc – An Giang");
   await h.deliver(u.send("trang bom"));
@@ -49,10 +55,7 @@ it("follows an import at once: a renamed unit's producers see the new name, a re
   expect(text(u)).toContain("Địa bàn: Xã Cái Nước – Cà Mau");
 
   // Someone else is choosing among communes when the list changes.
-  const late = h.api.user({ id: 6003, first_name: "Hùng" });
-  await consentAndName(h, late, "Lê Văn Hùng", "0987654321");
-  await h.deliver(late.press("Hộ sản xuất, hộ kinh doanh"));
-  await h.deliver(late.send("Hộ Hùng"));
+  const late = await householdAtCommune(6003, "Hùng");
   await h.deliver(late.send("phu my ca mau"));
   expect(buttons(late)[0]).toBe("1. Xã Phú Mỹ – Cà Mau");
 

@@ -124,6 +124,10 @@ describe("the product's own menu", () => {
     expect(text(u)).toContain("Chuyển “Mật ong chanh đào” (đang ở bộ “Mật ong, mật khác và nông sản thực phẩm khác”) sang bộ sản phẩm nào?");
     // "Mật ong chanh đào" is a honey product: set 8 is suggested.
     expect(text(u)).toContain("Chế biến từ thịt, thủy sản, trứng, sữa, các sản phẩm từ mật ong");
+    // The set it is already in: nothing to do, it says so.
+    await h.deliver(u.press(/^\d\. Mật ong, mật khác/));
+    expect(text(u)).toBe("Sản phẩm đã ở bộ “Mật ong, mật khác và nông sản thực phẩm khác” rồi.");
+    await h.deliver(u.press("🔀 Đổi bộ sản phẩm", u.chat().messages.find((m) => m.text?.startsWith("Mật ong chanh đào\n"))!.message_id));
     await h.deliver(u.press(/^\d\. Chế biến từ thịt/));
     expect(text(u)).toContain("• giữ 7 câu trả lời (các câu hỏi giống hệt nhau ở hai bộ);");
     expect(text(u)).toContain("• 31 câu cần trả lời (lại).");

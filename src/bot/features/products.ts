@@ -78,10 +78,11 @@ const choosingSet = (ctx: BotContext) => !!ctx.session.productName || ctx.sessio
 async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
   const { catalog } = ctx.deps;
   const finder = shippedProductFinder();
-  const withSheet = new Set(catalog.sheets.filter((s) => s.version.id === catalog.defaultVersion.id).map((s) => s.productSet));
+  const moving = ctx.session.moveProductId !== undefined ? findProductCard(ctx, ctx.session.moveProductId) : undefined;
+  const version = moving?.version ?? catalog.defaultVersion.id;
+  const withSheet = new Set(catalog.sheets.filter((s) => s.version.id === version).map((s) => s.productSet));
   const sets = allSets(ctx);
   const found = finder.suggest(text, 3, withSheet).map((id) => sets.find((s) => s.id === id)!);
-  const moving = ctx.session.moveProductId !== undefined ? findProductCard(ctx, ctx.session.moveProductId) : undefined;
   const lines = [
     moving
       ? th(ctx, "ask-set-for-move", { product: moving.name, set: moving.set })
@@ -263,8 +264,11 @@ export function productMenuButtons(ctx: BotContext, productId: number): Button[]
   ];
 }
 
-/** Tells why a product change was refused, in the user's words (an alert for a button, else a message). */
-async function refused(ctx: BotContext, reason: ProductRefusal, productId: number, name = "") {
+/**
+ * Tells why a product change was refused, in the user's words: as the answer to the button just
+ * pressed when it is not answered yet (`alert`), else as a message.
+ */
+async function refused(ctx: BotContext, reason: ProductRefusal, productId: number, name = "", alert = true) {
   const card = findProductCard(ctx, productId);
   const [key, args]: [string, Record<string, string>] =
     reason === "state"
@@ -280,7 +284,7 @@ async function refused(ctx: BotContext, reason: ProductRefusal, productId: numbe
               : reason === "no-sheet"
                 ? ["product-set-no-sheet", { set: name }]
                 : ["stale-button", {}];
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key, args), show_alert: true });
+  if (ctx.callbackQuery && alert) await ctx.answerCallbackQuery({ text: ctx.t(key, args), show_alert: true });
   else await ctx.reply(th(ctx, key, args), HTML);
 }
 
@@ -329,7 +333,7 @@ productsFeature.callbackQuery(/^pm:/, async (ctx) => {
 /** Says what moving to `set` keeps and asks again, with a button to confirm. */
 async function previewMove(ctx: BotContext, productId: number, set: ProductSet, caseId: string | undefined) {
   const preview = previewSetChange(ctx.deps.db, ctx.deps.catalog, ctx.user!, productId, set.id, caseId);
-  if (!preview.ok) return refused(ctx, preview.reason, productId, set.title);
+  if (!preview.ok) return refused(ctx, preview.reason, productId, set.title, false);
   const { change } = preview;
   const lines = [th(ctx, "move-preview", { product: change.product.name, from: change.from.productSetTitle, to: change.to.productSetTitle, kept: change.kept, toAsk: change.toAsk })];
   if (change.evidenceDropped) lines.push(th(ctx, "move-preview-evidence", { files: change.evidenceDropped }));
