@@ -141,7 +141,8 @@ describe("merging, renumbering and removing", () => {
       .values({ code: "inv1", kind: "officer", communeCodes: "03039,03150", createdBy: 0, expiresAt: new Date(Date.now() + 86_400_000) })
       .run();
 
-    const p = plan(provinceFile("12", (r) => (r[0] === "03039" ? undefined : r[0] === "03094" ? [...r.slice(0, 4), "03039"] : r)));
+    const file = provinceFile("12", (r) => (r[0] === "03039" ? undefined : r[0] === "03094" ? [...r.slice(0, 4), "03039"] : r));
+    const p = plan(file);
     expect(p.merged.map((m) => `${unitLabel(t, m.unit)} → ${unitLabel(t, m.into)}`)).toEqual(["Xã Trà Tập – Đà Nẵng → Xã Nam Trà My – Đà Nẵng"]);
     expect(p.removed).toEqual([]);
     expect(p.inUse).toEqual([]);
@@ -157,6 +158,8 @@ describe("merging, renumbering and removing", () => {
     expect(units.commune("03039")).toMatchObject({ name: "Trà Tập", removed: true });
     expect(units.search("tra tap da nang").map((c) => c.code)).not.toContain("03039");
     expect(units.communes).toHaveLength(3320);
+    // The same file imported again: nothing to do, and no complaint about the unit already merged.
+    expect(planChanges(plan(file))).toBe(0);
   });
 
   it("refuses to remove a unit that records still name, with the list, and removes it once they are gone", () => {
