@@ -147,7 +147,7 @@ function openOfficerInvites(db: Db | Tx, code: string) {
  * A row whose code is known is the same unit (renamed if its name, type or province changed); a
  * new code whose name (as search folds it, or exactly where two fold alike) is that of a unit the
  * file no longer lists, in the same province, renumbers that unit (a whole list with other codes
- * takes about 0.4 s); a unit named in a row's `replaces` is merged into that row; any other unit of
+ * takes about 0.1 s); a unit named in a row's `replaces` is merged into that row; any other unit of
  * those provinces missing from the file is removed. Writes nothing.
  */
 export function planCommuneImport(db: Db, units: AdminUnits, text: string): PlanResult {
