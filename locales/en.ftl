@@ -161,7 +161,7 @@ commune-pick = Choose your commune:
 commune-none =
     I could not find “{ $query }”.
     Try a shorter name, or add the province. Many communes were merged and renamed on 1 July 2025.
-commune-chosen = Commune: { $commune } – { $province }
+commune-chosen = Chosen: { $commune }
 registration-done = ✅ You are registered! Now let's add a product to score.
 need-registration = Please register first. Type /start to begin.
 
@@ -175,7 +175,7 @@ profile-person =
 profile-organisation =
     Type: { $orgType }
     Business name: { $orgName }
-    Commune: { $commune }
+    Location: { $commune }
 profile-officer = OCOP officer of: { $communes }
 btn-edit-name = ✏️ Edit name
 btn-edit-phone = ✏️ Edit phone
@@ -205,7 +205,6 @@ menu-empty = You have no products yet.
 btn-add-product = ➕ Add a product
 ask-product-name = What is the <b>product's name</b>? (for example: Coffee-flower honey)
 invalid-product-name = The product name needs 2 to 120 characters. Please type it again.
-ask-sector = Which sector is “{ $product }” in?
 ask-product-group = { $sector }: choose the product group.
 ask-product-set = { $sector }: choose the product set.
 product-set-chosen = Product set: { $set }
@@ -231,6 +230,44 @@ state-returned = changes requested
 state-forwarded = forwarded to the province
 state-rated = official result recorded
 state-withdrawn = withdrawn
+
+## Bot: finding the product set; renaming, moving and deleting a product
+
+ask-set-for-new = Which product set does “{ $product }” belong to?
+ask-set-for-move = Move “{ $product }” (now in “{ $set }”) to which product set?
+set-suggestions = It may be:
+set-suggestions-for = Suggestions for “{ $text }”:
+set-suggestion = { $n }. <b>{ $set }</b> – e.g. { $examples }
+set-hint = Press one to choose. If none fits, type what the product is (e.g. nước mắm, mật ong, homestay) or choose by sector below.
+set-type-what = Type what the product is (e.g. nước mắm, mật ong, trà mãng cầu, bưởi, homestay) and I will suggest product sets, or choose by sector below.
+set-none = I found no product set for “{ $text }”. Try other words (e.g. nước mắm, mật ong, homestay) or choose by sector below.
+same-name-ask = Your organisation already has a product “{ $product }” (set “{ $set }”, { $state }). Is this the same product?
+btn-same-product = ✅ Yes, open that product
+btn-other-product = ➕ No, it is another product
+btn-product-rename = ✏️ Rename
+btn-product-move = 🔀 Change product set
+btn-product-delete = 🗑 Delete product
+ask-product-rename = What is the new name of “{ $product }”?
+product-renamed = Renamed to “{ $product }”.
+product-name-taken = Your organisation already has a product named “{ $product }”. Please choose another name, so they are easy to tell apart.
+product-locked = This product's application is “{ $state }”: it can no longer be renamed, moved or deleted.
+move-preview =
+    Move “{ $product }” from “{ $from }” to “{ $to }”:
+    • { $kept } answers are kept (questions identical in both sets);
+    • { $toAsk } questions to answer (again).
+move-preview-evidence = • { $files } evidence files of criteria the new set does not have will be let go.
+btn-move-confirm = ✅ Move to this set
+btn-keep-product = ↩️ No, keep it as it is
+move-done = “{ $product }” is now in “{ $set }”: { $kept } answers kept, { $toAsk } questions to answer.
+move-same-set = The product is already in “{ $set }”.
+product-kept = The product is kept as it was.
+delete-product-confirm = Delete “{ $product }”? Its self-assessment ({ $answered } answers), evidence and dossier details will be deleted for good.
+btn-delete-product-yes = 🗑 Delete for good
+product-deleted = “{ $product }” was deleted.
+product-delete-not-allowed = Only the organisation's owner or whoever added this product may delete it.
+hint-product = You are adding or editing a product: follow the message above, or type /sanpham for your products.
+action-rename = Product renamed
+action-change-set = Product set changed
 
 ## Bot: the self-assessment
 
@@ -419,13 +456,13 @@ notify-record-result = 🏅 Official result: “{ $product }” is rated { $resu
 notify-officer-submit =
     📥 <b>New application: { $product }</b> ({ $set })
     Producer: { $producer } – { $org }
-    Commune: { $commune }
+    Location: { $commune }
     Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
     Evidence: { $files } files
 notify-admin-submit-no-officer =
     📥 <b>New application (the commune has no officer): { $product }</b> ({ $set })
     Producer: { $producer } – { $org }
-    Commune: { $commune }
+    Location: { $commune }
     Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
     Evidence: { $files } files
 notify-officer-withdraw = ↩️ The producer withdrew “{ $product }” ({ $org }).
@@ -445,7 +482,7 @@ officer-welcome = Welcome, officer! Type /hoso for your commune's applications, 
 officer-app-head =
     <b>{ $product }</b> ({ $set })
     Producer: { $producer } · { $phone }
-    Commune: { $commune }
+    Location: { $commune }
     Status: { $state }
 officer-app-score = Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★ · Evidence: { $files } files
 officer-answer = { $id }: { $label } ({ $points }/{ $max })
@@ -490,7 +527,7 @@ filter-all = all
 export-caption = OCOP applications
 export-producer = Producer
 export-organisation = Organisation
-export-commune = Commune
+export-commune = Commune or ward
 export-product = Product
 export-product-set = Product set
 export-rubric-version = Rubric version
@@ -577,6 +614,8 @@ cli-admin-usage =
       npm run admin -- invite-officer --commune <code> [--commune <code>…]
       npm run admin -- list-officers
       npm run admin -- revoke-officer --user <telegram id>
+      npm run admin -- communes export <file.csv>
+      npm run admin -- communes import <file.csv> [--yes]
 cli-admin-no-username = BOT_USERNAME (the bot's name) or BOT_TOKEN (to ask Telegram for it) is needed.
 cli-admin-getme-failed = Could not ask Telegram for the bot's name: { $message }. Set BOT_USERNAME.
 cli-admin-commune-unknown = There is no commune with code { $codes }. Find codes with: npm run admin -- find-commune <name>
@@ -874,3 +913,47 @@ export-official-a = Council points, part A
 export-official-b = Council points, part B
 export-official-c = Council points, part C
 export-none-answers = Criteria answered “none of these”
+## Administrative units (xã, phường, đặc khu) and the commune list (npm run admin -- communes)
+
+unit-name = { $type ->
+    [ward] { $name } Ward
+    [special-zone] { $name } Special Zone
+   *[commune] { $name } Commune
+}
+unit-in-province = { $type ->
+    [ward] { $name } Ward – { $province }
+    [special-zone] { $name } Special Zone – { $province }
+   *[commune] { $name } Commune – { $province }
+}
+problem-commune-csv = the file is not valid CSV ({ $message })
+problem-commune-header = the header row needs the columns { $columns } (missing: { $missing })
+problem-commune-code = code “{ $value }” is not valid (exactly 5 digits)
+problem-commune-name = name “{ $value }” is not valid
+problem-commune-type = type “{ $value }” is not valid (xã, phường, đặc khu, or commune, ward, special-zone)
+problem-commune-province = province code “{ $value }” is not one of the 34 provinces
+problem-commune-duplicate = code { $value } appears twice
+problem-commune-replaces-unknown = the replaces column names code { $value }, which no unit of the list has
+problem-commune-replaces-kept = the replaces column names code { $value }, but that unit is still in the file
+cli-communes-problems = The file { $file } has errors; nothing was changed:
+cli-communes-problem = • Line { $line }: { $message }
+cli-communes-read-failed = Could not read { $file }: { $message }
+cli-communes-scope = The file { $file } covers { $count } provinces ({ $provinces }); other provinces stay as they are.
+cli-communes-added = Added, { $count } units:
+cli-communes-renamed = New name, type or code, { $count } units (applications, organisations and officers follow):
+cli-communes-merged = Merged, { $count } units (applications, organisations and officers move to the new unit):
+cli-communes-removed = Removed, { $count } units:
+cli-communes-unchanged = Unchanged: { $count } units.
+cli-communes-line-added = + { $unit } (code { $code })
+cli-communes-line-renamed = ~ { $before } (code { $code }) → { $after } (code { $newCode })
+cli-communes-line-merged = ⇢ { $unit } (code { $code }) → { $into } (code { $intoCode })
+cli-communes-line-removed = − { $unit } (code { $code })
+cli-communes-many-renamed = ⚠️ Most units in the file are renamed: its codes may not be the bot's codes. Export the current list (communes export), edit that file and import it again.
+cli-communes-nothing = Nothing changes.
+cli-communes-in-use = Not applied: these units would be removed but organisations, applications, officers or invitations still name them:
+cli-communes-in-use-line = • { $unit } (code { $code }): { $organisations } organisations{ $names }, { $applications } applications, { $officers } officers, { $invites } unused invitations
+cli-communes-in-use-hint = If a unit was merged into another, put its code in the new unit's replaces column: organisations, applications and officers then move with it.
+cli-communes-confirm = Apply these changes? Type y (yes) or n (no):{ " " }
+cli-communes-applied = ✅ The list is updated: { $added } added, { $renamed } changed, { $merged } merged, { $removed } removed. A running bot uses it at once.
+cli-communes-cancelled = Cancelled; nothing was changed.
+cli-communes-changed = The list was changed elsewhere meanwhile. Run the command again to see the new differences.
+cli-communes-exported = Wrote { $count } communes, wards and special zones to { $file }.

@@ -161,7 +161,7 @@ commune-pick = Bạn chọn đúng xã của mình:
 commune-none =
     Mình không tìm thấy “{ $query }”.
     Bạn thử gõ ngắn hơn, hoặc thêm tên tỉnh. Từ 1/7/2025 nhiều xã đã sáp nhập và đổi tên.
-commune-chosen = Xã: { $commune } – { $province }
+commune-chosen = Đã chọn: { $commune }
 registration-done = ✅ Đăng ký xong! Giờ mình thêm sản phẩm để chấm điểm nhé.
 need-registration = Bạn cần đăng ký trước. Gõ /start để bắt đầu.
 
@@ -175,8 +175,8 @@ profile-person =
 profile-organisation =
     Hình thức: { $orgType }
     Tên cơ sở: { $orgName }
-    Xã: { $commune }
-profile-officer = Cán bộ OCOP của xã: { $communes }
+    Địa bàn: { $commune }
+profile-officer = Cán bộ OCOP của: { $communes }
 btn-edit-name = ✏️ Sửa họ tên
 btn-edit-phone = ✏️ Sửa số điện thoại
 btn-edit-org-type = ✏️ Sửa hình thức
@@ -205,7 +205,6 @@ menu-empty = Bạn chưa có sản phẩm nào.
 btn-add-product = ➕ Thêm sản phẩm
 ask-product-name = <b>Tên sản phẩm</b> là gì? (ví dụ: Mật ong hoa cà phê)
 invalid-product-name = Tên sản phẩm cần từ 2 đến 120 ký tự. Bạn gõ lại nhé.
-ask-sector = Sản phẩm “{ $product }” thuộc ngành nào?
 ask-product-group = { $sector }: chọn nhóm sản phẩm.
 ask-product-set = { $sector }: chọn bộ sản phẩm.
 product-set-chosen = Bộ sản phẩm: { $set }
@@ -231,6 +230,44 @@ state-returned = cần bổ sung
 state-forwarded = đã chuyển tỉnh
 state-rated = đã có kết quả
 state-withdrawn = đã rút
+
+## Bot: finding the product set; renaming, moving and deleting a product
+
+ask-set-for-new = Sản phẩm “{ $product }” thuộc bộ sản phẩm nào?
+ask-set-for-move = Chuyển “{ $product }” (đang ở bộ “{ $set }”) sang bộ sản phẩm nào?
+set-suggestions = Có thể là:
+set-suggestions-for = Gợi ý cho “{ $text }”:
+set-suggestion = { $n }. <b>{ $set }</b> – ví dụ: { $examples }
+set-hint = Bấm để chọn. Nếu chưa đúng, gõ sản phẩm là gì (ví dụ: nước mắm, mật ong, homestay) hoặc chọn theo ngành bên dưới.
+set-type-what = Bạn gõ sản phẩm là gì (ví dụ: nước mắm, mật ong, trà mãng cầu, bưởi, homestay) để mình gợi ý bộ sản phẩm, hoặc chọn theo ngành bên dưới.
+set-none = Mình chưa tìm được bộ sản phẩm cho “{ $text }”. Bạn gõ cách khác (ví dụ: nước mắm, mật ong, homestay) hoặc chọn theo ngành bên dưới.
+same-name-ask = Cơ sở đã có sản phẩm “{ $product }” (bộ “{ $set }”, { $state }). Đây có phải cùng sản phẩm đó không?
+btn-same-product = ✅ Đúng, mở sản phẩm đó
+btn-other-product = ➕ Không, đây là sản phẩm khác
+btn-product-rename = ✏️ Đổi tên
+btn-product-move = 🔀 Đổi bộ sản phẩm
+btn-product-delete = 🗑 Xóa sản phẩm
+ask-product-rename = Tên mới của sản phẩm “{ $product }” là gì?
+product-renamed = Đã đổi tên thành “{ $product }”.
+product-name-taken = Cơ sở đã có sản phẩm tên “{ $product }”. Bạn đặt tên khác để dễ phân biệt nhé.
+product-locked = Hồ sơ của sản phẩm này đang ở trạng thái “{ $state }”, nên không đổi tên, đổi bộ hay xóa được.
+move-preview =
+    Chuyển “{ $product }” từ bộ “{ $from }” sang bộ “{ $to }”:
+    • giữ { $kept } câu trả lời (các câu hỏi giống hệt nhau ở hai bộ);
+    • { $toAsk } câu cần trả lời (lại).
+move-preview-evidence = • { $files } tệp minh chứng của các tiêu chí bộ mới không có sẽ được bỏ ra.
+btn-move-confirm = ✅ Chuyển sang bộ này
+btn-keep-product = ↩️ Thôi, giữ nguyên
+move-done = Đã chuyển “{ $product }” sang bộ “{ $set }”: giữ { $kept } câu trả lời, { $toAsk } câu cần trả lời.
+move-same-set = Sản phẩm đã ở bộ “{ $set }” rồi.
+product-kept = Đã giữ nguyên sản phẩm.
+delete-product-confirm = Xóa sản phẩm “{ $product }”? Bản tự đánh giá ({ $answered } câu đã trả lời), minh chứng và thông tin hồ sơ của sản phẩm sẽ bị xóa, không lấy lại được.
+btn-delete-product-yes = 🗑 Xóa hẳn
+product-deleted = Đã xóa sản phẩm “{ $product }”.
+product-delete-not-allowed = Chỉ chủ cơ sở hoặc người đã thêm sản phẩm mới xóa được sản phẩm này.
+hint-product = Bạn đang thêm hoặc sửa sản phẩm: làm theo tin nhắn ở trên, hoặc gõ /sanpham để về danh sách sản phẩm.
+action-rename = Đổi tên sản phẩm
+action-change-set = Đổi bộ sản phẩm
 
 ## Bot: the self-assessment
 
@@ -406,10 +443,10 @@ cmd-xuat = Xuất danh sách ra Excel
 
 ## Notifications
 
-notify-submit = 📨 Hồ sơ “{ $product }” đã được nộp cho UBND xã { $commune }. Điểm dự kiến { $total }/100 ({ $stars }★).
-notify-no-officer = ⚠️ Xã { $commune } chưa có cán bộ trên hệ thống; mình đã báo quản trị viên cấp tỉnh.
+notify-submit = 📨 Hồ sơ “{ $product }” đã được nộp cho UBND { $commune }. Điểm dự kiến { $total }/100 ({ $stars }★).
+notify-no-officer = ⚠️ { $commune } chưa có cán bộ trên hệ thống; mình đã báo quản trị viên cấp tỉnh.
 notify-withdraw = ↩️ Hồ sơ “{ $product }” đã được rút.
-notify-receive = 📬 UBND xã { $commune } đã tiếp nhận hồ sơ “{ $product }”. Xã có 15 ngày làm việc để đánh giá và chuyển lên tỉnh.
+notify-receive = 📬 UBND { $commune } đã tiếp nhận hồ sơ “{ $product }”. Xã có 15 ngày làm việc để đánh giá và chuyển lên tỉnh.
 notify-return =
     ✏️ Cán bộ xã đề nghị bổ sung hồ sơ “{ $product }”:
     «{ $note }»
@@ -419,13 +456,13 @@ notify-record-result = 🏅 Kết quả chính thức: “{ $product }” đạt
 notify-officer-submit =
     📥 <b>Hồ sơ mới: { $product }</b> ({ $set })
     Chủ thể: { $producer } – { $org }
-    Xã: { $commune }
+    Địa bàn: { $commune }
     Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★
     Minh chứng: { $files } tệp
 notify-admin-submit-no-officer =
     📥 <b>Hồ sơ mới (xã chưa có cán bộ): { $product }</b> ({ $set })
     Chủ thể: { $producer } – { $org }
-    Xã: { $commune }
+    Địa bàn: { $commune }
     Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★
     Minh chứng: { $files } tệp
 notify-officer-withdraw = ↩️ Chủ thể đã rút hồ sơ “{ $product }” ({ $org }).
@@ -445,7 +482,7 @@ officer-welcome = Chào cán bộ! Gõ /hoso để xem hồ sơ của xã, /xuat
 officer-app-head =
     <b>{ $product }</b> ({ $set })
     Chủ thể: { $producer } · { $phone }
-    Xã: { $commune }
+    Địa bàn: { $commune }
     Tình trạng: { $state }
 officer-app-score = Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★ · Minh chứng: { $files } tệp
 officer-answer = { $id }: { $label } ({ $points }/{ $max })
@@ -490,7 +527,7 @@ filter-all = tất cả
 export-caption = Danh sách hồ sơ OCOP
 export-producer = Chủ thể
 export-organisation = Cơ sở
-export-commune = Xã
+export-commune = Xã, phường
 export-product = Sản phẩm
 export-product-set = Bộ sản phẩm
 export-rubric-version = Phiên bản bộ tiêu chí
@@ -520,7 +557,7 @@ invite-member-link =
     Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $until }):
     { $link }
 invite-joined = ✅ Bạn đã là thành viên của { $org }. Gõ /trangthai để xem các hồ sơ.
-invite-officer = ✅ Bạn đã được giao làm cán bộ OCOP của xã: { $communes }. Gõ /hoso để xem hồ sơ.
+invite-officer = ✅ Bạn đã được giao làm cán bộ OCOP của: { $communes }. Gõ /hoso để xem hồ sơ.
 invite-unknown = Link mời này không đúng. Bạn xin link mới nhé.
 invite-used = Link mời này đã được dùng. Bạn xin link mới nhé.
 invite-expired = Link mời này đã hết hạn. Bạn xin link mới nhé.
@@ -536,7 +573,7 @@ btn-admin-officers = 👥 Danh sách cán bộ
 btn-admin-revoke = 🚫 Thu hồi quyền: { $name }
 admin-ask-commune = Gõ tên xã của cán bộ (có thể kèm tên tỉnh):
 admin-officer-link =
-    Gửi link này cho cán bộ xã { $commune } (dùng một lần, hết hạn lúc { $until }):
+    Gửi link này cho cán bộ của { $commune } (dùng một lần, hết hạn lúc { $until }):
     { $link }
 admin-no-officers = Chưa có cán bộ nào.
 admin-officer-line = { $n }. { $name } – { $commune }
@@ -571,10 +608,12 @@ cli-admin-usage =
       npm run admin -- invite-officer --commune <mã xã> [--commune <mã xã>…]
       npm run admin -- list-officers
       npm run admin -- revoke-officer --user <mã Telegram>
+      npm run admin -- communes export <tệp.csv>
+      npm run admin -- communes import <tệp.csv> [--yes]
 cli-admin-no-username = Cần BOT_USERNAME (tên bot) hoặc BOT_TOKEN để hỏi Telegram tên bot.
 cli-admin-getme-failed = Không hỏi được tên bot từ Telegram: { $message }. Hãy đặt BOT_USERNAME.
 cli-admin-commune-unknown = Không có xã mã { $codes }. Tìm mã xã: npm run admin -- find-commune <tên xã>
-cli-admin-invite = Link mời cán bộ xã { $communes } (dùng một lần, hết hạn lúc { $until }):
+cli-admin-invite = Link mời cán bộ của { $communes } (dùng một lần, hết hạn lúc { $until }):
 cli-admin-not-officer = Người dùng { $id } không phải cán bộ xã.
 
 ## Completing the dossier (Hoàn thiện hồ sơ) and the Word forms
@@ -868,3 +907,47 @@ export-official-a = Điểm hội đồng phần A
 export-official-b = Điểm hội đồng phần B
 export-official-c = Điểm hội đồng phần C
 export-none-answers = Tiêu chí “chưa đạt mức nào”
+## Administrative units (xã, phường, đặc khu) and the commune list (npm run admin -- communes)
+
+unit-name = { $type ->
+    [ward] Phường { $name }
+    [special-zone] Đặc khu { $name }
+   *[commune] Xã { $name }
+}
+unit-in-province = { $type ->
+    [ward] Phường { $name } – { $province }
+    [special-zone] Đặc khu { $name } – { $province }
+   *[commune] Xã { $name } – { $province }
+}
+problem-commune-csv = tệp CSV không đúng định dạng ({ $message })
+problem-commune-header = dòng tiêu đề cần các cột { $columns } (thiếu: { $missing })
+problem-commune-code = mã “{ $value }” không hợp lệ (cần đúng 5 chữ số)
+problem-commune-name = tên “{ $value }” không hợp lệ
+problem-commune-type = loại “{ $value }” không hợp lệ (ghi xã, phường, đặc khu, hoặc commune, ward, special-zone)
+problem-commune-province = mã tỉnh “{ $value }” không có trong danh sách 34 tỉnh, thành
+problem-commune-duplicate = mã { $value } bị lặp
+problem-commune-replaces-unknown = cột replaces ghi mã { $value }, nhưng danh sách không có đơn vị nào mang mã này
+problem-commune-replaces-kept = cột replaces ghi mã { $value }, nhưng đơn vị này vẫn còn trong tệp
+cli-communes-problems = Tệp { $file } có lỗi, chưa thay đổi gì:
+cli-communes-problem = • Dòng { $line }: { $message }
+cli-communes-read-failed = Không đọc được tệp { $file }: { $message }
+cli-communes-scope = Tệp { $file } gồm { $count } tỉnh, thành ({ $provinces }); các tỉnh, thành khác giữ nguyên.
+cli-communes-added = Thêm { $count } đơn vị:
+cli-communes-renamed = Đổi tên, loại hoặc mã { $count } đơn vị (hồ sơ, cơ sở, cán bộ đi theo):
+cli-communes-merged = Gộp { $count } đơn vị (hồ sơ, cơ sở, cán bộ chuyển sang đơn vị mới):
+cli-communes-removed = Bỏ { $count } đơn vị:
+cli-communes-unchanged = Không đổi: { $count } đơn vị.
+cli-communes-line-added = + { $unit } (mã { $code })
+cli-communes-line-renamed = ~ { $before } (mã { $code }) → { $after } (mã { $newCode })
+cli-communes-line-merged = ⇢ { $unit } (mã { $code }) → { $into } (mã { $intoCode })
+cli-communes-line-removed = − { $unit } (mã { $code })
+cli-communes-many-renamed = ⚠️ Phần lớn đơn vị trong tệp bị đổi tên: có thể mã trong tệp không cùng hệ mã với danh sách của bot. Nên xuất danh sách hiện có (communes export), sửa trên tệp đó rồi nhập lại.
+cli-communes-nothing = Không có gì thay đổi.
+cli-communes-in-use = Không áp dụng được: các đơn vị sau bị bỏ nhưng vẫn còn cơ sở, hồ sơ, cán bộ hoặc link mời:
+cli-communes-in-use-line = • { $unit } (mã { $code }): { $organisations } cơ sở{ $names }, { $applications } hồ sơ, { $officers } cán bộ, { $invites } link mời chưa dùng
+cli-communes-in-use-hint = Nếu đơn vị đã gộp vào đơn vị khác, ghi mã của nó vào cột replaces của đơn vị mới: cơ sở, hồ sơ và cán bộ sẽ chuyển theo.
+cli-communes-confirm = Áp dụng các thay đổi này? Gõ c (có) hoặc k (không):{ " " }
+cli-communes-applied = ✅ Đã cập nhật danh sách: thêm { $added }, đổi { $renamed }, gộp { $merged }, bỏ { $removed }. Bot đang chạy dùng ngay danh sách mới.
+cli-communes-cancelled = Đã hủy, không thay đổi gì.
+cli-communes-changed = Danh sách vừa được thay đổi ở nơi khác. Bạn chạy lại lệnh để xem khác biệt mới.
+cli-communes-exported = Đã ghi { $count } xã, phường, đặc khu vào { $file }.

@@ -8,8 +8,8 @@ import { loadHolidays } from "../src/domain/calendar.js";
 import { improvementPlan } from "../src/domain/plan.js";
 import { optionsFor } from "../src/domain/rubric.js";
 import { score } from "../src/domain/scoring.js";
-import { adminUnits } from "../src/geo/communes.js";
 import { loadCatalog } from "../src/rubric/catalog.js";
+import { adminUnitsOf } from "../src/services/admin-units.js";
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -40,8 +40,17 @@ for (const sheet of catalog.sheets) {
   }
 }
 
-// 2. Commune search.
-const units = adminUnits();
+// 2. The commune list: seeding an empty database and building the search index, then searches
+// through the database-backed list the bot uses (each checks the list's revision first).
+const db = openDatabase(":memory:");
+let t0 = performance.now();
+const units = adminUnitsOf(db);
+units.communes;
+const seedMs = performance.now() - t0;
+db.$client.prepare("INSERT INTO commune_imports (source, summary) VALUES ('bench', '{}')").run();
+t0 = performance.now();
+units.communes;
+const reindexMs = performance.now() - t0;
 const queries = units.communes.slice(0, 1000).map((c) => c.name.toLowerCase());
 const searching: number[] = [];
 for (const q of queries) {
@@ -51,7 +60,6 @@ for (const q of queries) {
 }
 
 // 3. The bot: a whole self-assessment through handleUpdate, Telegram answered in process.
-const db = openDatabase(":memory:");
 const bot = createBot("1:bench-token-not-used-anywhere-000", {
   db, catalog, adminUnits: units, logger: pino({ level: "silent" }), adminIds: [], holidays: loadHolidays(), notify: () => undefined,
 }, { botInfo: { id: 1, is_bot: true, first_name: "b", username: "b_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
@@ -105,6 +113,7 @@ console.log(JSON.stringify({
   node: process.version,
   scoreMs: stats(scoring),
   planMs: stats(planning),
+  communeListMs: { seedAndIndex: seedMs.toFixed(1), reindexAfterImport: reindexMs.toFixed(1) },
   communeSearchMs: stats(searching),
   botUpdateMs: stats(updates),
   assessments: 20,

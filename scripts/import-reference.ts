@@ -236,13 +236,30 @@ function writeJson(path: string, data: unknown) {
   writeFileSync(path, JSON.stringify(data, null, 2) + "\n");
 }
 
+/**
+ * Group titles as Decision 26/2026, Phụ lục I writes them, where the reference index differs:
+ * sets 7 and 8 are sub-groups c and d of "Thực phẩm chế biến" (the index calls their group
+ * "Nông sản chế biến", which Phụ lục I does not have). The group ids stay as they were.
+ */
+const PHU_LUC_I_GROUPS: Record<string, { id: string; title: string }> = {
+  "Nông sản chế biến": { id: "thuc-pham-che-bien", title: "Thực phẩm chế biến" },
+  "Cà phê, Ca cao": { id: "ca-phe-ca-cao", title: "Cà phê, ca cao" },
+  "Thực phẩm chức năng, thuốc từ dược liệu, thuốc cổ truyền": {
+    id: "thuc-pham-chuc-nang-thuoc-tu-duoc-lieu-thuoc-co-truyen",
+    title: "Thực phẩm chức năng, thuốc dược liệu, thuốc cổ truyền",
+  },
+  "Mỹ phẩm": { id: "my-pham", title: "Mỹ phẩm có thành phần từ dược liệu" },
+  "Dược liệu khác": { id: "duoc-lieu-khac", title: "Tinh dầu và dược liệu khác" },
+};
+
 function taxonomyOf(sets: { stt: number; nganh: string; nhom: string; boSanPham: string; id: string }[]) {
   const sectors: VersionInput["taxonomy"] = [];
   for (const s of sets) {
     let sector = sectors.find((x) => x.title === s.nganh);
     if (!sector) sectors.push((sector = { id: slug(s.nganh), title: s.nganh, groups: [] }));
-    let group = sector.groups.find((x) => x.title === s.nhom);
-    if (!group) sector.groups.push((group = { id: slug(s.nhom), title: s.nhom, sets: [] }));
+    const { id, title } = PHU_LUC_I_GROUPS[s.nhom] ?? { id: slug(s.nhom), title: s.nhom };
+    let group = sector.groups.find((x) => x.id === id);
+    if (!group) sector.groups.push((group = { id, title, sets: [] }));
     group.sets.push({ id: s.id, number: s.stt, title: s.boSanPham });
   }
   return sectors;

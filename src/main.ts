@@ -14,10 +14,10 @@ import { retryPollingConflicts, throttle } from "./bot/telegram-api.js";
 import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { startReminderScheduler } from "./services/reminders.js";
-import { adminUnits } from "./geo/communes.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { fileProblemText } from "./views/rubric-text.js";
@@ -43,6 +43,7 @@ const rubrics = loadCatalog();
 if (!rubrics.value) fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
 
 const db = openDatabase(config.DATABASE_PATH);
+const units = adminUnitsOf(db);
 const holidays = loadHolidays();
 // Sessions and the log of processed updates: in SQLite, or in Redis for several instances.
 const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_SESSION_PREFIX }) : undefined;
@@ -58,7 +59,7 @@ const bot = createBot(
   {
     db,
     catalog: rubrics.value,
-    adminUnits: adminUnits(),
+    adminUnits: units,
     logger,
     adminIds: config.ADMIN_IDS,
     holidays,
@@ -91,7 +92,7 @@ const reminders = startReminderScheduler({
   db,
   catalog: rubrics.value,
   i18n,
-  adminUnits: adminUnits(),
+  adminUnits: units,
   holidays,
   adminIds: config.ADMIN_IDS,
   logger,

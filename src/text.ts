@@ -11,6 +11,30 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** A word of a text as searches compare it. */
+export interface SearchToken {
+  /** Lower case, NFC, diacritics kept. */
+  readonly marked: string;
+  /** `fold(marked)`, with y as i: names are written both ways (Lục Sĩ / Lục Sỹ, Mỹ / Mĩ). */
+  readonly folded: string;
+}
+
+/**
+ * Words of a text for matching, NFC or NFD alike: lower case, apostrophes dropped ("M’Drắk" →
+ * "mdrắk"), other punctuation as spaces, letters and digits split ("p1" → "p 1", "st25" → "st 25").
+ */
+export function searchTokens(text: string): SearchToken[] {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/['’‘ʼ`´]/g, "")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
+    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, "$1$2 ")
+    .split(" ")
+    .map((marked) => ({ marked, folded: fold(marked).replaceAll("y", "i") }))
+    .filter((t) => t.folded !== "");
+}
+
 /** A date typed the Vietnamese way (15/03/2018, 15-3-2018, 15.03.2018) as "YYYY-MM-DD", if it exists. */
 export function parseVnDate(text: string): string | undefined {
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());

@@ -76,7 +76,7 @@ describe("npm start", () => {
     await act(u, () => u.send("tan cuong thai nguyen"), "chọn đúng xã");
     await act(u, () => u.press(/^1\. /), "Sản phẩm của");
     await act(u, () => u.press("➕ Thêm sản phẩm"), "Tên sản phẩm");
-    await act(u, () => u.send("Chè búp Tân Cương"), "thuộc ngành nào");
+    await act(u, () => u.send("Chè búp Tân Cương"), "thuộc bộ sản phẩm nào");
     const from = api.calls.length;
     u.press("Thực phẩm");
     await api.waitFor((c) => c.method === "editMessageText", { fromIndex: from, timeoutMs: 20_000 });

@@ -14,6 +14,15 @@ export const cb = {
   productCase: (caseId: string) => `k:${caseId}`,
   product: (productId: number) => `p:${productId}`,
   addProduct: () => "p:new",
+  /** A second product with an existing product's name, confirmed as a different product. */
+  otherProduct: () => "pa:new",
+  productRename: (productId: number) => `pr:${productId}`,
+  productMove: (productId: number) => `pm:${productId}`,
+  productMoveConfirm: (productId: number, setNumber: number, caseId?: string) => `pmc:${productId}:${setNumber}${caseId ? `:${caseId}` : ""}`,
+  productDelete: (productId: number) => `pd:${productId}`,
+  productDeleteConfirm: (productId: number) => `pdy:${productId}`,
+  /** Cancels a move or a deletion: back to the product. */
+  productKeep: (productId: number) => `pk:${productId}`,
   resume: (appId: number) => `r:${appId}`,
   review: (appId: number) => `v:${appId}`,
   result: (appId: number) => `z:${appId}`,

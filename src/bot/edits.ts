@@ -38,6 +38,7 @@ function whereToCorrect(step: Step | undefined): string {
     case "reg-name":
     case "reg-phone":
     case "reg-org-type":
+    case "reg-business-registration":
     case "reg-org-name":
     case "reg-commune":
       return "edit-where-profile";
@@ -47,11 +48,14 @@ function whereToCorrect(step: Step | undefined): string {
     case "dossier":
       return "edit-where-dossier";
     case "product-name":
+    case "product-set":
+    case "product-rename":
       return "edit-where-product";
     case "officer-note":
     case "officer-decision":
     case "officer-date":
     case "officer-local-note":
+    case "officer-points":
       return "edit-where-officer";
     default:
       return "edit-where-any";

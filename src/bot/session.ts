@@ -15,6 +15,8 @@ export type Step =
   | "reg-org-name"
   | "reg-commune"
   | "product-name"
+  | "product-set"
+  | "product-rename"
   | "assess"
   | "evidence"
   | "officer-note"
@@ -37,6 +39,11 @@ export interface SessionData {
   communeChoices?: string[];
   productName?: string;
   productSet?: string;
+  /** The product being moved to another set, or renamed. */
+  moveProductId?: number;
+  renameProductId?: number;
+  /** Product-set numbers suggested last, for a typed choice. */
+  setChoices?: number[];
   /** The criterion the next photo or document is evidence for. */
   evidenceFor?: string;
   /** An invitation (join_… or officer_…) opened before consent, used once consent is given. */

@@ -3,14 +3,22 @@
 //   list-officers                                          the active officers and their communes
 //   revoke-officer --user <telegram id>                    removes an officer's rights
 //   find-commune <text>                                    commune codes matching a name
+//   communes export <file.csv>                             the commune list, to edit
+//   communes import <file.csv> [--yes]                     shows the differences, applies them once confirmed
 import "../load-env.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
-import { openDatabase } from "../db/client.js";
-import { adminUnits } from "../geo/communes.js";
+import { openDatabase, type Db } from "../db/client.js";
+import type { AdminUnits } from "../geo/communes.js";
 import { createI18n, translator } from "../i18n.js";
+import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCommuneImport } from "../services/admin-units.js";
 import { allOfficers, createOfficerInvite, deepLink, revokeOfficer } from "../services/membership.js";
 import { formatVnDateTime } from "../bot/workflow.js";
+import { fold } from "../text.js";
+import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
 
 const t = translator(createI18n(), process.env.OCOP_LOCALE ?? "vi");
 const out = (text: string) => process.stdout.write(text + "\n");
@@ -37,24 +45,60 @@ async function botUsername(): Promise<string> {
 const { positionals, values } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { commune: { type: "string", multiple: true }, user: { type: "string" } },
+  options: { commune: { type: "string", multiple: true }, user: { type: "string" }, yes: { type: "boolean", short: "y" } },
 });
 const [command, ...rest] = positionals;
-const units = adminUnits();
+let opened: Db | undefined;
+/** The database, opened on first use (usage errors do not create one). */
+function database(): Db {
+  if (!opened) {
+    opened = openDatabase(process.env.DATABASE_PATH || "./data/ocop.sqlite");
+    process.on("exit", () => opened!.$client.close());
+  }
+  return opened;
+}
+let list: AdminUnits | undefined;
+const units = () => (list ??= adminUnitsOf(database()));
+
+/** Asks on the terminal; only an explicit yes (c, có, y, yes) counts. */
+async function confirmed(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(question).catch(() => "");
+  rl.close();
+  return ["c", "co", "y", "yes"].includes(fold(answer));
+}
+
+async function importCommunes(file: string | undefined) {
+  if (!file) fail(t("cli-admin-usage"), 2);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    return fail(t("cli-communes-read-failed", { file, message: (e as Error).message }));
+  }
+  const planned = planCommuneImport(database(), units(), text);
+  if (!planned.ok) return fail([t("cli-communes-problems", { file }), ...planned.problems.map((p) => importProblemText(t, p))].join("\n"));
+  const { plan } = planned;
+  out(importReport(t, plan, basename(file), plan.provinces.map((code) => units().province(code)!.name)).join("\n"));
+  if (plan.inUse.length) return fail(inUseReport(t, plan.inUse).join("\n"));
+  if (planChanges(plan) === 0) return out(t("cli-communes-nothing"));
+  if (!values.yes && !(await confirmed(t("cli-communes-confirm")))) return out(t("cli-communes-cancelled"));
+  const applied = applyCommuneImport(database(), plan, basename(file), process.env.USER);
+  if (applied.ok) return out(t("cli-communes-applied", applied.summary));
+  return fail(applied.reason === "in-use" ? inUseReport(t, applied.inUse).join("\n") : t("cli-communes-changed"));
+}
 
 switch (command) {
   case "invite-officer": {
     const codes = values.commune ?? [];
     if (codes.length === 0) fail(t("cli-missing-argument", { name: "--commune" }), 2);
-    const unknown = codes.filter((c) => !units.commune(c));
+    const unknown = codes.filter((c) => !units().commune(c) || units().commune(c)!.removed);
     if (unknown.length) fail(t("cli-admin-commune-unknown", { codes: unknown.join(", ") }));
     const username = await botUsername();
-    const db = openDatabase(process.env.DATABASE_PATH || "./data/ocop.sqlite");
-    const invite = createOfficerInvite(db, codes, 0);
-    db.$client.close();
+    const invite = createOfficerInvite(database(), codes, 0);
     out(
       t("cli-admin-invite", {
-        communes: codes.map((c) => `${units.commune(c)!.name} – ${units.commune(c)!.provinceName}`).join(", "),
+        communes: codes.map((c) => unitLabelOf(t, units(), c)).join(", "),
         until: formatVnDateTime(invite.expiresAt),
       }),
     );
@@ -62,30 +106,32 @@ switch (command) {
     break;
   }
   case "list-officers": {
-    const db = openDatabase(process.env.DATABASE_PATH || "./data/ocop.sqlite");
-    const list = allOfficers(db);
-    db.$client.close();
-    if (list.length === 0) out(t("admin-no-officers"));
-    for (const o of list) {
-      const c = units.commune(o.communeCode);
-      out(`${o.userId}\t${o.fullName ?? ""}\t${o.communeCode}\t${c ? `${c.name} – ${c.provinceName}` : ""}`);
-    }
+    const officers = allOfficers(database());
+    if (officers.length === 0) out(t("admin-no-officers"));
+    for (const o of officers) out(`${o.userId}\t${o.fullName ?? ""}\t${o.communeCode}\t${unitLabelOf(t, units(), o.communeCode)}`);
     break;
   }
   case "revoke-officer": {
     const id = Number(values.user);
     if (!Number.isInteger(id) || id <= 0) fail(t("cli-missing-argument", { name: "--user" }), 2);
-    const db = openDatabase(process.env.DATABASE_PATH || "./data/ocop.sqlite");
-    const n = revokeOfficer(db, id);
-    db.$client.close();
+    const n = revokeOfficer(database(), id);
     if (n === 0) fail(t("cli-admin-not-officer", { id }));
     out(t("admin-revoked"));
     break;
   }
   case "find-commune": {
-    const found = units.search(rest.join(" "), 20);
+    const found = units().search(rest.join(" "), 20);
     if (found.length === 0) fail(t("commune-none", { query: rest.join(" ") }));
-    for (const c of found) out(`${c.code}\t${c.name} – ${c.provinceName}`);
+    for (const c of found) out(`${c.code}\t${unitLabel(t, c)}`);
+    break;
+  }
+  case "communes": {
+    const [sub, file] = rest;
+    if (sub === "import") await importCommunes(file);
+    else if (sub === "export" && file) {
+      writeFileSync(file, exportCommuneCsv(units()));
+      out(t("cli-communes-exported", { count: units().communes.length, file }));
+    } else fail(t("cli-admin-usage"), 2);
     break;
   }
   default:

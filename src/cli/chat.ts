@@ -8,7 +8,7 @@ import { createBot } from "../bot/index.js";
 import { openDatabase } from "../db/client.js";
 import { loadHolidays } from "../domain/calendar.js";
 import { createDispatcher } from "../services/outbox.js";
-import { adminUnits } from "../geo/communes.js";
+import { adminUnitsOf } from "../services/admin-units.js";
 import { createI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { fileProblemText } from "../views/rubric-text.js";
@@ -43,7 +43,7 @@ const db = openDatabase(process.env.DATABASE_PATH || "./data/chat.sqlite");
 const bot = createBot("1:chat-in-the-terminal-no-network", {
   db,
   catalog: catalog.value,
-  adminUnits: adminUnits(),
+  adminUnits: adminUnitsOf(db),
   logger: pino({ level: "silent" }),
   adminIds: [],
   holidays: loadHolidays(),

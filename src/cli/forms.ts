@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client.js";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../forms/index.js";
-import { adminUnits } from "../geo/communes.js";
+import { adminUnitsOf } from "../services/admin-units.js";
 import { createI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { loadAssessment } from "../services/assessment.js";
@@ -26,7 +26,7 @@ if (!catalog) {
   process.exit(1);
 }
 const db = openDatabase(process.env.DATABASE_PATH || "./data/ocop.sqlite");
-const input = formsInput(db, catalog, adminUnits(), id);
+const input = formsInput(db, catalog, adminUnitsOf(db), id);
 if (!input) {
   process.stderr.write(t("cli-forms-unknown", { id }) + "\n");
   process.exit(1);

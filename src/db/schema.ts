@@ -333,3 +333,42 @@ export const dossierFields = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.key] })],
 );
+
+/**
+ * The administrative units, seeded from src/data/vn-admin-2025 on first start and kept current by
+ * `npm run admin -- communes import`. Records name communes by code (organisations, applications,
+ * officers, invitations): a unit that is removed or merged stays here, marked, so old records still
+ * show its name.
+ */
+export const provinces = sqliteTable("provinces", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  fullName: text("full_name").notNull(),
+  type: text("type", { enum: ["province", "city"] }).notNull(),
+});
+
+export const communes = sqliteTable(
+  "communes",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    /** xã, phường, đặc khu. */
+    type: text("type", { enum: ["commune", "ward", "special-zone"] }).notNull(),
+    provinceCode: text("province_code").notNull(),
+    /** When an import removed or merged the unit; null while it exists. */
+    removedAt: timestamp("removed_at"),
+    /** The unit it was merged into (or renumbered as), whose records it now are. */
+    mergedInto: text("merged_into"),
+    updatedAt: timestamp("updated_at").notNull().default(now),
+  },
+  (t) => [index("communes_province").on(t.provinceCode)],
+);
+
+/** Every change of the list (the seed, each import): what changed and from which file. The newest id is the list's revision. */
+export const communeImports = sqliteTable("commune_imports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  source: text("source").notNull(),
+  summary: text("summary", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  importedBy: text("imported_by"),
+  at: timestamp("at").notNull().default(now),
+});

@@ -1,13 +1,19 @@
-// Vietnam's administrative units after the 1 July 2025 reorganisation (34 provinces, 3,320
-// communes), loaded from src/data/vn-admin-2025/*.csv, and a forgiving commune search for
-// people typing on a phone, with or without diacritics.
+// Vietnam's administrative units after the 1 July 2025 reorganisation (34 provinces, 3,321
+// communes, with the 2026 changes), read from src/data/vn-admin-2025/*.csv, and a forgiving commune
+// search for people typing on a phone, with or without diacritics. The running product keeps the
+// list in the database (seeded from these files, kept current by `npm run admin -- communes
+// import`): see src/services/admin-units.ts.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { fold } from "../text.js";
+import { parse } from "csv-parse/sync";
+import { fold, searchTokens, type SearchToken } from "../text.js";
 
 export const ADMIN_UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/vn-admin-2025");
+
+/** xã, phường, đặc khu: the three kinds of commune-level unit (Law 72/2025/QH15 on local government, Art. 2). */
+export const UNIT_TYPES = ["commune", "ward", "special-zone"] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
 
 export interface Province {
   /** The data set's own 2-digit code (not the official GSO code). */
@@ -20,19 +26,18 @@ export interface Province {
 }
 
 export interface Commune {
-  /** The data set's own 5-digit code (not the official GSO code). */
+  /** The list's own 5-digit code (not the official GSO code). */
   readonly code: string;
-  /** Short name, e.g. "Cái Nước". */
+  /** Short name, without the kind of unit, e.g. "Cái Nước". */
   readonly name: string;
-  /** e.g. "Xã Cái Nước, Tỉnh Cà Mau". */
-  readonly fullName: string;
-  /** `commune`: xã or đặc khu; `ward`: phường. */
-  readonly type: "commune" | "ward";
+  /** `commune`: xã; `ward`: phường; `special-zone`: đặc khu. Shown with the name everywhere. */
+  readonly type: UnitType;
   readonly provinceCode: string;
   /** Short name of the province, e.g. "Cà Mau". */
   readonly provinceName: string;
+  /** Set on a unit an import removed or merged: still named in old records, never offered. */
+  readonly removed?: true;
 }
-
 /**
  * One search result. `score` is the match tier of the commune's name, higher is better:
  * 4 the name is exactly what was typed, 3 the name starts with it, 2 every typed word starts a
@@ -45,8 +50,10 @@ export interface CommuneMatch {
 
 export interface AdminUnits {
   readonly provinces: readonly Province[];
+  /** The current units (removed ones are left out). */
   readonly communes: readonly Commune[];
   province(code: string): Province | undefined;
+  /** A unit by its code, including a removed one (it is marked `removed`). */
   commune(code: string): Commune | undefined;
   /**
    * Communes matching what a user typed, best first, at most `limit`. Accepts the name with or
@@ -63,110 +70,106 @@ export interface AdminUnits {
 
 // ---------------------------------------------------------------- CSV
 
-/**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes ("" inside quotes is a quote;
- * quoted fields may contain commas and line breaks), LF or CRLF line ends, optional UTF-8 BOM.
- * Blank lines are skipped.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = () => {
-    row.push(field);
-    if (row.length > 1 || row[0] !== "") rows.push(row);
-    row = [];
-    field = "";
-  };
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === "") {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      endRow();
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) throw new Error("CSV: unterminated quoted field");
-  if (field !== "" || row.length > 0) endRow();
-  return rows;
+/** One commune row of a CSV file, checked. `replaces`: codes of units merged into this one. */
+export interface UnitRow {
+  readonly line: number;
+  readonly code: string;
+  readonly name: string;
+  readonly type: UnitType;
+  readonly provinceCode: string;
+  readonly replaces: readonly string[];
 }
 
-/** Rows of a CSV file with a header line, as objects keyed by the header; checks the header. */
-function readTable(file: string, columns: readonly string[]): { line: number; record: Record<string, string> }[] {
-  const [header, ...rows] = parseCsv(readFileSync(file, "utf8"));
-  if (!header || columns.some((c) => !header.includes(c))) {
-    throw new Error(`${file}: header must contain ${columns.join(",")}, found ${header?.join(",") ?? "nothing"}`);
+/** What is wrong with a CSV file: `code` names the locale message `problem-<code>`. */
+export interface UnitRowProblem {
+  readonly line: number;
+  readonly code: "commune-csv" | "commune-header" | "commune-code" | "commune-name" | "commune-type" | "commune-province" | "commune-duplicate";
+  readonly params: Record<string, string>;
+}
+
+/** Words accepted in the `type` column, folded: the English ids and the Vietnamese words. */
+const TYPE_WORDS: Record<string, UnitType> = {
+  commune: "commune",
+  xa: "commune",
+  ward: "ward",
+  phuong: "ward",
+  "special-zone": "special-zone",
+  "dac khu": "special-zone",
+};
+
+/** NFC, trimmed, without a stray trailing full stop (the 2025 data set had "Nam Đông Hà."). */
+const cleanName = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().replace(/\s*\.+$/, "");
+
+/** Records of a CSV text (RFC 4180, UTF-8 with or without BOM, header row) with their line numbers; throws a CsvError. */
+function readCsv(text: string): { line: number; record: Record<string, string> }[] {
+  // A row may stop early (a spreadsheet drops empty trailing cells): the missing fields are empty.
+  const rows = parse(text, {
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count_less: true,
+  });
+  return (rows as { record: Record<string, string>; info: { lines: number } }[]).map((r) => ({ line: r.info.lines, record: r.record }));
+}
+
+/**
+ * The commune rows of a CSV file: columns `code` (5 digits), `name` (without "Xã"/"Phường"), `type`
+ * (`commune`/`ward`/`special-zone`, or xã/phường/đặc khu), `provinceCode` (2 digits, one of
+ * `provinceCodes`), and optionally `replaces` (codes of units merged into this one, separated by
+ * spaces, commas or semicolons). Other columns (`fullName`, `slug`) are ignored. Never throws:
+ * every problem is returned with its line.
+ */
+export function parseCommuneCsv(text: string, provinceCodes: ReadonlySet<string>): { rows: UnitRow[]; problems: UnitRowProblem[] } {
+  let records: { line: number; record: Record<string, string> }[];
+  try {
+    records = readCsv(text);
+  } catch (e) {
+    return { rows: [], problems: [{ line: (e as { lines?: number }).lines ?? 0, code: "commune-csv", params: { message: (e as Error).message } }] };
   }
-  return rows.map((cells, i) => {
-    if (cells.length !== header.length) {
-      throw new Error(`${file} row ${i + 2}: ${cells.length} fields, header has ${header.length}`);
+  const required = ["code", "name", "type", "provinceCode"];
+  const header = Object.keys(records[0]?.record ?? {});
+  const missing = required.filter((c) => !header.includes(c));
+  if (records.length === 0 || missing.length) {
+    return { rows: [], problems: [{ line: 1, code: "commune-header", params: { columns: required.join(", "), missing: missing.join(", ") } }] };
+  }
+  const rows: UnitRow[] = [];
+  const problems: UnitRowProblem[] = [];
+  const seen = new Set<string>();
+  for (const { line, record } of records) {
+    const code = record.code ?? "";
+    const name = cleanName(record.name ?? "");
+    const type = TYPE_WORDS[fold(record.type ?? "")];
+    const provinceCode = record.provinceCode ?? "";
+    const replaces = (record.replaces ?? "").split(/[\s,;]+/).filter(Boolean);
+    const before = problems.length;
+    if (!/^\d{5}$/.test(code)) problems.push({ line, code: "commune-code", params: { value: code } });
+    if (!name || !/\p{L}/u.test(name)) problems.push({ line, code: "commune-name", params: { value: record.name ?? "" } });
+    if (!type) problems.push({ line, code: "commune-type", params: { value: record.type ?? "" } });
+    if (!provinceCodes.has(provinceCode)) problems.push({ line, code: "commune-province", params: { value: provinceCode } });
+    for (const r of replaces) if (!/^\d{5}$/.test(r)) problems.push({ line, code: "commune-code", params: { value: r } });
+    if (seen.has(code)) problems.push({ line, code: "commune-duplicate", params: { value: code } });
+    seen.add(code);
+    if (problems.length === before) rows.push({ line, code, name, type: type!, provinceCode, replaces });
+  }
+  return { rows, problems };
+}
+
+/** The provinces of a CSV file: `code,name,fullName,type` (`province` or `city`). Throws on a bad row. */
+export function parseProvinceCsv(text: string, file = "provinces.csv"): Province[] {
+  const seen = new Set<string>();
+  return readCsv(text).map(({ line, record }) => {
+    const province = { code: record.code ?? "", name: cleanName(record.name ?? ""), fullName: cleanName(record.fullName ?? ""), type: record.type };
+    if (!/^\d{2}$/.test(province.code) || !province.name || !province.fullName || (province.type !== "province" && province.type !== "city") || seen.has(province.code)) {
+      throw new Error(`${file} row ${line}: ${JSON.stringify(record)}`);
     }
-    return { line: i + 2, record: Object.fromEntries(header.map((h, j) => [h, cells[j]!])) };
+    seen.add(province.code);
+    return Object.freeze(province as Province);
   });
 }
 
-/** NFC, trimmed, without a stray trailing full stop (the data set has "Nam Đông Hà."). */
-const cleanName = (s: string) => s.normalize("NFC").trim().replace(/\s*\.+$/, "");
-const cleanFullName = (s: string) => s.normalize("NFC").trim().replace(/\.+(?=,)/g, "").replace(/\s*\.+$/, "");
-
-const provinceRow = z.object({
-  code: z.string().regex(/^\d{2}$/),
-  name: z.string().transform(cleanName).pipe(z.string().min(1)),
-  fullName: z.string().transform(cleanFullName).pipe(z.string().min(1)),
-  type: z.enum(["province", "city"]),
-});
-
-const communeRow = z.object({
-  code: z.string().regex(/^\d{5}$/),
-  name: z.string().transform(cleanName).pipe(z.string().min(1)),
-  fullName: z.string().transform(cleanFullName).pipe(z.string().min(1)),
-  type: z.enum(["commune", "ward"]),
-  provinceCode: z.string().regex(/^\d{2}$/),
-});
-
 // ---------------------------------------------------------------- search helpers
-
-interface Token {
-  /** Lower case, NFC, diacritics kept. */
-  readonly marked: string;
-  /** `fold(marked)`. */
-  readonly folded: string;
-}
-
-/**
- * Words of a text for matching: lower case, apostrophes dropped ("M’Drắk" → "mdrắk"), other
- * punctuation as spaces, letters and digits split ("p1" → "p 1").
- */
-function tokenize(text: string): Token[] {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/['’‘ʼ`´]/g, "")
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
-    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, "$1$2 ")
-    .split(" ")
-    .map((marked) => ({ marked, folded: fold(marked) }))
-    .filter((t) => t.folded !== "");
-}
 
 interface Indexed {
   readonly commune: Commune;
@@ -190,7 +193,7 @@ interface IndexedProvince {
  * Thị trấn were abolished in 2025, but people still write it; it implies no type.
  */
 const UNIT_PREFIXES: readonly { words: readonly string[]; type?: Commune["type"] }[] = [
-  { words: ["dac", "khu"], type: "commune" },
+  { words: ["dac", "khu"], type: "special-zone" },
   { words: ["thi", "tran"] },
   { words: ["phuong"], type: "ward" },
   { words: ["p"], type: "ward" },
@@ -202,15 +205,15 @@ const UNIT_PREFIXES: readonly { words: readonly string[]; type?: Commune["type"]
 /** Words that may precede a province's name, folded. */
 const PROVINCE_PREFIXES: readonly (readonly string[])[] = [["thanh", "pho"], ["tinh"], ["tp"]];
 
-const startsWithWords = (tokens: readonly Token[], words: readonly string[]) =>
+const startsWithWords = (tokens: readonly SearchToken[], words: readonly string[]) =>
   words.length <= tokens.length && words.every((w, i) => tokens[i]!.folded === w);
 
-const endsWithWords = (tokens: readonly Token[], words: readonly string[]) =>
+const endsWithWords = (tokens: readonly SearchToken[], words: readonly string[]) =>
   words.length <= tokens.length && words.every((w, i) => tokens[tokens.length - words.length + i]!.folded === w);
 
 /** The name part of a query: the words themselves, and without a unit prefix word if it has one. */
-function nameVariants(tokens: readonly Token[]): { tokens: readonly Token[]; type?: Commune["type"] }[] {
-  const variants: { tokens: readonly Token[]; type?: Commune["type"] }[] = [{ tokens }];
+function nameVariants(tokens: readonly SearchToken[]): { tokens: readonly SearchToken[]; type?: Commune["type"] }[] {
+  const variants: { tokens: readonly SearchToken[]; type?: Commune["type"] }[] = [{ tokens }];
   for (const prefix of UNIT_PREFIXES) {
     if (tokens.length > prefix.words.length && startsWithWords(tokens, prefix.words)) {
       variants.push({ tokens: tokens.slice(prefix.words.length), type: prefix.type });
@@ -233,38 +236,47 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---------------------------------------------------------------- loading
 
-export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
-  const provinceFile = join(dir, "provinces.csv");
-  const communeFile = join(dir, "communes.csv");
+/** A commune as stored: `removed` for a unit an import took out of the list. */
+export interface UnitRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly type: UnitType;
+  readonly provinceCode: string;
+  readonly removed?: boolean;
+}
 
-  const provinces: Province[] = [];
-  const provinceByCode = new Map<string, Province>();
-  for (const { line, record } of readTable(provinceFile, ["code", "name", "fullName", "type"])) {
-    const parsed = provinceRow.safeParse(record);
-    if (!parsed.success) throw new Error(`${provinceFile} row ${line}: ${z.prettifyError(parsed.error)}`);
-    if (provinceByCode.has(parsed.data.code)) throw new Error(`${provinceFile} row ${line}: duplicate code ${parsed.data.code}`);
-    const province: Province = Object.freeze({ ...parsed.data });
-    provinces.push(province);
-    provinceByCode.set(province.code, province);
-  }
+/** The words of a name as search compares them (folded, punctuation dropped): "Kỳ Lừa" → "ky lua". */
+export function searchKey(name: string): string {
+  return searchTokens(name).map((t) => t.folded).join(" ");
+}
 
+/**
+ * Builds the lookups and the search index over a list. Units whose province is unknown are left
+ * out. Indexing 3,321 names takes a few milliseconds; a search then only compares strings.
+ */
+export function buildAdminUnits(provinceList: readonly Province[], units: readonly UnitRecord[]): AdminUnits {
+  const provinces = provinceList.map((p) => Object.freeze({ code: p.code, name: p.name, fullName: p.fullName, type: p.type }));
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
   const communes: Commune[] = [];
   const communeByCode = new Map<string, Commune>();
-  for (const { line, record } of readTable(communeFile, ["code", "name", "fullName", "type", "provinceCode"])) {
-    const parsed = communeRow.safeParse(record);
-    if (!parsed.success) throw new Error(`${communeFile} row ${line}: ${z.prettifyError(parsed.error)}`);
-    const row = parsed.data;
-    const province = provinceByCode.get(row.provinceCode);
-    if (!province) throw new Error(`${communeFile} row ${line}: unknown province code ${row.provinceCode}`);
-    if (communeByCode.has(row.code)) throw new Error(`${communeFile} row ${line}: duplicate code ${row.code}`);
-    const commune: Commune = Object.freeze({ ...row, provinceName: province.name });
-    communes.push(commune);
+  for (const unit of units) {
+    const province = provinceByCode.get(unit.provinceCode);
+    if (!province) continue;
+    const commune: Commune = Object.freeze({
+      code: unit.code,
+      name: unit.name,
+      type: unit.type,
+      provinceCode: unit.provinceCode,
+      provinceName: province.name,
+      ...(unit.removed ? { removed: true as const } : {}),
+    });
     communeByCode.set(commune.code, commune);
+    if (!commune.removed) communes.push(commune);
   }
 
   // Fold every name once, here, so that a search only compares strings.
   const index: Indexed[] = communes.map((commune) => {
-    const tokens = tokenize(commune.name);
+    const tokens = searchTokens(commune.name);
     const folded = tokens.map((t) => t.folded).join(" ");
     return {
       commune,
@@ -292,7 +304,7 @@ export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
     indexByProvince.set(entry.commune.provinceCode, list);
   }
   const provinceIndex: IndexedProvince[] = provinces.map((p) => {
-    const words = tokenize(p.name).map((t) => t.folded);
+    const words = searchTokens(p.name).map((t) => t.folded);
     const keys = [words.join("")];
     if (words.length >= 3) keys.push(words.map((w) => w[0]).join(""));
     return { code: p.code, keys };
@@ -302,9 +314,9 @@ export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
    * Provinces named by the last or the first words of a query, each with the words left for the
    * commune's name. A province prefix word ("tỉnh", "thành phố", "tp") next to it is dropped.
    */
-  function provinceParses(tokens: readonly Token[]): { code: string; rest: readonly Token[] }[] {
-    const parses: { code: string; rest: readonly Token[] }[] = [];
-    const namesProvince = (words: readonly Token[]) => {
+  function provinceParses(tokens: readonly SearchToken[]): { code: string; rest: readonly SearchToken[] }[] {
+    const parses: { code: string; rest: readonly SearchToken[] }[] = [];
+    const namesProvince = (words: readonly SearchToken[]) => {
       const compact = words.map((t) => t.folded).join("");
       const bare = compact.startsWith("tp") ? compact.slice(2) : undefined; // "tphcm"
       return provinceIndex.filter((p) => p.keys.includes(compact) || (bare !== undefined && p.keys.includes(bare)));
@@ -335,7 +347,7 @@ export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
     typeMatch: boolean;
   }
 
-  function collect(hits: Map<Indexed, Hit>, entries: readonly Indexed[], tokens: readonly Token[], minScore: number) {
+  function collect(hits: Map<Indexed, Hit>, entries: readonly Indexed[], tokens: readonly SearchToken[], minScore: number) {
     for (const variant of nameVariants(tokens)) {
       const words = variant.tokens.map((t) => t.folded);
       const query = words.join(" ");
@@ -367,7 +379,7 @@ export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
   }
 
   function searchScored(query: string, limit = 8): CommuneMatch[] {
-    const tokens = tokenize(query);
+    const tokens = searchTokens(query);
     if (limit <= 0 || tokens.map((t) => t.folded).join("").length < 2) return [];
 
     // Words naming a province keep only its communes. The whole query read as a name still counts
@@ -395,10 +407,34 @@ export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
   });
 }
 
+/** Reads and checks the list in `dir` (provinces.csv, communes.csv). Throws, naming the row, on a bad file. */
+export function loadAdminUnits(dir: string = ADMIN_UNITS_DIR): AdminUnits {
+  const { provinces, units } = readAdminUnitFiles(dir);
+  return buildAdminUnits(provinces, units);
+}
+
+/** The provinces and communes of the files in `dir`, checked. Throws, naming the file and row. */
+export function readAdminUnitFiles(dir: string = ADMIN_UNITS_DIR): { provinces: Province[]; units: UnitRow[] } {
+  const provinceFile = join(dir, "provinces.csv");
+  const communeFile = join(dir, "communes.csv");
+  const provinces = parseProvinceCsv(readFileSync(provinceFile, "utf8"), provinceFile);
+  const { rows, problems } = parseCommuneCsv(readFileSync(communeFile, "utf8"), new Set(provinces.map((p) => p.code)));
+  const first = problems[0];
+  if (first) throw new Error(`${communeFile} row ${first.line}: ${first.code} ${JSON.stringify(first.params)}`);
+  return { provinces, units: rows };
+}
+
+let shippedFiles: ReturnType<typeof readAdminUnitFiles> | undefined;
 let shipped: AdminUnits | undefined;
+
+/** The shipped files' rows, read once per process (parsing them takes ~70 ms). */
+export function shippedAdminUnitFiles(): { provinces: Province[]; units: UnitRow[] } {
+  shippedFiles ??= readAdminUnitFiles();
+  return shippedFiles;
+}
 
 /** The shipped list, loaded on first use and kept for the life of the process. */
 export function adminUnits(): AdminUnits {
-  shipped ??= loadAdminUnits();
+  shipped ??= buildAdminUnits(shippedAdminUnitFiles().provinces, shippedAdminUnitFiles().units);
   return shipped;
 }

@@ -3,6 +3,8 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { users } from "../db/schema.js";
+import type { Translate } from "../i18n.js";
+import { unitLabel } from "../views/admin-units.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { assessmentResult, loadAssessment } from "./assessment.js";
@@ -38,7 +40,7 @@ export async function exportApplications(
   catalog: RubricCatalog,
   adminUnits: AdminUnits,
   communes: string[] | "all",
-  t: (key: string) => string,
+  t: Translate,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("OCOP");
@@ -56,7 +58,7 @@ export async function exportApplications(
     ws.addRow([
       owner?.fullName ?? "",
       r.organisations.name,
-      commune ? `${commune.name} – ${commune.provinceName}` : (r.applications.communeCode ?? ""),
+      commune ? unitLabel(t, commune) : (r.applications.communeCode ?? ""),
       r.products.name,
       a.sheet.productSetTitle,
       a.sheet.version.id,

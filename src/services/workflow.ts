@@ -25,6 +25,7 @@ import { evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
 import { enqueueNotifications } from "./outbox.js";
 import { lacksBusinessRegistration, organisationById } from "./people.js";
+import { unitLabel } from "../views/admin-units.js";
 
 export interface WorkflowDeps {
   db: Db;
@@ -316,7 +317,6 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
     set: esc(a.sheet.productSetTitle),
     org: esc(org.name),
     producer: esc(userName(db, org.ownerId)),
-    commune: esc(commune ? `${commune.name} – ${commune.provinceName}` : communeCode),
     total: score.total,
     stars: score.stars,
     a: score.parts.A?.points ?? 0,
@@ -328,6 +328,11 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
     decision: esc(ctx.result?.decisionNumber ?? ""),
     decisionDate: ctx.result?.decisionDate ?? "",
   };
+  // The unit, with its kind (xã, phường, đặc khu), in each recipient's language.
+  const argsIn = (locale: string) => ({
+    ...args,
+    commune: esc(commune ? unitLabel((key, a) => i18n.t(locale, key, a), commune) : communeCode),
+  });
   const officerButtons = (locale: string) => ({
     inline_keyboard: [
       [
@@ -346,8 +351,8 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
   if (audiences.includes("producer") || audiences.includes("members")) {
     for (const id of people) {
       const locale = languageOf(db, id);
-      let text = i18n.t(locale, `notify-${action}`, args);
-      if (action === "submit" && officerIds.length === 0) text += "\n" + i18n.t(locale, "notify-no-officer", args);
+      let text = i18n.t(locale, `notify-${action}`, argsIn(locale));
+      if (action === "submit" && officerIds.length === 0) text += "\n" + i18n.t(locale, "notify-no-officer", argsIn(locale));
       rows.push({ chatId: id, text, parseMode: "HTML", ...(producerButtons(locale) ? { replyMarkup: producerButtons(locale)! } : {}), applicationId: a.app.id });
     }
   }
@@ -358,7 +363,7 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
       const key = action === "submit" ? (officerIds.length ? "notify-officer-submit" : "notify-admin-submit-no-officer") : `notify-officer-${action}`;
       rows.push({
         chatId: id,
-        text: i18n.t(locale, key, args),
+        text: i18n.t(locale, key, argsIn(locale)),
         parseMode: "HTML",
         ...(action === "submit" ? { replyMarkup: officerButtons(locale) } : {}),
         applicationId: a.app.id,

@@ -109,7 +109,7 @@ describe("completing the dossier", () => {
 
     // An officer of the commune receives the three documents, Mẫu 03 first.
     const admin = h.api.user({ id: 9000, first_name: "Tỉnh" });
-    const code = await officerInviteCode(h, admin, "cai nuoc", /^1\. Cái Nước/);
+    const code = await officerInviteCode(h, admin, "cai nuoc", /^1\. Xã Cái Nước/);
     const officer = h.api.user({ id: 6003, first_name: "Bình" });
     await consentAndName(h, officer, "Trần Văn Bình", "0987654321", `officer_${code}`);
     await h.deliver(u.command("/nop"));

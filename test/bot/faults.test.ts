@@ -122,7 +122,7 @@ describe("one press, one effect", () => {
   it("submit, receive, forward and a local criterion pressed twice act once; the audit has one event each", async () => {
     await start({ adminIds: [9901] });
     const admin = h.api.user({ id: 9901, first_name: "Admin" });
-    const code = await officerInviteCode(h, admin, "cai nuoc", /^1\. Cái Nước – Cà Mau/);
+    const code = await officerInviteCode(h, admin, "cai nuoc", /^1\. Xã Cái Nước – Cà Mau/);
     const officer = h.api.user({ id: 9902, first_name: "Cán bộ" });
     await consentAndName(h, officer, "Trần Văn Cán", "0987654321", `officer_${code}`);
     const u = await producerWithHoney(8004);
@@ -260,7 +260,7 @@ describe("what people type is safe to show, store and compare", () => {
     await h.deliver(u.send(name.normalize("NFD")));
     expect(text(u)).toContain("xã, phường");
     await h.deliver(u.send("cai nuoc"));
-    await h.deliver(u.press(/^1\. Cái Nước/));
+    await h.deliver(u.press(/^1\. Xã Cái Nước/));
     expect(h.db.select().from(organisations).get()!.name).toBe(name);
   });
 });

@@ -32,7 +32,7 @@ async function register(u: FakeUser) {
   await h.deliver(u.press("Hợp tác xã (HTX)"));
   await h.deliver(u.send("HTX Rau sạch Tân Hòa"));
   await h.deliver(u.send("cai nuoc ca mau"));
-  await h.deliver(u.press(/^1\. Cái Nước – Cà Mau/));
+  await h.deliver(u.press(/^1\. Xã Cái Nước – Cà Mau/));
   expect(texts(u)).toContain("Đăng ký xong");
 }
 
@@ -192,14 +192,14 @@ describe("products, profile and language", () => {
     await register(u);
     await h.deliver(u.command("/thongtin"));
     expect(text(u)).toContain("Họ tên: Nguyễn Thị Lan");
-    expect(text(u)).toContain("Xã: Cái Nước – Cà Mau");
+    expect(text(u)).toContain("Địa bàn: Xã Cái Nước – Cà Mau");
     await h.deliver(u.press("✏️ Sửa họ tên"));
     await h.deliver(u.send("Nguyễn Thị Lan Anh"));
     expect(text(u)).toContain("Họ tên: Nguyễn Thị Lan Anh");
     await h.deliver(u.press("✏️ Sửa xã"));
     await h.deliver(u.send("ba diem"));
-    await h.deliver(u.press(/^1\. Bà Điểm/));
-    expect(text(u)).toContain("Xã: Bà Điểm");
+    await h.deliver(u.press(/^1\. Xã Bà Điểm/));
+    expect(text(u)).toContain("Địa bàn: Xã Bà Điểm");
   });
 
   it("speaks English to an English Telegram client, and /ngonngu switches", async () => {
@@ -240,7 +240,7 @@ describe("consent and personal data", () => {
   it("/xoadulieu deletes name, phone, organisation, products and answers after a confirmation", async () => {
     const u = h.api.user({ id: 2003, first_name: "Sáu" });
     await register(u);
-    await addProduct(u, "Khô cá lóc", "Thực phẩm", /^Chế biến từ thịt/, "Nông sản chế biến");
+    await addProduct(u, "Khô cá lóc", "Thực phẩm", /^Chế biến từ thịt/, "Thực phẩm chế biến");
     await h.deliver(u.press("✅ Đúng"));
     await h.deliver(u.command("/xoadulieu"));
     await h.deliver(u.press("Không, giữ lại"));

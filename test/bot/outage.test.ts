@@ -78,7 +78,7 @@ describe.skipIf(!hasRedisServer)("Redis (REDIS_URL) down for a while, then back 
       await vi.waitFor(() => expect(updatesRedis.status).toBe("ready"), { timeout: 15_000, interval: 100 });
       await h.deliver(u.send("cai nuoc ca mau"));
       expect(text(u)).toContain("Bạn chọn đúng xã");
-      await h.deliver(u.press(/^1\. Cái Nước/));
+      await h.deliver(u.press(/^1\. Xã Cái Nước/));
       expect(u.chat().messages.slice(-2).map((m) => m.text).join("\n")).toContain("Đăng ký xong");
       expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
       expect(consoleError.mock.calls.flat().join(" ")).not.toContain("Unhandled error event");

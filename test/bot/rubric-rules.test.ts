@@ -66,7 +66,7 @@ describe("a household without business registration", () => {
     expect(told).toContain("vẫn tự đánh giá được");
     await h.deliver(u.send("Hộ kinh doanh Tám"));
     await h.deliver(u.send("cai nuoc ca mau"));
-    await h.deliver(u.press(/^1\. Cái Nước/));
+    await h.deliver(u.press(/^1\. Xã Cái Nước/));
     const org = h.db.select().from(organisations).where(eq(organisations.ownerId, 3002)).get()!;
     expect(org).toMatchObject({ type: "household", businessRegistered: false });
     await h.deliver(u.command("/thongtin"));

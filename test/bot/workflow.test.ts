@@ -36,9 +36,9 @@ describe("an application's life", () => {
     const officer = h.api.user({ id: 5003, first_name: "Cán bộ" });
 
     // The administrator appoints the commune officer.
-    const officerCode = await journeys.officerInviteCode(h, admin, "cai nuoc", /^1\. Cái Nước/);
+    const officerCode = await journeys.officerInviteCode(h, admin, "cai nuoc", /^1\. Xã Cái Nước/);
     await consentAndName(officer, "Trần Văn Bình", "0987654321", `officer_${officerCode}`);
-    expect(all(officer)).toContain("cán bộ OCOP của xã: Cái Nước – Cà Mau");
+    expect(all(officer)).toContain("cán bộ OCOP của: Xã Cái Nước – Cà Mau");
     expect(h.api.commands({ type: "chat", chat_id: officer.id })?.map((c) => c.command)).toContain("hoso");
     // The same link cannot be used twice.
     const stranger = h.api.user({ id: 5009, first_name: "Lạ" });
@@ -59,7 +59,7 @@ describe("an application's life", () => {
     await h.deliver(member.pressData("pf:org-name"));
     expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Nút này đã cũ");
     await h.deliver(officer.command("/thongtin"));
-    expect(last(officer)).toContain("Cán bộ OCOP của xã: Cái Nước");
+    expect(last(officer)).toContain("Cán bộ OCOP của: Xã Cái Nước – Cà Mau");
 
     // Self-assessment, then an attempt to submit too early is refused with the reasons.
     await addHoney(producer, "Mật ong hoa tràm");
@@ -74,7 +74,7 @@ describe("an application's life", () => {
     await h.flush();
     expect(last(officer)).toContain("Hồ sơ mới: Mật ong hoa tràm");
     expect(last(officer)).toContain("Tổng 100 → 5★");
-    expect(last(member)).toContain("đã được nộp cho UBND xã Cái Nước");
+    expect(last(member)).toContain("đã được nộp cho UBND Xã Cái Nước – Cà Mau");
     expect(all(admin)).not.toContain("Hồ sơ mới");
     // Submitting twice does nothing more.
     await h.deliver(producer.pressData(`sub:${h.db.select().from(applications).get()!.id}`));
@@ -186,7 +186,7 @@ describe("who may see and do what", () => {
 
     // An officer of another commune.
     const admin = h.api.user({ id: ADMIN, first_name: "Tỉnh" });
-    const otherCode = await journeys.officerInviteCode(h, admin, "ba diem", /^1\. Bà Điểm/);
+    const otherCode = await journeys.officerInviteCode(h, admin, "ba diem", /^1\. Xã Bà Điểm/);
     const other = h.api.user({ id: 5202, first_name: "Khác" });
     await consentAndName(other, "Phạm Văn Khác", "0911111111", `officer_${otherCode}`);
     // A producer of another organisation.

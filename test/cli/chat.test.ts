@@ -19,7 +19,7 @@ it("registers a producer and starts a self-assessment from typed lines", () => {
   expect(r.stdout).toContain("không cần mạng");
   expect(r.stdout).toContain("[1] ✅ Đồng ý");
   expect(r.stdout).toContain("Đã lưu số 0912345678");
-  expect(r.stdout).toContain("Xã: Cái Nước – Cà Mau");
+  expect(r.stdout).toContain("Xã Cái Nước – Cà Mau");
   expect(r.stdout).toContain("Bắt đầu tự đánh giá “Mật ong rừng”");
   expect(r.stdout).toContain("Điều kiện 2/");
 });

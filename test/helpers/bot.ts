@@ -13,7 +13,7 @@ import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
 import { createDispatcher } from "../../src/services/outbox.js";
-import { adminUnits } from "../../src/geo/communes.js";
+import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 
@@ -66,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = pino({ level: options.logLevel ?? "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const limiter = createRateLimiter(options.limits ?? NO_LIMITS);
   const build = () =>
-    createBot(api.token, { db, catalog, adminUnits: adminUnits(), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
+    createBot(api.token, { db, catalog, adminUnits: adminUnitsOf(db), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
       botInfo: api.botInfo,
       client: { apiRoot: api.url },
       limiter,

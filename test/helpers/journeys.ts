@@ -15,7 +15,7 @@ export async function registerProducer(h: Harness, u: FakeUser, orgName = "HTX M
   await h.deliver(u.press("Hợp tác xã (HTX)"));
   await h.deliver(u.send(orgName));
   await h.deliver(u.send("cai nuoc ca mau"));
-  await h.deliver(u.press(/^1\. Cái Nước/));
+  await h.deliver(u.press(/^1\. Xã Cái Nước/));
 }
 
 export async function addHoney(h: Harness, u: FakeUser, name = "Mật ong hoa tràm") {

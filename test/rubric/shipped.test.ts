@@ -52,6 +52,24 @@ describe("shipped rubric data", () => {
     expect(catalog.defaultVersion.taxonomy.map((s) => s.title)).toHaveLength(6);
   });
 
+  it("groups the product sets as Decision 26/2026, Phụ lục I does", () => {
+    const food = catalog.defaultVersion.taxonomy.find((s) => s.title === "Thực phẩm")!;
+    expect(food.groups.map((g) => [g.title, g.sets.map((s) => s.number)])).toEqual([
+      ["Thực phẩm tươi sống", [1, 2]],
+      ["Thực phẩm thô, sơ chế", [3, 4]],
+      // a) đồ ăn nhanh, b) gạo, ngũ cốc, c) rau, củ, quả, hạt, d) thịt, thủy sản, trứng, sữa, mật ong…
+      ["Thực phẩm chế biến", [5, 6, 7, 8]],
+      ["Gia vị", [9, 10]],
+      ["Chè", [11, 12]],
+      ["Cà phê, ca cao", [13]],
+    ]);
+    const groups = catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.map((g) => g.title));
+    expect(groups).toHaveLength(17);
+    expect(groups).not.toContain("Nông sản chế biến");
+    // Existing applications keep their sheets: a sheet's id does not depend on its group.
+    expect(catalog.sheet("qd26-2026/che-bien-tu-rau-cu-qua-hat")?.productSetTitle).toBe("Chế biến từ rau, củ, quả, hạt");
+  });
+
   for (const sheet of catalog.sheets) {
     describe(sheet.id, () => {
       it("gives 100 points and 5★ for the best options, the worst options' sum for the worst", () => {

@@ -32,7 +32,7 @@ import { escapeHtml, HTML, replyLines } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { formatVnDay } from "../workflow.js";
-import { askProductName, showMainMenu } from "./products.js";
+import { askProductName, productMenuButtons, showMainMenu } from "./products.js";
 
 export const assessmentFeature = new Composer<BotContext>();
 
@@ -268,7 +268,8 @@ assessmentFeature.callbackQuery(/^p:\d+$/, async (ctx) => {
   return showProduct(ctx, product.application.id);
 });
 
-async function showProduct(ctx: BotContext, appId: number) {
+/** A product's card: where its self-assessment stands, and what can be done with it. */
+export async function showProduct(ctx: BotContext, appId: number) {
   const loaded = await loadForUser(ctx, appId);
   if (!loaded.ok) return;
   const { a } = loaded;
@@ -276,6 +277,7 @@ async function showProduct(ctx: BotContext, appId: number) {
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    grid(productMenuButtons(ctx, a.product.id), 2),
     column([[ctx.t("btn-rubric-version", { from: formatVnDay(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
   );
   await ctx.reply(

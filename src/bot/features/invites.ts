@@ -18,6 +18,7 @@ import {
 } from "../../services/membership.js";
 import { organisationOf, ownsOrganisation } from "../../services/people.js";
 import { parseId } from "../callback-data.js";
+import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
@@ -61,10 +62,7 @@ export async function redeemPendingInvite(ctx: BotContext) {
     await ctx.reply(th(ctx, "invite-joined", { org: org?.name ?? "" }), HTML);
     return;
   }
-  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) => {
-    const c = ctx.deps.adminUnits.commune(code);
-    return c ? `${c.name} – ${c.provinceName}` : code;
-  });
+  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
   await ctx.api
     .setMyCommands(commandMenu((k) => ctx.t(k), OFFICER_COMMANDS), { scope: { type: "chat", chat_id: ctx.chat!.id } })
     .catch((e: unknown) => ctx.log.warn({ err: String(e) }, "officer command menu not set"));
@@ -142,22 +140,21 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
     ctx.session.step = "admin-commune";
     return ctx.reply(ctx.t("admin-ask-commune"), HTML);
   }
-  if (what === "commune" && arg && ctx.deps.adminUnits.commune(arg)) {
+  if (what === "commune" && arg && ctx.deps.adminUnits.commune(arg) && !ctx.deps.adminUnits.commune(arg)!.removed) {
     ctx.session.step = undefined;
     const c = ctx.deps.adminUnits.commune(arg)!;
     const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.from.id);
     return ctx.reply(
-      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: `${c.name} – ${c.provinceName}`, until: formatVnDateTime(invite.expiresAt) }),
+      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatVnDateTime(invite.expiresAt) }),
       HTML,
     );
   }
   if (what === "list") {
     const list = allOfficers(ctx.deps.db);
     if (list.length === 0) return ctx.reply(ctx.t("admin-no-officers"), HTML);
-    const lines = list.map((o, i) => {
-      const c = ctx.deps.adminUnits.commune(o.communeCode);
-      return th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: c ? `${c.name} – ${c.provinceName}` : o.communeCode });
-    });
+    const lines = list.map((o, i) =>
+      th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, o.communeCode) }),
+    );
     const ids = [...new Set(list.map((o) => o.userId))];
     return replyLines(ctx, lines, {
       reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), `ad:revoke:${id}`])),
@@ -182,7 +179,7 @@ export async function handleAdminText(ctx: BotContext, text: string): Promise<bo
   }
   await ctx.reply(ctx.t("commune-pick"), {
     ...HTML,
-    reply_markup: column(found.map((c, i): Button => [`${i + 1}. ${c.name} – ${c.provinceName}`, `ad:commune:${c.code}`])),
+    reply_markup: column(found.map((c, i): Button => [`${i + 1}. ${unitLabel(ctx.t, c)}`, `ad:commune:${c.code}`])),
   });
   return true;
 }

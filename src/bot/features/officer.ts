@@ -20,6 +20,7 @@ import {
   timeline,
 } from "../../services/workflow.js";
 import { parseCallback, parseId } from "../callback-data.js";
+import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
@@ -84,7 +85,7 @@ async function showApplication(ctx: BotContext, a: Assessment) {
       set: a.sheet.productSetTitle,
       producer: owner?.fullName ?? "",
       phone: owner?.phone ?? "",
-      commune: commune ? `${commune.name} – ${commune.provinceName}` : "",
+      commune: commune ? unitLabel(ctx.t, commune) : "",
       state: ctx.t(`state-${a.app.state}`),
     }),
     th(ctx, "officer-app-score", {
@@ -385,7 +386,7 @@ officerFeature.callbackQuery(/^hs:/, async (ctx) => {
 officerFeature.command("xuat", async (ctx) => {
   const communes = scope(ctx);
   if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
-  const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, (key) => ctx.t(key));
+  const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, ctx.t);
   const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${day}.xlsx`), { caption: ctx.t("export-caption") });
 });

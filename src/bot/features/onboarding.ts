@@ -20,6 +20,7 @@ import {
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { cb, parseCallback } from "../callback-data.js";
+import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import type { Step } from "../session.js";
@@ -224,7 +225,7 @@ async function offerCommunes(ctx: BotContext, typed: string) {
     return ctx.reply(th(ctx, "commune-none", { query }), HTML);
   }
   ctx.session.communeChoices = found.map((c) => c.code);
-  const kb = column(found.map((c, i) => [`${i + 1}. ${c.name} – ${c.provinceName}`, cb.commune(c.code)]));
+  const kb = column(found.map((c, i) => [`${i + 1}. ${unitLabel(ctx.t, c)}`, cb.commune(c.code)]));
   return ctx.reply(ctx.t("commune-pick"), { ...HTML, reply_markup: kb });
 }
 
@@ -275,11 +276,11 @@ onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
 onboarding.callbackQuery(/^m:/, async (ctx) => {
   const [code] = parseCallback(ctx.callbackQuery.data, "m", 1) ?? [];
   const commune = code ? ctx.deps.adminUnits.commune(code) : undefined;
-  if (!ctx.user || !commune || ctx.session.step !== "reg-commune") {
+  if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("commune-chosen", { commune: commune.name, province: commune.provinceName }));
+  await ctx.editMessageText(ctx.t("commune-chosen", { commune: unitLabel(ctx.t, commune) }));
   const org = organisationOf(ctx.deps.db, ctx.user);
   const { pendingOrgType: type, pendingOrgName: name, pendingBusinessRegistered: businessRegistered } = ctx.user;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
@@ -296,7 +297,6 @@ export async function showProfile(ctx: BotContext) {
   if (!user?.fullName || !user.phone) return continueRegistration(ctx);
   const org = organisationOf(ctx.deps.db, user);
   const owner = !!org && ownsOrganisation(user, org);
-  const commune = org ? ctx.deps.adminUnits.commune(org.communeCode) : undefined;
   const fields = PROFILE_FIELDS.filter((f) => owner || f === "name" || f === "phone");
   const kb = column([
     ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
@@ -308,14 +308,14 @@ export async function showProfile(ctx: BotContext) {
       th(ctx, "profile-organisation", {
         orgType: ctx.t(`org-type-${org.type}`),
         orgName: org.name,
-        commune: commune ? `${commune.name} – ${commune.provinceName}` : org.communeCode,
+        commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, org.communeCode),
       }),
     );
     if (org.type === "household" && org.businessRegistered !== null) {
       lines.push(ctx.t(org.businessRegistered ? "profile-business-registered" : "profile-business-unregistered"));
     }
   }
-  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => ctx.deps.adminUnits.commune(code)?.name ?? code);
+  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
   if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));
   await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
 }

@@ -1,16 +1,27 @@
-// The main menu: the organisation's products, adding a product (name, sector, product set, case).
+// The main menu and products: adding one (name, then the product set found from what the producer
+// types, or sector → group → set, then the case), renaming, moving to another set, deleting.
 import { Composer } from "grammy";
-import { findProductSet } from "../../domain/rubric.js";
-import { addProduct, answeredCount, loadAssessment, productsOf } from "../../services/assessment.js";
+import type { ProductSet } from "../../domain/rubric.js";
+import { addProduct, answeredCount, findApplication, loadAssessment, productsOf } from "../../services/assessment.js";
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
+import {
+  changeProductSet,
+  deleteProduct,
+  previewSetChange,
+  productActions,
+  renameProduct,
+  sameNamedProduct,
+  type ProductRefusal,
+} from "../../services/products.js";
+import { shippedProductFinder } from "../../rubric/product-hints.js";
 import { cb, parseCallback, parseId, parseIndex } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
 import { clip } from "../../text.js";
-import { column, type Button } from "../keyboards.js";
+import { column, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { startAssessment } from "./assessment.js";
+import { showProduct, startAssessment } from "./assessment.js";
 
 export const productsFeature = new Composer<BotContext>();
 
@@ -40,6 +51,7 @@ export async function showMainMenu(ctx: BotContext) {
 
 export async function askProductName(ctx: BotContext) {
   ctx.session.step = "product-name";
+  ctx.session.moveProductId = undefined;
   await ctx.reply(ctx.t("ask-product-name"), HTML);
 }
 
@@ -54,30 +66,113 @@ productsFeature.callbackQuery("p:new", async (ctx) => {
   return askProductName(ctx);
 });
 
-/** Typed text while adding a product. Returns false when the text is not for this feature. */
-export async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
-  if (ctx.session.step !== "product-name") return false;
-  const name = normaliseOrganisationName(text);
-  if (!name) {
-    await ctx.reply(ctx.t("invalid-product-name"), HTML);
-    return true;
+// ---------------------------------------------------------------- the product set
+
+const allSets = (ctx: BotContext): ProductSet[] => ctx.deps.catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets));
+
+/** A product set is being chosen: for a new product (its name is known) or to move one. */
+const choosingSet = (ctx: BotContext) => !!ctx.session.productName || ctx.session.moveProductId !== undefined;
+
+/**
+ * Asks for the product set: the likeliest sets for `text` (the product's name, or what the
+ * producer typed since), each with examples, then the sectors to browse.
+ */
+async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
+  const { catalog } = ctx.deps;
+  const finder = shippedProductFinder();
+  const moving = ctx.session.moveProductId !== undefined ? findProductCard(ctx, ctx.session.moveProductId) : undefined;
+  const version = moving?.version ?? catalog.defaultVersion.id;
+  const withSheet = new Set(catalog.sheets.filter((s) => s.version.id === version).map((s) => s.productSet));
+  const sets = allSets(ctx);
+  const found = finder.suggest(text, 3, withSheet).map((id) => sets.find((s) => s.id === id)!);
+  const lines = [
+    moving
+      ? th(ctx, "ask-set-for-move", { product: moving.name, set: moving.set })
+      : th(ctx, "ask-set-for-new", { product: ctx.session.productName ?? "" }),
+  ];
+  if (found.length) {
+    lines.push(typed ? th(ctx, "set-suggestions-for", { text }) : ctx.t("set-suggestions"));
+    found.forEach((set, i) => lines.push(th(ctx, "set-suggestion", { n: i + 1, set: set.title, examples: finder.examples(set.id).join(", ") })));
+    lines.push(ctx.t("set-hint"));
+  } else {
+    lines.push(typed ? th(ctx, "set-none", { text }) : ctx.t("set-type-what"));
   }
+  ctx.session.step = "product-set";
+  ctx.session.setChoices = found.map((s) => s.number);
+  const suggestions = found.map((set, i): Button => [`${i + 1}. ${set.title}`, cb.productSet(set.number)]);
+  const sectors = catalog.defaultVersion.taxonomy.map((s, i): Button => [s.title, cb.sector(i)]);
+  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(column(suggestions), column(sectors)) });
+}
+
+/** Typed text while adding, renaming or moving a product. Returns false when the text is not for this feature. */
+export async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
+  switch (ctx.session.step) {
+    case "product-name":
+      await nameTyped(ctx, text);
+      return true;
+    case "product-set": {
+      const n = Number(text);
+      const number = Number.isInteger(n) ? ctx.session.setChoices?.[n - 1] : undefined;
+      const set = number === undefined ? undefined : allSets(ctx).find((s) => s.number === number);
+      if (set && choosingSet(ctx)) await setChosen(ctx, set);
+      else await askProductSet(ctx, text, true);
+      return true;
+    }
+    case "product-rename":
+      await renameTyped(ctx, text);
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function nameTyped(ctx: BotContext, text: string) {
+  const name = normaliseOrganisationName(text);
+  if (!name) return ctx.reply(ctx.t("invalid-product-name"), HTML);
   ctx.session.productName = name;
   ctx.session.step = undefined;
   await accepted(ctx);
-  await askSector(ctx);
-  return true;
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const twin = org ? sameNamedProduct(ctx.deps.db, org.id, name) : undefined;
+  const card = twin ? findProductCard(ctx, twin.id) : undefined;
+  if (twin && card) {
+    return ctx.reply(th(ctx, "same-name-ask", { product: twin.name, set: card.set, state: card.state }), {
+      ...HTML,
+      reply_markup: column([
+        [ctx.t("btn-same-product"), cb.product(twin.id)],
+        [ctx.t("btn-other-product"), cb.otherProduct()],
+      ]),
+    });
+  }
+  return askProductSet(ctx, name, false);
 }
 
-async function askSector(ctx: BotContext) {
-  const kb = column(ctx.deps.catalog.defaultVersion.taxonomy.map((s, i) => [s.title, cb.sector(i)]));
-  await ctx.reply(th(ctx, "ask-sector", { product: ctx.session.productName ?? "" }), { ...HTML, reply_markup: kb });
+/** The product's name, set title and state words, for messages. */
+function findProductCard(ctx: BotContext, productId: number) {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const found = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
+  if (!found) return undefined;
+  const sheet = ctx.deps.catalog.sheet(found.application.sheetId);
+  return {
+    name: found.product.name,
+    set: sheet?.productSetTitle ?? found.product.productSet,
+    state: ctx.t(`state-${found.application.state}`),
+    appId: found.application.id,
+    version: sheet?.version.id ?? ctx.deps.catalog.defaultVersion.id,
+  };
 }
+
+productsFeature.callbackQuery("pa:new", async (ctx) => {
+  if (!ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  return askProductSet(ctx, ctx.session.productName, false);
+});
 
 productsFeature.callbackQuery(/^s:/, async (ctx) => {
   const sectorIndex = parseIndex(ctx.callbackQuery.data.slice(2));
   const sector = sectorIndex === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
-  if (!sector || sectorIndex === undefined || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!sector || sectorIndex === undefined || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   if (sector.groups.length === 1) {
     const kb = column(sector.groups[0]!.sets.map((set) => [set.title, cb.productSet(set.number)]));
@@ -92,38 +187,51 @@ productsFeature.callbackQuery(/^g:/, async (ctx) => {
   const si = parseIndex(s);
   const gi = parseIndex(g);
   const group = si === undefined || gi === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
-  if (!group || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!group || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   const kb = column(group.sets.map((set) => [set.title, cb.productSet(set.number)]));
   return ctx.editMessageText(th(ctx, "ask-product-set", { sector: group.title }), { ...HTML, reply_markup: kb });
 });
 
 productsFeature.callbackQuery(/^t:/, async (ctx) => {
-  const { catalog } = ctx.deps;
   const number = parseId(ctx.callbackQuery.data.slice(2));
-  const set = catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets)).find((x) => x.number === number);
-  if (!set || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  const set = allSets(ctx).find((x) => x.number === number);
+  if (!set || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(th(ctx, "product-set-chosen", { set: set.title }));
-  const sheet = catalog.sheetFor(catalog.defaultVersion.id, set.id);
+  return setChosen(ctx, set);
+});
+
+/** A set was picked (button or typed number): the case if its sheet has cases, then add or move. */
+async function setChosen(ctx: BotContext, set: ProductSet) {
+  const { catalog } = ctx.deps;
+  ctx.session.step = undefined;
+  ctx.session.setChoices = undefined;
+  const moving = ctx.session.moveProductId;
+  // A product moves within its application's rubric version.
+  const version = (moving !== undefined && findProductCard(ctx, moving)?.version) || catalog.defaultVersion.id;
+  const sheet = catalog.sheetFor(version, set.id);
   if (!sheet) return ctx.reply(th(ctx, "product-set-no-sheet", { set: set.title }), HTML);
   ctx.session.productSet = set.id;
   if (sheet.cases.length) {
     const kb = column(sheet.cases.map((c) => [c.title, cb.productCase(c.id)]));
     return ctx.reply(ctx.t("ask-case"), { ...HTML, reply_markup: kb });
   }
-  return createProduct(ctx, undefined);
-});
+  return moving !== undefined ? previewMove(ctx, moving, set, undefined) : createProduct(ctx, undefined);
+}
 
 productsFeature.callbackQuery(/^k:/, async (ctx) => {
   const { catalog } = ctx.deps;
   const caseId = ctx.callbackQuery.data.slice(2);
-  const sheet = ctx.session.productSet ? catalog.sheetFor(catalog.defaultVersion.id, ctx.session.productSet) : undefined;
+  const set = allSets(ctx).find((s) => s.id === ctx.session.productSet);
+  const moving = ctx.session.moveProductId;
+  const version = (moving !== undefined && findProductCard(ctx, moving)?.version) || catalog.defaultVersion.id;
+  const sheet = set ? catalog.sheetFor(version, set.id) : undefined;
   const chosen = sheet?.cases.find((c) => c.id === caseId);
-  if (!chosen || !ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!set || !chosen || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(th(ctx, "case-chosen", { case: chosen.title }));
-  return createProduct(ctx, chosen.id);
+  return moving !== undefined ? previewMove(ctx, moving, set, chosen.id) : createProduct(ctx, chosen.id);
 });
 
 async function createProduct(ctx: BotContext, caseId: string | undefined) {
@@ -133,7 +241,7 @@ async function createProduct(ctx: BotContext, caseId: string | undefined) {
   if (!ctx.user || !org || !productName || !productSet) return ctx.reply(ctx.t("need-registration"), HTML);
   const created = addProduct(db, catalog, ctx.user, org, { name: productName, productSet, caseId });
   if ("error" in created) {
-    const title = findProductSet(catalog.defaultVersion, productSet)?.title ?? productSet;
+    const title = allSets(ctx).find((s) => s.id === productSet)?.title ?? productSet;
     return ctx.reply(th(ctx, "product-set-no-sheet", { set: title }), HTML);
   }
   ctx.session.productName = undefined;
@@ -141,3 +249,163 @@ async function createProduct(ctx: BotContext, caseId: string | undefined) {
   await ctx.reply(th(ctx, "product-added", { name: created.product.name }), HTML);
   return startAssessment(ctx, created.application.id);
 }
+
+// ---------------------------------------------------------------- the product's own menu
+
+/** The buttons of a product's card for renaming, moving and deleting, as far as the user may. */
+export function productMenuButtons(ctx: BotContext, productId: number): Button[] {
+  if (!ctx.user) return [];
+  const may = productActions(ctx.deps.db, ctx.user, productId);
+  return [
+    ...(may.edit
+      ? ([
+          [ctx.t("btn-product-rename"), cb.productRename(productId)],
+          [ctx.t("btn-product-move"), cb.productMove(productId)],
+        ] satisfies Button[])
+      : []),
+    ...(may.deletion ? [] : ([[ctx.t("btn-product-delete"), cb.productDelete(productId)]] satisfies Button[])),
+  ];
+}
+
+/**
+ * Tells why a product change was refused, in the user's words: as the answer to the button just
+ * pressed when it is not answered yet (`alert`), else as a message.
+ */
+async function refused(ctx: BotContext, reason: ProductRefusal, productId: number, name = "", alert = true) {
+  const card = findProductCard(ctx, productId);
+  const [key, args]: [string, Record<string, string>] =
+    reason === "state"
+      ? ["product-locked", { state: card?.state ?? "" }]
+      : reason === "name-taken"
+        ? ["product-name-taken", { product: name }]
+        : reason === "invalid-name"
+          ? ["invalid-product-name", {}]
+          : reason === "not-allowed"
+            ? ["product-delete-not-allowed", {}]
+            : reason === "same-set"
+              ? ["move-same-set", { set: card?.set ?? name }]
+              : reason === "no-sheet"
+                ? ["product-set-no-sheet", { set: name }]
+                : ["stale-button", {}];
+  if (ctx.callbackQuery && alert) await ctx.answerCallbackQuery({ text: ctx.t(key, args), show_alert: true });
+  else await ctx.reply(th(ctx, key, args), HTML);
+}
+
+const productIdOf = (ctx: BotContext, prefix: string) => parseId(parseCallback(ctx.callbackQuery?.data ?? "", prefix, 1)?.[0]);
+
+productsFeature.callbackQuery(/^pr:/, async (ctx) => {
+  const productId = productIdOf(ctx, "pr");
+  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
+  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
+  await ctx.answerCallbackQuery();
+  ctx.session.step = "product-rename";
+  ctx.session.renameProductId = productId;
+  return ctx.reply(th(ctx, "ask-product-rename", { product: card.name }), HTML);
+});
+
+async function renameTyped(ctx: BotContext, text: string) {
+  const productId = ctx.session.renameProductId;
+  if (productId === undefined || !ctx.user) {
+    ctx.session.step = undefined;
+    return ctx.reply(ctx.t("stale-button"), HTML);
+  }
+  const renamed = renameProduct(ctx.deps.db, ctx.user, productId, text);
+  if (!renamed.ok) {
+    if (renamed.reason !== "invalid-name" && renamed.reason !== "name-taken") ctx.session.step = undefined;
+    return refused(ctx, renamed.reason, productId, normaliseOrganisationName(text) ?? "");
+  }
+  ctx.session.step = undefined;
+  ctx.session.renameProductId = undefined;
+  await accepted(ctx);
+  await ctx.reply(th(ctx, "product-renamed", { product: renamed.product.name }), HTML);
+  const appId = findProductCard(ctx, productId)?.appId;
+  if (appId !== undefined) await showProduct(ctx, appId);
+}
+
+productsFeature.callbackQuery(/^pm:/, async (ctx) => {
+  const productId = productIdOf(ctx, "pm");
+  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
+  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
+  await ctx.answerCallbackQuery();
+  ctx.session.moveProductId = productId;
+  ctx.session.productName = undefined;
+  return askProductSet(ctx, card.name, false);
+});
+
+/** Says what moving to `set` keeps and asks again, with a button to confirm. */
+async function previewMove(ctx: BotContext, productId: number, set: ProductSet, caseId: string | undefined) {
+  const preview = previewSetChange(ctx.deps.db, ctx.deps.catalog, ctx.user!, productId, set.id, caseId);
+  if (!preview.ok) return refused(ctx, preview.reason, productId, set.title, false);
+  const { change } = preview;
+  const lines = [th(ctx, "move-preview", { product: change.product.name, from: change.from.productSetTitle, to: change.to.productSetTitle, kept: change.kept, toAsk: change.toAsk })];
+  if (change.evidenceDropped) lines.push(th(ctx, "move-preview-evidence", { files: change.evidenceDropped }));
+  return ctx.reply(lines.join("\n"), {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-move-confirm"), cb.productMoveConfirm(productId, set.number, caseId)],
+      [ctx.t("btn-keep-product"), cb.productKeep(productId)],
+    ]),
+  });
+}
+
+productsFeature.callbackQuery(/^pmc:/, async (ctx) => {
+  const [id, number, caseId] = ctx.callbackQuery.data.slice(4).split(":");
+  const productId = parseId(id);
+  const set = allSets(ctx).find((s) => s.number === parseId(number));
+  if (productId === undefined || !set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId || undefined);
+  if (!moved.ok) return refused(ctx, moved.reason, productId, set.title);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  ctx.session.moveProductId = undefined;
+  ctx.session.productSet = undefined;
+  const { change } = moved;
+  await ctx.reply(th(ctx, "move-done", { product: change.product.name, set: change.to.productSetTitle, kept: change.kept, toAsk: change.toAsk }), HTML);
+  return startAssessment(ctx, change.application.id);
+});
+
+productsFeature.callbackQuery(/^pk:/, async (ctx) => {
+  const productId = productIdOf(ctx, "pk");
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  ctx.session.moveProductId = undefined;
+  ctx.session.productSet = undefined;
+  const appId = productId === undefined ? undefined : findProductCard(ctx, productId)?.appId;
+  await ctx.reply(ctx.t("product-kept"), HTML);
+  if (appId !== undefined) await showProduct(ctx, appId);
+});
+
+productsFeature.callbackQuery(/^pd:/, async (ctx) => {
+  const productId = productIdOf(ctx, "pd");
+  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
+  if (!card || productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const { deletion } = productActions(ctx.deps.db, ctx.user, productId);
+  if (deletion) return refused(ctx, deletion, productId);
+  await ctx.answerCallbackQuery();
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, card.appId);
+  return ctx.reply(th(ctx, "delete-product-confirm", { product: card.name, answered: a ? answeredCount(a) : 0 }), {
+    ...HTML,
+    reply_markup: column([
+      [ctx.t("btn-delete-product-yes"), cb.productDeleteConfirm(productId)],
+      [ctx.t("btn-keep-product"), cb.productKeep(productId)],
+    ]),
+  });
+});
+
+productsFeature.callbackQuery(/^pdy:/, async (ctx) => {
+  const productId = productIdOf(ctx, "pdy");
+  if (productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const deleted = deleteProduct(ctx.deps.db, ctx.user, productId);
+  if (!deleted.ok) return refused(ctx, deleted.reason, productId);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  if (ctx.session.applicationId !== undefined && !findApplication(ctx.deps.db, ctx.session.applicationId)) {
+    ctx.session.applicationId = undefined;
+    ctx.session.question = undefined;
+    ctx.session.step = undefined;
+  }
+  await ctx.reply(th(ctx, "product-deleted", { product: deleted.product.name }), HTML);
+  return showMainMenu(ctx);
+});

@@ -27,6 +27,10 @@ export function nextStepHint(ctx: BotContext): string {
       return ctx.t("hint-menu");
     case "dossier":
       return ctx.t("hint-dossier");
+    case "product-name":
+    case "product-set":
+    case "product-rename":
+      return ctx.t("hint-product");
     case "officer-note":
     case "officer-decision":
     case "officer-date":
