@@ -486,7 +486,7 @@ officer-app-head =
     Status: { $state }
 officer-app-score = Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★ · Evidence: { $files } files
 officer-answer = { $id }: { $label } ({ $points }/{ $max })
-officer-evidence-caption = Evidence { $id } { $name }
+officer-evidence-caption = 📎 Evidence for <b>{ $id }</b> { $title }
 days-left = { $days } working days left (deadline { $deadline })
 days-overdue = { $days } working days overdue (deadline { $deadline })
 done-receive = Received.
@@ -540,7 +540,8 @@ export-state = Status
 export-submitted = Submitted
 export-received = Received
 export-official-stars = Official stars
-export-decision = Decision
+export-decision = Decision number
+export-decision-date = Decision date
 
 ## Members and invitations
 
@@ -957,3 +958,41 @@ cli-communes-applied = ✅ The list is updated: { $added } added, { $renamed } c
 cli-communes-cancelled = Cancelled; nothing was changed.
 cli-communes-changed = The list was changed elsewhere meanwhile. Run the command again to see the new differences.
 cli-communes-exported = Wrote { $count } communes, wards and special zones to { $file }.
+## Filing step by step, evidence before filing, unreachable officers, administrators (issue 10)
+
+fix-how = Press “Complete step by step” or one item: when an item is done, the next one opens.
+btn-fix-start = ▶️ Complete step by step
+btn-fix-clearance = ⚖️ Condition { $n }
+btn-fix-failed-clearance = ⚠️ Condition { $n }
+btn-fix-criterion = ❓ { $id }
+btn-fix-evidence = 📎 { $id }
+btn-fix-score = ⭐ How to raise the score
+ready-title = ✅ <b>The application can be submitted.</b>
+ready-warnings-head = The self-assessment report (Mẫu 02) will list this evidence as missing:
+ready-warning-line = • { $kind } (criteria { $criteria })
+ready-warnings-note = You may submit without it, but the council scores on the evidence. Press 📎 to send more, or “Submit”.
+submitted-no-officer = ⚠️ The commune has no officer in the system yet: the application went to the provincial administrators, who will tell the commune.
+submitted-officer-unreachable = ⚠️ The commune officer cannot be messaged (they blocked the bot or never opened it): the application went to the provincial administrators, who will tell the commune.
+notify-officer-unreachable = ⚠️ The officers of { $commune } cannot be messaged; the application went through the provincial administrators, who will tell the commune.
+notify-admin-submit-officer-unreachable =
+    📥 <b>New application (the commune officer cannot be messaged): { $product }</b> ({ $set })
+    Producer: { $producer } – { $org }
+    Commune: { $commune }
+    Officers not reached (blocked the bot or never opened it): { $officers }
+    Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
+    Evidence: { $files } files
+    Please tell the commune, or handle the application with the buttons below.
+notify-admin-officer-unreachable =
+    ⚠️ <b>The commune officer { $officer } cannot be messaged</b> ({ $commune }): they blocked the bot or never opened it.
+    The message about “{ $product }” ({ $org }) did not reach the commune. Please ask the officer to open the bot again, or handle the application with the buttons below.
+notify-producer-officer-unreachable = ⚠️ The officer of { $commune } could not be messaged about “{ $product }”. The provincial administrators were told and will inform the commune; you do not need to submit again.
+admin-officer-unreachable = {"   "}⚠️ Cannot be messaged since { $since } (blocked the bot or never opened it)
+admin-welcome = Welcome, administrator! /quantri to invite and manage commune officers, /hoso to see every commune's applications, /xuat to export them to Excel.
+action-evaluate-detail = The commune evaluated { $id } { $title }: { $points }/{ $max } points
+dossier-ip-title = Which of these titles do you hold?
+dossier-ip-title-help = Your answer to criterion { $criterion } needs one of these titles. Choose the one you hold (the others are asked next).
+dossier-ip-title-legal-trademark = Trademark certificate
+dossier-ip-title-legal-geographical-indication = Geographical indication, collective or certification mark
+dossier-ip-title-legal-patent = Patent (or utility solution)
+dossier-ip-title-legal-industrial-design = Industrial design patent
+dossier-ip-title-legal-copyright = Copyright certificate

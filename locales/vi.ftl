@@ -486,7 +486,7 @@ officer-app-head =
     Tình trạng: { $state }
 officer-app-score = Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★ · Minh chứng: { $files } tệp
 officer-answer = { $id }: { $label } ({ $points }/{ $max })
-officer-evidence-caption = Minh chứng { $id } { $name }
+officer-evidence-caption = 📎 Minh chứng <b>{ $id }</b> { $title }
 days-left = Còn { $days } ngày làm việc (hạn { $deadline })
 days-overdue = Quá hạn { $days } ngày làm việc (hạn { $deadline })
 done-receive = Đã tiếp nhận.
@@ -540,7 +540,8 @@ export-state = Tình trạng
 export-submitted = Ngày nộp
 export-received = Ngày tiếp nhận
 export-official-stars = Hạng sao chính thức
-export-decision = Quyết định
+export-decision = Số quyết định
+export-decision-date = Ngày quyết định
 
 ## Members and invitations
 
@@ -951,3 +952,41 @@ cli-communes-applied = ✅ Đã cập nhật danh sách: thêm { $added }, đổ
 cli-communes-cancelled = Đã hủy, không thay đổi gì.
 cli-communes-changed = Danh sách vừa được thay đổi ở nơi khác. Bạn chạy lại lệnh để xem khác biệt mới.
 cli-communes-exported = Đã ghi { $count } xã, phường, đặc khu vào { $file }.
+## Filing step by step, evidence before filing, unreachable officers, administrators (issue 10)
+
+fix-how = Bấm “Bổ sung lần lượt” hoặc bấm một mục: làm xong mục nào, mình mở ngay mục tiếp theo.
+btn-fix-start = ▶️ Bổ sung lần lượt
+btn-fix-clearance = ⚖️ Điều kiện { $n }
+btn-fix-failed-clearance = ⚠️ Điều kiện { $n }
+btn-fix-criterion = ❓ { $id }
+btn-fix-evidence = 📎 { $id }
+btn-fix-score = ⭐ Cách nâng điểm
+ready-title = ✅ <b>Hồ sơ đã đủ điều kiện nộp.</b>
+ready-warnings-head = Báo cáo tự đánh giá (Mẫu 02) sẽ ghi là còn thiếu các minh chứng sau:
+ready-warning-line = • { $kind } (tiêu chí { $criteria })
+ready-warnings-note = Thiếu những giấy tờ này vẫn nộp được, nhưng hội đồng chấm theo minh chứng. Bấm 📎 để gửi thêm, hoặc bấm “Nộp hồ sơ”.
+submitted-no-officer = ⚠️ Xã chưa có cán bộ trên hệ thống: mình đã gửi hồ sơ cho quản trị viên cấp tỉnh để họ báo cho xã.
+submitted-officer-unreachable = ⚠️ Mình chưa nhắn được cho cán bộ xã (họ đã chặn bot hoặc chưa mở bot): mình đã gửi hồ sơ cho quản trị viên cấp tỉnh để họ báo cho xã.
+notify-officer-unreachable = ⚠️ Mình chưa nhắn được cho cán bộ của { $commune }; hồ sơ đã được gửi qua quản trị viên cấp tỉnh để báo cho xã.
+notify-admin-submit-officer-unreachable =
+    📥 <b>Hồ sơ mới (không nhắn được cho cán bộ xã): { $product }</b> ({ $set })
+    Chủ thể: { $producer } – { $org }
+    Xã: { $commune }
+    Cán bộ xã chưa nhận được tin (đã chặn bot hoặc chưa mở bot): { $officers }
+    Điểm dự kiến: A { $a }/40 · B { $b }/25 · C { $c }/35 · Tổng { $total } → { $stars }★
+    Minh chứng: { $files } tệp
+    Bạn báo giúp xã, hoặc tự xử lý hồ sơ bằng các nút dưới đây.
+notify-admin-officer-unreachable =
+    ⚠️ <b>Không nhắn được cho cán bộ xã { $officer }</b> ({ $commune }): cán bộ đã chặn bot hoặc chưa mở bot.
+    Tin về hồ sơ “{ $product }” ({ $org }) chưa tới được xã. Bạn báo giúp cán bộ mở lại bot, hoặc tự xử lý hồ sơ bằng các nút dưới đây.
+notify-producer-officer-unreachable = ⚠️ Mình chưa nhắn được cho cán bộ của { $commune } về hồ sơ “{ $product }”. Mình đã báo quản trị viên cấp tỉnh để họ báo cho xã; bạn không cần nộp lại.
+admin-officer-unreachable = {"   "}⚠️ Không nhắn được từ { $since } (đã chặn bot hoặc chưa mở bot)
+admin-welcome = Chào quản trị viên! Gõ /quantri để mời và quản lý cán bộ xã, /hoso để xem hồ sơ của mọi xã, /xuat để xuất ra Excel.
+action-evaluate-detail = Xã đánh giá { $id } { $title }: { $points }/{ $max } điểm
+dossier-ip-title = Bạn có văn bằng nào trong số này?
+dossier-ip-title-help = Câu trả lời của bạn ở tiêu chí { $criterion } cần một trong các văn bằng sau. Chọn văn bằng bạn có (văn bằng khác mình sẽ hỏi tiếp).
+dossier-ip-title-legal-trademark = Giấy chứng nhận nhãn hiệu
+dossier-ip-title-legal-geographical-indication = Chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận
+dossier-ip-title-legal-patent = Bằng sáng chế (hoặc giải pháp hữu ích)
+dossier-ip-title-legal-industrial-design = Bằng kiểu dáng công nghiệp
+dossier-ip-title-legal-copyright = Giấy chứng nhận bản quyền tác giả

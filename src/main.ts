@@ -17,6 +17,7 @@ import { openDatabase } from "./db/client.js";
 import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
+import { handleUndeliverable } from "./services/reachability.js";
 import { startReminderScheduler } from "./services/reminders.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
@@ -86,7 +87,13 @@ await bot.api.deleteWebhook();
 // same limits as the bot's replies.
 const dispatcherApi = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
 dispatcherApi.config.use(throttle(limiter));
-dispatcher = createDispatcher({ db, api: dispatcherApi, logger });
+const workflow = { db, catalog: rubrics.value, i18n, adminUnits: units, adminIds: config.ADMIN_IDS };
+dispatcher = createDispatcher({
+  db,
+  api: dispatcherApi,
+  logger,
+  onUndeliverable: (row, code, description) => handleUndeliverable(workflow, row, code, description),
+});
 dispatcher.start();
 const reminders = startReminderScheduler({
   db,

@@ -57,8 +57,3 @@ export function charCount(text: string): number {
 /** Longest search people type (a commune with its province, and more): the rest is ignored. */
 export const SEARCH_QUERY_MAX = 100;
 
-/** "2026-12-18" → "18/12/2026": a day as Vietnamese people write it. */
-export function formatVnDay(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
-}

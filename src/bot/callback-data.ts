@@ -33,6 +33,11 @@ export const cb = {
   saveExit: (appId: number) => `x:${appId}`,
   evidence: (appId: number, criterionId: string) => `f:${appId}:${criterionId}`,
   removeEvidence: (evidenceId: number) => `fd:${evidenceId}`,
+  /** The next missing item for filing, after the one with this item key (none: the first). */
+  fix: (appId: number, after?: string) => (after ? `fx:${appId}:${after}` : `fx:${appId}`),
+  submit: (appId: number) => `sub:${appId}`,
+  /** Submit, having seen the evidence Mẫu 02 will list as missing. */
+  submitConfirmed: (appId: number) => `sc:${appId}`,
   profileEdit: (field: string) => `pf:${field}`,
   deleteData: (step: "ask" | "sure" | "no") => `del:${step}`,
   language: (locale: string) => `lang:${locale}`,

@@ -14,6 +14,7 @@ import { officerFeature } from "./features/officer.js";
 import { statusFeature } from "./features/status.js";
 import { onboarding } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
+import { reachabilityFeature } from "./features/reachability.js";
 import { remindersFeature } from "./features/reminders.js";
 import { rubricVersionsFeature } from "./features/rubric-versions.js";
 import { unhandled } from "./features/unhandled.js";
@@ -72,7 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
   guarded.use(restoreSession, ignoreDoublePress);
-  guarded.use(onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

@@ -6,6 +6,7 @@ import { latestOpenApplication, loadAssessment, nextQuestion } from "../services
 import { hasConsent, organisationOf } from "../services/people.js";
 import type { BotContext } from "./context.js";
 import { missingRegistrationStep } from "./features/onboarding.js";
+import { isAdmin } from "./workflow.js";
 
 /** Fills a session that has never been marked (`v`) with what the database says the user is doing. */
 export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
@@ -14,7 +15,7 @@ export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
   const user = ctx.user;
   if (!hasConsent(user) || ctx.session.step) return next();
   const { db, catalog } = ctx.deps;
-  const missing = missingRegistrationStep(db, user);
+  const missing = missingRegistrationStep(db, user, isAdmin(ctx));
   if (missing) {
     ctx.session.step = missing;
     ctx.log.info({ step: missing }, "session rebuilt from the database");

@@ -46,6 +46,8 @@ export interface SessionData {
   setChoices?: number[];
   /** The criterion the next photo or document is evidence for. */
   evidenceFor?: string;
+  /** A command to carry out once consent is given (an administrator's first /quantri). */
+  afterConsent?: "quantri";
   /** An invitation (join_… or officer_…) opened before consent, used once consent is given. */
   pendingInvite?: string;
   /** The dossier item being asked ("Hoàn thiện hồ sơ"). */
@@ -55,6 +57,8 @@ export interface SessionData {
   /** An official result being recorded. */
   resultStars?: number;
   decisionNumber?: string;
+  /** The application whose missing items (for filing) are being done one after another. */
+  fixing?: number;
   /** The assessment in this chat, its current question and the message showing it. */
   applicationId?: number;
   question?: string;

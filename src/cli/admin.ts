@@ -16,7 +16,7 @@ import type { AdminUnits } from "../geo/communes.js";
 import { createI18n, translator } from "../i18n.js";
 import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCommuneImport } from "../services/admin-units.js";
 import { allOfficers, createOfficerInvite, deepLink, revokeOfficer } from "../services/membership.js";
-import { formatVnDateTime } from "../bot/workflow.js";
+import { formatDateTime } from "../dates.js";
 import { fold } from "../text.js";
 import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
 
@@ -99,7 +99,7 @@ switch (command) {
     out(
       t("cli-admin-invite", {
         communes: codes.map((c) => unitLabelOf(t, units(), c)).join(", "),
-        until: formatVnDateTime(invite.expiresAt),
+        until: formatDateTime(invite.expiresAt),
       }),
     );
     out(deepLink(username, `officer_${invite.code}`));

@@ -19,6 +19,10 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
+  // Every transaction takes the write lock at BEGIN: a deferred one that has read first cannot wait
+  // for another instance's commit (SQLITE_BUSY at once, whatever busy_timeout says).
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((run, config) => deferred(run, { behavior: "immediate", ...config })) as Db["transaction"];
   applyMigrations(db);
   sqlite.pragma("foreign_keys = ON");
   return db;
@@ -31,7 +35,13 @@ export function openDatabase(path: string): Db {
 export function applyMigrations(db: Db): void {
   const sqlite = db.$client;
   sqlite.pragma("foreign_keys = OFF");
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  } catch {
+    // Another instance starting at the same moment may have applied them between our check and our
+    // BEGIN: a second pass sees them applied; a real fault fails again.
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  }
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
   if (broken.length) throw new Error(`foreign key check failed after migration: ${JSON.stringify(broken)}`);
 }

@@ -25,6 +25,8 @@ export const users = sqliteTable("users", {
   /** A household's answer to "do you hold a business registration?", kept until the organisation exists. */
   pendingBusinessRegistered: integer("pending_business_registered", { mode: "boolean" }),
   remindersOff: integer("reminders_off", { mode: "boolean" }).notNull().default(false),
+  /** Since when the bot cannot message the user (they blocked it, or never opened it); null when it can. */
+  unreachableSince: timestamp("unreachable_since"),
   createdAt: timestamp("created_at").notNull().default(now),
   updatedAt: timestamp("updated_at").notNull().default(now),
 });

@@ -23,9 +23,11 @@ import {
   type ParagraphChild,
 } from "docx";
 import { z } from "zod";
+import { ORGANISATION_TYPES } from "../db/schema.js";
 import { EVIDENCE_KINDS, LOCAL_CRITERIA, type Sheet } from "../domain/rubric.js";
 import { score, type ScoreResult } from "../domain/scoring.js";
-import type { CommuneRef, DateInput, FormsInput, ProvinceRef } from "./types.js";
+import { dateParts, formatDate, type DateInput } from "../dates.js";
+import type { CommuneRef, FormKind, FormsInput, ProvinceRef } from "./types.js";
 
 // ---------------------------------------------------------------------------------------------
 // Wording
@@ -57,6 +59,9 @@ export const formsTextSchema = z.object({
     "mau-02": s.regex(/^[a-z0-9-]+$/),
     "mau-03": s.regex(/^[a-z0-9-]+$/),
   }),
+  /** The label Phụ lục III puts above each form, "Mẫu số 01: …". */
+  formLabels: z.strictObject({ "mau-01": s, "mau-02": s, "mau-03": s }),
+  organisationTypes: z.record(z.enum(ORGANISATION_TYPES), s),
   documentTitles: z.strictObject({ "mau-01": s, "mau-02": s, "mau-03": s }),
   evidenceKinds: z.record(z.enum(EVIDENCE_KINDS), z.strictObject({ label: s, requirement: s })),
   localTopics: z.record(z.enum(LOCAL_CRITERIA), z.strictObject({ label: s, heading: s, hint: s })),
@@ -244,31 +249,9 @@ export function fill(template: string, values: Values, missing = DOTS_SHORT): st
   return template.replace(/\{([A-Za-z0-9]+)\}/g, (_, name: string) => present(values[name]) ?? missing);
 }
 
-export interface DayMonthYear {
-  day: number;
-  month: number;
-  year: number;
-}
-
-const VN_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar date of a Date (in Vietnam) or of an ISO string "YYYY-MM-DD…"; undefined when unreadable. */
-export function dateParts(date: DateInput | undefined): DayMonthYear | undefined {
-  if (date === undefined) return undefined;
-  if (typeof date === "string") {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date.trim());
-    return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-  }
-  if (Number.isNaN(date.getTime())) return undefined;
-  const parts = Object.fromEntries(VN_DATE.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
-}
-
 /** dd/mm/yyyy, or the text as given when it is not a date. */
 export function shortDate(date: DateInput | undefined): string | undefined {
-  const p = dateParts(date);
-  if (p) return `${String(p.day).padStart(2, "0")}/${String(p.month).padStart(2, "0")}/${p.year}`;
-  return typeof date === "string" ? present(date) : undefined;
+  return present(formatDate(date));
 }
 
 export function unitType(commune: CommuneRef | undefined): string {
@@ -468,25 +451,46 @@ export function layoutTable(rows: [Paragraph[], Paragraph[]][], leftWidth: numbe
   });
 }
 
-/** "Cái Nước, ngày 05 tháng 02 năm 2026", dotted where unknown (days below 10 and months 1–2 with a 0). */
-export function dateLineText(place: string | undefined, date: DateInput | undefined): string {
+/** Twips of a character of 13 pt text, estimated on the wide side (half an em; "…" is a full em). */
+const CHAR_TWIPS = 130;
+const ELLIPSIS_TWIPS = 260;
+
+/**
+ * "Cái Nước, ngày 05 tháng 02 năm 2026" (days below 10 and months 1–2 with a 0), dotted where
+ * unknown: as many "…" as fit, so the line stays on one line of a column `width` twips wide.
+ */
+export function dateLineText(place: string | undefined, date: DateInput | undefined, width: number): string {
   const p = dateParts(date);
-  return fill(formsText().common.dateLine, {
+  const values = {
     place: present(place),
     day: p ? String(p.day).padStart(2, "0") : undefined,
     month: p ? (p.month < 3 ? String(p.month).padStart(2, "0") : String(p.month)) : undefined,
     year: p?.year,
-  }, dotString(4));
+  };
+  const template = formsText().common.dateLine;
+  const missing = Object.values(values).filter((v) => v === undefined).length;
+  if (missing === 0) return fill(template, values);
+  const written = fill(template, values, "").length * CHAR_TWIPS;
+  const dots = Math.floor((width - written - ELLIPSIS_TWIPS) / (ELLIPSIS_TWIPS * missing));
+  return fill(template, values, dotString(Math.min(4, Math.max(1, dots))));
 }
 
-export function dateLine(place: string | undefined, date: DateInput | undefined, align: ParaOptions["align"] = "center"): Paragraph {
-  return para(dateLineText(place, date), { italics: true, align, after: 0 });
+export function dateLine(place: string | undefined, date: DateInput | undefined, width: number): Paragraph {
+  return para(dateLineText(place, date, width), { italics: true, align: "center", after: 0 });
 }
+
+/** The label Phụ lục III puts above a form ("Mẫu số 01: Phiếu đăng ký …"), bold. */
+export function formLabel(kind: FormKind, align: ParaOptions["align"] = "left"): Paragraph {
+  return para(formsText().formLabels[kind], { bold: true, align, after: 120 });
+}
+
+/** The width of the signature column (the right part of signatureBlock), in twips. */
+export const SIGNATURE_WIDTH = TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.42);
 
 export interface SignatureOptions {
   title: string;
   note: string;
-  /** Printed above the title. */
+  /** Printed above the title; make it with dateLine(…, SIGNATURE_WIDTH). */
   dateLine?: Paragraph;
   /** The signer's position (e.g. "CHỦ TỊCH"), under the title. */
   position?: string | undefined;
@@ -506,7 +510,7 @@ export function signatureBlock(o: SignatureOptions): Table {
   for (let i = 0; i < 4; i++) right.push(empty());
   const name = present(o.name);
   right.push(para(name ?? dotString(14), { bold: name !== undefined, align: "center" }));
-  return layoutTable([[o.left ?? [], right]], Math.round(TEXT_WIDTH * 0.42));
+  return layoutTable([[o.left ?? [], right]], TEXT_WIDTH - SIGNATURE_WIDTH);
 }
 
 export function title(text: string, o: ParaOptions = {}): Paragraph {

@@ -9,6 +9,8 @@ import {
   field,
   fieldPair,
   fill,
+  formLabel,
+  SIGNATURE_WIDTH,
   formsText,
   layoutTable,
   makeDocument,
@@ -21,9 +23,9 @@ import {
   signatureBlock,
   TEXT_WIDTH,
   title,
-  dateParts,
   dotString,
 } from "./common.js";
+import { dateParts } from "../dates.js";
 import type { FormsInput, RegistrationKind } from "./types.js";
 
 const KINDS: RegistrationKind[] = ["first", "upgrade", "re-evaluation"];
@@ -54,6 +56,7 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
   ];
 
   return [
+    formLabel("mau-01"),
     ...nationalHeader(),
     empty(),
     title(m.title, { before: 120 }),
@@ -85,7 +88,7 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
     field(m.samples, input.samples),
 
     para(m.commitment, { firstLine: 567, before: 120 }),
-    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-01"]), title: m.signTitle, note: m.signNote, name: rep.fullName }),
+    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-01"], SIGNATURE_WIDTH), title: m.signTitle, note: m.signNote, name: rep.fullName }),
 
     para(m.agencyTitle, { bold: true, align: "center", pageBreakBefore: true, after: 160 }),
     ...agency(m.agencyCommune),

@@ -2,6 +2,7 @@
 // Part III is the self-scoring in rubric order, the totals and the indicative stars, then the
 // list of evidence attached and still missing.
 import { TableRow, type Paragraph, type Table } from "docx";
+import { missingEvidenceKinds } from "../domain/readiness.js";
 import { appliesInCase, type Criterion, type EvidenceKind, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { chosenOption, type ScoreResult } from "../domain/scoring.js";
 import {
@@ -15,6 +16,8 @@ import {
   field,
   fieldPair,
   fill,
+  formLabel,
+  SIGNATURE_WIDTH,
   formsText,
   gridTable,
   makeDocument,
@@ -188,34 +191,26 @@ export interface EvidenceSummary {
   missing: { kind: EvidenceKind; criteria: string[] }[];
 }
 
-/** Which evidence is attached and which is missing, for the answered, applicable criteria. */
+/**
+ * Which evidence is attached and which is missing, for the answered, applicable criteria. The
+ * missing kinds are the chat's readiness checklist (missingEvidenceKinds), so both say the same.
+ */
 export function evidenceSummary(a: AssessmentInput, kinds: readonly EvidenceKind[]): EvidenceSummary {
   const t = formsText();
   const attached = new Map<EvidenceKind, string[]>();
-  const missing = new Map<EvidenceKind, string[]>();
   const other: string[] = [];
-  for (const c of a.sheet.criteria) {
-    if (!appliesInCase(c, a.caseId)) continue;
-    const items = a.evidence?.[c.id] ?? [];
-    const covered = new Set<EvidenceKind>();
-    for (const item of items) {
+  const criteria = a.sheet.criteria.filter((c) => appliesInCase(c, a.caseId));
+  for (const c of criteria) {
+    for (const item of a.evidence?.[c.id] ?? []) {
       const name = `${itemName(t, { ...item, kind: undefined })} (${c.id})`;
       const ks = kindsOf(item, c);
       if (!ks.length) other.push(name);
-      for (const k of ks) {
-        covered.add(k);
-        attached.set(k, [...(attached.get(k) ?? []), name]);
-      }
+      for (const k of ks) attached.set(k, [...(attached.get(k) ?? []), name]);
     }
-    const option = chosenOption(c, a.answers, a.caseId);
-    if (!option || option.points === 0) continue;
-    for (const k of c.evidence) if (!covered.has(k)) missing.set(k, [...(missing.get(k) ?? []), c.id]);
   }
-  return {
-    attached: kinds.filter((k) => attached.has(k)).map((k) => ({ kind: k, files: attached.get(k)! })),
-    other,
-    missing: kinds.filter((k) => missing.has(k)).map((k) => ({ kind: k, criteria: missing.get(k)! })),
-  };
+  const files = Object.entries(a.evidence ?? {}).flatMap(([criterionId, items]) => items.map((i) => ({ criterionId, kind: i.kind })));
+  const missing = missingEvidenceKinds(criteria, a.answers, a.caseId, files).filter((m) => kinds.includes(m.kind));
+  return { attached: kinds.filter((k) => attached.has(k)).map((k) => ({ kind: k, files: attached.get(k)! })), other, missing };
 }
 
 function evidenceAppendix(t: FormsText, summary: EvidenceSummary): (Paragraph | Table)[] {
@@ -274,6 +269,7 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
   const evidence = evidenceSummary(a, Object.keys(t.evidenceKinds) as EvidenceKind[]);
 
   return [
+    formLabel("mau-02"),
     ...nationalHeader(),
     empty(),
     title(m.title, { before: 120 }),
@@ -362,7 +358,7 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     para(m.p4Intro, { keepNext: true }),
     ...textBlock(input.plan, 3),
     empty(),
-    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-02"]), title: m.signTitle, note: m.signNote, name: rep.fullName }),
+    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-02"], SIGNATURE_WIDTH), title: m.signTitle, note: m.signNote, name: rep.fullName }),
 
     // Phụ lục: the evidence attached
     ...evidenceAppendix(t, evidence),

@@ -10,6 +10,7 @@ import {
   factsOf,
   field,
   fill,
+  formLabel,
   FULL_LINE,
   formsText,
   layoutTable,
@@ -88,7 +89,7 @@ export function mau03Children(input: FormsInput): (Paragraph | Table)[] {
         [para(m.issuer, { align: "center", after: 0, size: 24 }), para(unitLine, { bold: true, align: "center", after: 0, size: 24 }), shortRule(1300, LEFT)],
         nationalHeader(),
       ],
-      [[para(m.number, { align: "center", before: 120 })], [para(dateLineText(commune, input.dates?.["mau-03"]), { italics: true, align: "center", before: 120 })]],
+      [[para(m.number, { align: "center", before: 120 })], [para(dateLineText(commune, input.dates?.["mau-03"], TEXT_WIDTH - LEFT), { italics: true, align: "center", before: 120 })]],
     ],
     LEFT,
   );
@@ -101,6 +102,7 @@ export function mau03Children(input: FormsInput): (Paragraph | Table)[] {
   ];
 
   return [
+    formLabel("mau-03", "center"),
     header,
     empty(),
     title(m.title, { before: 120 }),

@@ -3,8 +3,10 @@
 import type { EvidenceKind, LocalCriterion, Sheet } from "../domain/rubric.js";
 import type { Answers, Clearances, ScoreResult } from "../domain/scoring.js";
 
+import type { DateInput } from "../dates.js";
+
 /** A calendar date: a Date (shown in Vietnam's time zone) or an ISO date "YYYY-MM-DD". */
-export type DateInput = Date | string;
+export type { DateInput };
 
 export type RegistrationKind = "first" | "upgrade" | "re-evaluation";
 export type UnitType = "commune" | "ward" | "special-zone";

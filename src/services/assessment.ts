@@ -1,7 +1,8 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { answers, applications, clearances, products, type ApplicationState } from "../db/schema.js";
+import { answers, applicationEvents, applications, clearances, products, type ApplicationState } from "../db/schema.js";
+import { transition } from "../domain/lifecycle.js";
 import { improvementPlan, planTargets, type Plan } from "../domain/plan.js";
 import { appliesInCase, optionsFor, type Criterion, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { score, type ScoreResult } from "../domain/scoring.js";
@@ -175,7 +176,9 @@ export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: strin
   if (isClearance) a.clearances[itemId] = value as boolean;
   else a.answers[key] = value as string;
   const completed = a.order.every((k) => isAnswered(a, k));
-  const state: ApplicationState = completed && a.app.state === "draft" ? "completed" : a.app.state;
+  // The last answer completes a draft: a transition of the life cycle like any other, with its event.
+  const complete = completed ? transition(a.app.state, "complete", "system") : undefined;
+  const state: ApplicationState = complete?.ok ? complete.to : a.app.state;
   const at = new Date();
   db.transaction((tx) => {
     if (isClearance) {
@@ -195,7 +198,14 @@ export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: strin
         })
         .run();
     }
-    tx.update(applications).set({ state, updatedAt: at }).where(eq(applications.id, a.app.id)).run();
+    tx.update(applications).set({ updatedAt: at }).where(eq(applications.id, a.app.id)).run();
+    // Only if the state is still the one read (another member may have completed it meanwhile).
+    const moved = state !== a.app.state && tx.update(applications).set({ state }).where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state))).run().changes === 1;
+    if (moved) {
+      tx.insert(applicationEvents)
+        .values({ applicationId: a.app.id, action: "complete", fromState: a.app.state, toState: state, actorId: null, actorRole: "system", at })
+        .run();
+    }
   });
   a.app = { ...a.app, state, updatedAt: at };
   return { ok: true, previous, completed };

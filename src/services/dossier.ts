@@ -4,17 +4,19 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { dossierFields, organisations, users } from "../db/schema.js";
-import { EVIDENCE_KINDS, findProductSet, optionsFor, type EvidenceKind } from "../domain/rubric.js";
+import { legalImplications } from "../domain/legal-checklist.js";
+import { findProductSet, optionsFor } from "../domain/rubric.js";
+import { formsText } from "../forms/common.js";
 import type { FormsInput, EvidenceItem } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { fold } from "../text.js";
 import { assessmentResult, loadAssessment, type Assessment } from "./assessment.js";
-import { evidenceOf } from "./evidence.js";
+import { evidenceFile, evidenceOf } from "./evidence.js";
 import { localEvaluationsOf, localCriteria } from "./workflow.js";
 
 export type DossierScope = (typeof dossierFields.$inferSelect)["scope"];
-export type ItemKind = "text" | "long-text" | "date" | "email" | "choice" | "yesno";
+/** "one-of": a choice among the titles an answer leaves open (oneOfChoices), saved with the title's own item. */
+export type ItemKind = "text" | "long-text" | "date" | "email" | "choice" | "yesno" | "one-of";
 
 export interface DossierItem {
   key: string;
@@ -41,6 +43,7 @@ export const DOSSIER_ITEMS: readonly DossierItem[] = [
   { key: "legal-quality-declared", scope: "application", kind: "yesno" },
   { key: "legal-food-safety", scope: "application", kind: "yesno" },
   { key: "legal-production-certificate", scope: "application", kind: "yesno" },
+  { key: "ip-title", scope: "application", kind: "one-of" },
   { key: "legal-trademark", scope: "application", kind: "yesno" },
   { key: "legal-geographical-indication", scope: "application", kind: "yesno" },
   { key: "legal-patent", scope: "application", kind: "yesno" },
@@ -84,7 +87,9 @@ export function dossierValues(db: Db, a: Assessment): Map<string, string> {
   return values;
 }
 
+/** Saves an item; the title chosen in "ip-title" is also saved as held ("yes") under its own item. */
 export function saveDossierValue(db: Db, a: Assessment, key: string, value: string, userId: number): void {
+  if (key === "ip-title" && oneOfChoices(a)?.keys.includes(value)) saveDossierValue(db, a, value, YES, userId);
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   const scope: DossierScope = item?.scope ?? "application";
   const scopeId = scopeIdOf(a, scope);
@@ -104,9 +109,24 @@ export function describableCriteria(a: Assessment): string[] {
     .map((c) => c.id);
 }
 
-/** Every key of the flow in order: the items, then the criteria's descriptions. */
+/** What the answers imply for Mẫu 02, I.7 (see legalImplications). */
+function implications(a: Assessment) {
+  return legalImplications(a.criteria, a.answers, a.caseId, a.clearances);
+}
+
+/**
+ * The titles the "ip-title" item offers (their items' keys, e.g. "legal-patent") and the
+ * criterion whose answer needs one of them; undefined when no answer leaves such a choice.
+ */
+export function oneOfChoices(a: Assessment): { criterionId: string; keys: string[] } | undefined {
+  const group = implications(a).oneOf[0];
+  return group && { criterionId: group.criterionId, keys: group.ticks.map((t) => `legal-${t}`) };
+}
+
+/** Every key of the flow in order: the items (the choice of title only when an answer leaves one), then the criteria's descriptions. */
 export function dossierKeys(a: Assessment): string[] {
-  return [...DOSSIER_ITEMS.map((i) => i.key), ...describableCriteria(a).map(descriptionKey)];
+  const items = DOSSIER_ITEMS.filter((i) => i.kind !== "one-of" || oneOfChoices(a));
+  return [...items.map((i) => i.key), ...describableCriteria(a).map(descriptionKey)];
 }
 
 /** The first key never answered nor skipped: the flow asks each item once. */
@@ -117,39 +137,17 @@ export function nextDossierKey(db: Db, a: Assessment, after?: string): string | 
   return keys.slice(start).find((k) => !values.has(k)) ?? keys.find((k) => !values.has(k));
 }
 
-/** Whether the chosen answer of a criterion whose title matches mentions one of the words. */
-function answerMentions(a: Assessment, titleWords: string[], labelWords: string[]): boolean {
-  return a.criteria.some((c) => {
-    const option = optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id]);
-    if (!option || option.points === 0) return false;
-    const title = fold(c.title);
-    const label = fold(option.label);
-    return titleWords.some((w) => title.includes(w)) && labelWords.some((w) => label.includes(w));
-  });
-}
-
 /**
- * What the answers imply for an item, offered as a one-press suggestion: the Part I.7 ticks and
- * each criterion's description (the chosen option's words).
+ * What the answers imply for an item, offered as a one-press suggestion: a box of Mẫu 02, I.7
+ * that an answer implies (never a title an option leaves a choice of), and each criterion's
+ * description (the chosen option's words).
  */
 export function suggestion(a: Assessment, key: string): string | undefined {
   if (key.startsWith("desc:")) {
     const c = a.criteria.find((x) => x.id === key.slice(5));
     return c && optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id])?.label;
   }
-  const ip = ["so huu tri tue"];
-  const holds = (id: string) => a.clearances[id] === true;
-  const implied: Record<string, boolean> = {
-    "legal-trademark": answerMentions(a, ip, ["nhan hieu"]),
-    "legal-geographical-indication": answerMentions(a, ip, ["chi dan dia ly", "nhan hieu tap the", "nhan hieu chung nhan"]),
-    "legal-patent": answerMentions(a, ip, ["sang che"]),
-    "legal-industrial-design": answerMentions(a, ip, ["kieu dang"]),
-    "legal-copyright": answerMentions(a, ip, ["tac gia", "ban quyen"]),
-    "legal-quality-declared": answerMentions(a, ["cong bo", "tieu chuan"], ["cong bo", "tieu chuan"]),
-    "legal-food-safety": holds("food-safety-certificate"),
-    "legal-production-certificate": ["gmp", "production-licence", "health-ministry-conditions", "sector-conditions"].some(holds),
-  };
-  return implied[key] ? YES : undefined;
+  return implications(a).implied.some((t) => `legal-${t}` === key) ? YES : undefined;
 }
 
 const yes = (v: string | undefined) => v === YES;
@@ -170,9 +168,8 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
   const group = sector?.groups.find((g) => g.sets.some((x) => x.id === a.product.productSet));
 
   const evidence: Record<string, EvidenceItem[]> = {};
-  for (const f of evidenceOf(db, a.app.id)) {
-    const kind = EVIDENCE_KINDS.includes(f.evidenceKind as EvidenceKind) ? (f.evidenceKind as EvidenceKind) : undefined;
-    (evidence[f.criterionId] ??= []).push({ fileName: f.fileName ?? undefined, kind, media: f.kind });
+  for (const f of evidenceOf(db, a)) {
+    (evidence[f.criterionId] ??= []).push({ fileName: f.fileName ?? undefined, kind: evidenceFile(f).kind, media: f.kind });
   }
   const descriptions = Object.fromEntries(
     [...v].filter(([k, value]) => k.startsWith("desc:") && value).map(([k, value]) => [k.slice(5), value]),
@@ -187,6 +184,7 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
     ...(commune ? { commune: { name: commune.name, type: commune.type, province: province ? { name: province.name, type: province.type } : undefined } } : {}),
     organisation: {
       name: org.name,
+      typeLabel: formsText().organisationTypes[org.type],
       address: text(v.get("address")),
       phone: owner?.phone ?? undefined,
       email: text(v.get("email")),

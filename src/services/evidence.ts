@@ -2,7 +2,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence } from "../db/schema.js";
-import type { EvidenceKind } from "../domain/rubric.js";
+import type { EvidenceFile } from "../domain/readiness.js";
+import { EVIDENCE_KINDS, type EvidenceKind } from "../domain/rubric.js";
 
 export type Evidence = typeof evidence.$inferSelect;
 
@@ -22,8 +23,27 @@ export function tagEvidence(db: Db, id: number, kind: EvidenceKind): void {
   db.update(evidence).set({ evidenceKind: kind }).where(eq(evidence.id, id)).run();
 }
 
-export function evidenceOf(db: Db, applicationId: number): Evidence[] {
-  return db.select().from(evidence).where(eq(evidence.applicationId, applicationId)).orderBy(evidence.criterionId, evidence.id).all();
+/**
+ * The application's files in rubric order (the order of `criteria`, the sheet's), each criterion's
+ * files in the order they came; files of a criterion not in the list come last. Never sorted by
+ * criterion id as text, which would put C10 before C7.
+ */
+export function evidenceOf(db: Db, a: { app: { id: number }; criteria: readonly { id: string }[] }): Evidence[] {
+  const rank = new Map(a.criteria.map((c, i) => [c.id, i]));
+  const at = (row: Evidence) => rank.get(row.criterionId) ?? rank.size;
+  return db
+    .select()
+    .from(evidence)
+    .where(eq(evidence.applicationId, a.app.id))
+    .orderBy(evidence.id)
+    .all()
+    .sort((x, y) => at(x) - at(y) || x.id - y.id);
+}
+
+/** What a file proves, for the evidence checklist: its tag when it names a known kind. */
+export function evidenceFile(row: Evidence): EvidenceFile {
+  const kind = EVIDENCE_KINDS.find((k) => k === row.evidenceKind);
+  return { criterionId: row.criterionId, kind };
 }
 
 /** Removes a file if `mayEdit` allows it for the file's application. */

@@ -1,6 +1,7 @@
 // The applications of some communes (or all) as an XLSX workbook, one row each.
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import { SPREADSHEET_DATE_FORMAT, spreadsheetDay } from "../dates.js";
 import type { Db } from "../db/client.js";
 import { users } from "../db/schema.js";
 import type { Translate } from "../i18n.js";
@@ -27,13 +28,15 @@ export const EXPORT_COLUMNS = [
   "received",
   "official-stars",
   "decision",
+  "decision-date",
   "official-a",
   "official-b",
   "official-c",
   "none-answers",
 ] as const;
 
-const day = (d: Date | null) => (d ? new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10) : "");
+/** Columns holding days: real date cells shown dd/mm/yyyy, so they sort and filter as dates. */
+const DATE_COLUMNS: readonly (typeof EXPORT_COLUMNS)[number][] = ["submitted", "received", "decision-date"];
 
 export async function exportApplications(
   db: Db,
@@ -68,10 +71,11 @@ export async function exportApplications(
       score.total,
       score.stars,
       t(`state-${r.applications.state}`),
-      day(r.applications.submittedAt),
-      day(r.applications.receivedAt),
+      spreadsheetDay(r.applications.submittedAt) ?? "",
+      spreadsheetDay(r.applications.receivedAt) ?? "",
       official?.stars ?? "",
-      official ? `${official.decisionNumber} (${official.decisionDate})` : "",
+      official?.decisionNumber ?? "",
+      spreadsheetDay(official?.decisionDate) ?? "",
       official?.partPoints?.A ?? "",
       official?.partPoints?.B ?? "",
       official?.partPoints?.C ?? "",
@@ -79,5 +83,6 @@ export async function exportApplications(
     ]);
   }
   ws.columns.forEach((c) => (c.width = 18));
+  for (const column of DATE_COLUMNS) ws.getColumn(EXPORT_COLUMNS.indexOf(column) + 1).numFmt = SPREADSHEET_DATE_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

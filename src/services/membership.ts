@@ -76,7 +76,13 @@ export function communesOfOfficer(db: Db, userId: number): string[] {
 
 export function allOfficers(db: Db) {
   return db
-    .select({ userId: officers.userId, communeCode: officers.communeCode, fullName: users.fullName, appointedAt: officers.appointedAt })
+    .select({
+      userId: officers.userId,
+      communeCode: officers.communeCode,
+      fullName: users.fullName,
+      appointedAt: officers.appointedAt,
+      unreachableSince: users.unreachableSince,
+    })
     .from(officers)
     .leftJoin(users, eq(users.id, officers.userId))
     .where(isNull(officers.revokedAt))

@@ -93,6 +93,12 @@ export interface DispatcherOptions {
   sendTimeoutMs?: number;
   /** Tries for a 4xx other than 400, 403 and 429 (401, 404, …) before giving up. Default 5. */
   maxAttemptsOtherClientErrors?: number;
+  /**
+   * Called once a row is marked undeliverable, with Telegram's error code and description (e.g. to
+   * note that the recipient blocked the bot). Rows it queues are sent in the same run; its errors
+   * are logged.
+   */
+  onUndeliverable?: (row: OutboxRow, code: number | undefined, description: string) => void;
 }
 
 export interface Dispatcher {
@@ -344,6 +350,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const fields = { outboxId: row.id, applicationId: row.applicationId, attempts, code: outcome.code, error: outcome.error };
         if (outcome.code === 403) log.warn(fields, "notification undeliverable: the user blocked the bot or never started it");
         else log.error(fields, "notification undeliverable: Telegram refused it");
+        try {
+          options.onUndeliverable?.(row, outcome.code, outcome.error);
+        } catch (error) {
+          log.error({ outboxId: row.id, err: errorText(error) }, "handling an undeliverable notification failed");
+        }
         return;
       }
       case "retry": {

@@ -1,8 +1,9 @@
 // Users, their consent and profile, and the organisation they produce under.
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
 import { charCount } from "../text.js";
+import type { DbOrTx } from "./outbox.js";
 import {
   applications,
   answers,
@@ -56,6 +57,24 @@ export function setLanguage(db: Db, id: number, language: string): void {
 
 export function updateUser(db: Db, id: number, values: Partial<Pick<User, "fullName" | "phone" | "remindersOff">>): void {
   db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).run();
+}
+
+/** Whether the bot can message the user: false once a message failed because they blocked it or never opened it. */
+export function isReachable(db: DbOrTx, id: number): boolean {
+  return !db.select({ since: users.unreachableSince }).from(users).where(eq(users.id, id)).get()?.since;
+}
+
+/**
+ * Records that the bot cannot message the user (kept from the first failure); true when this
+ * changed something, i.e. the user was reachable until now.
+ */
+export function markUnreachable(db: DbOrTx, id: number, at: Date): boolean {
+  return db.update(users).set({ unreachableSince: at }).where(and(eq(users.id, id), isNull(users.unreachableSince))).run().changes > 0;
+}
+
+/** The user wrote to the bot or unblocked it: it can message them again. */
+export function markReachable(db: Db, id: number): void {
+  db.update(users).set({ unreachableSince: null }).where(and(eq(users.id, id), isNotNull(users.unreachableSince))).run();
 }
 
 /** Text typed as a name: NFC (iPhones send Vietnamese decomposed), spaces collapsed. */

@@ -13,12 +13,12 @@ import type { Db } from "../db/client.js";
 import { applications, officers, officialResults, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
 import { addMonths, CERTIFICATE_MONTHS, certificateTimeline, EXPIRY_REMINDER_MONTHS, expiryReminderDue } from "../domain/certificate.js";
 import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type Holidays } from "../domain/calendar.js";
+import { formatDate } from "../dates.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
 import { organisationPeople } from "./membership.js";
 import { reassessCallback } from "./reassessment.js";
-import { formatVnDay } from "../text.js";
 import { enqueueNotifications, type NotificationInput } from "./outbox.js";
 
 export interface ReminderDeps {
@@ -56,7 +56,6 @@ export const REMINDER_CALLBACKS = {
 } as const;
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 
 /** The key of an idle-draft reminder: one per application per idle period. */
 export function idleDraftKey(applicationId: number, updatedAt: Date): string {
@@ -137,7 +136,7 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
     const received = mine.filter((a) => a.state === "received");
     const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
     const lines = [
-      t("remind-digest-head", { date: formatVnDay(today), count: mine.length }),
+      t("remind-digest-head", { date: formatDate(today), count: mine.length }),
       t("remind-digest-counts", { submitted, received: received.length }),
     ];
     const urgent = received
@@ -145,10 +144,10 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
       .map((a) => ({ ...a, left: workingDaysLeft(a.receivedAt, now, holidays) }))
       .sort((x, y) => x.left - y.left || x.receivedAt.getTime() - y.receivedAt.getTime())[0];
     if (urgent) {
-      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: formatVnDay(communeDeadline(urgent.receivedAt, holidays)) };
+      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: formatDate(communeDeadline(urgent.receivedAt, holidays)) };
       lines.push(t(urgent.left > 0 ? "remind-digest-urgent" : urgent.left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
     }
-    lines.push(t("remind-digest-province", { proposeBy: formatVnDay(province.proposeBy), ratedBy: formatVnDay(province.ratedBy) }));
+    lines.push(t("remind-digest-province", { proposeBy: formatDate(province.proposeBy), ratedBy: formatDate(province.ratedBy) }));
     result.push({
       kind: "digest",
       userId,
@@ -274,9 +273,9 @@ function certificates(deps: ReminderDeps, now: Date): Pending[] {
             months,
             stars: r.stars,
             product: esc(r.product),
-            expires: formatVnDay(dates.expires),
-            refileFrom: formatVnDay(dates.refileFrom),
-            refileBy: formatVnDay(dates.refileBy),
+            expires: formatDate(dates.expires),
+            refileFrom: formatDate(dates.refileFrom),
+            refileBy: formatDate(dates.refileBy),
             late: today > dates.refileBy ? 1 : 0,
           }),
           parseMode: "HTML",

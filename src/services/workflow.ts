@@ -16,15 +16,16 @@ import {
   type ApplicationState,
 } from "../db/schema.js";
 import { isEditableState, notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
-import type { Plan } from "../domain/plan.js";
+import { readinessOf, type Readiness } from "../domain/readiness.js";
 import { LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
+import { formatDate } from "../dates.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { assessmentResult, loadAssessment, type Application, type Assessment } from "./assessment.js";
-import { evidenceOf } from "./evidence.js";
+import { evidenceFile, evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
-import { enqueueNotifications } from "./outbox.js";
-import { lacksBusinessRegistration, organisationById } from "./people.js";
+import { enqueueNotifications, type NotificationInput } from "./outbox.js";
+import { isReachable, lacksBusinessRegistration, organisationById } from "./people.js";
 import { unitLabel } from "../views/admin-units.js";
 
 export interface WorkflowDeps {
@@ -36,51 +37,19 @@ export interface WorkflowDeps {
   now?: () => Date;
 }
 
-export interface Readiness {
-  ready: boolean;
-  unanswered: string[];
-  pendingClearances: string[];
-  failedClearances: string[];
-  /** Criteria scored above 0 that expect evidence and have none attached. */
-  missingEvidence: string[];
-  /** The indicative stars are below 3: not recognisable, so not worth filing yet. */
-  belowThree: boolean;
-  /** A household without business registration: not yet an OCOP producer (lacksBusinessRegistration). */
-  unregistered: boolean;
-  total: number;
-  stars: number;
-  plan: Plan | undefined;
-}
+export type { Readiness };
 
+/** What the application still needs before it can be filed (see readinessOf). */
 export function readiness(db: Db, a: Assessment): Readiness {
-  const { score, plans } = assessmentResult(a);
-  const files = new Set(evidenceOf(db, a.app.id).map((e) => e.criterionId));
-  const missingEvidence = a.criteria
-    .filter((c) => c.evidence.length > 0 && !files.has(c.id))
-    .filter((c) => (optionsFor(c, a.caseId).find((o) => o.id === a.answers[c.id])?.points ?? 0) > 0)
-    .map((c) => c.id);
-  const failedClearances = score.stoppedBy;
-  const belowThree = score.stars < 3 || score.disqualified;
-  const org = organisationById(db, a.app.organisationId);
-  const unregistered = !!org && lacksBusinessRegistration(org);
-  return {
-    ready:
-      !unregistered &&
-      score.unanswered.length === 0 &&
-      score.pendingClearances.length === 0 &&
-      failedClearances.length === 0 &&
-      missingEvidence.length === 0 &&
-      !belowThree,
-    unanswered: score.unanswered,
-    pendingClearances: score.pendingClearances,
-    failedClearances,
-    missingEvidence,
-    belowThree,
-    unregistered,
-    total: score.total,
-    stars: score.stars,
-    plan: plans.find((p) => p.target === 3) ?? plans[0],
-  };
+  return readinessOf({
+    clearanceIds: a.sheet.disqualification.map((d) => d.id),
+    criteria: a.criteria,
+    caseId: a.caseId,
+    answers: a.answers,
+    score: assessmentResult(a).score,
+    files: evidenceOf(db, a).map(evidenceFile),
+    unregistered: lacksBusinessRegistration(organisationById(db, a.app.organisationId)!),
+  });
 }
 
 /** The local criteria of a sheet, by topic: what the commune evaluates itself. */
@@ -107,12 +76,13 @@ export type ActFailure =
   | "state"
   | "already"
   | "not-ready"
+  | "unconfirmed"
   | "note-required"
   | "local-missing"
   | "result-invalid";
 
 export type ActResult =
-  | { ok: true; app: Application; from: ApplicationState; to: ApplicationState; role: Role }
+  | { ok: true; app: Application; from: ApplicationState; to: ApplicationState; role: Role; routing: Routing }
   | { ok: false; reason: ActFailure; state?: ApplicationState; readiness?: Readiness };
 
 /** Picks the role under which the user may do the action, or says why none fits. */
@@ -126,7 +96,10 @@ function chooseRole(roles: Role[], state: ApplicationState, action: Action): { r
   return { reason };
 }
 
-function userName(db: Db, id: number | null): string {
+/** Text for Telegram's HTML parse mode. */
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function userName(db: Db, id: number | null): string {
   if (id === null) return "";
   return db.select({ name: users.fullName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
 }
@@ -136,7 +109,9 @@ export function languageOf(db: Db, id: number): string {
 }
 
 /**
- * Does one action of the life cycle. Checks run first; then a single synchronous transaction
+ * Does one action of the life cycle. A submission must be ready ("not-ready" with the readiness
+ * otherwise) and, when Mẫu 02 will list evidence as missing, `confirmed` ("unconfirmed" until
+ * then). Checks run first; then a single synchronous transaction
  * writes the new state (only if it is still the state read), the audit event and the
  * notifications. A second press, a race between two officers or an old button finds the state
  * changed and gets "already".
@@ -146,7 +121,7 @@ export function act(
   userId: number,
   applicationId: number,
   action: Exclude<Action, "complete" | "evaluate">,
-  payload: { note?: string; result?: OfficialResultInput } = {},
+  payload: { note?: string; result?: OfficialResultInput; confirmed?: boolean } = {},
 ): ActResult {
   const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
@@ -161,6 +136,8 @@ export function act(
   if (action === "submit" && roles.includes("producer") && isEditableState(app.state)) {
     ready = readiness(db, a);
     if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
+    // Evidence Mẫu 02 will list as missing does not block filing, but the producer sees it first.
+    if (ready.evidenceKindsMissing.length && !payload.confirmed) return { ok: false, reason: "unconfirmed", readiness: ready, state: app.state };
   }
   const chosen = chooseRole(roles, app.state, action);
   if ("reason" in chosen) {
@@ -218,7 +195,7 @@ export function act(
     return true;
   });
   if (!updated) return { ok: false, reason: "already", state: loadAssessment(db, catalog, app.id)?.app.state ?? app.state };
-  return { ok: true, app: { ...app, state: chosen.to }, from: app.state, to: chosen.to, role: chosen.role };
+  return { ok: true, app: { ...app, state: chosen.to }, from: app.state, to: chosen.to, role: chosen.role, routing: communeRouting(db, communeCode).routing };
 }
 
 /** A state from which the action is allowed, to tell "already done" from "not possible". */
@@ -296,6 +273,32 @@ export function setLocalEvaluationNote(deps: WorkflowDeps, userId: number, appli
   );
 }
 
+/**
+ * Who hears about a commune's applications: its officers the bot can reach ("officers"), else
+ * the provincial administrators, because the commune has no officer ("no-officer") or none of its
+ * officers can be reached ("officer-unreachable").
+ */
+export type Routing = "officers" | "no-officer" | "officer-unreachable";
+
+export function communeRouting(db: Db, communeCode: string): { routing: Routing; reachable: number[] } {
+  const officerIds = officersOf(db, communeCode);
+  const reachable = officerIds.filter((id) => isReachable(db, id));
+  return { routing: officerIds.length === 0 ? "no-officer" : reachable.length === 0 ? "officer-unreachable" : "officers", reachable };
+}
+
+/** The buttons an officer (or administrator) acts on a new application with. */
+export function officerActionButtons(i18n: I18n, locale: string, applicationId: number) {
+  return {
+    inline_keyboard: [
+      [
+        { text: i18n.t(locale, "btn-officer-view"), callback_data: `ov:${applicationId}` },
+        { text: i18n.t(locale, "btn-officer-receive"), callback_data: `or:${applicationId}` },
+      ],
+      [{ text: i18n.t(locale, "btn-officer-return"), callback_data: `oq:${applicationId}` }],
+    ],
+  };
+}
+
 interface RenderContext {
   note: string | undefined;
   result: OfficialResultInput | undefined;
@@ -310,8 +313,8 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
   const { score } = assessmentResult(a);
   const people = organisationPeople(db, org.id);
   const officerIds = officersOf(db, communeCode);
-  const rows: { chatId: number; text: string; parseMode?: string; replyMarkup?: object; applicationId: number }[] = [];
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const { routing, reachable } = communeRouting(db, communeCode);
+  const rows: NotificationInput[] = [];
   const args = {
     product: esc(a.product.name),
     set: esc(a.sheet.productSetTitle),
@@ -322,25 +325,17 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
     a: score.parts.A?.points ?? 0,
     b: score.parts.B?.points ?? 0,
     c: score.parts.C?.points ?? 0,
-    files: evidenceOf(db, a.app.id).length,
+    files: evidenceOf(db, a).length,
     note: esc(ctx.note ?? ""),
     resultStars: ctx.result?.stars ?? 0,
     decision: esc(ctx.result?.decisionNumber ?? ""),
-    decisionDate: ctx.result?.decisionDate ?? "",
+    decisionDate: formatDate(ctx.result?.decisionDate),
+    officers: esc(officerIds.map((id) => userName(db, id)).join(", ")),
   };
   // The unit, with its kind (xã, phường, đặc khu), in each recipient's language.
   const argsIn = (locale: string) => ({
     ...args,
     commune: esc(commune ? unitLabel((key, a) => i18n.t(locale, key, a), commune) : communeCode),
-  });
-  const officerButtons = (locale: string) => ({
-    inline_keyboard: [
-      [
-        { text: i18n.t(locale, "btn-officer-view"), callback_data: `ov:${a.app.id}` },
-        { text: i18n.t(locale, "btn-officer-receive"), callback_data: `or:${a.app.id}` },
-      ],
-      [{ text: i18n.t(locale, "btn-officer-return"), callback_data: `oq:${a.app.id}` }],
-    ],
   });
   const producerButtons = (locale: string) =>
     action === "return"
@@ -352,20 +347,20 @@ function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, 
     for (const id of people) {
       const locale = languageOf(db, id);
       let text = i18n.t(locale, `notify-${action}`, argsIn(locale));
-      if (action === "submit" && officerIds.length === 0) text += "\n" + i18n.t(locale, "notify-no-officer", argsIn(locale));
+      if (action === "submit" && routing !== "officers") text += "\n" + i18n.t(locale, `notify-${routing}`, argsIn(locale));
       rows.push({ chatId: id, text, parseMode: "HTML", ...(producerButtons(locale) ? { replyMarkup: producerButtons(locale)! } : {}), applicationId: a.app.id });
     }
   }
   if (audiences.includes("officers")) {
-    const recipients = officerIds.length ? officerIds : [...deps.adminIds];
+    const recipients = routing === "officers" ? reachable : [...deps.adminIds];
     for (const id of recipients) {
       const locale = languageOf(db, id);
-      const key = action === "submit" ? (officerIds.length ? "notify-officer-submit" : "notify-admin-submit-no-officer") : `notify-officer-${action}`;
+      const key = action === "submit" ? (routing === "officers" ? "notify-officer-submit" : `notify-admin-submit-${routing}`) : `notify-officer-${action}`;
       rows.push({
         chatId: id,
         text: i18n.t(locale, key, argsIn(locale)),
         parseMode: "HTML",
-        ...(action === "submit" ? { replyMarkup: officerButtons(locale) } : {}),
+        ...(action === "submit" ? { replyMarkup: officerActionButtons(i18n, locale, a.app.id) } : {}),
         applicationId: a.app.id,
       });
     }
@@ -381,16 +376,27 @@ export interface TimelineEntry {
   actorRole: string;
   actorName: string;
   note: string | null;
+  /** For the commune's evaluation of a local criterion: which one and the points it gave. */
+  evaluation?: { criterionId: string; title: string; points: number; max: number };
 }
 
-export function timeline(db: Db, applicationId: number): TimelineEntry[] {
+/** The application's audit trail, oldest first. */
+export function timeline(db: Db, a: Assessment): TimelineEntry[] {
   return db
     .select()
     .from(applicationEvents)
-    .where(eq(applicationEvents.applicationId, applicationId))
+    .where(eq(applicationEvents.applicationId, a.app.id))
     .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
     .all()
-    .map((e) => ({ at: e.at, action: e.action, from: e.fromState, to: e.toState, actorRole: e.actorRole, actorName: userName(db, e.actorId), note: e.note }));
+    .map((e) => {
+      const entry: TimelineEntry = { at: e.at, action: e.action, from: e.fromState, to: e.toState, actorRole: e.actorRole, actorName: userName(db, e.actorId), note: e.note };
+      if (e.action !== "evaluate" || !e.note) return entry;
+      // The note of an evaluation is "<criterion id>:<option id>" (recordLocalEvaluation).
+      const at = e.note.lastIndexOf(":");
+      const criterion = a.criteria.find((c) => c.id === e.note!.slice(0, at));
+      const option = criterion && optionsFor(criterion, a.caseId).find((o) => o.id === e.note!.slice(at + 1));
+      return criterion && option ? { ...entry, evaluation: { criterionId: criterion.id, title: criterion.title, points: option.points, max: criterion.maxPoints } } : entry;
+    });
 }
 
 export function officialResultOf(db: Db, applicationId: number) {

@@ -6,7 +6,7 @@ import type { Sheet } from "../domain/rubric.js";
 import type { RubricProblem } from "../domain/rubric-validation.js";
 import { tierOfStars, type ScoreResult } from "../domain/scoring.js";
 import type { Translate } from "../i18n.js";
-import { formatVnDay } from "../text.js";
+import { formatDate } from "../dates.js";
 
 export function problemText(t: Translate, problem: RubricProblem): string {
   return t(`problem-${problem.code}`, { at: problem.at ?? "", ...problem.params });
@@ -31,7 +31,7 @@ export function scoreReport(t: Translate, sheet: Sheet, result: ScoreResult, pla
     t("report-source", { source: v.legalSource }),
   ];
   if (!v.isDefault && v.effectiveTo) {
-    lines.push(t("report-version-earlier", { to: formatVnDay(v.effectiveTo) }));
+    lines.push(t("report-version-earlier", { to: formatDate(v.effectiveTo) }));
   }
   if (v.confidence.level !== "verified") {
     lines.push(t("report-confidence", { confidence: t(`confidence-${v.confidence.level}`) }));

@@ -55,17 +55,35 @@ describe("completing the dossier", () => {
     await h.deliver(u.send("31/02/2018"));
     expect(last(u)).toContain("Ngày chưa đúng");
     await h.deliver(u.send("15/03/2018"));
-    // The rest: take every suggestion, answer yes/no questions with "Có", type something elsewhere.
+    // The rest: take every suggestion, answer yes/no questions with "Có" when suggested, else "Không";
+    // pick a title where an answer needs one of several; type something elsewhere.
+    const asked: string[] = [];
     for (let i = 0; i < 200 && !last(u).includes("Đã hoàn thiện thông tin"); i++) {
       const m = u.chat().last()!;
+      asked.push(m.text ?? "");
       if (m.buttons.some((b) => b.text === "✅ Dùng gợi ý")) await h.deliver(u.press("✅ Dùng gợi ý"));
       else if (m.buttons.some((b) => b.text === "Có")) await h.deliver(u.press(m.text?.includes("Gợi ý") ? "Có" : "Không"));
+      else if (m.text?.includes("văn bằng nào")) await h.deliver(u.press("Bằng sáng chế (hoặc giải pháp hữu ích)"));
       else await h.deliver(u.send("Thông tin thử nghiệm, có dấu đầy đủ: Đồng bằng sông Cửu Long."));
     }
     expect(last(u)).toContain("Đã hoàn thiện thông tin");
+    // A3.5's top option needs a trademark certificate and one of three titles: the trademark is
+    // suggested, the title is asked, and none of the titles is suggested on its own.
+    const question = (words: string) => asked.find((t) => t.includes(words)) ?? "";
+    expect(question("Đã có giấy chứng nhận nhãn hiệu chưa?")).toContain("Gợi ý từ câu trả lời của bạn: Có");
+    const which = question("văn bằng nào");
+    expect(which).toContain("tiêu chí A3.5");
+    expect(which).not.toContain("Gợi ý");
+    for (const other of ["bằng kiểu dáng công nghiệp", "bản quyền tác giả", "chỉ dẫn địa lý"]) {
+      expect(question(other), other).not.toBe("");
+      expect(question(other), other).not.toContain("Gợi ý");
+    }
+    expect(question("Có bằng sáng chế không?")).toBe("");
     // Asked once: /hoanthien now shows the summary, and an item can be changed.
     await h.deliver(u.command("/hoanthien"));
     expect(recent(u)).toContain("2. Địa chỉ của cơ sở: Ấp Tân Hòa");
+    // A date typed 15/03/2018 is shown back as 15/03/2018 (stored as 2018-03-15).
+    expect(recent(u)).toContain("Ngày thành lập hoặc ngày cấp đăng ký kinh doanh: 15/03/2018");
     await h.deliver(u.press("2"));
     await h.deliver(u.send("Số 12, ấp Tân Hòa, xã Cái Nước, tỉnh Cà Mau"));
     expect(recent(u)).toContain("2. Địa chỉ của cơ sở: Số 12, ấp Tân Hòa");
@@ -85,6 +103,11 @@ describe("completing the dossier", () => {
     expect(mau01!.text).toContain("Chủ nhiệm HTX");
     expect(mau02!.text).toContain("Giới tính: Nữ");
     expect(mau02!.text).toContain("Giấy chứng nhận đăng ký nhãn hiệu: ☑");
+    expect(mau02!.text).toContain("+ Bằng sáng chế: ☑");
+    expect(mau02!.text).toContain("+ Bằng độc quyền kiểu dáng công nghiệp: ☐");
+    expect(mau02!.text).toContain("+ Giấy chứng nhận bản quyền tác giả: ☐");
+    expect(mau02!.text).toContain("2. Loại hình tổ chức: Hợp tác xã");
+    expect(mau02!.text).toContain("6. Ngày thành lập/đăng ký kinh doanh: 15/03/2018");
     expect(mau02!.text).toContain("2018");
     expect(mau02!.text).toContain("Đồng bằng sông Cửu Long");
     expect(mau02!.text).toContain("100");
@@ -159,8 +182,11 @@ describe("completing the dossier", () => {
     for (const locale of ["vi", "en"]) {
       for (const item of DOSSIER_ITEMS) {
         for (const key of [`dossier-${item.key}`, `dossier-${item.key}-help`, ...(item.choices ?? []).map((c) => `dossier-${item.key}-${c}`)]) {
-          expect(i18n.t(locale, key), `${locale}: ${key}`).not.toBe(key);
+          expect(i18n.t(locale, key, { criterion: "A3.5" }), `${locale}: ${key}`).not.toBe(key);
         }
+      }
+      for (const tick of ["trademark", "geographical-indication", "patent", "industrial-design", "copyright"]) {
+        expect(i18n.t(locale, `dossier-ip-title-legal-${tick}`)).not.toBe(`dossier-ip-title-legal-${tick}`);
       }
     }
   });

@@ -20,6 +20,7 @@ import { score } from "../../src/domain/scoring.js";
 import { improvementPlan, planTargets } from "../../src/domain/plan.js";
 import { scoreReport } from "../../src/views/rubric-text.js";
 import { connectRedis } from "../helpers/redis.js";
+import { bestOption } from "../helpers/rubric.js";
 
 const redis = await connectRedis({ keyPrefix: `ocop:test:${randomUUID()}:` });
 afterAll(async () => {
@@ -160,7 +161,7 @@ describe("messages that grow with data are split below 4,096 characters", () => 
   it("the result of every sheet, empty or full, fits in messages split between lines", () => {
     let split = 0;
     for (const sheet of catalog.sheets) {
-      for (const answers of [{}, Object.fromEntries(sheet.criteria.map((c) => [c.id, c.options.at(-1)!.id]))]) {
+      for (const answers of [{}, Object.fromEntries(sheet.criteria.map((c) => [c.id, bestOption(c).id]))]) {
         const result = score(sheet, answers, {});
         const plans = planTargets(result).map((target) => improvementPlan(sheet, answers, target, {}));
         const lines = escapeHtml(scoreReport(t, sheet, result, plans)).split("\n");

@@ -1,8 +1,10 @@
 // The whole life of an application through the bot: producer, cooperative member, commune officer
 // and administrator, each in their own chat, every notification to the right people.
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { spreadsheetDay } from "../../src/dates.js";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
@@ -65,9 +67,10 @@ describe("an application's life", () => {
     await addHoney(producer, "Mật ong hoa tràm");
     await h.deliver(producer.command("/nop"));
     expect(last(producer)).toContain("Hồ sơ chưa nộp được");
-    await h.deliver(producer.press("▶️ Làm tiếp"));
+    // The refusal leads through every missing item, then offers to submit.
+    await h.deliver(producer.press("▶️ Bổ sung lần lượt"));
     await assessWithEvidence(producer);
-    expect(last(producer)).toContain("Tổng: 100/100 điểm");
+    expect(last(producer)).toContain("Hồ sơ đã đủ điều kiện nộp");
 
     await h.deliver(producer.press("📨 Nộp hồ sơ"));
     expect(last(producer)).toContain("Đã nộp hồ sơ");
@@ -84,7 +87,7 @@ describe("an application's life", () => {
     const notice = officer.chat().last()!.message_id;
     await h.deliver(officer.press("👁 Xem", notice));
     expect(all(officer)).toContain("Chủ thể: Nguyễn Thị Lan · 0912345678");
-    expect(h.api.callsOf("sendPhoto").length).toBeGreaterThan(0);
+    expect(h.api.callsOf("sendMediaGroup").length).toBeGreaterThan(0);
     await h.deliver(officer.press("✏️ Yêu cầu bổ sung", notice));
     await h.deliver(officer.send("Bổ sung phiếu kiểm nghiệm mới nhất của mật ong."));
     await h.flush();
@@ -139,19 +142,24 @@ describe("an application's life", () => {
     expect(last(officer)).toContain("Ngày chưa đúng");
     await h.deliver(officer.send("15/12/2026"));
     await h.flush();
-    expect(last(producer)).toContain("đạt 4★ (Quyết định 1234/QĐ-UBND, ngày 2026-12-15)");
+    expect(last(producer)).toContain("đạt 4★ (Quyết định 1234/QĐ-UBND, ngày 15/12/2026)");
     expect(last(member)).toContain("đạt 4★");
 
     // The member sees the whole timeline.
     await h.deliver(member.command("/trangthai"));
     const status = last(member);
-    for (const step of ["Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Xã đánh giá tiêu chí địa phương", "Chuyển lên tỉnh", "Ghi kết quả chính thức", "Kết quả chính thức: 4★"]) {
+    for (const step of ["Tự đánh giá xong (hệ thống)", "Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Chuyển lên tỉnh", "Ghi kết quả chính thức", "Kết quả chính thức: 4★ (Quyết định 1234/QĐ-UBND, ngày 15/12/2026)"]) {
       expect(status).toContain(step);
     }
+    // Each local criterion by name, with the points the commune gave it (the first option each time).
+    expect(status).toContain("Xã đánh giá A1.1 Nguồn gốc sản phẩm: 1/3 điểm");
+    expect(status).toContain("Xã đánh giá A3.3 Sử dụng lao động địa phương:");
+    expect(status).not.toContain("Xã đánh giá tiêu chí địa phương");
+    expect(status).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const app = h.db.select().from(applications).get()!;
     expect(app.state).toBe("rated");
     expect(h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id)).all().map((e) => e.action)).toEqual([
-      "submit", "return", "submit", "receive", "evaluate", "evaluate", "evaluate", ...(locals.length === 4 ? ["evaluate"] : []), "forward", "record-result",
+      "complete", "submit", "return", "submit", "receive", "evaluate", "evaluate", "evaluate", ...(locals.length === 4 ? ["evaluate"] : []), "forward", "record-result",
     ]);
     expect(h.db.select().from(outbox).all().every((r) => r.status === "sent")).toBe(true);
 
@@ -159,6 +167,16 @@ describe("an application's life", () => {
     await h.deliver(officer.command("/xuat"));
     const doc = h.api.callsOf("sendDocument").at(-1)!;
     expect(doc.files[0]!.filename).toMatch(/^ho-so-ocop-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // Days are real date cells shown dd/mm/yyyy: the submission (today in Vietnam) and the decision.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(doc.files[0]!.content as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const column = (title: string) => (ws.getRow(1).values as string[]).indexOf(title);
+    const submitted = ws.getRow(2).getCell(column("Ngày nộp"));
+    expect(submitted.value).toEqual(spreadsheetDay(h.db.select().from(applications).get()!.submittedAt));
+    expect(submitted.numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getRow(2).getCell(column("Ngày quyết định")).value).toEqual(new Date(Date.UTC(2026, 11, 15)));
+    expect(ws.getRow(2).getCell(column("Số quyết định")).value).toBe("1234/QĐ-UBND");
   }, 60_000);
 
   it("a commune without an officer: the administrators get the application, the producer is told", async () => {

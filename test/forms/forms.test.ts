@@ -7,9 +7,10 @@ import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appliesInCase, optionsFor, type Sheet } from "../../src/domain/rubric.js";
 import { chosenOption, score } from "../../src/domain/scoring.js";
-import { FORMS_TEXT_FILE } from "../../src/forms/common.js";
-import { buildMau01, buildMau02, buildMau03, formFileName, formsText, type FormsInput } from "../../src/forms/index.js";
+import { dateLineText, FORMS_TEXT_FILE, SIGNATURE_WIDTH } from "../../src/forms/common.js";
+import { buildMau01, buildMau02, buildMau03, formFileName, formsText } from "../../src/forms/index.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
+import { answers, full, honey, minimal } from "../helpers/forms.js";
 
 // ------------------------------------------------------------------------------------------------
 // Reading a .docx
@@ -69,84 +70,8 @@ function rowStarting(doc: Docx, start: string): string[] {
   return found!;
 }
 
-// ------------------------------------------------------------------------------------------------
-// A realistic application: honey from Cái Nước, Cà Mau
-
 const catalog = loadCatalog().value!;
-const honey: Sheet = catalog.sheetFor("qd26-2026", "mat-ong-mat-khac-va-nong-san-thuc-pham-khac")!;
 const tourism: Sheet = catalog.sheetFor("qd26-2026", "dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich")!;
-
-const answers: Record<string, string> = {
-  "A1.1": "c", "A1.2": "b", "A1.3": "b", "A1.4": "b", "A1.5": "c", "A1.6": "a", "A1.7": "b",
-  "A2.1": "c", "A2.2": "c", "A2.3": "c", "A2.4": "a",
-  "A3.1": "a", "A3.2": "b", "A3.3": "c", "A3.4": "b", "A3.5": "b",
-  "B4.1": "c", "B4.2": "b", "B4.3": "c",
-  "B5.1": "e", "B5.2": "c", "B5.3": "c",
-  "C6.1": "c", "C6.2": "c", "C6.3": "c", "C6.4": "d",
-  "C7": "b", "C8": "c", "C9": "b", "C10": "b", "C11": "b", "C12": "a",
-};
-
-const full: FormsInput = {
-  province: { name: "Cà Mau" },
-  commune: { name: "Cái Nước", type: "commune", province: { name: "Cà Mau" } },
-  year: 2026,
-  organisation: {
-    name: "Hộ kinh doanh Nguyễn Thị Lan",
-    typeLabel: "Hộ sản xuất có đăng ký kinh doanh",
-    address: "Ấp Tân Bình, xã Cái Nước, tỉnh Cà Mau",
-    phone: "0912 345 678",
-    email: "matongtramlan@gmail.com",
-    representative: {
-      fullName: "Nguyễn Thị Lan",
-      position: "Chủ hộ kinh doanh",
-      gender: "female",
-      ethnicity: "Kinh",
-      permanentAddress: "Ấp Tân Bình, xã Cái Nước, tỉnh Cà Mau",
-    },
-    foundedOn: "2018-03-12",
-    registrationNumber: "61K8003456",
-    history: "2015: gác kèo ong trong rừng tràm của gia đình.\n2018: đăng ký hộ kinh doanh, đóng chai mật ong.",
-    structure: "Chủ hộ quản lý chung; 6 lao động gác kèo, lọc và đóng chai.",
-  },
-  product: { name: "Mật ong hoa tràm", description: "Chai thủy tinh 500 ml; hũ 250 ml", standard: "TCVN 12605:2019" },
-  registrationKind: "upgrade",
-  samples: "05",
-  legal: { businessRegistration: true, qualityDeclared: true, foodSafetyCertificate: true, trademark: true },
-  business: {
-    rawMaterialArea: "120 ha rừng tràm của 15 hộ liên kết ở xã Cái Nước.",
-    technology: "Máy lọc và máy hạ thủy phần chân không.",
-    packaging: "Chai thủy tinh, tem truy xuất nguồn gốc.",
-    markets: "Cửa hàng đặc sản ở Cà Mau, Cần Thơ và TP Hồ Chí Minh.",
-    revenue: "1,2 tỷ đồng (năm 2025)",
-    profit: "310 triệu đồng (năm 2025)",
-  },
-  assessment: {
-    sheet: honey,
-    answers,
-    clearances: Object.fromEntries(honey.disqualification.map((d) => [d.id, true])),
-    descriptions: {
-      "A1.1": "Toàn bộ mật ong lấy từ kèo ong trong rừng tràm trên địa bàn xã Cái Nước.",
-      "A3.3": "6/7 lao động thường trú tại xã Cái Nước.",
-      "B5.3": "Nghề gác kèo ong truyền thống của vùng rừng tràm U Minh.",
-    },
-    evidence: {
-      "A1.1": [{ fileName: "hop-dong-lien-ket-15-ho.pdf", kind: "raw-material" }],
-      "A3.3": [{ fileName: "danh-sach-lao-dong.xlsx" }],
-      "A3.5": [{ fileName: "giay-chung-nhan-nhan-hieu.pdf", kind: "intellectual-property" }],
-      "B5.1": [{ media: "photo" }],
-    },
-  },
-  plan: "Năm 2027 mở thêm kênh bán trên sàn thương mại điện tử và xây dựng xưởng đóng chai đạt chuẩn HACCP.",
-  communeEvaluation: {
-    origin: { optionId: "c", comment: "Đã kiểm tra thực tế: các kèo ong nằm trong rừng tràm của xã." },
-    labour: { optionLabel: "Từ 75% lao động trở lên là người trên địa bàn cấp xã" },
-    idea: { comment: "Sản phẩm truyền thống của địa phương." },
-  },
-  communeSigner: { fullName: "Trần Văn Minh", position: "Chủ tịch" },
-  dates: { "mau-01": "2026-06-05", "mau-02": "2026-06-05", "mau-03": new Date("2026-02-03T10:00:00+07:00") },
-};
-
-const minimal: FormsInput = { assessment: { sheet: honey, answers: {} } };
 
 const docs: Record<"m1" | "m2" | "m3" | "e1" | "e2" | "e3", Docx> = {} as never;
 const buffers: Record<string, Buffer> = {};
@@ -191,6 +116,26 @@ describe("page and font", () => {
       expectInOrder(doc.text, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
       expect(doc.xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><w:u w:val="single"\/><\/w:rPr><w:t[^>]*>Độc lập - Tự do - Hạnh phúc<\/w:t>/);
     }
+  });
+});
+
+describe("labels and date lines", () => {
+  it("each form opens with its label from Phụ lục III, before the national header", () => {
+    expect(docs.m1.paragraphs[0]).toBe("Mẫu số 01: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP");
+    expect(docs.e2.paragraphs[0]).toBe("Mẫu số 02: Báo cáo tự đánh giá về sản phẩm");
+    expect(docs.m3.paragraphs[0]).toBe("Mẫu số 03: Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP");
+    expect(docs.m1.xml).toMatch(/<w:b\/>[^]*?Mẫu số 01:/);
+  });
+
+  it("fits the dotted date line to its column: fewer dots for a long place, at least one", () => {
+    const dots = (text: string) => (text.match(/…/g) ?? []).length;
+    const width = SIGNATURE_WIDTH;
+    const none = dateLineText(undefined, undefined, width);
+    const long = dateLineText("Phước Long Thọ Đông", undefined, width);
+    expect(none).toMatch(/^…+, ngày …+ tháng …+ năm …+$/);
+    expect(dots(long) / 3).toBeLessThan(dots(none) / 4);
+    expect(dateLineText("x".repeat(200), undefined, width)).toBe(`${"x".repeat(200)}, ngày … tháng … năm …`);
+    expect(dateLineText("Cái Nước", "2026-02-05", width)).toBe("Cái Nước, ngày 05 tháng 02 năm 2026");
   });
 });
 
@@ -247,7 +192,7 @@ describe("Mẫu số 01 — phiếu đăng ký", () => {
     }
     expect(paragraphStarting(docs.e1, "- Điện thoại:")).toMatch(/^- Điện thoại: …{6,}\s+Email: …{6,}$/);
     expect(docs.e1.text).toMatch(/của tỉnh …{4,} năm …{4,}/);
-    expect(docs.e1.text).toMatch(/…{4}, ngày …{4} tháng …{4} năm …{4}/);
+    expect(docs.e1.text).toMatch(/…+, ngày …+ tháng …+ năm …+/);
   });
 });
 

@@ -6,16 +6,19 @@ import { join } from "node:path";
 import { Api, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
+import { afterEach, beforeEach, expect } from "vitest";
 import { createBot } from "../../src/bot/index.js";
 import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
 import type { SessionData } from "../../src/bot/session.js";
 import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
+import { createI18n } from "../../src/i18n.js";
 import { createDispatcher } from "../../src/services/outbox.js";
 import { adminUnitsOf } from "../../src/services/admin-units.js";
+import { handleUndeliverable } from "../../src/services/reachability.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { startFakeBotApi, type FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
 
@@ -57,6 +60,7 @@ export interface Harness {
 }
 
 const holidays = loadHolidays();
+const i18n = createI18n();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeBotApi(options.apiLimits ? { limits: options.apiLimits } : {});
@@ -74,7 +78,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.updateLog ? { updateLog: options.updateLog } : {}),
     });
   let bot = build();
-  const dispatcher = () => createDispatcher({ db, api: new Api(api.token, { apiRoot: api.url }), logger, limits: { perSecond: 1000, perChatIntervalMs: 0 } });
+  const workflow = () => ({ db, catalog, i18n, adminUnits: adminUnitsOf(db), adminIds: options.adminIds ?? [] });
+  const dispatcher = () =>
+    createDispatcher({
+      db,
+      api: new Api(api.token, { apiRoot: api.url }),
+      logger,
+      limits: { perSecond: 1000, perChatIntervalMs: 0 },
+      onUndeliverable: (row, code, description) => handleUndeliverable(workflow(), row, code, description),
+    });
   return {
     api,
     logs,
@@ -94,4 +106,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await api.stop();
     },
   };
+}
+
+/**
+ * A harness for each test of the file: started before it, and after it checked and closed: the bot
+ * met no API error (but those `allowed` says a test provokes on purpose) and answered every press.
+ * The returned object always stands for the current test's harness.
+ */
+export function useHarness(options: HarnessOptions = {}, allowed: () => (call: RecordedCall) => boolean = () => () => false): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(options);
+  });
+  afterEach(async () => {
+    const h = current!;
+    const expected = allowed();
+    expect(h.api.unexpectedErrors().filter((c) => !expected(c)).map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
+    expect(h.api.unansweredCallbackQueries()).toEqual([]);
+    await h.close();
+  });
+  return new Proxy({} as Harness, { get: (_, property) => current![property as keyof Harness] });
 }

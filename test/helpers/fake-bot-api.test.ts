@@ -2,9 +2,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard } from "grammy";
+import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, InputMediaBuilder, Keyboard } from "grammy";
 import { run } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
+import type { Message } from "grammy/types";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
 
 let api: FakeBotApi;
@@ -519,6 +520,43 @@ describe("files", () => {
     const p = await bot.api.sendPhoto(111, new InputFile(Buffer.from([0xff, 0xd8, 0xff]), "anh.jpg"), { caption: "Ảnh" });
     expect(p.photo?.length).toBeGreaterThan(1);
     expect(api.callsOf("sendPhoto")[0]?.files[0]?.filename).toBe("anh.jpg");
+  });
+});
+
+describe("albums (sendMediaGroup)", () => {
+  it("sends 2–10 photos or 2–10 documents, each with its caption, as messages sharing one media_group_id", async () => {
+    const bot = makeBot();
+    const u = api.user({ id: 112, first_name: "Hà" });
+    await bot.handleUpdate(u.sendPhoto());
+    await bot.handleUpdate(u.sendDocument({ file_name: "a.pdf" }));
+    const photo = u.chat().history.find((m) => m.raw.photo)!.raw.photo!.at(-1)!.file_id;
+    const doc = u.chat().history.find((m) => m.raw.document)!.raw.document!.file_id;
+
+    const sent: Message[] = await bot.api.sendMediaGroup(112, [
+      InputMediaBuilder.photo(photo, { caption: "<b>A1.5</b> Liên kết", parse_mode: "HTML" }),
+      InputMediaBuilder.photo(photo),
+    ]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.media_group_id).toBeDefined();
+    expect(sent[1]!.media_group_id).toBe(sent[0]!.media_group_id);
+    expect(sent[0]!.caption).toBe("A1.5 Liên kết");
+    expect(api.chat(112).messages.filter((m) => m.raw.media_group_id === sent[0]!.media_group_id).map((m) => m.caption)).toEqual(["A1.5 Liên kết", undefined]);
+    const docs: Message[] = await bot.api.sendMediaGroup(112, [InputMediaBuilder.document(doc), InputMediaBuilder.document(doc, { caption: "B" })]);
+    expect(docs.every((m) => m.document?.file_id === doc)).toBe(true);
+    expect(docs[0]!.media_group_id).not.toBe(sent[0]!.media_group_id);
+
+    // Telegram's rules: 2–10 items, documents not mixed with photos, valid files and captions.
+    const count = api.calls.length;
+    const refused = async (media: Parameters<typeof bot.api.sendMediaGroup>[1]) => (await grammyError(bot.api.sendMediaGroup(112, media))).description;
+    expect(await refused([InputMediaBuilder.photo(photo)])).toMatch(/2-10 items/);
+    expect(await refused(Array.from({ length: 11 }, () => InputMediaBuilder.photo(photo)))).toMatch(/2-10 items/);
+    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.document(doc)] as never)).toBe("Bad Request: Can't use the media of the specified type in the album");
+    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.photo("nope")])).toBe("Bad Request: wrong file identifier/HTTP URL specified");
+    expect(await refused([InputMediaBuilder.photo(photo, { caption: "a & b", parse_mode: "HTML" }), InputMediaBuilder.photo(photo)])).toMatch(/can't parse entities/);
+    expect(await refused([InputMediaBuilder.photo(photo, { caption: "x".repeat(1025) }), InputMediaBuilder.photo(photo)])).toBe("Bad Request: message caption is too long");
+    expect(api.calls.length - count).toBe(6);
+    // Nothing of a refused album was sent.
+    expect(api.chat(112).messages.filter((m) => m.raw.media_group_id)).toHaveLength(4);
   });
 });
 

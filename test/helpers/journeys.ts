@@ -62,12 +62,12 @@ export async function answerAll(
 
 /** Answers every question with its best option, attaching a photo wherever evidence is expected. */
 export const assessWithEvidence = (h: Harness, u: FakeUser) => answerAll(h, u, { evidence: true });
+export const assessWithoutEvidence = (h: Harness, u: FakeUser) => answerAll(h, u);
 
-/** An administrator (who has consented) makes an officer invitation for a commune; returns its code. */
+/** An administrator makes an officer invitation for a commune (consenting first if needed); returns its code. */
 export async function officerInviteCode(h: Harness, admin: FakeUser, commune: string, pick: RegExp): Promise<string> {
-  await h.deliver(admin.command("/start"));
-  await h.deliver(admin.press("✅ Đồng ý"));
   await h.deliver(admin.command("/quantri"));
+  if (admin.chat().last()?.buttons.some((b) => b.text === "✅ Đồng ý")) await h.deliver(admin.press("✅ Đồng ý"));
   await h.deliver(admin.press("➕ Mời cán bộ xã"));
   await h.deliver(admin.send(commune));
   await h.deliver(admin.press(pick));

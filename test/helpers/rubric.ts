@@ -1,5 +1,5 @@
 // Small hand-made rubrics for unit tests.
-import { bindSheet, sheetSchema, versionSchema, type Sheet, type SheetInput, type VersionData, type VersionInput } from "../../src/domain/rubric.js";
+import { bindSheet, sheetSchema, versionSchema, type EvidenceKind, type Sheet, type SheetInput, type VersionData, type VersionInput } from "../../src/domain/rubric.js";
 
 export function testVersion(overrides: Partial<VersionInput> = {}): VersionData {
   return versionSchema.parse({
@@ -36,6 +36,8 @@ export interface CriterionSpec {
   improvable?: boolean;
   stopIfZero?: boolean;
   cases?: (string | undefined)[];
+  /** Evidence kinds the criterion expects. */
+  evidence?: EvidenceKind[];
 }
 
 const letters = "abcdefghijklmnopqrstuvwxyz";
@@ -53,6 +55,7 @@ export function testSheet(parts: Record<string, CriterionSpec[]>, version = test
         maxPoints: Math.max(...c.points),
         improvable: c.improvable ?? true,
         stopIfZero: c.stopIfZero ?? false,
+        evidence: c.evidence ?? [],
         options: c.points.map((points, i) => ({
           id: letters[i]!,
           label: `${c.id} option ${letters[i]}`,
@@ -69,4 +72,9 @@ export function testSheet(parts: Record<string, CriterionSpec[]>, version = test
     ...extra,
   };
   return bindSheet(version, sheetSchema.parse(input));
+}
+
+/** A criterion's best option among the law's (the engine's "none of these" comes last and scores 0). */
+export function bestOption<O extends { points: number; none?: true | undefined }>(criterion: { options: readonly O[] }): O {
+  return criterion.options.filter((o) => !o.none).reduce((best, o) => (o.points > best.points ? o : best));
 }

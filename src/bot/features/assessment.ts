@@ -2,12 +2,14 @@
 // first unanswered question, review by part, result with the improvement plan, evidence files.
 import { Composer, InlineKeyboard } from "grammy";
 import { availableActions } from "../../domain/lifecycle.js";
-import { optionsFor, type Option } from "../../domain/rubric.js";
+import { isStepItem, itemKey, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
+import { optionsFor, type Option, type PlacedCriterion } from "../../domain/rubric.js";
 import {
   answeredCount,
   assessmentResult,
   canWorkOn,
   clearanceItem,
+  clearanceKey,
   findApplication,
   isClearanceKey,
   isEditable,
@@ -23,6 +25,7 @@ import {
 } from "../../services/assessment.js";
 import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
 import { isRegistered, lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
+import { readiness } from "../../services/workflow.js";
 import { clip, fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import { cb, parseCallback, parseId } from "../callback-data.js";
@@ -31,7 +34,7 @@ import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { formatVnDay } from "../workflow.js";
+import { formatDate } from "../../dates.js";
 import { askProductName, productMenuButtons, showMainMenu } from "./products.js";
 
 export const assessmentFeature = new Composer<BotContext>();
@@ -135,8 +138,12 @@ async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
   ctx.session.questionMessageId = sent.message_id;
 }
 
-/** Goes on from `after`: the next unanswered question, or the result when everything is answered. */
+/**
+ * Goes on from `after`: the next unanswered question, or the result when everything is answered;
+ * while the missing items for filing are being done, the next of those.
+ */
 async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
+  if (ctx.session.fixing === a.app.id) return continueFixing(ctx, a, after === undefined ? undefined : questionItem(after));
   const key = nextQuestion(a, after);
   if (key) return askQuestion(ctx, a, key);
   ctx.session.step = undefined;
@@ -153,6 +160,7 @@ export async function startAssessment(ctx: BotContext, appId: number) {
 
 /** Shows where the assessment stands and asks the first unanswered question (or the result). */
 async function begin(ctx: BotContext, a: Assessment) {
+  ctx.session.fixing = undefined;
   if (!isEditable(a.app)) return showResult(ctx, a);
   if (answeredCount(a) === 0) {
     await ctx.reply(th(ctx, "assessment-intro", { product: a.product.name, set: a.sheet.productSetTitle, count: a.criteria.length, clearances: a.sheet.disqualification.length }), HTML);
@@ -235,6 +243,7 @@ assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
   ctx.session.step = undefined;
   ctx.session.question = undefined;
   ctx.session.questionMessageId = undefined;
+  ctx.session.fixing = undefined;
   return ctx.reply(th(ctx, "saved-exit", { answered: answeredCount(loaded.a), total: loaded.a.order.length }), HTML);
 });
 
@@ -278,7 +287,7 @@ export async function showProduct(ctx: BotContext, appId: number) {
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
     grid(productMenuButtons(ctx, a.product.id), 2),
-    column([[ctx.t("btn-rubric-version", { from: formatVnDay(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
+    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
   );
   await ctx.reply(
     th(ctx, "product-card", {
@@ -396,7 +405,128 @@ export async function handleAssessmentText(ctx: BotContext, text: string): Promi
   return true;
 }
 
+// Filing: what is missing, item by item (/nop refused, or the result's submit button).
+
+const questionItem = (key: QuestionKey): MissingItem =>
+  isClearanceKey(key) ? { kind: "clearance", id: clearanceItem(key) } : { kind: "criterion", id: key };
+
+/** The button that opens a missing item. */
+function itemButton(ctx: BotContext, a: Assessment, item: MissingItem): Button {
+  const app = a.app.id;
+  switch (item.kind) {
+    case "clearance":
+    case "failed-clearance": {
+      const n = a.sheet.disqualification.findIndex((d) => d.id === item.id) + 1;
+      // A criterion whose 0 points stop the scoring is answered again like any criterion.
+      if (n === 0) return [ctx.t("btn-fix-criterion", { id: item.id }), cb.ask(app, item.id)];
+      return [ctx.t(`btn-fix-${item.kind}`, { n }), cb.ask(app, clearanceKey(item.id))];
+    }
+    case "criterion":
+      return [ctx.t("btn-fix-criterion", { id: item.id }), cb.ask(app, item.id)];
+    case "evidence":
+      return [ctx.t("btn-fix-evidence", { id: item.id }), cb.evidence(app, item.id)];
+    case "score":
+      return [ctx.t("btn-fix-score"), cb.result(app)];
+    case "registration":
+      return [ctx.t("btn-now-registered"), cb.businessRegistered(true)];
+  }
+}
+
+/** At most this many item buttons under the list; the walk through the items reaches the rest. */
+const MAX_ITEM_BUTTONS = 24;
+
+function missingLines(ctx: BotContext, r: Readiness): string[] {
+  const lines: string[] = [];
+  if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
+  if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
+  if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
+  if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
+  if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
+  return lines;
+}
+
+/**
+ * Why the application cannot be filed yet, with a button per missing item; from here on, each
+ * item done (or passed over) leads to the next one until the application is ready.
+ */
+export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) {
+  ctx.session.fixing = a.app.id;
+  ctx.session.step = undefined;
+  const items = r.items.map((item) => itemButton(ctx, a, item));
+  const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id)]] : [];
+  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, r), "", ctx.t("fix-how")].join("\n"), {
+    ...HTML,
+    reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
+  });
+}
+
+/**
+ * The application can be filed: the submit button, after the evidence kinds Mẫu 02 will list as
+ * missing (a warning: filing is allowed), each with a button to attach it now.
+ */
+export async function showReady(ctx: BotContext, a: Assessment, r: Readiness) {
+  const lines = [ctx.t("ready-title")];
+  const attach: Button[] = [];
+  if (r.evidenceKindsMissing.length) {
+    ctx.session.fixing = a.app.id;
+    lines.push("", ctx.t("ready-warnings-head"));
+    for (const m of r.evidenceKindsMissing) {
+      lines.push(th(ctx, "ready-warning-line", { kind: ctx.t(`evidence-${m.kind}`), criteria: m.criteria.join(", ") }));
+      for (const id of m.criteria) if (!attach.some(([, data]) => data === cb.evidence(a.app.id, id))) attach.push(itemButton(ctx, a, { kind: "evidence", id }));
+    }
+    lines.push(ctx.t("ready-warnings-note"));
+  } else ctx.session.fixing = undefined;
+  const submit = r.evidenceKindsMissing.length ? cb.submitConfirmed(a.app.id) : cb.submit(a.app.id);
+  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(column([[ctx.t("btn-submit"), submit]]), grid(attach.slice(0, MAX_ITEM_BUTTONS), 4)) });
+}
+
+/** After an item is done or passed over: the next missing item, else where the application stands. */
+async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingItem) {
+  ctx.session.step = undefined;
+  if (!isEditable(a.app)) {
+    ctx.session.fixing = undefined;
+    return ctx.reply(th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) }), HTML);
+  }
+  // Evidence sent from a question not answered yet: back to that question.
+  if (after?.kind === "evidence" && a.answers[after.id] === undefined && a.order.includes(after.id)) return askQuestion(ctx, a, after.id);
+  const r = readiness(ctx.deps.db, a);
+  if (r.ready) return showReady(ctx, a, r);
+  const item = nextStep(r, after);
+  if (!item) return showMissing(ctx, a, r);
+  if (item.kind === "evidence") return askEvidence(ctx, a, a.criteria.find((c) => c.id === item.id)!);
+  return askQuestion(ctx, a, item.kind === "clearance" ? clearanceKey(item.id) : item.id);
+}
+
+assessmentFeature.callbackQuery(/^fx:\d+(:|$)/, async (ctx) => {
+  const [app, ...rest] = ctx.callbackQuery.data.slice(3).split(":");
+  const after = rest.length ? parseItemKey(rest.join(":")) : undefined;
+  const loaded = await loadForUser(ctx, parseId(app));
+  if (!loaded.ok) return;
+  if (rest.length && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  ctx.session.fixing = loaded.a.app.id;
+  return continueFixing(ctx, loaded.a, after);
+});
+
 // Evidence: photos or documents attached to a criterion.
+
+/** "Done" after sending evidence: back to the questions, or on to the next missing item. */
+function evidenceDone(ctx: BotContext, a: Assessment, criterionId: string): Button {
+  const data = ctx.session.fixing === a.app.id ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId })) : cb.resume(a.app.id);
+  return [ctx.t("btn-evidence-done"), data];
+}
+
+async function askEvidence(ctx: BotContext, a: Assessment, criterion: PlacedCriterion) {
+  ctx.session.step = "evidence";
+  ctx.session.applicationId = a.app.id;
+  ctx.session.evidenceFor = criterion.id;
+  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
+    ...HTML,
+    reply_markup: column([evidenceDone(ctx, a, criterion.id)]),
+  });
+}
 
 assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   const [app, criterionId] = parseCallback(ctx.callbackQuery.data, "f", 2) ?? [];
@@ -406,13 +536,7 @@ assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
   if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   if (!isEditable(loaded.a.app)) return ctx.answerCallbackQuery({ text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
   await ctx.answerCallbackQuery();
-  ctx.session.step = "evidence";
-  ctx.session.applicationId = loaded.a.app.id;
-  ctx.session.evidenceFor = criterion.id;
-  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
-    ...HTML,
-    reply_markup: column([[ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)]]),
-  });
+  return askEvidence(ctx, loaded.a, criterion);
 });
 
 /** The file of an evidence message: a photo (its largest size), a video (or round video) or any document. */
@@ -460,12 +584,12 @@ assessmentFeature.on("message", async (ctx, next) => {
     addedBy: ctx.from.id,
   });
   const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
-  const count = evidenceOf(ctx.deps.db, loaded.a.app.id).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
+  const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
   // The law's evidence table: the user may say which kind of document this is (optional).
   const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), `fk:${saved.id}:${i}`]);
   await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
     ...HTML,
-    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([[ctx.t("btn-evidence-done"), cb.resume(loaded.a.app.id)]])),
+    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)])),
   });
   if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
 });
@@ -486,7 +610,7 @@ assessmentFeature.callbackQuery(/^fk:/, async (ctx) => {
 assessmentFeature.command("minhchung", async (ctx) => {
   const loaded = await loadForUser(ctx, currentApplicationId(ctx));
   if (!loaded.ok) return;
-  const files = evidenceOf(ctx.deps.db, loaded.a.app.id);
+  const files = evidenceOf(ctx.deps.db, loaded.a);
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
   const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
   files.forEach((f, i) => {

@@ -1,17 +1,20 @@
 // "Hoàn thiện hồ sơ": what the legal forms need beyond the self-assessment, one item per message,
 // each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
 import { Composer, InputFile } from "grammy";
+import { formatDate } from "../../dates.js";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
 import { canWorkOn, loadAssessment, type Assessment } from "../../services/assessment.js";
 import {
   DOSSIER_ITEMS,
   NO,
+  type DossierItem,
   YES,
   dossierKeys,
   dossierValues,
   formsInput,
   nextDossierKey,
+  oneOfChoices,
   saveDossierValue,
   suggestion,
 } from "../../services/dossier.js";
@@ -47,7 +50,8 @@ function valueText(ctx: BotContext, key: string, value: string | undefined): str
   if (value === "") return ctx.t("dossier-value-skipped");
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   if (item?.kind === "yesno") return ctx.t(value === YES ? "dossier-yes" : "dossier-no");
-  if (item?.kind === "choice") return ctx.t(`dossier-${key}-${value}`);
+  if (item?.kind === "choice" || item?.kind === "one-of") return ctx.t(`dossier-${key}-${value}`);
+  if (item?.kind === "date") return formatDate(value);
   return value;
 }
 
@@ -61,6 +65,13 @@ async function loadForDossier(ctx: BotContext, appId: number | undefined): Promi
   return a;
 }
 
+/** The values a button may set for an item; empty for typed items. */
+function choicesOf(a: Assessment, item: DossierItem | undefined): readonly string[] {
+  if (item?.kind === "yesno") return [YES, NO];
+  if (item?.kind === "one-of") return oneOfChoices(a)?.keys ?? [];
+  return item?.choices ?? [];
+}
+
 async function askItem(ctx: BotContext, a: Assessment, key: string) {
   const keys = dossierKeys(a);
   const index = keys.indexOf(key);
@@ -70,20 +81,14 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
     th(ctx, "dossier-progress", { n: index + 1, total: keys.length }),
     `<b>${escapeHtml(itemLabel(ctx, a, key))}</b>`,
   ];
-  if (!key.startsWith("desc:")) lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`))}</i>`);
+  if (!key.startsWith("desc:")) lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`, { criterion: oneOfChoices(a)?.criterionId ?? "" }))}</i>`);
   // Long texts (up to 2,000 characters each) are shown cut, so the question stays one message.
   if (values.has(key)) lines.push(th(ctx, "dossier-current", { value: clip(valueText(ctx, key, values.get(key)), ECHO_MAX) }));
   const suggested = suggestion(a, key);
   if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: clip(valueText(ctx, key, suggested), ECHO_MAX) }));
 
-  const choices: Button[] =
-    item?.kind === "yesno"
-      ? [
-          [ctx.t("dossier-yes"), `dc:${a.app.id}:${index}:${YES}`],
-          [ctx.t("dossier-no"), `dc:${a.app.id}:${index}:${NO}`],
-        ]
-      : (item?.choices ?? []).map((c): Button => [ctx.t(`dossier-${key}-${c}`), `dc:${a.app.id}:${index}:${c}`]);
-  if (item?.kind !== "yesno" && !item?.choices) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
+  const choices = choicesOf(a, item).map((c): Button => [valueText(ctx, key, c), `dc:${a.app.id}:${index}:${c}`]);
+  if (choices.length === 0) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
   const extra: Button[] = [];
   if (suggested && item?.kind !== "yesno") extra.push([ctx.t("btn-dossier-use-suggestion"), `dg:${a.app.id}:${index}`]);
   extra.push([ctx.t("btn-dossier-skip"), `ds:${a.app.id}:${index}`], [ctx.t("btn-dossier-stop"), `dx:${a.app.id}`]);
@@ -142,8 +147,7 @@ dossierFeature.callbackQuery(/^d[cgs]:/, async (ctx) => {
     return suggested ? save(ctx, a, key, suggested) : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
-  const allowed = item?.kind === "yesno" ? [YES, NO] : (item?.choices ?? []);
-  if (!choice || !allowed.includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!choice || !choicesOf(a, item).includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   return save(ctx, a, key, choice);
 });
 
@@ -166,9 +170,10 @@ export async function handleDossierText(ctx: BotContext, text: string): Promise<
   let valid: string | undefined = value.length > 0 && value.length <= (item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200) ? value : undefined;
   if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
   if (item?.kind === "date") valid = parseVnDate(value);
-  if (item?.kind === "choice" || item?.kind === "yesno") valid = undefined;
+  const buttonsOnly = choicesOf(a, item).length > 0 || item?.kind === "one-of";
+  if (buttonsOnly) valid = undefined;
   if (!valid) {
-    await ctx.reply(ctx.t(item?.kind === "choice" || item?.kind === "yesno" ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
+    await ctx.reply(ctx.t(buttonsOnly ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
     return true;
   }
   await accepted(ctx);

@@ -3,7 +3,7 @@
 // round) are the services' (guideFacts); every word is in locales/.
 import { Composer } from "grammy";
 import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
-import { formatVnDay } from "../../text.js";
+import { formatDate } from "../../dates.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
@@ -45,7 +45,7 @@ function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
 /** The text of one topic. */
 function topicText(ctx: BotContext, topic: GuideTopic): string {
   const facts = guideFacts(ctx.deps.catalog);
-  const from = formatVnDay(facts.latest.effectiveFrom);
+  const from = formatDate(facts.latest.effectiveFrom);
   switch (topic) {
     case "tiers":
       return [
@@ -63,7 +63,7 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
         ctx.t("guide-tiers-foot"),
       ].join("\n");
     case "deadlines":
-      return ctx.t("guide-deadlines", { proposeBy: formatVnDay(facts.nextRound.proposeBy), ratedBy: formatVnDay(facts.nextRound.ratedBy) });
+      return ctx.t("guide-deadlines", { proposeBy: formatDate(facts.nextRound.proposeBy), ratedBy: formatDate(facts.nextRound.ratedBy) });
     case "history":
       return [
         ctx.t("guide-history-head"),
@@ -71,8 +71,8 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
         ...facts.versions.map((v) =>
           th(ctx, v.effectiveTo ? "guide-history-version-ended" : "guide-history-version", {
             title: v.title,
-            from: formatVnDay(v.effectiveFrom),
-            to: v.effectiveTo ? formatVnDay(v.effectiveTo) : "",
+            from: formatDate(v.effectiveFrom),
+            to: v.effectiveTo ? formatDate(v.effectiveTo) : "",
             weights: v.parts.map((p) => `${p.id} ${p.maxPoints}`).join(" / "),
             sheets: v.sheets.length,
           }),

@@ -25,7 +25,8 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDateTime, isAdmin } from "../workflow.js";
+import { formatDate, formatDateTime } from "../../dates.js";
+import { isAdmin } from "../workflow.js";
 
 export const invitesFeature = new Composer<BotContext>();
 
@@ -77,7 +78,7 @@ async function showMembers(ctx: BotContext) {
   const members = membersOf(ctx.deps.db, org.id);
   const invites = openInvites(ctx.deps.db, "member", org.id);
   const lines = [th(ctx, "members-head", { org: org.name, count: members.length })];
-  members.forEach((m, i) => lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatVnDateTime(m.joinedAt) })));
+  members.forEach((m, i) => lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatDateTime(m.joinedAt) })));
   if (invites.length) lines.push(ctx.t("members-open-invites", { count: invites.length }));
   const buttons: Button[] = [
     [ctx.t("btn-invite-member"), "mi:new"],
@@ -95,7 +96,7 @@ invitesFeature.callbackQuery("mi:new", async (ctx) => {
   await ctx.answerCallbackQuery();
   const invite = createMemberInvite(ctx.deps.db, org.id, ctx.user!.id);
   return ctx.reply(
-    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), until: formatVnDateTime(invite.expiresAt), org: org.name }),
+    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), until: formatDateTime(invite.expiresAt), org: org.name }),
     HTML,
   );
 });
@@ -121,8 +122,9 @@ invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
 
 // Administrators: officers.
 
-invitesFeature.command("quantri", async (ctx) => {
-  if (!isAdmin(ctx)) return ctx.reply(ctx.t("admin-only"), HTML);
+/** The administrators' menu: appoint officers, see them (and who cannot be reached). */
+export async function showAdminMenu(ctx: BotContext) {
+  ctx.session.step = undefined;
   return ctx.reply(ctx.t("admin-menu"), {
     ...HTML,
     reply_markup: column([
@@ -130,7 +132,9 @@ invitesFeature.command("quantri", async (ctx) => {
       [ctx.t("btn-admin-officers"), "ad:list"],
     ]),
   });
-});
+}
+
+invitesFeature.command("quantri", (ctx) => (isAdmin(ctx) ? showAdminMenu(ctx) : ctx.reply(ctx.t("admin-only"), HTML)));
 
 invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true });
@@ -145,16 +149,17 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
     const c = ctx.deps.adminUnits.commune(arg)!;
     const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.from.id);
     return ctx.reply(
-      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatVnDateTime(invite.expiresAt) }),
+      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatDateTime(invite.expiresAt) }),
       HTML,
     );
   }
   if (what === "list") {
     const list = allOfficers(ctx.deps.db);
     if (list.length === 0) return ctx.reply(ctx.t("admin-no-officers"), HTML);
-    const lines = list.map((o, i) =>
-      th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, o.communeCode) }),
-    );
+    const lines = list.map((o, i) => {
+      const line = th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, o.communeCode) });
+      return o.unreachableSince ? `${line}\n${ctx.t("admin-officer-unreachable", { since: formatDate(o.unreachableSince) })}` : line;
+    });
     const ids = [...new Set(list.map((o) => o.userId))];
     return replyLines(ctx, lines, {
       reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), `ad:revoke:${id}`])),

@@ -1,12 +1,12 @@
 // Commune officers (and administrators): view an application with its evidence and history,
 // receive it, request changes with a note, evaluate the four local criteria, forward it to the
 // province, record the official result; /hoso lists their communes' applications, /xuat exports.
-import { Composer, InputFile } from "grammy";
+import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import { availableActions, type Action } from "../../domain/lifecycle.js";
 import { communeDeadline, nextProvincialDeadline, workingDaysLeft } from "../../domain/calendar.js";
 import { optionsFor, type LocalCriterion } from "../../domain/rubric.js";
 import { assessmentResult, loadAssessment, type Assessment } from "../../services/assessment.js";
-import { evidenceOf } from "../../services/evidence.js";
+import { evidenceOf, type Evidence } from "../../services/evidence.js";
 import { communesOfOfficer, rolesFor } from "../../services/membership.js";
 import { exportApplications } from "../../services/export.js";
 import { findUser } from "../../services/people.js";
@@ -28,9 +28,10 @@ import { negotiateLocale, th } from "../i18n.js";
 import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
 import { calibrationLines } from "./after-result.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
-import { formatVnDateTime, formatVnDay, isAdmin, workflowDeps } from "../workflow.js";
+import { formatDate, isoDay } from "../../dates.js";
+import { isAdmin, workflowDeps } from "../workflow.js";
 import { clip, parseVnDate } from "../../text.js";
-import { explainRefusal } from "./status.js";
+import { explainRefusal, timelineLines } from "./status.js";
 
 export const officerFeature = new Composer<BotContext>();
 
@@ -56,7 +57,7 @@ async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promi
 function daysLeftText(ctx: BotContext, receivedAt: Date | null): string {
   if (!receivedAt) return "";
   const left = workingDaysLeft(receivedAt, new Date(), ctx.deps.holidays);
-  const deadline = formatVnDay(communeDeadline(receivedAt, ctx.deps.holidays));
+  const deadline = formatDate(communeDeadline(receivedAt, ctx.deps.holidays));
   return left >= 0 ? ctx.t("days-left", { days: left, deadline }) : ctx.t("days-overdue", { days: -left, deadline });
 }
 
@@ -78,7 +79,7 @@ async function showApplication(ctx: BotContext, a: Assessment) {
   const { score } = assessmentResult(a);
   const owner = findUser(db, a.product.createdBy);
   const commune = a.app.communeCode ? ctx.deps.adminUnits.commune(a.app.communeCode) : undefined;
-  const files = evidenceOf(db, a.app.id);
+  const files = evidenceOf(db, a);
   const lines = [
     th(ctx, "officer-app-head", {
       product: a.product.name,
@@ -110,17 +111,45 @@ async function showApplication(ctx: BotContext, a: Assessment) {
       lines.push(th(ctx, "officer-answer", { id: c.id, label: option?.label ?? "—", points: option?.points ?? 0, max: c.maxPoints }));
     }
   }
-  const events = timeline(db, a.app.id);
-  if (events.length) {
-    lines.push("", ctx.t("status-timeline"));
-    for (const e of events) lines.push(th(ctx, "status-event", { at: formatVnDateTime(e.at), action: ctx.t(`action-${e.action}`), who: e.actorName }));
-  }
+  const events = timelineLines(ctx, timeline(db, a));
+  if (events.length) lines.push("", ...events);
   await replyLines(ctx, lines, { reply_markup: column(officerButtons(ctx, a)) });
-  for (const f of files) {
-    const caption = th(ctx, "officer-evidence-caption", { id: f.criterionId, name: f.fileName ?? "" });
-    if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, { caption, ...HTML });
-    else if (f.kind === "video") await ctx.replyWithVideo(f.fileId, { caption, ...HTML });
-    else await ctx.replyWithDocument(f.fileId, { caption, ...HTML });
+  await sendEvidence(ctx, a, files);
+}
+
+/** Telegram's most files in one album. */
+const ALBUM_SIZE = 10;
+
+/**
+ * The evidence as albums (photos and videos apart from documents, which Telegram does not mix), in rubric
+ * order, each file captioned with its criterion: a few messages instead of one per file.
+ */
+async function sendEvidence(ctx: BotContext, a: Assessment, files: Evidence[]) {
+  const caption = (f: Evidence) => {
+    const title = a.criteria.find((c) => c.id === f.criterionId)?.title ?? "";
+    const name = f.fileName ? `\n${escapeHtml(f.fileName.slice(0, 200))}` : "";
+    return th(ctx, "officer-evidence-caption", { id: f.criterionId, title: title.slice(0, 300) }) + name;
+  };
+  const options = (f: Evidence) => ({ caption: caption(f), ...HTML });
+  for (const group of ["visual", "document"] as const) {
+    const ofKind = files.filter((f) => (f.kind === "document") === (group === "document"));
+    // Even albums (11 files: 6 + 5, not 10 + 1): a lone file is sent on its own only when it is the only one.
+    const size = Math.ceil(ofKind.length / Math.ceil(ofKind.length / ALBUM_SIZE));
+    for (let i = 0; i < ofKind.length; i += size) {
+      const album = ofKind.slice(i, i + size);
+      if (album.length === 1) {
+        const f = album[0]!;
+        if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, options(f));
+        else if (f.kind === "video") await ctx.replyWithVideo(f.fileId, options(f));
+        else await ctx.replyWithDocument(f.fileId, options(f));
+      } else {
+        await ctx.replyWithMediaGroup(
+          group === "document"
+            ? album.map((f) => InputMediaBuilder.document(f.fileId, options(f)))
+            : album.map((f) => (f.kind === "video" ? InputMediaBuilder.video(f.fileId, options(f)) : InputMediaBuilder.photo(f.fileId, options(f)))),
+        );
+      }
+    }
   }
 }
 
@@ -338,7 +367,7 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
   const deadline = nextProvincialDeadline(new Date());
   const lines = [
     th(ctx, "officer-list-head", { filter: ctx.t(`filter-${filter}`), count: rows.length, page: p + 1, pages }),
-    ctx.t("province-deadline", { proposeBy: formatVnDay(deadline.proposeBy), ratedBy: formatVnDay(deadline.ratedBy) }),
+    ctx.t("province-deadline", { proposeBy: formatDate(deadline.proposeBy), ratedBy: formatDate(deadline.ratedBy) }),
     ...calibrationSummaryLines(ctx, communes),
     "",
   ];
@@ -387,6 +416,5 @@ officerFeature.command("xuat", async (ctx) => {
   const communes = scope(ctx);
   if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
   const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, ctx.t);
-  const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${day}.xlsx`), { caption: ctx.t("export-caption") });
+  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${isoDay(new Date())}.xlsx`), { caption: ctx.t("export-caption") });
 });

@@ -19,6 +19,7 @@ import {
   type User,
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
+import { formatDate } from "../../dates.js";
 import { cb, parseCallback } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
@@ -28,7 +29,8 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { INVITE_PAYLOAD, redeemPendingInvite } from "./invites.js";
+import { isAdmin } from "../workflow.js";
+import { INVITE_PAYLOAD, redeemPendingInvite, showAdminMenu } from "./invites.js";
 import { showMainMenu } from "./products.js";
 
 export const onboarding = new Composer<BotContext>();
@@ -47,12 +49,13 @@ export async function askConsent(ctx: BotContext) {
 
 /**
  * The registration item still missing for a consented user, from the database alone (so a lost
- * session can be rebuilt): undefined once registered, or for an officer without an organisation.
+ * session can be rebuilt): undefined once registered, or for an officer or administrator (who
+ * give only their name and phone) without an organisation.
  */
-export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User): Step | undefined {
+export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User, admin: boolean): Step | undefined {
   if (!user.fullName) return "reg-name";
   if (!user.phone) return "reg-phone";
-  if (organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
+  if (admin || organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
   if (!user.pendingOrgType) return "reg-org-type";
   if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null) return "reg-business-registration";
   if (!user.pendingOrgName) return "reg-org-name";
@@ -64,8 +67,15 @@ export async function continueRegistration(ctx: BotContext) {
   const { db } = ctx.deps;
   const user = ctx.user;
   if (!user) return askConsent(ctx);
-  const missing = missingRegistrationStep(db, user);
+  const missing = missingRegistrationStep(db, user, isAdmin(ctx));
   if (missing) return ASK[missing as RegistrationStep](ctx);
+  const org = organisationOf(db, user);
+  // Provincial administrators register no organisation: their work is /quantri, /hoso, /xuat.
+  if (!org && isAdmin(ctx) && communesOfOfficer(db, user.id).length === 0) {
+    ctx.session.step = undefined;
+    await ctx.reply(ctx.t("admin-welcome"), HTML);
+    return showAdminMenu(ctx);
+  }
   ctx.session.step = undefined;
   if (!organisationOf(db, user)) return ctx.reply(ctx.t("officer-welcome"), HTML);
   return showMainMenu(ctx);
@@ -144,6 +154,13 @@ onboarding.command("start", async (ctx) => {
   return continueRegistration(ctx);
 });
 
+// An administrator's first message may be /quantri: consent, then straight to the menu.
+onboarding.command("quantri", async (ctx, next) => {
+  if (!isAdmin(ctx) || hasConsent(ctx.user)) return next();
+  ctx.session.afterConsent = "quantri";
+  return askConsent(ctx);
+});
+
 onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
   const yes = ctx.callbackQuery.data === cb.consent(true);
   await ctx.answerCallbackQuery();
@@ -158,6 +175,9 @@ onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
     await ctx.reply(ctx.t("consent-thanks"), HTML);
   }
   await redeemPendingInvite(ctx);
+  const then = ctx.session.afterConsent;
+  ctx.session.afterConsent = undefined;
+  if (then === "quantri" && isAdmin(ctx)) return showAdminMenu(ctx);
   return continueRegistration(ctx);
 });
 
@@ -302,7 +322,7 @@ export async function showProfile(ctx: BotContext) {
     ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
     [ctx.t("btn-delete-data"), cb.deleteData("ask")],
   ]);
-  const lines = [th(ctx, "profile-person", { name: user.fullName, phone: user.phone, consentAt: user.consentAt?.toISOString().slice(0, 10) ?? "" })];
+  const lines = [th(ctx, "profile-person", { name: user.fullName, phone: user.phone, consentAt: formatDate(user.consentAt) })];
   if (org) {
     lines.push(
       th(ctx, "profile-organisation", {

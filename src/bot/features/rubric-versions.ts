@@ -9,7 +9,7 @@ import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDay } from "../workflow.js";
+import { formatDate } from "../../dates.js";
 import { startAssessment } from "./assessment.js";
 
 export const rubricVersionsFeature = new Composer<BotContext>();
@@ -24,7 +24,7 @@ rubricVersionsFeature.callbackQuery(/^rv:/, async (ctx) => {
   if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
   const choice = rubricVersionChoice(ctx.deps.catalog, a);
-  const from = formatVnDay(choice.latest.effectiveFrom);
+  const from = formatDate(choice.latest.effectiveFrom);
   const lines = [
     th(ctx, "version-current", { product: a.product.name, title: choice.current.title, source: choice.current.legalSource }),
     "",

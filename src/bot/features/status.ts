@@ -12,19 +12,21 @@ import {
   readiness,
   timeline,
   type ActResult,
-  type Readiness,
+  type TimelineEntry,
 } from "../../services/workflow.js";
-import { cb, parseId } from "../callback-data.js";
+import { parseId } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { HTML, replyLines } from "../html.js";
+import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatVnDateTime, formatVnDay, workflowDeps } from "../workflow.js";
+import { formatDate, formatDateTime } from "../../dates.js";
+import { workflowDeps } from "../workflow.js";
 import { certificateTimeline } from "../../domain/certificate.js";
 import { vnDate } from "../../domain/calendar.js";
 import { calibrationOf } from "../../services/calibration.js";
 import { reassessmentKinds } from "../../services/reassessment.js";
 import { calibrationLines, reassessButton } from "./after-result.js";
+import { showMissing, showReady } from "./assessment.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -40,37 +42,27 @@ export async function explainRefusal(ctx: BotContext, result: Extract<ActResult,
   return ctx.reply(text, HTML);
 }
 
-function missingList(ctx: BotContext, r: Readiness): string {
-  const lines: string[] = [];
-  if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
-  if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
-  if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
-  if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
-  if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
-  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
-  return lines.join("\n");
-}
-
-export async function submitApplication(ctx: BotContext, appId: number) {
-  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "submit");
+/**
+ * Files the application; when it is not ready, says what is missing with a button per item, and
+ * when Mẫu 02 would list missing evidence, shows that list first (`confirmed` once seen).
+ */
+export async function submitApplication(ctx: BotContext, appId: number, confirmed = false) {
+  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "submit", { confirmed });
   if (result.ok) {
     ctx.deps.notify();
+    ctx.session.fixing = undefined;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    return ctx.reply(ctx.t("submitted"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${appId}`]]) });
+    const text = result.routing === "officers" ? ctx.t("submitted") : `${ctx.t("submitted")}\n${ctx.t(`submitted-${result.routing}`)}`;
+    return ctx.reply(text, { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${appId}`]]) });
   }
-  if (result.reason !== "not-ready") return explainRefusal(ctx, result);
+  if (result.reason !== "not-ready" && result.reason !== "unconfirmed") return explainRefusal(ctx, result);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  return ctx.reply(`${ctx.t("not-ready")}\n${missingList(ctx, result.readiness!)}`, {
-    ...HTML,
-    reply_markup: column([
-      [ctx.t("btn-resume"), cb.resume(appId)],
-      [ctx.t("btn-result"), cb.result(appId)],
-      ...(result.readiness!.unregistered ? [[ctx.t("btn-now-registered"), cb.businessRegistered(true)] as Button] : []),
-    ]),
-  });
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
+  return result.reason === "not-ready" ? showMissing(ctx, a, result.readiness!) : showReady(ctx, a, result.readiness!);
 }
 
 statusFeature.callbackQuery(/^sub:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(4)) ?? 0));
+statusFeature.callbackQuery(/^sc:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, true));
 
 /** /nop: the organisation's application closest to submission (finished or returned, else a draft). */
 statusFeature.command("nop", async (ctx) => {
@@ -89,6 +81,20 @@ statusFeature.callbackQuery(/^wd:/, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });
   return ctx.editMessageReplyMarkup();
 });
+
+/** The timeline as people read it: when, what (the local criterion and its points), who, the note of a return. */
+export function timelineLines(ctx: BotContext, events: TimelineEntry[]): string[] {
+  if (events.length === 0) return [];
+  const lines = [ctx.t("status-timeline")];
+  for (const e of events) {
+    const action = e.evaluation ? th(ctx, "action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId }) : ctx.t(`action-${e.action}`);
+    const role = ctx.t(`role-${e.actorRole}`);
+    // `action` is HTML already (escaped by th); the rest is escaped here.
+    lines.push(ctx.t("status-event", { at: formatDateTime(e.at), action, who: escapeHtml(e.actorName ? `${role} ${e.actorName}` : role) }));
+    if (e.note && e.action === "return") lines.push(th(ctx, "status-event-note", { note: e.note }));
+  }
+  return lines;
+}
 
 /** The next step of an application and who holds it, for the producer. */
 function nextStep(ctx: BotContext, state: string): string {
@@ -109,28 +115,15 @@ statusFeature.command("trangthai", async (ctx) => {
       th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
       th(ctx, "status-score", { total: r.total, stars: r.stars }),
     ];
-    if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: official.decisionDate }));
+    if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: formatDate(official.decisionDate) }));
     if (official && official.stars >= 3) {
       const { expires } = certificateTimeline(official.decisionDate);
-      lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatVnDay(expires) }));
+      lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatDate(expires) }));
     }
     const calibration = calibrationOf(db, a);
     if (calibration) lines.push(...calibrationLines(ctx, calibration));
     lines.push(nextStep(ctx, app.state));
-    const events = timeline(db, app.id);
-    if (events.length) {
-      lines.push(ctx.t("status-timeline"));
-      for (const e of events) {
-        lines.push(
-          th(ctx, "status-event", {
-            at: formatVnDateTime(e.at),
-            action: ctx.t(`action-${e.action}`),
-            who: e.actorName ? `${ctx.t(`role-${e.actorRole}`)} ${e.actorName}` : ctx.t(`role-${e.actorRole}`),
-          }),
-        );
-        if (e.note && e.action === "return") lines.push(th(ctx, "status-event-note", { note: e.note }));
-      }
-    }
+    lines.push(...timelineLines(ctx, timeline(db, a)));
     const buttons: Button[] = [];
     if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
     if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
