@@ -379,7 +379,11 @@ config-TELEGRAM_API_ROOT = TELEGRAM_API_ROOT must be a URL, for example http://1
 config-DATABASE_PATH = DATABASE_PATH must be the path of the database file, for example ./data/ocop.sqlite.
 config-REDIS_URL = REDIS_URL must be a URL, for example redis://127.0.0.1:6379.
 config-ADMIN_IDS = ADMIN_IDS must be Telegram user ids (digits), separated by commas.
-config-BOT_MODE = BOT_MODE accepts only polling for now.
+config-BOT_MODE = BOT_MODE must be polling or webhook.
+config-WEBHOOK_URL = WEBHOOK_URL is missing or wrong: in webhook mode it must be the public HTTPS address Telegram posts updates to, for example https://bot.example.vn/telegram.
+config-WEBHOOK_SECRET = WEBHOOK_SECRET is missing or wrong: in webhook mode it must be 32 to 256 characters, only A-Z, a-z, 0-9, _ and -, for example made with: openssl rand -hex 32
+config-PORT = PORT must be a port number (1–65535), for example 8080.
+config-HOST = HOST must be the address to listen on, for example 0.0.0.0 or 127.0.0.1.
 config-LOG_LEVEL = LOG_LEVEL must be one of: fatal, error, warn, info, debug, trace, silent.
 startup-rubric-invalid = The rubric data has errors; the bot does not start. Run “npm run rubric -- check” for the details.
 

@@ -379,7 +379,11 @@ config-TELEGRAM_API_ROOT = TELEGRAM_API_ROOT phải là một địa chỉ URL, 
 config-DATABASE_PATH = DATABASE_PATH phải là đường dẫn tệp cơ sở dữ liệu, ví dụ ./data/ocop.sqlite.
 config-REDIS_URL = REDIS_URL phải là một địa chỉ URL, ví dụ redis://127.0.0.1:6379.
 config-ADMIN_IDS = ADMIN_IDS phải là các mã người dùng Telegram (chữ số), cách nhau bằng dấu phẩy.
-config-BOT_MODE = BOT_MODE hiện chỉ nhận giá trị polling.
+config-BOT_MODE = BOT_MODE chỉ nhận giá trị polling hoặc webhook.
+config-WEBHOOK_URL = Thiếu hoặc sai WEBHOOK_URL: ở chế độ webhook, đây phải là địa chỉ HTTPS công khai mà Telegram gửi tin tới, ví dụ https://bot.example.vn/telegram.
+config-WEBHOOK_SECRET = Thiếu hoặc sai WEBHOOK_SECRET: ở chế độ webhook, cần từ 32 đến 256 ký tự, chỉ gồm A-Z, a-z, 0-9, _ và -, ví dụ tạo bằng lệnh: openssl rand -hex 32
+config-PORT = PORT phải là số cổng (1–65535), ví dụ 8080.
+config-HOST = HOST phải là địa chỉ để lắng nghe, ví dụ 0.0.0.0 hoặc 127.0.0.1.
 config-LOG_LEVEL = LOG_LEVEL phải là một trong: fatal, error, warn, info, debug, trace, silent.
 startup-rubric-invalid = Dữ liệu bộ tiêu chí có lỗi, bot không khởi động. Chạy “npm run rubric -- check” để xem chi tiết.
 

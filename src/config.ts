@@ -7,15 +7,30 @@ const commaSeparatedIds = z
   .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/)
   .transform((s) => s.split(",").map((p) => Number(p.trim())));
 
-export const configSchema = z.object({
+const common = z.object({
   BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/),
   TELEGRAM_API_ROOT: z.url().optional(),
   DATABASE_PATH: z.string().min(1).default("./data/ocop.sqlite"),
   REDIS_URL: z.url().optional(),
   ADMIN_IDS: commaSeparatedIds.optional().transform((v) => v ?? []),
-  BOT_MODE: z.enum(["polling"]).default("polling"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+/**
+ * Long polling (the default), or a webhook: Telegram posts updates to WEBHOOK_URL (HTTPS, usually a
+ * reverse proxy in front of HOST:PORT) with WEBHOOK_SECRET in a header. Telegram allows 1–256 of
+ * A-Z a-z 0-9 _ - in the secret; 32 at least, so that it cannot be guessed.
+ */
+export const configSchema = z.discriminatedUnion("BOT_MODE", [
+  common.extend({ BOT_MODE: z.literal("polling").default("polling") }),
+  common.extend({
+    BOT_MODE: z.literal("webhook"),
+    WEBHOOK_URL: z.url({ protocol: /^https$/ }),
+    WEBHOOK_SECRET: z.string().regex(/^[\w-]{32,256}$/),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    HOST: z.string().min(1).default("0.0.0.0"),
+  }),
+]);
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,4 +1,5 @@
-// The only file that reads configuration, opens the database and Redis, and runs the bot.
+// The only file that reads configuration, opens the database and Redis, and runs the bot: by long
+// polling, or behind the HTTP server receiving Telegram's webhook.
 import "./load-env.js";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { dirname, join } from "node:path";
@@ -19,6 +20,8 @@ import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { handleUndeliverable } from "./services/reachability.js";
 import { startReminderScheduler } from "./services/reminders.js";
+import { createServer } from "./server/index.js";
+import { databaseAnswers, redisAnswers } from "./server/health.js";
 import { createI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { fileProblemText } from "./views/rubric-text.js";
@@ -75,13 +78,15 @@ const bot = createBot(
   },
 );
 
-// Another instance polling with the same token: say it once, keep trying, never exit.
-bot.api.config.use(retryPollingConflicts(logger));
+/** The updates the bot handles, asked of Telegram in both modes. */
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+
 await bot.init();
 const commandMenu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
 await bot.api.setMyCommands(commandMenu("vi"));
 await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
-await bot.api.deleteWebhook();
+// Long polling gets nothing while a webhook is set (409).
+if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
 // Notifications left pending by a previous run (or a crash) go out now.
 // An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
 // same limits as the bot's replies.
@@ -106,22 +111,51 @@ const reminders = startReminderScheduler({
   notify: () => dispatcher?.kick(),
 });
 
-const runner: RunnerHandle = run(bot, {
-  runner: { silent: true, fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
-});
-void runner.task()?.catch((err: unknown) => {
-  // 401 (token revoked) or 15 hours without reaching Telegram: nothing more to do here.
-  logger.fatal({ err: String(err) }, "long polling stopped");
-  process.exit(1);
-});
-logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
+/** Starts receiving updates; the returned function stops, after the updates in flight are handled. */
+async function startWebhook(options: { url: string; secret: string; host: string; port: number }): Promise<() => Promise<void>> {
+  const server = createServer({
+    logger,
+    health: { database: databaseAnswers(db), ...(redis && updatesRedis ? { redis: redisAnswers(redis, updatesRedis) } : {}) },
+    telegram: { bot, path: new URL(options.url).pathname, secretToken: options.secret },
+  });
+  try {
+    await server.listen({ host: options.host, port: options.port });
+    // Every instance behind the URL sets the same webhook: harmless.
+    await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: ALLOWED_UPDATES });
+  } catch (err) {
+    logger.fatal({ err: String(err) }, "webhook not started");
+    process.exit(1);
+  }
+  logger.info({ bot: bot.botInfo.username, redis: !!redis, port: options.port }, "bot started (webhook)");
+  return () => server.close();
+}
+
+function startPolling(): () => Promise<void> {
+  // Another instance polling with the same token: say it once, keep trying, never exit.
+  bot.api.config.use(retryPollingConflicts(logger));
+  const runner: RunnerHandle = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  void runner.task()?.catch((err: unknown) => {
+    // 401 (token revoked) or 15 hours without reaching Telegram: nothing more to do here.
+    logger.fatal({ err: String(err) }, "long polling stopped");
+    process.exit(1);
+  });
+  logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
+  return async () => {
+    if (runner.isRunning()) await runner.stop();
+  };
+}
+
+const stopReceiving =
+  config.BOT_MODE === "webhook"
+    ? await startWebhook({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, host: config.HOST, port: config.PORT })
+    : startPolling();
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping: finishing the updates in flight");
-  if (runner.isRunning()) await runner.stop();
+  await stopReceiving();
   reminders.stop();
   await dispatcher?.stop();
   updateLog?.stop();

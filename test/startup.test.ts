@@ -4,8 +4,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFakeBotApi, type FakeBotApi, type FakeUser } from "./helpers/fake-bot-api.js";
+import { freePort } from "./helpers/net.js";
 
 const ROOT = join(import.meta.dirname, "..");
 let api: FakeBotApi;
@@ -132,4 +133,56 @@ describe("npm start", () => {
     // The 409s are Telegram's answers to two pollers, the subject of this test.
     api.errors().forEach((c) => (c.injected = true));
   }, 240_000); // two processes starting together: slow on a busy machine
+
+  describe("webhook mode (BOT_MODE=webhook)", () => {
+    const secret = "Webhook_secret-0123456789abcdefghijklmnop";
+    const webhookEnv = { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: secret, HOST: "127.0.0.1" };
+
+    it.each([
+      ["missing", ""],
+      ["31 characters long", "a".repeat(31)],
+    ])("refuses to start with WEBHOOK_SECRET %s, naming it", async (_, value) => {
+      const child = start({ ...webhookEnv, WEBHOOK_SECRET: value });
+      expect(await exited(child)).toBe(1);
+      expect(child.output()).toContain("WEBHOOK_SECRET");
+      if (value) expect(child.output()).not.toContain(value); // the secret is not echoed
+    });
+
+    it("sets the webhook with the secret and the updates it handles, serves a posted update and /healthz, stops cleanly", async () => {
+      const from = api.calls.length;
+      const port = await freePort();
+      const bot = start({ ...webhookEnv, PORT: String(port), DATABASE_PATH: join(dir, "webhook.sqlite") });
+      const setWebhook = await api.waitFor((c) => c.method === "setWebhook", { fromIndex: from, timeoutMs: 30_000 });
+      expect(setWebhook.params).toMatchObject({
+        url: "https://bot.example.vn/telegram",
+        secret_token: secret,
+        allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
+      });
+      await vi.waitFor(() => expect(bot.output()).toContain('"msg":"bot started (webhook)"'), { timeout: 10_000 });
+
+      const u = api.user({ id: 779, first_name: "Hạnh", language_code: "vi" });
+      const post = (secretToken: string) =>
+        fetch(`http://127.0.0.1:${port}/telegram`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secretToken },
+          body: JSON.stringify(u.command("/huongdan")),
+        });
+      expect((await post(secret.replace("W", "w"))).status).toBe(401);
+      expect((await post(secret)).status).toBe(200);
+      expect(u.chat().last()?.text).toContain("Hướng dẫn OCOP");
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect([health.status, await health.json()]).toEqual([200, { status: "ok", checks: { database: "ok" } }]);
+      // Polling would compete with the webhook (409): this instance does neither.
+      expect(api.calls.slice(from).filter((c) => c.method === "getUpdates" || c.method === "deleteWebhook")).toEqual([]);
+
+      process.kill(-bot.pid!, "SIGTERM");
+      await new Promise((resolve) => bot.once("close", resolve));
+      expect(bot.output()).toContain('"msg":"stopped"');
+      expect(bot.output()).not.toContain(secret);
+      expect(api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
+      // The fake now holds a webhook, as Telegram would: remove it for whatever polls next.
+      await fetch(`${api.url}/bot${api.token}/deleteWebhook`);
+    }, 120_000);
+  });
 });
+

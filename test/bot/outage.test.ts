@@ -1,7 +1,6 @@
 // Faults around the bot: Redis going down and coming back empty, a session lost. People get "try
 // again in a few minutes" during the outage, and afterwards are asked only what is missing.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -12,6 +11,7 @@ import { answers, sessions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
+import { freePort } from "../helpers/net.js";
 
 let h: Harness | undefined;
 const children: ChildProcess[] = [];
@@ -27,14 +27,6 @@ const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedisServer) {
   if (process.env.REQUIRE_REDIS === "1") throw new Error("REQUIRE_REDIS=1 but redis-server is not installed");
   console.warn("NOTICE: redis-server is not installed; the Redis outage test is SKIPPED.");
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A throwaway Redis without persistence: killed, it comes back empty. */

@@ -3,10 +3,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Api, type StorageAdapter } from "grammy";
+import { Api, type Bot, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { afterEach, beforeEach, expect } from "vitest";
+import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/index.js";
 import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
 import type { SessionData } from "../../src/bot/session.js";
@@ -50,6 +51,13 @@ export interface Harness {
   logs: LogLine[];
   db: Db;
   dbPath: string;
+  /** The bot now (a new one after restart()). */
+  bot: Bot<BotContext>;
+  /**
+   * Another bot process beside this one, on the same database file and Bot API (two instances
+   * behind one webhook URL), with its own sessions storage and update log when given.
+   */
+  sibling(options?: Pick<HarnessOptions, "storage" | "updateLog">): { bot: Bot<BotContext>; close(): void };
   /** Delivers an update to the bot and waits until it is handled. */
   deliver(update: Update): Promise<void>;
   /** Sends every pending notification now (what the dispatcher does in the background). */
@@ -69,13 +77,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: LogLine[] = [];
   const logger = pino({ level: options.logLevel ?? "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const limiter = createRateLimiter(options.limits ?? NO_LIMITS);
-  const build = () =>
-    createBot(api.token, { db, catalog, adminUnits: adminUnitsOf(db), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
+  const build = (on: Db = db, { storage, updateLog } = options) =>
+    createBot(api.token, { db: on, catalog, adminUnits: adminUnitsOf(on), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
       botInfo: api.botInfo,
       client: { apiRoot: api.url },
       limiter,
-      ...(options.storage ? { storage: options.storage } : {}),
-      ...(options.updateLog ? { updateLog: options.updateLog } : {}),
+      ...(storage ? { storage } : {}),
+      ...(updateLog ? { updateLog } : {}),
     });
   let bot = build();
   const workflow = () => ({ db, catalog, i18n, adminUnits: adminUnitsOf(db), adminIds: options.adminIds ?? [] });
@@ -94,6 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return db;
     },
     dbPath,
+    get bot() {
+      return bot;
+    },
+    sibling(siblingOptions = {}) {
+      const siblingDb = openDatabase(dbPath);
+      return { bot: build(siblingDb, siblingOptions), close: () => siblingDb.$client.close() };
+    },
     deliver: (update) => bot.handleUpdate(update),
     flush: () => dispatcher().drainOnce(),
     restart() {

@@ -1,0 +1,29 @@
+// The product's HTTP server (Fastify): Telegram's webhook and /healthz now, the web chat next. The
+// factory has no side effects: nothing listens until main.ts calls listen(), so tests build the
+// same server around an in-memory database and the fake Bot API.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { healthRoute, type HealthChecks } from "./health.js";
+import { telegramWebhookRoute, type TelegramWebhookOptions } from "./telegram-webhook.js";
+
+export interface ServerOptions {
+  logger: Logger;
+  /** What GET /healthz checks, by name (e.g. database, redis). */
+  health: HealthChecks;
+  /** Where Telegram posts updates, in webhook mode. */
+  telegram?: TelegramWebhookOptions;
+}
+
+/**
+ * The server, not listening yet. `close()` stops accepting requests (new ones get 503), waits for
+ * the requests in flight and then for the Telegram updates still being handled.
+ */
+export function createServer(options: ServerOptions): FastifyInstance {
+  // Requests are not logged one by one: a webhook request per message would only repeat the bot's
+  // own log lines. Failures are logged.
+  const loggerInstance: FastifyBaseLogger = options.logger.child({ component: "http" });
+  const app = Fastify({ loggerInstance, disableRequestLogging: true });
+  healthRoute(app, options.health);
+  if (options.telegram) telegramWebhookRoute(app, options.telegram);
+  return app;
+}
