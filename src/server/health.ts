@@ -35,6 +35,7 @@ export async function runHealthChecks(checks: HealthChecks): Promise<HealthRepor
   return { status: results.every(([, r]) => r === "ok") ? "ok" : "unavailable", checks: Object.fromEntries(results) };
 }
 
+/** GET /healthz: 200 and the report when every check passes, 503 and the report otherwise. */
 export function healthRoute(app: FastifyInstance, checks: HealthChecks): void {
   app.get("/healthz", async (_request, reply) => {
     const report = await runHealthChecks(checks);

@@ -18,9 +18,10 @@ export interface TelegramWebhookOptions {
 /**
  * POST `path`: an update from Telegram. A request without the right secret token gets 401 and
  * reaches nothing. A slow update (a reply waiting for Telegram's rate limits, say) is answered 200
- * after `answerWithinMs` and goes on being handled: Telegram, which would otherwise resend it,
- * does not; when it resends anyway, the update log skips the copy, while the update is in hand and
- * after. The server's close() waits for the updates still being handled.
+ * after `answerWithinMs` and goes on being handled. (grammY's default answers 500 instead, which
+ * Telegram counts as a failed delivery and resends.) A copy Telegram resends anyway is skipped by
+ * the update log, while the update is in hand and after. The server's close() waits for the
+ * updates still being handled.
  */
 export function telegramWebhookRoute(app: FastifyInstance, options: TelegramWebhookOptions): void {
   const { bot } = options;
