@@ -15,7 +15,7 @@ import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { adminUnitsOf } from "./services/admin-units.js";
-import { loadHolidays } from "./domain/calendar.js";
+import { loadHolidays } from "./services/holidays.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { handleUndeliverable } from "./services/reachability.js";
 import { startReminderScheduler } from "./services/reminders.js";

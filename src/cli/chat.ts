@@ -6,7 +6,7 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../bot/index.js";
 import { openDatabase } from "../db/client.js";
-import { loadHolidays } from "../domain/calendar.js";
+import { loadHolidays } from "../services/holidays.js";
 import { createDispatcher } from "../services/outbox.js";
 import { adminUnitsOf } from "../services/admin-units.js";
 import { createI18n, translator } from "../i18n.js";

@@ -2,6 +2,9 @@
 // Sessions hold only what the user is doing now; everything worth keeping is here.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { APPLICATION_STATES } from "../domain/lifecycle.js";
+
+export { APPLICATION_STATES, type ApplicationState } from "../domain/lifecycle.js";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -67,17 +70,6 @@ export const products = sqliteTable(
   (t) => [index("products_organisation").on(t.organisationId)],
 );
 
-export const APPLICATION_STATES = [
-  "draft",
-  "completed",
-  "submitted",
-  "received",
-  "returned",
-  "forwarded",
-  "rated",
-  "withdrawn",
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** A self-assessment of a product, which becomes the application once submitted. */
 export const applications = sqliteTable(

@@ -12,7 +12,7 @@ import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.j
 import type { SessionData } from "../../src/bot/session.js";
 import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
-import { loadHolidays } from "../../src/domain/calendar.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { createI18n } from "../../src/i18n.js";
 import { createDispatcher } from "../../src/services/outbox.js";
 import { adminUnitsOf } from "../../src/services/admin-units.js";

@@ -2,7 +2,7 @@
 // service-level tests: producers, officers, drafts, answers, filed and rated applications.
 import { expect } from "vitest";
 import type { Db } from "../../src/db/client.js";
-import { loadHolidays } from "../../src/domain/calendar.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { optionsFor, type Option } from "../../src/domain/rubric.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { createI18n } from "../../src/i18n.js";
