@@ -4,7 +4,7 @@ import pino from "pino";
 import type { Update } from "grammy/types";
 import { createBot } from "../src/bot/index.js";
 import { openDatabase } from "../src/db/client.js";
-import { loadHolidays } from "../src/domain/calendar.js";
+import { loadHolidays } from "../src/services/holidays.js";
 import { improvementPlan } from "../src/domain/plan.js";
 import { optionsFor } from "../src/domain/rubric.js";
 import { score } from "../src/domain/scoring.js";

@@ -16,9 +16,8 @@ import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { adminUnitsOf } from "./services/admin-units.js";
-import { loadHolidays } from "./domain/calendar.js";
-import { createDispatcher, type Dispatcher } from "./services/outbox.js";
-import { handleUndeliverable } from "./services/reachability.js";
+import { loadHolidays } from "./services/holidays.js";
+import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/index.js";
 import { startReminderScheduler } from "./services/reminders.js";
 import { createServer } from "./server/index.js";
 import { databaseAnswers, redisAnswers } from "./server/health.js";
@@ -92,18 +91,12 @@ if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
 // same limits as the bot's replies.
 const dispatcherApi = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
 dispatcherApi.config.use(throttle(limiter));
-const workflow = { db, catalog: rubrics.value, i18n, adminUnits: units, adminIds: config.ADMIN_IDS };
-dispatcher = createDispatcher({
-  db,
-  api: dispatcherApi,
-  logger,
-  onUndeliverable: (row, code, description) => handleUndeliverable(workflow, row, code, description),
-});
+const workflow = { db, catalog: rubrics.value, adminUnits: units, adminIds: config.ADMIN_IDS };
+dispatcher = createTelegramDispatcher({ db, api: dispatcherApi, logger, i18n, adminUnits: units, workflow });
 dispatcher.start();
 const reminders = startReminderScheduler({
   db,
   catalog: rubrics.value,
-  i18n,
   adminUnits: units,
   holidays,
   adminIds: config.ADMIN_IDS,

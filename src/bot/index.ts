@@ -3,7 +3,7 @@
 import { Bot, session, type BotConfig, type StorageAdapter } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
 import { createI18n } from "../i18n.js";
-import { findUser } from "../services/people.js";
+import { findUserBy, telegramIdentity } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { afterResultFeature } from "./features/after-result.js";
 import { assessmentFeature } from "./features/assessment.js";
@@ -68,7 +68,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)), requireMessageOfButton);
   guarded.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)) }));
   guarded.use(async (ctx, next) => {
-    ctx.user = ctx.from ? findUser(deps.db, ctx.from.id) : undefined;
+    ctx.user = ctx.from ? findUserBy(deps.db, telegramIdentity(ctx.from.id)) : undefined;
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });

@@ -1,19 +1,19 @@
 // Glue between handlers and the workflow service.
-import type { I18n } from "@grammyjs/i18n";
-import { createI18n } from "../i18n.js";
 import type { WorkflowDeps } from "../services/workflow.js";
 import type { BotContext } from "./context.js";
 
-let i18n: I18n | undefined;
-
-/** Notifications are rendered in each recipient's language, so the service needs translations. */
+/** What the workflow service needs, from the bot's dependencies. */
 export function workflowDeps(ctx: BotContext): WorkflowDeps {
-  i18n ??= createI18n();
   const { db, catalog, adminUnits, adminIds } = ctx.deps;
-  return { db, catalog, i18n, adminUnits, adminIds };
+  return { db, catalog, adminUnits, adminIds };
 }
 
-/** Provincial administrators, from ADMIN_IDS. */
+/** The acting user's internal id; 0, which holds no role, before the user exists (no consent yet). */
+export function actorId(ctx: BotContext): number {
+  return ctx.user?.id ?? 0;
+}
+
+/** Provincial administrators, from ADMIN_IDS (Telegram ids). */
 export function isAdmin(ctx: BotContext): boolean {
   return !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
 }

@@ -15,7 +15,9 @@ import { openDatabase, type Db } from "../db/client.js";
 import type { AdminUnits } from "../geo/communes.js";
 import { createI18n, translator } from "../i18n.js";
 import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCommuneImport } from "../services/admin-units.js";
-import { allOfficers, createOfficerInvite, deepLink, revokeOfficer } from "../services/membership.js";
+import { deepLink } from "../bot/deep-link.js";
+import { allOfficers, createOfficerInvite, revokeOfficer } from "../services/membership.js";
+import { externalIdOf, telegramIdentity, userIdOf } from "../services/people.js";
 import { formatDateTime } from "../dates.js";
 import { fold } from "../text.js";
 import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
@@ -108,13 +110,15 @@ switch (command) {
   case "list-officers": {
     const officers = allOfficers(database());
     if (officers.length === 0) out(t("admin-no-officers"));
-    for (const o of officers) out(`${o.userId}\t${o.fullName ?? ""}\t${o.communeCode}\t${unitLabelOf(t, units(), o.communeCode)}`);
+    // Officers are named by their Telegram id, as revoke-officer takes them.
+    for (const o of officers) out(`${externalIdOf(database(), o.userId, "telegram") ?? ""}\t${o.fullName ?? ""}\t${o.communeCode}\t${unitLabelOf(t, units(), o.communeCode)}`);
     break;
   }
   case "revoke-officer": {
     const id = Number(values.user);
     if (!Number.isInteger(id) || id <= 0) fail(t("cli-missing-argument", { name: "--user" }), 2);
-    const n = revokeOfficer(database(), id);
+    const userId = userIdOf(database(), telegramIdentity(id));
+    const n = userId === undefined ? 0 : revokeOfficer(database(), userId);
     if (n === 0) fail(t("cli-admin-not-officer", { id }));
     out(t("admin-revoked"));
     break;

@@ -6,14 +6,15 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../bot/index.js";
 import { openDatabase } from "../db/client.js";
-import { loadHolidays } from "../domain/calendar.js";
-import { createDispatcher } from "../services/outbox.js";
+import { loadHolidays } from "../services/holidays.js";
+import { createTelegramDispatcher } from "../bot/notifications/index.js";
 import { adminUnitsOf } from "../services/admin-units.js";
 import { createI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { fileProblemText } from "../views/rubric-text.js";
 
-const t = translator(createI18n(), process.env.OCOP_LOCALE ?? "vi");
+const i18n = createI18n();
+const t = translator(i18n, process.env.OCOP_LOCALE ?? "vi");
 const USER = { id: Number(process.env.CHAT_USER_ID ?? 1), is_bot: false, first_name: "Demo", language_code: "vi" } as const;
 const CHAT = { id: USER.id, type: "private", first_name: USER.first_name } as const;
 const BOT_INFO: UserFromGetMe = {
@@ -147,7 +148,7 @@ async function handle(line: string) {
 }
 
 // Notifications (to this user, or to officers) are printed like any other message.
-const dispatcher = createDispatcher({ db, api: bot.api, logger: pino({ level: "silent" }), limits: { perChatIntervalMs: 0 } });
+const dispatcher = createTelegramDispatcher({ db, api: bot.api, logger: pino({ level: "silent" }), limits: { perChatIntervalMs: 0 }, i18n, adminUnits: adminUnitsOf(db) });
 
 await bot.init();
 dispatcher.start();

@@ -2,6 +2,9 @@
 // Sessions hold only what the user is doing now; everything worth keeping is here.
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { APPLICATION_STATES } from "../domain/lifecycle.js";
+
+export { APPLICATION_STATES, type ApplicationState } from "../domain/lifecycle.js";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -9,9 +12,12 @@ const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 export const ORGANISATION_TYPES = ["household", "cooperative-group", "cooperative", "enterprise"] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+/**
+ * People, by an internal id. How each channel knows them is in `user_identities`. Users from
+ * before identities existed kept their Telegram id as their internal id.
+ */
 export const users = sqliteTable("users", {
-  /** Telegram user id. */
-  id: integer("id").primaryKey(),
+  id: integer("id").primaryKey({ autoIncrement: true }),
   language: text("language"),
   /** The privacy notice version the user agreed to; null without consent. */
   consentVersion: text("consent_version"),
@@ -30,6 +36,21 @@ export const users = sqliteTable("users", {
   createdAt: timestamp("created_at").notNull().default(now),
   updatedAt: timestamp("updated_at").notNull().default(now),
 });
+
+export const CHANNELS = ["telegram", "web", "zalo"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** How a channel knows a user: e.g. ("telegram", "<Telegram user id>") → users.id. */
+export const userIdentities = sqliteTable(
+  "user_identities",
+  {
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    externalId: text("external_id").notNull(),
+    userId: integer("user_id").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index("user_identities_user").on(t.userId)],
+);
 
 /** Every consent decision, with the notice's version: the record the law asks for. */
 export const consentEvents = sqliteTable("consent_events", {
@@ -67,17 +88,6 @@ export const products = sqliteTable(
   (t) => [index("products_organisation").on(t.organisationId)],
 );
 
-export const APPLICATION_STATES = [
-  "draft",
-  "completed",
-  "submitted",
-  "received",
-  "returned",
-  "forwarded",
-  "rated",
-  "withdrawn",
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** A self-assessment of a product, which becomes the application once submitted. */
 export const applications = sqliteTable(
@@ -274,19 +284,20 @@ export const officialResults = sqliteTable("official_results", {
 export const OUTBOX_STATUSES = ["pending", "sent", "undeliverable"] as const;
 
 /**
- * Notifications to send, written in the same transaction as the change that causes them and sent
- * later by the dispatcher, in order per chat: nothing is lost while Telegram is unreachable.
+ * Notifications to send, as intents: who is told (a user), what (the kind and its arguments, plain
+ * data) and about which application. Written in the same transaction as the change that causes
+ * them; the recipient's channel renders them in the recipient's language and sends them later, in
+ * order per recipient: nothing is lost while the channel is unreachable.
  */
 export const outbox = sqliteTable(
   "outbox",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    chatId: integer("chat_id").notNull(),
-    text: text("text").notNull(),
-    parseMode: text("parse_mode"),
-    /** JSON of an InlineKeyboardMarkup. */
-    replyMarkup: text("reply_markup"),
+    recipientId: integer("recipient_id").notNull(),
+    kind: text("kind").notNull(),
     applicationId: integer("application_id"),
+    /** The kind's arguments, JSON. */
+    arguments: text("arguments", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at").notNull().default(now),
@@ -294,7 +305,7 @@ export const outbox = sqliteTable(
     createdAt: timestamp("created_at").notNull().default(now),
     sentAt: timestamp("sent_at"),
   },
-  (t) => [index("outbox_pending").on(t.status, t.chatId, t.id)],
+  (t) => [index("outbox_pending").on(t.status, t.recipientId, t.id)],
 );
 
 export const REMINDER_KINDS = ["digest", "idle-draft", "certificate"] as const;

@@ -1,12 +1,9 @@
 // Working days and deadlines in Vietnam (Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving).
 // Days are "YYYY-MM-DD" strings; the arithmetic uses a fixed +7h offset and UTC dates, never the
-// machine's time zone. Pure functions, except loadHolidays which reads the shipped holidays file.
+// machine's time zone. Pure functions: the holidays are given (src/services/holidays.ts reads them).
 //
 // A period in days starts the day after the event (Civil Code 2015, Art. 147): the day of receipt
 // does not count, the 15th working day after it is the commune's last day.
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /** Days off besides weekends, as "YYYY-MM-DD". */
@@ -21,8 +18,6 @@ export interface ProvincialDeadline {
 
 /** Decision 26/2026, Art. 7: the commune reports and forwards within 15 working days of receipt. */
 export const COMMUNE_WORKING_DAYS = 15;
-
-export const HOLIDAYS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/holidays-vn.json");
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -161,15 +156,4 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
-}
-
-/** Reads and validates the holidays file (by default the shipped src/data/holidays-vn.json). */
-export function loadHolidays(file: string = HOLIDAYS_FILE): Holidays {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new Error(`${file}: cannot read the holidays file: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseHolidays(json, file);
 }

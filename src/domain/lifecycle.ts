@@ -1,7 +1,19 @@
 // The application life cycle (PRODUCT.md §4): which role may take which action from which state,
 // where it leads, whether it needs a note and who is told about it. Pure data and functions; the
 // services wrap every transition in one database transaction with its audit row and notifications.
-import type { ApplicationState } from "../db/schema.js";
+
+/** The states of an application (PRODUCT.md §4); the database stores them as text. */
+export const APPLICATION_STATES = [
+  "draft",
+  "completed",
+  "submitted",
+  "received",
+  "returned",
+  "forwarded",
+  "rated",
+  "withdrawn",
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /**
  * - producer: the owner or a member of the application's organisation;

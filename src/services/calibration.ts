@@ -5,9 +5,9 @@ import type { Db } from "../db/client.js";
 import { applicationEvents, officialResults } from "../db/schema.js";
 import { assessmentResult, loadAssessment, type Assessment } from "./assessment.js";
 import { organisationPeople, rolesFor } from "./membership.js";
-import { enqueueNotifications } from "./outbox.js";
-import { applicationsOfCommunes, languageOf, officialResultOf, type WorkflowDeps } from "./workflow.js";
-import { translator, type Translate } from "../i18n.js";
+import { enqueueNotifications, type NotificationInput } from "./outbox.js";
+import { applicationsOfCommunes, officialResultOf, type WorkflowDeps } from "./workflow.js";
+import type { Translate } from "../i18n.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 
 export interface PartComparison {
@@ -68,7 +68,7 @@ export function formatPoints(locale: string, n: number, signed = false): string 
   return new Intl.NumberFormat(locale === "en" ? "en" : "vi", { maximumFractionDigits: 1, ...(signed ? { signDisplay: "exceptZero" } : {}) }).format(n);
 }
 
-/** A comparison as lines of text in the locale (HTML-safe: numbers and part ids only). */
+/** A comparison as lines of text in the locale (markup-safe: numbers and part ids only). */
 export function comparisonLines(t: Translate, locale: string, c: Calibration): string[] {
   const f = (n: number, signed = false) => formatPoints(locale, n, signed);
   return [
@@ -85,7 +85,7 @@ export type PointsOutcome = { ok: true } | { ok: false; reason: "not-found" | "r
  * and members, each in their language, their own score beside the council's. One transaction.
  */
 export function recordOfficialPoints(deps: WorkflowDeps, userId: number, applicationId: number, points: Record<string, number>): PointsOutcome {
-  const { db, catalog, i18n } = deps;
+  const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return { ok: false, reason: "not-found" };
   const role = rolesFor(db, deps.adminIds, userId, a.app).find((r) => r !== "producer");
@@ -95,13 +95,12 @@ export function recordOfficialPoints(deps: WorkflowDeps, userId: number, applica
   if (parts.some((p) => !(points[p.id]! >= 0 && points[p.id]! <= p.maxPoints))) return { ok: false, reason: "invalid" };
   const values = Object.fromEntries(parts.map((p) => [p.id, points[p.id]!]));
   const calibration = compare(a, values);
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const notifications = organisationPeople(db, a.app.organisationId).map((chatId) => {
-    const locale = languageOf(db, chatId);
-    const t = translator(i18n, locale);
-    const text = [t("notify-official-points", { product: esc(a.product.name) }), ...comparisonLines(t, locale, calibration)].join("\n");
-    return { chatId, text, parseMode: "HTML", applicationId: a.app.id };
-  });
+  const notifications: NotificationInput[] = organisationPeople(db, a.app.organisationId).map((recipientId) => ({
+    recipientId,
+    kind: "official-points",
+    arguments: { product: a.product.name, calibration },
+    applicationId: a.app.id,
+  }));
   const at = deps.now?.() ?? new Date();
   db.transaction((tx) => {
     tx.update(officialResults).set({ partPoints: values }).where(eq(officialResults.applicationId, a.app.id)).run();

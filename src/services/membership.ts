@@ -5,6 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { invites, officers, organisationMembers, organisations, users } from "../db/schema.js";
 import type { Role } from "../domain/lifecycle.js";
+import { isAdminUser } from "./people.js";
 
 export type Invite = typeof invites.$inferSelect;
 
@@ -95,7 +96,7 @@ export function revokeOfficer(db: Db, userId: number): number {
 
 /**
  * The roles a user holds towards an application: producer (owner or member of its organisation),
- * officer (of its commune), admin (configured ids).
+ * officer (of its commune), admin (its Telegram identity is among the configured ADMIN_IDS).
  */
 export function rolesFor(
   db: Db,
@@ -106,7 +107,7 @@ export function rolesFor(
   const roles: Role[] = [];
   if (isOrganisationMember(db, userId, app.organisationId)) roles.push("producer");
   if (app.communeCode && communesOfOfficer(db, userId).includes(app.communeCode)) roles.push("officer");
-  if (adminIds.includes(userId)) roles.push("admin");
+  if (isAdminUser(db, adminIds, userId)) roles.push("admin");
   return roles;
 }
 
@@ -193,9 +194,4 @@ export function redeemInvite(db: Db, kind: Invite["kind"], code: string, userId:
     }
     return { ok: true, invite: { ...invite, usedBy: userId, usedAt: now } } as const;
   });
-}
-
-/** A deep link that opens the bot with the given /start payload. */
-export function deepLink(botUsername: string, payload: string): string {
-  return `https://t.me/${botUsername}?start=${payload}`;
 }

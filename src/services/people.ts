@@ -1,5 +1,5 @@
 // Users, their consent and profile, and the organisation they produce under.
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
 import { charCount } from "../text.js";
@@ -14,7 +14,9 @@ import {
   organisationMembers,
   organisations,
   products,
+  userIdentities,
   users,
+  type Channel,
   type OrganisationType,
 } from "../db/schema.js";
 
@@ -28,18 +30,81 @@ export function findUser(db: Db, id: number): User | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
+/** How a channel knows a person: the channel and its own id for them (a Telegram user id as decimal text). */
+export interface Identity {
+  channel: Channel;
+  externalId: string;
+}
+
+/** The identity of a Telegram user id. */
+export function telegramIdentity(telegramUserId: number): Identity {
+  return { channel: "telegram", externalId: String(telegramUserId) };
+}
+
+/** The internal id of the user a channel knows by this identity, if any. */
+export function userIdOf(db: DbOrTx, identity: Identity): number | undefined {
+  return db
+    .select({ id: userIdentities.userId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.channel, identity.channel), eq(userIdentities.externalId, identity.externalId)))
+    .get()?.id;
+}
+
+/** The user a channel knows by this identity, if any. */
+export function findUserBy(db: Db, identity: Identity): User | undefined {
+  const id = userIdOf(db, identity);
+  return id === undefined ? undefined : findUser(db, id);
+}
+
+/** The channel's own id for the user (e.g. the Telegram user id as text), if the user has one there. */
+export function externalIdOf(db: DbOrTx, userId: number, channel: Channel): string | undefined {
+  return db
+    .select({ externalId: userIdentities.externalId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.userId, userId), eq(userIdentities.channel, channel)))
+    .get()?.externalId;
+}
+
+/** The user of this identity, created (without consent) with the identity when it is new. Returns the internal id. */
+export function ensureUser(db: DbOrTx, identity: Identity): number {
+  const known = userIdOf(db, identity);
+  if (known !== undefined) return known;
+  const { id } = db.insert(users).values({}).returning({ id: users.id }).get();
+  db.insert(userIdentities).values({ ...identity, userId: id }).run();
+  return id;
+}
+
+/**
+ * The internal ids of the administrators, who are configured by their Telegram ids (ADMIN_IDS). An
+ * administrator the database does not know yet gets a user (without consent), so notifications
+ * can be addressed to them as to anyone.
+ */
+export function adminUserIds(db: DbOrTx, adminTelegramIds: readonly number[]): number[] {
+  return adminTelegramIds.map((id) => ensureUser(db, telegramIdentity(id)));
+}
+
+/** Whether the user is an administrator: their Telegram identity is among ADMIN_IDS. */
+export function isAdminUser(db: DbOrTx, adminTelegramIds: readonly number[], userId: number): boolean {
+  const telegramId = externalIdOf(db, userId, "telegram");
+  return telegramId !== undefined && adminTelegramIds.some((id) => String(id) === telegramId);
+}
+
 export function hasConsent(user: User | undefined): user is User & { consentVersion: string } {
   return !!user?.consentVersion && user.consentVersion === PRIVACY_NOTICE_VERSION;
 }
 
-export function grantConsent(db: Db, id: number, language: string | undefined): User {
+/** Records the consent of the person a channel knows by `identity`, creating the user on first consent. */
+export function grantConsent(db: Db, identity: Identity, language: string | undefined): User {
   const at = new Date();
-  db.transaction((tx) => {
-    tx.insert(users)
-      .values({ id, language, consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at })
-      .onConflictDoUpdate({ target: users.id, set: { consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at, updatedAt: at } })
+  const id = db.transaction((tx) => {
+    const id = ensureUser(tx, identity);
+    tx.update(users)
+      // A language chosen before stays; a new user starts in their app's language.
+      .set({ consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at, updatedAt: at, ...(language ? { language: sql`coalesce(${users.language}, ${language})` } : {}) })
+      .where(eq(users.id, id))
       .run();
     tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "granted", at }).run();
+    return id;
   });
   return findUser(db, id)!;
 }
@@ -200,6 +265,7 @@ export function deletePersonalData(db: Db, id: number): void {
     tx.delete(organisationMembers).where(eq(organisationMembers.userId, id)).run();
     tx.delete(officers).where(eq(officers.userId, id)).run();
     tx.delete(users).where(eq(users.id, id)).run();
+    tx.delete(userIdentities).where(eq(userIdentities.userId, id)).run();
     tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
   });
 }

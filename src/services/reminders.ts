@@ -7,24 +7,20 @@
 // keyed so that nothing goes twice: the insert that reports a change is the one that may send, so
 // restarts and several instances running at once are safe.
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
-import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { applications, officers, officialResults, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
 import { addMonths, CERTIFICATE_MONTHS, certificateTimeline, EXPIRY_REMINDER_MONTHS, expiryReminderDue } from "../domain/certificate.js";
 import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type Holidays } from "../domain/calendar.js";
-import { formatDate } from "../dates.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
 import { organisationPeople } from "./membership.js";
-import { reassessCallback } from "./reassessment.js";
-import { enqueueNotifications, type NotificationInput } from "./outbox.js";
+import { enqueueNotifications, type CertificateNotice, type DigestNotice, type NotificationInput } from "./outbox.js";
 
 export interface ReminderDeps {
   db: Db;
   catalog: RubricCatalog;
-  i18n: I18n;
   adminUnits: AdminUnits;
   holidays: Holidays;
   adminIds: readonly number[];
@@ -47,16 +43,6 @@ export const IDLE_DRAFT_MS = 3 * 24 * 60 * 60 * 1000;
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const WAITING_STATES = ["submitted", "received"] as const;
 
-/** The callback data of the reminders' buttons (the officer list and resume handlers exist). */
-export const REMINDER_CALLBACKS = {
-  openList: "hs:open:0",
-  resume: (applicationId: number) => `r:${applicationId}`,
-  off: "rem:off",
-  reassess: reassessCallback,
-} as const;
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** The key of an idle-draft reminder: one per application per idle period. */
 export function idleDraftKey(applicationId: number, updatedAt: Date): string {
   return `${applicationId}:${updatedAt.getTime()}`;
@@ -75,7 +61,7 @@ interface Pending {
 }
 
 /**
- * Queues the reminders due at `now` and returns how many. Synchronous: texts are rendered first,
+ * Queues the reminders due at `now` and returns how many. Synchronous: they are worked out first,
  * then one transaction records each reminder and queues its message (only when the record is new).
  * Call the dispatcher's kick() afterwards when anything was queued.
  */
@@ -97,23 +83,19 @@ export function runReminders(deps: ReminderDeps, now: Date = new Date()): Remind
 
 /** The day's digest for every active officer who has applications waiting and has not had it yet. */
 function digests(deps: ReminderDeps, now: Date): Pending[] {
-  const { db, i18n, holidays } = deps;
+  const { db, holidays } = deps;
   const today = vnDate(now);
   const sentToday = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'digest' and ${reminders.userId} = ${officers.userId} and ${reminders.key} = ${today})`;
   const rows = db
-    .select({ userId: officers.userId, communeCode: officers.communeCode, language: users.language })
+    .select({ userId: officers.userId, communeCode: officers.communeCode })
     .from(officers)
     .innerJoin(users, eq(users.id, officers.userId))
     .where(and(isNull(officers.revokedAt), eq(users.remindersOff, false), sql`not ${sentToday}`))
     .all();
   if (rows.length === 0) return [];
 
-  const byOfficer = new Map<number, { language: string; communes: Set<string> }>();
-  for (const r of rows) {
-    const entry = byOfficer.get(r.userId) ?? { language: r.language ?? "vi", communes: new Set<string>() };
-    entry.communes.add(r.communeCode);
-    byOfficer.set(r.userId, entry);
-  }
+  const byOfficer = new Map<number, Set<string>>();
+  for (const r of rows) byOfficer.set(r.userId, (byOfficer.get(r.userId) ?? new Set<string>()).add(r.communeCode));
   const communes = [...new Set(rows.map((r) => r.communeCode))];
   const waiting = db
     .select({
@@ -129,36 +111,25 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
 
   const province = nextProvincialDeadline(now);
   const result: Pending[] = [];
-  for (const [userId, { language, communes: theirs }] of byOfficer) {
+  for (const [userId, theirs] of byOfficer) {
     const mine = waiting.filter((a) => a.communeCode !== null && theirs.has(a.communeCode));
     if (mine.length === 0) continue;
     const submitted = mine.filter((a) => a.state === "submitted").length;
     const received = mine.filter((a) => a.state === "received");
-    const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
-    const lines = [
-      t("remind-digest-head", { date: formatDate(today), count: mine.length }),
-      t("remind-digest-counts", { submitted, received: received.length }),
-    ];
     const urgent = received
       .filter((a): a is typeof a & { receivedAt: Date } => a.receivedAt !== null)
       .map((a) => ({ ...a, left: workingDaysLeft(a.receivedAt, now, holidays) }))
       .sort((x, y) => x.left - y.left || x.receivedAt.getTime() - y.receivedAt.getTime())[0];
-    if (urgent) {
-      const args = { product: esc(urgent.product), days: Math.abs(urgent.left), deadline: formatDate(communeDeadline(urgent.receivedAt, holidays)) };
-      lines.push(t(urgent.left > 0 ? "remind-digest-urgent" : urgent.left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
-    }
-    lines.push(t("remind-digest-province", { proposeBy: formatDate(province.proposeBy), ratedBy: formatDate(province.ratedBy) }));
-    result.push({
-      kind: "digest",
-      userId,
-      key: today,
-      notification: {
-        chatId: userId,
-        text: lines.join("\n"),
-        parseMode: "HTML",
-        replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: REMINDER_CALLBACKS.openList }]] },
-      },
-    });
+    const digest: DigestNotice = {
+      date: today,
+      count: mine.length,
+      submitted,
+      received: received.length,
+      ...(urgent ? { urgent: { product: urgent.product, left: urgent.left, deadline: communeDeadline(urgent.receivedAt, holidays) } } : {}),
+      proposeBy: province.proposeBy,
+      ratedBy: province.ratedBy,
+    };
+    result.push({ kind: "digest", userId, key: today, notification: { recipientId: userId, kind: "digest", arguments: digest } });
   }
   return result;
 }
@@ -168,12 +139,12 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
  * are not reminded), if the owner still has consent and has not turned reminders off.
  */
 function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
-  const { db, catalog, i18n } = deps;
+  const { db, catalog } = deps;
   const cutoff = new Date(now.getTime() - IDLE_DRAFT_MS);
   const keyOf = sql`cast(${applications.id} as text) || ':' || cast(${applications.updatedAt} as text)`;
   const reminded = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'idle-draft' and ${reminders.userId} = ${organisations.ownerId} and ${reminders.key} = ${keyOf})`;
   const rows = db
-    .select({ applicationId: applications.id, ownerId: organisations.ownerId, language: users.language })
+    .select({ applicationId: applications.id, ownerId: organisations.ownerId })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .innerJoin(users, eq(users.id, organisations.ownerId))
@@ -192,24 +163,11 @@ function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
   for (const r of rows) {
     const a = loadAssessment(db, catalog, r.applicationId);
     if (!a) continue;
-    const language = r.language ?? "vi";
-    const t = (key: string, args?: Record<string, string | number>) => i18n.t(language, key, args);
     result.push({
       kind: "idle-draft",
       userId: r.ownerId,
       key: idleDraftKey(a.app.id, a.app.updatedAt),
-      notification: {
-        chatId: r.ownerId,
-        text: t("remind-idle", { product: esc(a.product.name), answered: answeredCount(a), total: a.order.length }),
-        parseMode: "HTML",
-        replyMarkup: {
-          inline_keyboard: [
-            [{ text: t("btn-remind-continue"), callback_data: REMINDER_CALLBACKS.resume(a.app.id) }],
-            [{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }],
-          ],
-        },
-        applicationId: a.app.id,
-      },
+      notification: { recipientId: r.ownerId, kind: "idle-draft", arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length }, applicationId: a.app.id },
     });
   }
   return result;
@@ -227,7 +185,7 @@ export function certificateReminderKey(applicationId: number, months: number): s
  * already has a newer application (a re-assessment under way). See domain/certificate.ts.
  */
 function certificates(deps: ReminderDeps, now: Date): Pending[] {
-  const { db, i18n } = deps;
+  const { db } = deps;
   const today = vnDate(now);
   const firstMilestone = Math.max(...EXPIRY_REMINDER_MONTHS);
   const newer = sql`exists (select 1 from ${applications} as later where later.product_id = ${applications.productId} and later.id > ${applications.id} and later.state <> 'withdrawn')`;
@@ -254,34 +212,25 @@ function certificates(deps: ReminderDeps, now: Date): Pending[] {
     if (!months) continue;
     const dates = certificateTimeline(r.decisionDate);
     const people = db
-      .select({ id: users.id, language: users.language })
+      .select({ id: users.id })
       .from(users)
       .where(and(inArray(users.id, organisationPeople(db, r.organisationId)), eq(users.remindersOff, false), isNotNull(users.consentVersion)))
       .all();
+    const certificate: CertificateNotice = {
+      months,
+      stars: r.stars,
+      product: r.product,
+      expires: dates.expires,
+      refileFrom: dates.refileFrom,
+      refileBy: dates.refileBy,
+      late: today > dates.refileBy ? 1 : 0,
+    };
     for (const person of people) {
-      const t = (key: string, args?: Record<string, string | number>) => i18n.t(person.language ?? "vi", key, args);
-      const buttons = [[{ text: t("btn-reassess-re-evaluation"), callback_data: REMINDER_CALLBACKS.reassess(r.applicationId, "re-evaluation") }]];
-      if (r.stars < 5) buttons.push([{ text: t("btn-reassess-upgrade"), callback_data: REMINDER_CALLBACKS.reassess(r.applicationId, "upgrade") }]);
-      buttons.push([{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }]);
       result.push({
         kind: "certificate",
         userId: person.id,
         key: certificateReminderKey(r.applicationId, months),
-        notification: {
-          chatId: person.id,
-          text: t("remind-certificate", {
-            months,
-            stars: r.stars,
-            product: esc(r.product),
-            expires: formatDate(dates.expires),
-            refileFrom: formatDate(dates.refileFrom),
-            refileBy: formatDate(dates.refileBy),
-            late: today > dates.refileBy ? 1 : 0,
-          }),
-          parseMode: "HTML",
-          replyMarkup: { inline_keyboard: buttons },
-          applicationId: r.applicationId,
-        },
+        notification: { recipientId: person.id, kind: "certificate", arguments: certificate, applicationId: r.applicationId },
       });
     }
   }

@@ -2,7 +2,6 @@
 // transaction (new state, audit event, notifications in the outbox), the commune's evaluation of
 // the local criteria, the official result, and the timeline.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { I18n } from "@grammyjs/i18n";
 import type { Db } from "../db/client.js";
 import {
   applicationEvents,
@@ -18,21 +17,19 @@ import {
 import { isEditableState, notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
 import { readinessOf, type Readiness } from "../domain/readiness.js";
 import { LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
-import { formatDate } from "../dates.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { assessmentResult, loadAssessment, type Application, type Assessment } from "./assessment.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
-import { enqueueNotifications, type NotificationInput } from "./outbox.js";
-import { isReachable, lacksBusinessRegistration, organisationById } from "./people.js";
-import { unitLabel } from "../views/admin-units.js";
+import { enqueueNotifications, type ApplicationNotice, type NotificationInput } from "./outbox.js";
+import { adminUserIds, isReachable, lacksBusinessRegistration, organisationById } from "./people.js";
 
 export interface WorkflowDeps {
   db: Db;
   catalog: RubricCatalog;
-  i18n: I18n;
   adminUnits: AdminUnits;
+  /** The administrators' Telegram ids (ADMIN_IDS). */
   adminIds: readonly number[];
   now?: () => Date;
 }
@@ -96,9 +93,6 @@ function chooseRole(roles: Role[], state: ApplicationState, action: Action): { r
   return { reason };
 }
 
-/** Text for Telegram's HTML parse mode. */
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 export function userName(db: Db, id: number | null): string {
   if (id === null) return "";
   return db.select({ name: users.fullName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
@@ -156,7 +150,7 @@ export function act(
   if (action === "record-result" && !validResult(payload.result)) return { ok: false, reason: "result-invalid", state: app.state };
 
   const now = deps.now?.() ?? new Date();
-  const notifications = renderNotifications(deps, a, action, communeCode, { note, result: payload.result, now });
+  const notifications = notificationsOf(deps, a, action, communeCode, { note, result: payload.result });
   const updated = db.transaction((tx) => {
     const extra: Partial<typeof applications.$inferInsert> = {};
     if (action === "submit") {
@@ -286,84 +280,50 @@ export function communeRouting(db: Db, communeCode: string): { routing: Routing;
   return { routing: officerIds.length === 0 ? "no-officer" : reachable.length === 0 ? "officer-unreachable" : "officers", reachable };
 }
 
-/** The buttons an officer (or administrator) acts on a new application with. */
-export function officerActionButtons(i18n: I18n, locale: string, applicationId: number) {
-  return {
-    inline_keyboard: [
-      [
-        { text: i18n.t(locale, "btn-officer-view"), callback_data: `ov:${applicationId}` },
-        { text: i18n.t(locale, "btn-officer-receive"), callback_data: `or:${applicationId}` },
-      ],
-      [{ text: i18n.t(locale, "btn-officer-return"), callback_data: `oq:${applicationId}` }],
-    ],
-  };
-}
-
-interface RenderContext {
+interface NoticeContext {
   note: string | undefined;
   result: OfficialResultInput | undefined;
-  now: Date;
 }
 
-/** The notifications an action causes, each in its recipient's language. */
-function renderNotifications(deps: WorkflowDeps, a: Assessment, action: Action, communeCode: string, ctx: RenderContext) {
-  const { db, i18n } = deps;
+/** The notifications an action causes: to the producer and members, and to the commune's officers (or the administrators). */
+function notificationsOf(deps: WorkflowDeps, a: Assessment, action: Action, communeCode: string, ctx: NoticeContext): NotificationInput[] {
+  const { db } = deps;
   const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
-  const commune = deps.adminUnits.commune(communeCode);
   const { score } = assessmentResult(a);
-  const people = organisationPeople(db, org.id);
-  const officerIds = officersOf(db, communeCode);
   const { routing, reachable } = communeRouting(db, communeCode);
-  const rows: NotificationInput[] = [];
-  const args = {
-    product: esc(a.product.name),
-    set: esc(a.sheet.productSetTitle),
-    org: esc(org.name),
-    producer: esc(userName(db, org.ownerId)),
+  const notice = (audience: ApplicationNotice["audience"]): ApplicationNotice => ({
+    action,
+    audience,
+    routing,
+    product: a.product.name,
+    set: a.sheet.productSetTitle,
+    org: org.name,
+    producer: userName(db, org.ownerId),
+    commune: communeCode,
     total: score.total,
     stars: score.stars,
     a: score.parts.A?.points ?? 0,
     b: score.parts.B?.points ?? 0,
     c: score.parts.C?.points ?? 0,
     files: evidenceOf(db, a).length,
-    note: esc(ctx.note ?? ""),
+    note: ctx.note ?? "",
     resultStars: ctx.result?.stars ?? 0,
-    decision: esc(ctx.result?.decisionNumber ?? ""),
-    decisionDate: formatDate(ctx.result?.decisionDate),
-    officers: esc(officerIds.map((id) => userName(db, id)).join(", ")),
-  };
-  // The unit, with its kind (xã, phường, đặc khu), in each recipient's language.
-  const argsIn = (locale: string) => ({
-    ...args,
-    commune: esc(commune ? unitLabel((key, a) => i18n.t(locale, key, a), commune) : communeCode),
+    decision: ctx.result?.decisionNumber ?? "",
+    decisionDate: ctx.result?.decisionDate ?? "",
+    officers: officersOf(db, communeCode)
+      .map((id) => userName(db, id))
+      .join(", "),
   });
-  const producerButtons = (locale: string) =>
-    action === "return"
-      ? { inline_keyboard: [[{ text: i18n.t(locale, "btn-edit-application"), callback_data: `v:${a.app.id}` }, { text: i18n.t(locale, "btn-resubmit"), callback_data: `sub:${a.app.id}` }]] }
-      : undefined;
-
+  const rows: NotificationInput[] = [];
   const audiences = notifies(action);
   if (audiences.includes("producer") || audiences.includes("members")) {
-    for (const id of people) {
-      const locale = languageOf(db, id);
-      let text = i18n.t(locale, `notify-${action}`, argsIn(locale));
-      if (action === "submit" && routing !== "officers") text += "\n" + i18n.t(locale, `notify-${routing}`, argsIn(locale));
-      rows.push({ chatId: id, text, parseMode: "HTML", ...(producerButtons(locale) ? { replyMarkup: producerButtons(locale)! } : {}), applicationId: a.app.id });
-    }
+    const args = notice("people");
+    for (const id of organisationPeople(db, org.id)) rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
   }
   if (audiences.includes("officers")) {
-    const recipients = routing === "officers" ? reachable : [...deps.adminIds];
-    for (const id of recipients) {
-      const locale = languageOf(db, id);
-      const key = action === "submit" ? (routing === "officers" ? "notify-officer-submit" : `notify-admin-submit-${routing}`) : `notify-officer-${action}`;
-      rows.push({
-        chatId: id,
-        text: i18n.t(locale, key, argsIn(locale)),
-        parseMode: "HTML",
-        ...(action === "submit" ? { replyMarkup: officerActionButtons(i18n, locale, a.app.id) } : {}),
-        applicationId: a.app.id,
-      });
-    }
+    const args = notice("officers");
+    const recipients = routing === "officers" ? reachable : adminUserIds(db, deps.adminIds);
+    for (const id of recipients) rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
   }
   return rows;
 }

@@ -252,7 +252,7 @@ describe("what people type is safe to show, store and compare", () => {
     await start();
     const u = h.api.user({ id: 8402, first_name: "Lan" });
     await consentAndName(h, u, "Nguyễn Thị Lan".normalize("NFD"), "0084 912 345 678");
-    expect(h.db.select().from(users).where(eq(users.id, 8402)).get()).toMatchObject({ fullName: "Nguyễn Thị Lan", phone: "0912345678" });
+    expect(h.db.select().from(users).where(eq(users.id, h.userId(8402))).get()).toMatchObject({ fullName: "Nguyễn Thị Lan", phone: "0912345678" });
     await h.deliver(u.press("Hợp tác xã (HTX)"));
     const name = "Hợp tác xã Nông nghiệp và Dịch vụ Tổng hợp Mật ong Hoa Tràm Rừng U Minh Hạ xã Khánh Bình Tây Bắc, CàMau VN";
     expect([...name].length).toBe(106);
@@ -276,10 +276,10 @@ describe("edited messages", () => {
     await h.deliver(u.editLastText("Nguyễn Thị Lan"));
     expect(all(u)).toContain("Mình đã sửa theo tin nhắn bạn vừa sửa");
     expect(text(u)).toContain("điện thoại");
-    expect(h.db.select().from(users).where(eq(users.id, 8501)).get()!.fullName).toBe("Nguyễn Thị Lan");
+    expect(h.db.select().from(users).where(eq(users.id, h.userId(8501))).get()!.fullName).toBe("Nguyễn Thị Lan");
     await h.deliver(u.send("0912 345 678"));
     await h.deliver(u.editLastText("0987 654 321"));
-    expect(h.db.select().from(users).where(eq(users.id, 8501)).get()!.phone).toBe("0987654321");
+    expect(h.db.select().from(users).where(eq(users.id, h.userId(8501))).get()!.phone).toBe("0987654321");
     expect(all(u)).not.toContain("Số này chưa đúng");
   });
 

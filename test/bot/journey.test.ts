@@ -60,8 +60,8 @@ async function answerAll(u: FakeUser, pick: (count: number, index: number) => nu
   throw new Error("the assessment never ended");
 }
 
-function appOf(userId: number) {
-  const user = h.db.select().from(users).where(eq(users.id, userId)).get()!;
+function appOf(telegramId: number) {
+  const user = h.db.select().from(users).where(eq(users.id, h.userId(telegramId))).get()!;
   return h.db.select().from(applications).where(eq(applications.organisationId, user.organisationId!)).all();
 }
 
@@ -232,7 +232,7 @@ describe("consent and personal data", () => {
     await h.deliver(u.command("/start"));
     await h.deliver(u.press("✅ Đồng ý"));
     const [event] = h.db.select().from(consentEvents).all();
-    expect(event).toMatchObject({ userId: 2002, decision: "granted" });
+    expect(event).toMatchObject({ userId: h.userId(2002), decision: "granted" });
     expect(event!.noticeVersion).toMatch(/^\d{4}-\d{2}$/);
     expect(Date.now() - event!.at.getTime()).toBeLessThan(60_000);
   });
@@ -265,6 +265,6 @@ describe("consent and personal data", () => {
     await h.deliver(u.send("12345"));
     expect(text(u)).toContain("chưa đúng");
     await h.deliver(u.send("098.765.4321"));
-    expect(h.db.select().from(users).where(eq(users.id, 2004)).get()!.phone).toBe("0987654321");
+    expect(h.db.select().from(users).where(eq(users.id, h.userId(2004))).get()!.phone).toBe("0987654321");
   });
 });

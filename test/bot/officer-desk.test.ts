@@ -115,7 +115,7 @@ describe("an officer the bot cannot reach", () => {
 
     // He opens the bot again: reachable, and /quantri says so.
     await h.deliver(officer.unblock());
-    expect(h.db.select().from(users).all().find((u) => u.id === OFFICER)!.unreachableSince).toBeNull();
+    expect(h.db.select().from(users).all().find((u) => u.id === h.userId(OFFICER))!.unreachableSince).toBeNull();
     await h.deliver(admin.press("👥 Danh sách cán bộ", admin.chat().messages.findLast((m) => m.buttons.some((b) => b.text === "👥 Danh sách cán bộ"))!.message_id));
     expect(last(admin)).not.toContain("Không nhắn được");
   }, 90_000);

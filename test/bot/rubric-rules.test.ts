@@ -23,8 +23,8 @@ const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const recent = (u: FakeUser, n = 4) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
 const NONE = "Chưa đạt mức nào (không phải phương án của phiếu)";
 
-const appsOf = (userId: number) => {
-  const org = h.db.select().from(organisations).where(eq(organisations.ownerId, userId)).get()!;
+const appsOf = (telegramId: number) => {
+  const org = h.db.select().from(organisations).where(eq(organisations.ownerId, h.userId(telegramId))).get()!;
   return h.db.select().from(applications).where(eq(applications.organisationId, org.id)).all();
 };
 
@@ -67,7 +67,7 @@ describe("a household without business registration", () => {
     await h.deliver(u.send("Hộ kinh doanh Tám"));
     await h.deliver(u.send("cai nuoc ca mau"));
     await h.deliver(u.press(/^1\. Xã Cái Nước/));
-    const org = h.db.select().from(organisations).where(eq(organisations.ownerId, 3002)).get()!;
+    const org = h.db.select().from(organisations).where(eq(organisations.ownerId, h.userId(3002))).get()!;
     expect(org).toMatchObject({ type: "household", businessRegistered: false });
     await h.deliver(u.command("/thongtin"));
     expect(text(u)).toContain("Đăng ký hộ kinh doanh: chưa có");

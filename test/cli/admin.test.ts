@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { communes, organisations } from "../../src/db/schema.js";
 import { communesOfOfficer, redeemInvite } from "../../src/services/membership.js";
+import { ensureUser, telegramIdentity } from "../../src/services/people.js";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -50,9 +51,11 @@ it("prints a one-time officer link, with the bot's name from getMe or BOT_USERNA
   expect(named.stdout).toMatch(/https:\/\/t\.me\/tinh_ocop_bot\?start=officer_/);
 
   const db = openDatabase(dbPath);
-  expect(redeemInvite(db, "officer", link![1]!, 4242).ok).toBe(true);
-  expect(redeemInvite(db, "officer", link![1]!, 4343)).toEqual({ ok: false, reason: "used" });
-  expect(communesOfOfficer(db, 4242)).toEqual([code]);
+  // The officer's Telegram id is 4242; the database knows them by an internal id.
+  const officer = ensureUser(db, telegramIdentity(4242));
+  expect(redeemInvite(db, "officer", link![1]!, officer).ok).toBe(true);
+  expect(redeemInvite(db, "officer", link![1]!, ensureUser(db, telegramIdentity(4343)))).toEqual({ ok: false, reason: "used" });
+  expect(communesOfOfficer(db, officer)).toEqual([code]);
   db.$client.close();
 
   expect((await admin(["list-officers"], {})).stdout).toContain(`4242\t\t${code}\tXã Cái Nước – Cà Mau`);

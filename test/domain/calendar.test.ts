@@ -4,17 +4,16 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   COMMUNE_WORKING_DAYS,
-  HOLIDAYS_FILE,
   addWorkingDays,
   communeDeadline,
   isValidDay,
   isWorkingDay,
-  loadHolidays,
   nextProvincialDeadline,
   parseHolidays,
   vnDate,
   workingDaysLeft,
 } from "../../src/domain/calendar.js";
+import { HOLIDAYS_FILE, loadHolidays } from "../../src/services/holidays.js";
 
 const NONE: ReadonlySet<string> = new Set();
 const SHIPPED = loadHolidays();

@@ -1,6 +1,6 @@
 // A bot built exactly as in production, around a real SQLite database, the real locales and rubric
 // data, talking to the strict fake Bot API over HTTP.
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api, type Bot, type StorageAdapter } from "grammy";
@@ -13,12 +13,12 @@ import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.j
 import type { SessionData } from "../../src/bot/session.js";
 import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
-import { loadHolidays } from "../../src/domain/calendar.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { createI18n } from "../../src/i18n.js";
-import { createDispatcher } from "../../src/services/outbox.js";
+import { createTelegramDispatcher } from "../../src/bot/notifications/index.js";
 import { adminUnitsOf } from "../../src/services/admin-units.js";
-import { handleUndeliverable } from "../../src/services/reachability.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
+import { telegramIdentity, userIdOf } from "../../src/services/people.js";
 import { startFakeBotApi, type FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   updateLog?: UpdateLog;
   /** Log lines at warn and above, to assert on. */
   logLevel?: pino.Level;
+  /** A database file to start from (copied; the bot opens the copy and migrates it). Default: a new one. */
+  database?: string;
 }
 
 /** Limits that never make a test wait. */
@@ -60,6 +62,8 @@ export interface Harness {
   sibling(options?: Pick<HarnessOptions, "storage" | "updateLog">): { bot: Bot<BotContext>; close(): void };
   /** Delivers an update to the bot and waits until it is handled. */
   deliver(update: Update): Promise<void>;
+  /** The internal id of the user the bot knows by this Telegram id (throws when it knows none). */
+  userId(telegramId: number): number;
   /** Sends every pending notification now (what the dispatcher does in the background). */
   flush(): Promise<number>;
   /** A new bot process on the same database file: what a crash and restart looks like. */
@@ -73,6 +77,7 @@ const i18n = createI18n();
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeBotApi(options.apiLimits ? { limits: options.apiLimits } : {});
   const dbPath = join(mkdtempSync(join(tmpdir(), "ocop-bot-")), "ocop.sqlite");
+  if (options.database) copyFileSync(options.database, dbPath);
   let db = openDatabase(dbPath);
   const logs: LogLine[] = [];
   const logger = pino({ level: options.logLevel ?? "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
@@ -86,14 +91,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(updateLog ? { updateLog } : {}),
     });
   let bot = build();
-  const workflow = () => ({ db, catalog, i18n, adminUnits: adminUnitsOf(db), adminIds: options.adminIds ?? [] });
   const dispatcher = () =>
-    createDispatcher({
+    createTelegramDispatcher({
       db,
       api: new Api(api.token, { apiRoot: api.url }),
       logger,
       limits: { perSecond: 1000, perChatIntervalMs: 0 },
-      onUndeliverable: (row, code, description) => handleUndeliverable(workflow(), row, code, description),
+      i18n,
+      adminUnits: adminUnitsOf(db),
+      workflow: { db, catalog, adminUnits: adminUnitsOf(db), adminIds: options.adminIds ?? [] },
     });
   return {
     api,
@@ -110,6 +116,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { bot: build(siblingDb, siblingOptions), close: () => siblingDb.$client.close() };
     },
     deliver: (update) => bot.handleUpdate(update),
+    userId(telegramId) {
+      const id = userIdOf(db, telegramIdentity(telegramId));
+      if (id === undefined) throw new Error(`no user with Telegram id ${telegramId}`);
+      return id;
+    },
     flush: () => dispatcher().drainOnce(),
     restart() {
       db.$client.close();

@@ -2,7 +2,9 @@
 // service-level tests: producers, officers, drafts, answers, filed and rated applications.
 import { expect } from "vitest";
 import type { Db } from "../../src/db/client.js";
-import { loadHolidays } from "../../src/domain/calendar.js";
+import { outbox, userIdentities, users } from "../../src/db/schema.js";
+import { renderNotification } from "../../src/bot/notifications/index.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { optionsFor, type Option } from "../../src/domain/rubric.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { createI18n } from "../../src/i18n.js";
@@ -10,7 +12,7 @@ import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
-import { findUser, grantConsent, saveOrganisation, updateUser, type Organisation, type OrganisationInput, type User } from "../../src/services/people.js";
+import { findUser, grantConsent, saveOrganisation, telegramIdentity, updateUser, userIdOf, type Organisation, type OrganisationInput, type User } from "../../src/services/people.js";
 import { act, localCriteria, recordLocalEvaluation, type WorkflowDeps } from "../../src/services/workflow.js";
 
 export const catalog = loadCatalog().value!;
@@ -30,23 +32,37 @@ export interface Producer {
 export type World = ReturnType<typeof world>;
 
 export function world(db: Db) {
-  const workflow = (at: Date = new Date()): WorkflowDeps => ({ db, catalog, i18n, adminUnits: units, adminIds: [ADMIN], now: () => at });
+  const workflow = (at: Date = new Date()): WorkflowDeps => ({ db, catalog, adminUnits: units, adminIds: [ADMIN], now: () => at });
 
+  /** A user known by this Telegram id; one the database does not know yet gets it as internal id too (as users from before identities). */
+  function known(telegramId: number): number {
+    const known = userIdOf(db, telegramIdentity(telegramId));
+    if (known !== undefined) return known;
+    db.insert(users).values({ id: telegramId }).run();
+    db.insert(userIdentities).values({ ...telegramIdentity(telegramId), userId: telegramId }).run();
+    return telegramId;
+  }
+  // The administrator is known (the services resolve ADMIN_IDS through Telegram identities).
+  known(ADMIN);
+
+  /** A user (see known) who agreed to the notice and gave a name and phone. */
   function person(id: number, language = "vi"): User {
-    grantConsent(db, id, language);
-    updateUser(db, id, { fullName: `Person ${id}`, phone: "0912345678" });
-    return findUser(db, id)!;
+    known(id);
+    const user = grantConsent(db, telegramIdentity(id), language);
+    updateUser(db, user.id, { fullName: `Person ${id}`, phone: "0912345678" });
+    return findUser(db, user.id)!;
   }
 
   function producer(id: number, communeCode: string, language = "vi", org: Partial<OrganisationInput> = {}): Producer {
-    const saved = saveOrganisation(db, person(id, language), { type: "cooperative", name: `Co-op ${id}`, communeCode, ...org });
-    return { user: findUser(db, id)!, org: saved };
+    const user = person(id, language);
+    const saved = saveOrganisation(db, user, { type: "cooperative", name: `Co-op ${id}`, communeCode, ...org });
+    return { user: findUser(db, user.id)!, org: saved };
   }
 
   function officer(id: number, communeCodes: string[], language = "vi"): void {
-    person(id, language);
+    const user = person(id, language);
     const invite = createOfficerInvite(db, communeCodes, ADMIN);
-    expect(redeemInvite(db, "officer", invite.code, id).ok).toBe(true);
+    expect(redeemInvite(db, "officer", invite.code, user.id).ok).toBe(true);
   }
 
   function draft(p: Producer, name: string, productSet = HONEY): number {
@@ -99,4 +115,21 @@ export function world(db: Db) {
   }
 
   return { workflow, person, producer, officer, draft, answer, filed, rated };
+}
+
+/**
+ * The outbox as the Telegram channel sends it: each row with its chat, text and buttons (JSON of the
+ * InlineKeyboardMarkup), rendered in the recipient's language.
+ */
+export function telegramOutbox(db: Db) {
+  return db
+    .select()
+    .from(outbox)
+    .orderBy(outbox.id)
+    .all()
+    .map((row) => {
+      const m = renderNotification({ db, i18n, adminUnits: units }, row);
+      if ("error" in m) throw new Error(`outbox row ${row.id}: ${m.error}`);
+      return { ...row, chatId: m.chatId, text: m.text, parseMode: m.parseMode ?? null, replyMarkup: m.replyMarkup ? JSON.stringify(m.replyMarkup) : null };
+    });
 }

@@ -10,7 +10,7 @@ import { createMemberInvite, redeemInvite } from "../../src/services/membership.
 import { findUser } from "../../src/services/people.js";
 import { reassessmentKinds, startReassessment } from "../../src/services/reassessment.js";
 import { runReminders, setRemindersOff, type ReminderDeps } from "../../src/services/reminders.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, units, world, type Producer, type World } from "../helpers/world.js";
+import { ADMIN, CAI_NUOC, catalog, holidays, PHU_MY, telegramOutbox, units, world, type Producer, type World } from "../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -20,7 +20,7 @@ const OFFICER = 100;
 beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
-  deps = { db, catalog, i18n, adminUnits: units, holidays, adminIds: [ADMIN] };
+  deps = { db, catalog, adminUnits: units, holidays, adminIds: [ADMIN] };
   w.officer(OFFICER, [CAI_NUOC]);
 });
 afterEach(() => db.$client.close());
@@ -29,7 +29,7 @@ afterEach(() => db.$client.close());
 const at8 = (day: string) => new Date(`${day}T01:00:00Z`);
 const certificateRows = () => {
   const chats = new Set(db.select().from(reminders).where(eq(reminders.kind, "certificate")).all().map((r) => r.userId));
-  return db.select().from(outbox).all().filter((r) => chats.has(r.chatId) && r.replyMarkup?.includes('"ra:'));
+  return telegramOutbox(db).filter((r) => chats.has(r.chatId) && r.replyMarkup?.includes('"ra:'));
 };
 
 function withMember(p: Producer, memberId: number, language = "vi") {
@@ -174,7 +174,7 @@ describe("the council's points per part", () => {
     expect(parts.map((x) => x.official)).toEqual([30, 18.5, 27]);
     expect(parts.map((x) => x.gap)).toEqual(parts.map((x) => Math.round((x.self - x.official) * 10) / 10));
     expect(c.total.official).toBe(75.5);
-    const sent = db.select().from(outbox).all().filter((r) => r.text.includes("Điểm hội đồng từng phần") || r.text.includes("council's points per part"));
+    const sent = telegramOutbox(db).filter((r) => r.text.includes("Điểm hội đồng từng phần") || r.text.includes("council's points per part"));
     expect(sent.map((r) => r.chatId).sort()).toEqual([200, 201]);
     expect(sent.find((r) => r.chatId === 200)!.text).toContain(`Phần B: bạn ${parts[1]!.self} · hội đồng 18,5 /25`);
     expect(sent.find((r) => r.chatId === 201)!.text).toContain(`Part B: you ${parts[1]!.self} · council 18.5 /25`);

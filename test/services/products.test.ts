@@ -3,14 +3,14 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
-import { applicationEvents, applications, dossierFields, evidence, products } from "../../src/db/schema.js";
+import { applicationEvents, applications, dossierFields, evidence, products, userIdentities, users } from "../../src/db/schema.js";
 import { optionsFor } from "../../src/domain/rubric.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isClearanceKey, loadAssessment, saveAnswer, type Assessment } from "../../src/services/assessment.js";
 import { descriptionKey } from "../../src/services/dossier.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { createMemberInvite, redeemInvite } from "../../src/services/membership.js";
-import { findUser, grantConsent, saveOrganisation, updateUser, type Organisation, type User } from "../../src/services/people.js";
+import { findUser, grantConsent, saveOrganisation, telegramIdentity, updateUser, type Organisation, type User } from "../../src/services/people.js";
 import { changeProductSet, deleteProduct, previewSetChange, productActions, renameProduct, sameNamedProduct } from "../../src/services/products.js";
 
 const catalog = loadCatalog().value!;
@@ -29,7 +29,9 @@ beforeEach(() => {
 });
 
 function person(id: number): User {
-  grantConsent(db, id, "vi");
+  db.insert(users).values({ id }).run();
+  db.insert(userIdentities).values({ ...telegramIdentity(id), userId: id }).run();
+  grantConsent(db, telegramIdentity(id), "vi");
   updateUser(db, id, { fullName: `Người ${id}`, phone: "0912345678" });
   return findUser(db, id)!;
 }

@@ -1,14 +1,15 @@
 // Officers the bot cannot reach: the rule lives in the service, called by the outbox dispatcher.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { applications, outbox, users } from "../../src/db/schema.js";
-import { createI18n } from "../../src/i18n.js";
+import { applications, users } from "../../src/db/schema.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { createOfficerInvite } from "../../src/services/membership.js";
 import { handleUndeliverable, meansUnreachable } from "../../src/services/reachability.js";
 import { communeRouting } from "../../src/services/workflow.js";
+import { telegramIdentity, userIdOf } from "../../src/services/people.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { useHarness } from "../helpers/bot.js";
+import { telegramOutbox } from "../helpers/world.js";
 import { addHoney, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
 
 const ADMIN = 9000;
@@ -36,22 +37,24 @@ describe("an undeliverable notification", () => {
     await assessWithEvidence(h, producer);
     await h.deliver(producer.press("📨 Nộp hồ sơ"));
     const app = h.db.select().from(applications).get()!;
-    const deps = { db: h.db, catalog: loadCatalog().value!, i18n: createI18n(), adminUnits: adminUnits(), adminIds: [ADMIN] };
-    const queued = (chatId: number) => h.db.select().from(outbox).where(eq(outbox.chatId, chatId)).all().length;
+    const deps = { db: h.db, catalog: loadCatalog().value!, adminUnits: adminUnits(), adminIds: [ADMIN] };
+    const queued = (chatId: number) => telegramOutbox(h.db).filter((r) => r.chatId === chatId).length;
+    // Users are known by their internal ids; the test speaks of them by their Telegram ids.
+    const user = (telegramId: number) => userIdOf(h.db, telegramIdentity(telegramId))!;
     const before = { admin: queued(ADMIN), producer: queued(8503) };
 
-    expect(handleUndeliverable(deps, { chatId: 8501, applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(1);
+    expect(handleUndeliverable(deps, { recipientId: user(8501), applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(1);
     expect(communeRouting(h.db, app.communeCode!).routing).toBe("officers");
-    expect(handleUndeliverable(deps, { chatId: 8502, applicationId: app.id }, 400, "Bad Request: chat not found")).toBe(2);
+    expect(handleUndeliverable(deps, { recipientId: user(8502), applicationId: app.id }, 400, "Bad Request: chat not found")).toBe(2);
     expect(communeRouting(h.db, app.communeCode!).routing).toBe("officer-unreachable");
     // A second failure for the same officer: nothing new for the producer.
-    expect(handleUndeliverable(deps, { chatId: 8502, applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(1);
+    expect(handleUndeliverable(deps, { recipientId: user(8502), applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(1);
     expect(queued(ADMIN) - before.admin).toBe(3);
     expect(queued(8503) - before.producer).toBe(1);
     // A producer's own failure marks them only; a refusal that is not about reachability, nothing.
-    expect(handleUndeliverable(deps, { chatId: 8503, applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(0);
-    expect(handleUndeliverable(deps, { chatId: 8501, applicationId: app.id }, 400, "Bad Request: message is too long")).toBe(0);
-    const since = (id: number) => h.db.select().from(users).where(eq(users.id, id)).get()!.unreachableSince;
+    expect(handleUndeliverable(deps, { recipientId: user(8503), applicationId: app.id }, 403, "Forbidden: bot was blocked by the user")).toBe(0);
+    expect(handleUndeliverable(deps, { recipientId: user(8501), applicationId: app.id }, 400, "Bad Request: message is too long")).toBe(0);
+    const since = (id: number) => h.db.select().from(users).where(eq(users.id, user(id))).get()!.unreachableSince;
     expect(officers.map(since).every(Boolean)).toBe(true);
     expect(since(8503)).toBeInstanceOf(Date);
   }, 60_000);

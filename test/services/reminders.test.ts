@@ -9,11 +9,11 @@ import { outbox, reminders, users } from "../../src/db/schema.js";
 import { communeDeadline, workingDaysLeft } from "../../src/domain/calendar.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
-import { findUser } from "../../src/services/people.js";
+import { findUser, telegramIdentity, userIdOf } from "../../src/services/people.js";
 import { runReminders, setRemindersOff, startReminderScheduler, type ReminderDeps } from "../../src/services/reminders.js";
 import { act } from "../../src/services/workflow.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, units, world, type World } from "../helpers/world.js";
+import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, telegramOutbox, units, world, type World } from "../helpers/world.js";
 
 const DAY = 86_400_000;
 
@@ -29,7 +29,7 @@ let workflow: World["workflow"];
 
 function useDb(d: Db) {
   db = d;
-  deps = { db, catalog, i18n, adminUnits: units, holidays, adminIds: [ADMIN] };
+  deps = { db, catalog, adminUnits: units, holidays, adminIds: [ADMIN] };
   ({ person, producer, officer, draft, answer, filed, workflow } = world(db));
 }
 
@@ -37,10 +37,7 @@ function useDb(d: Db) {
 function reminderRows(kind: "digest" | "idle-draft") {
   const sent = db.select().from(reminders).where(eq(reminders.kind, kind)).all();
   const chats = new Set(sent.map((r) => r.userId));
-  return db
-    .select()
-    .from(outbox)
-    .all()
+  return telegramOutbox(db)
     .filter((r) => chats.has(r.chatId))
     .filter((r) => (kind === "digest" ? r.replyMarkup?.includes("hs:open:0") : r.replyMarkup?.includes("rem:off")));
 }
@@ -279,6 +276,8 @@ describe("reminders in the bot", () => {
   });
 
   it("/nhacnho toggles, “stop reminders” turns them off, the digest reaches the officer", async () => {
+    // The bot's users are known by internal ids; the test speaks of them by their Telegram ids.
+    const uid = (telegramId: number) => userIdOf(db, telegramIdentity(telegramId))!;
     const stranger = h.api.user({ id: 500, first_name: "Lạ" });
     await h.deliver(stranger.command("/nhacnho"));
     expect(stranger.chat().last()?.text).toContain("Bạn cần đăng ký trước");
@@ -289,16 +288,16 @@ describe("reminders in the bot", () => {
     const p = producer(501, CAI_NUOC);
     await h.deliver(owner.command("/nhacnho"));
     expect(owner.chat().last()?.text).toContain("Đã tắt nhắc nhở");
-    expect(findUser(db, 501)!.remindersOff).toBe(true);
+    expect(findUser(db, uid(501))!.remindersOff).toBe(true);
     await h.deliver(owner.command("/nhacnho"));
     expect(owner.chat().last()?.text).toContain("Đã bật nhắc nhở");
-    expect(findUser(db, 501)!.remindersOff).toBe(false);
+    expect(findUser(db, uid(501))!.remindersOff).toBe(false);
 
     const officerUser = h.api.user({ id: 502, first_name: "Bình" });
     await h.deliver(officerUser.command("/start"));
     await h.deliver(officerUser.press("✅ Đồng ý"));
     officer(502, [CAI_NUOC]);
-    const received = filed(p, "Mật ong hoa tràm", new Date(Date.now() - 3 * DAY), { by: 502, at: new Date(Date.now() - 2 * DAY) });
+    const received = filed(p, "Mật ong hoa tràm", new Date(Date.now() - 3 * DAY), { by: uid(502), at: new Date(Date.now() - 2 * DAY) });
     const idle = draft(p, "Mật ong rừng");
     await h.flush();
 
@@ -318,15 +317,15 @@ describe("reminders in the bot", () => {
     expect(reminder.text).toContain("Hồ sơ “Mật ong rừng” còn dang dở");
     await h.deliver(owner.press("🔕 Không nhắc nữa", reminder.message_id));
     expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Đã tắt nhắc nhở");
-    expect(findUser(db, 501)!.remindersOff).toBe(true);
+    expect(findUser(db, uid(501))!.remindersOff).toBe(true);
     expect(owner.chat().messages.find((m) => m.message_id === reminder.message_id)!.buttons.map((b) => b.text)).toEqual(["▶️ Làm tiếp"]);
     await h.deliver(owner.press("▶️ Làm tiếp", reminder.message_id));
     expect(owner.chat().last()!.message_id).not.toBe(reminder.message_id);
 
     // Turned off: no more reminder, even for a draft idle again after more answers.
-    answer(idle, 501, 1);
+    answer(idle, uid(501), 1);
     expect(runReminders(deps, new Date(at8.getTime() + 10 * DAY)).idle).toBe(0);
-    expect(db.select().from(reminders).where(and(eq(reminders.kind, "idle-draft"), eq(reminders.userId, 501))).all()).toHaveLength(1);
+    expect(db.select().from(reminders).where(and(eq(reminders.kind, "idle-draft"), eq(reminders.userId, uid(501)))).all()).toHaveLength(1);
     expect(idle).toBeGreaterThan(0);
   });
 });

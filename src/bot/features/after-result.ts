@@ -11,7 +11,7 @@ import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { workflowDeps } from "../workflow.js";
+import { actorId, workflowDeps } from "../workflow.js";
 import { startAssessment } from "./assessment.js";
 
 export const afterResultFeature = new Composer<BotContext>();
@@ -51,7 +51,7 @@ afterResultFeature.callbackQuery(/^ra:/, async (ctx) => {
 /** Loads a rated application the user may record the council's points for (its commune's officer, or an administrator). */
 function loadRatedForOfficer(ctx: BotContext, appId: number | undefined) {
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  const roles = a && ctx.from ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   return a && a.app.state === "rated" && roles.some((r) => r !== "producer") ? a : undefined;
 }
 
@@ -80,7 +80,7 @@ export async function handleCalibrationText(ctx: BotContext, text: string): Prom
     await ctx.reply(ctx.t("official-points-invalid", { parts }), HTML);
     return true;
   }
-  const saved = recordOfficialPoints(workflowDeps(ctx), ctx.from!.id, a.app.id, points);
+  const saved = recordOfficialPoints(workflowDeps(ctx), actorId(ctx), a.app.id, points);
   ctx.session.step = undefined;
   if (!saved.ok) {
     await ctx.reply(ctx.t("stale-button"), HTML);

@@ -173,7 +173,7 @@ async function begin(ctx: BotContext, a: Assessment) {
 /** Records an answer coming from a button or typed text, then moves on. */
 async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: string | boolean, messageId: number | undefined) {
   const wasCurrent = ctx.session.question === key || ctx.session.question === undefined;
-  const outcome = saveAnswer(ctx.deps.db, a, key, value, ctx.from!.id);
+  const outcome = saveAnswer(ctx.deps.db, a, key, value, ctx.user!.id);
   if (!outcome.ok) {
     const text = outcome.reason === "not-editable" ? th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");
     if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -581,7 +581,7 @@ assessmentFeature.on("message", async (ctx, next) => {
     fileSize: size || null,
     mimeType: incoming.mimeType,
     kind: incoming.kind,
-    addedBy: ctx.from.id,
+    addedBy: ctx.user!.id,
   });
   const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
   const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;

@@ -31,6 +31,7 @@ import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
+import { actorId } from "../workflow.js";
 
 export const dossierFeature = new Composer<BotContext>();
 
@@ -108,7 +109,7 @@ async function continueDossier(ctx: BotContext, a: Assessment, after?: string) {
 }
 
 async function save(ctx: BotContext, a: Assessment, key: string, value: string) {
-  saveDossierValue(ctx.deps.db, a, key, value, ctx.from!.id);
+  saveDossierValue(ctx.deps.db, a, key, value, ctx.user!.id);
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
@@ -249,7 +250,7 @@ dossierFeature.command("hoso_giay", async (ctx) => {
 dossierFeature.callbackQuery(/^o3:/, async (ctx) => {
   const appId = parseId(ctx.callbackQuery.data.slice(3));
   const a = appId ? loadAssessment(ctx.deps.db, ctx.deps.catalog, appId) : undefined;
-  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   }

@@ -8,7 +8,6 @@ import {
   communesOfOfficer,
   createMemberInvite,
   createOfficerInvite,
-  deepLink,
   membersOf,
   openInvites,
   redeemInvite,
@@ -20,6 +19,7 @@ import { organisationOf, ownsOrganisation } from "../../services/people.js";
 import { parseId } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { deepLink } from "../deep-link.js";
 import { accepted } from "../edits.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
@@ -147,7 +147,7 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
   if (what === "commune" && arg && ctx.deps.adminUnits.commune(arg) && !ctx.deps.adminUnits.commune(arg)!.removed) {
     ctx.session.step = undefined;
     const c = ctx.deps.adminUnits.commune(arg)!;
-    const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.from.id);
+    const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.user!.id);
     return ctx.reply(
       th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatDateTime(invite.expiresAt) }),
       HTML,

@@ -29,7 +29,7 @@ import { calibrationOf, calibrationSummary, formatPoints } from "../../services/
 import { calibrationLines } from "./after-result.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { formatDate, isoDay } from "../../dates.js";
-import { isAdmin, workflowDeps } from "../workflow.js";
+import { actorId, isAdmin, workflowDeps } from "../workflow.js";
 import { clip, parseVnDate } from "../../text.js";
 import { explainRefusal, timelineLines } from "./status.js";
 
@@ -44,7 +44,7 @@ type Filter = (typeof FILTERS)[number];
 /** Loads an application the user may handle as an officer or administrator. */
 async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  const roles = a && ctx.from ? rolesFor(ctx.deps.db, ctx.deps.adminIds, ctx.from.id, a.app) : [];
+  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     else await ctx.reply(ctx.t("stale-button"), HTML);
@@ -163,7 +163,7 @@ officerFeature.callbackQuery(/^ov:/, async (ctx) => {
 async function doAction(ctx: BotContext, appId: number, action: "receive" | "forward") {
   const a = await loadForOfficer(ctx, appId);
   if (!a) return;
-  const result = act(workflowDeps(ctx), ctx.from!.id, appId, action);
+  const result = act(workflowDeps(ctx), actorId(ctx), appId, action);
   if (!result.ok) {
     if (result.reason === "local-missing") return ctx.answerCallbackQuery({ text: ctx.t("local-missing"), show_alert: true });
     return explainRefusal(ctx, result);
@@ -222,7 +222,7 @@ officerFeature.callbackQuery(/^oe:/, async (ctx) => {
 officerFeature.callbackQuery(/^le:/, async (ctx) => {
   const [app, topic, optionId] = parseCallback(ctx.callbackQuery.data, "le", 3) ?? [];
   const appId = parseId(app);
-  const result = appId ? recordLocalEvaluation(workflowDeps(ctx), ctx.from.id, appId, topic as LocalCriterion, optionId!) : { ok: false as const, reason: "not-found" as const };
+  const result = appId ? recordLocalEvaluation(workflowDeps(ctx), actorId(ctx), appId, topic as LocalCriterion, optionId!) : { ok: false as const, reason: "not-found" as const };
   if (!result.ok) {
     const text = result.reason === "state" ? ctx.t("local-wrong-state") : ctx.t("stale-button");
     return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -292,7 +292,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
   const appId = ctx.session.applicationId ?? 0;
   if (step === "officer-local-note") {
-    const saved = setLocalEvaluationNote(workflowDeps(ctx), ctx.from!.id, appId, ctx.session.localTopic as LocalCriterion, clip(text.trim(), NOTE_MAX));
+    const saved = setLocalEvaluationNote(workflowDeps(ctx), actorId(ctx), appId, ctx.session.localTopic as LocalCriterion, clip(text.trim(), NOTE_MAX));
     if (!saved) {
       ctx.session.step = undefined;
       await ctx.reply(ctx.t("stale-button"), HTML);
@@ -308,7 +308,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
       await ctx.reply(ctx.t("return-note-too-short"), HTML);
       return true;
     }
-    const result = act(workflowDeps(ctx), ctx.from!.id, appId, "return", { note: clip(text.trim(), NOTE_MAX) });
+    const result = act(workflowDeps(ctx), actorId(ctx), appId, "return", { note: clip(text.trim(), NOTE_MAX) });
     ctx.session.step = undefined;
     await accepted(ctx);
     if (!result.ok) await explainRefusal(ctx, result);
@@ -335,7 +335,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
     await ctx.reply(ctx.t("invalid-decision-date"), HTML);
     return true;
   }
-  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "record-result", {
+  const result = act(workflowDeps(ctx), actorId(ctx), appId, "record-result", {
     result: { stars: ctx.session.resultStars ?? 0, decisionNumber: ctx.session.decisionNumber ?? "", decisionDate: date },
   });
   ctx.session.step = undefined;
@@ -353,7 +353,7 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
 /** The communes whose applications the user sees: an officer's, or all for an administrator. */
 function scope(ctx: BotContext): string[] | "all" | undefined {
   if (isAdmin(ctx)) return "all";
-  const communes = ctx.from ? communesOfOfficer(ctx.deps.db, ctx.from.id) : [];
+  const communes = ctx.user ? communesOfOfficer(ctx.deps.db, ctx.user.id) : [];
   return communes.length ? communes : undefined;
 }
 

@@ -6,6 +6,7 @@ import {
   deletePersonalData,
   findUser,
   grantConsent,
+  telegramIdentity,
   hasConsent,
   normaliseFullName,
   normaliseOrganisationName,
@@ -136,7 +137,7 @@ const ASK: Record<RegistrationStep, (ctx: BotContext) => Promise<void>> = {
 
 /** After a profile field is saved: back to the profile when editing, else on with registration. */
 async function afterSave(ctx: BotContext) {
-  ctx.user = findUser(ctx.deps.db, ctx.from!.id);
+  ctx.user = ctx.user && findUser(ctx.deps.db, ctx.user.id);
   if (ctx.session.editing) {
     ctx.session.editing = false;
     ctx.session.step = undefined;
@@ -166,12 +167,12 @@ onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (!yes) {
-    declineConsent(ctx.deps.db, ctx.from.id);
+    if (ctx.user) declineConsent(ctx.deps.db, ctx.user.id);
     ctx.session = {};
     return ctx.reply(ctx.t("consent-declined"), HTML);
   }
   if (!hasConsent(ctx.user)) {
-    ctx.user = grantConsent(ctx.deps.db, ctx.from.id, ctx.from.language_code?.startsWith("en") ? "en" : undefined);
+    ctx.user = grantConsent(ctx.deps.db, telegramIdentity(ctx.from.id), ctx.from.language_code?.startsWith("en") ? "en" : undefined);
     await ctx.reply(ctx.t("consent-thanks"), HTML);
   }
   await redeemPendingInvite(ctx);

@@ -4,7 +4,8 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { hasConsent } from "../../services/people.js";
-import { REMINDER_CALLBACKS, setRemindersOff } from "../../services/reminders.js";
+import { setRemindersOff } from "../../services/reminders.js";
+import { REMINDER_CALLBACKS } from "../notifications/index.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 

@@ -50,7 +50,7 @@ rubricVersionsFeature.callbackQuery(/^rvs:/, async (ctx) => {
   const [app, versionId] = parseCallback(ctx.callbackQuery.data, "rvs", 2) ?? [];
   const a = loadOwn(ctx, parseId(app));
   if (!a || !versionId) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.from.id);
+  const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.user!.id);
   if (!outcome.ok) {
     const text =
       outcome.reason === "already" ? ctx.t("version-already") : outcome.reason === "not-editable" ? ctx.t("not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");

@@ -20,7 +20,7 @@ import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
 import { formatDate, formatDateTime } from "../../dates.js";
-import { workflowDeps } from "../workflow.js";
+import { actorId, workflowDeps } from "../workflow.js";
 import { certificateTimeline } from "../../domain/certificate.js";
 import { vnDate } from "../../domain/calendar.js";
 import { calibrationOf } from "../../services/calibration.js";
@@ -47,7 +47,7 @@ export async function explainRefusal(ctx: BotContext, result: Extract<ActResult,
  * when Mẫu 02 would list missing evidence, shows that list first (`confirmed` once seen).
  */
 export async function submitApplication(ctx: BotContext, appId: number, confirmed = false) {
-  const result = act(workflowDeps(ctx), ctx.from!.id, appId, "submit", { confirmed });
+  const result = act(workflowDeps(ctx), actorId(ctx), appId, "submit", { confirmed });
   if (result.ok) {
     ctx.deps.notify();
     ctx.session.fixing = undefined;
@@ -75,7 +75,7 @@ statusFeature.command("nop", async (ctx) => {
 });
 
 statusFeature.callbackQuery(/^wd:/, async (ctx) => {
-  const result = act(workflowDeps(ctx), ctx.from.id, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "withdraw");
+  const result = act(workflowDeps(ctx), actorId(ctx), parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "withdraw");
   if (!result.ok) return explainRefusal(ctx, result);
   ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });

@@ -10,7 +10,11 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema.js";
-import { createDispatcher, enqueueNotifications, type Dispatcher, type DispatcherOptions, type NotificationInput } from "../../src/services/outbox.js";
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from "../../src/bot/notifications/dispatcher.js";
+import { renderNotification, type TelegramMessageNotice } from "../../src/bot/notifications/render.js";
+import { adminUnits } from "../../src/geo/communes.js";
+import { createI18n } from "../../src/i18n.js";
+import { enqueueNotifications } from "../../src/services/outbox.js";
 import { startFakeBotApi, type FakeBotApi, type FakeUser } from "../helpers/fake-bot-api.js";
 
 let fake: FakeBotApi;
@@ -54,7 +58,8 @@ type TestClock = ReturnType<typeof testClock>;
 
 function dispatcher(options: Partial<DispatcherOptions> = {}, database: Db = db): Dispatcher {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logLines.push(line) });
-  const d = createDispatcher({ db: database, api: new Api(fake.token, { apiRoot: fake.url }), logger, ...options });
+  const render = (row: Parameters<DispatcherOptions["render"]>[0]) => renderNotification({ db: database, i18n, adminUnits: units }, row);
+  const d = createDispatcher({ db: database, api: new Api(fake.token, { apiRoot: fake.url }), logger, render, ...options });
   dispatchers.push(d);
   return d;
 }
@@ -65,8 +70,34 @@ function started(id: number, name = `User ${id}`): FakeUser {
   return u;
 }
 
-function enqueue(rows: NotificationInput[], database: Db = db): number[] {
-  return database.transaction((tx) => enqueueNotifications(tx, rows));
+const i18n = createI18n();
+const units = adminUnits();
+
+/** A message as it is sent; queued as a rendered message (the kind rows from before intents became). */
+interface Message {
+  chatId: number;
+  text: string;
+  parseMode?: string;
+  replyMarkup?: TelegramMessageNotice["replyMarkup"];
+  applicationId?: number;
+}
+
+function enqueue(messages: Message[], database: Db = db): number[] {
+  return database.transaction((tx) =>
+    tx
+      .insert(outbox)
+      .values(
+        messages.map((m) => ({
+          recipientId: m.chatId,
+          kind: "telegram-message",
+          arguments: { chatId: m.chatId, text: m.text, parseMode: m.parseMode ?? null, replyMarkup: m.replyMarkup ?? null },
+          applicationId: m.applicationId ?? null,
+        })),
+      )
+      .returning({ id: outbox.id })
+      .all()
+      .map((r) => r.id),
+  );
 }
 
 function rows(database: Db = db) {
@@ -112,23 +143,25 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
 
 describe("enqueueNotifications", () => {
   it("writes inside the caller's transaction and disappears with its rollback", () => {
+    const idle = { product: "Mật ong", answered: 2, total: 30 };
     expect(() =>
       db.transaction((tx) => {
-        enqueueNotifications(tx, [{ chatId: 1, text: "lost" }]);
+        enqueueNotifications(tx, [{ recipientId: 1, kind: "idle-draft", arguments: idle }]);
         throw new Error("rollback");
       }),
     ).toThrow("rollback");
     expect(rows()).toHaveLength(0);
 
-    const ids = enqueue([
-      { chatId: 1, text: "a", parseMode: "HTML", replyMarkup: { inline_keyboard: [[{ text: "x", callback_data: "x:1" }]] }, applicationId: 7 },
-      { chatId: 2, text: "b" },
-    ]);
+    const ids = db.transaction((tx) =>
+      enqueueNotifications(tx, [
+        { recipientId: 1, kind: "idle-draft", arguments: idle, applicationId: 7 },
+        { recipientId: 2, kind: "official-points", arguments: { product: "Trà", calibration: { parts: [], total: { self: 1, official: 2, gap: -1 } } } },
+      ]),
+    );
     expect(ids).toHaveLength(2);
     const [a, b] = rows();
-    expect(a).toMatchObject({ chatId: 1, text: "a", parseMode: "HTML", applicationId: 7, status: "pending", attempts: 0 });
-    expect(JSON.parse(a!.replyMarkup!)).toEqual({ inline_keyboard: [[{ text: "x", callback_data: "x:1" }]] });
-    expect(b).toMatchObject({ chatId: 2, parseMode: null, replyMarkup: null, applicationId: null });
+    expect(a).toMatchObject({ recipientId: 1, kind: "idle-draft", arguments: idle, applicationId: 7, status: "pending", attempts: 0 });
+    expect(b).toMatchObject({ recipientId: 2, kind: "official-points", applicationId: null });
     expect(enqueueNotifications(db, [])).toEqual([]);
   });
 });
@@ -297,9 +330,9 @@ describe("dispatcher", () => {
     expect(fake.callsOf("sendMessage")).toHaveLength(3);
   });
 
-  it("a row whose stored reply_markup is not JSON is undeliverable and does not block its chat", async () => {
+  it("a row that cannot be rendered (no Telegram identity) is undeliverable and does not block its chat", async () => {
     started(101);
-    db.insert(outbox).values({ chatId: 101, text: "bad", replyMarkup: "{not json" }).run();
+    db.insert(outbox).values({ recipientId: 101, kind: "idle-draft", arguments: { product: "x", answered: 1, total: 2 } }).run();
     enqueue([{ chatId: 101, text: "good" }]);
     const clock = testClock();
     const d = dispatcher({ now: clock.now, sleep: clock.sleep });
@@ -388,7 +421,7 @@ describe("dispatcher", () => {
     const perSecond = 20;
     const perChatIntervalMs = 100;
     for (const id of [301, 302, 303]) started(id);
-    const input: NotificationInput[] = [];
+    const input: Message[] = [];
     // 30 + 20 + 10 rows, interleaved: at the end one chat is alone and its interval is the limit.
     for (let i = 0; i < 30; i++) {
       input.push({ chatId: 301, text: `A${i}` });
@@ -470,7 +503,7 @@ describe("dispatcher", () => {
     fake.failNext("sendMessage", { network: true }); // auto-retry alone would wait 3 s, and retry network errors forever
     const clock = testClock();
     const logger = pino({ level: "silent" });
-    const d = createDispatcher({ db, api, logger, now: clock.now, sleep: clock.sleep, sendTimeoutMs: 300 });
+    const d = createDispatcher({ db, api, logger, render: (row) => renderNotification({ db, i18n, adminUnits: units }, row), now: clock.now, sleep: clock.sleep, sendTimeoutMs: 300 });
     dispatchers.push(d);
 
     const t = Date.now();

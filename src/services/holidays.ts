@@ -1,0 +1,18 @@
+// The days off in Vietnam besides weekends, read from the shipped file (or another given file).
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHolidays, type Holidays } from "../domain/calendar.js";
+
+export const HOLIDAYS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/holidays-vn.json");
+
+/** Reads and validates the holidays file (by default the shipped src/data/holidays-vn.json); throws naming the file when it is unreadable or malformed. */
+export function loadHolidays(file: string = HOLIDAYS_FILE): Holidays {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`${file}: cannot read the holidays file: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseHolidays(json, file);
+}
