@@ -19,11 +19,11 @@ import { loadHolidays } from "./domain/calendar.js";
 import { createDispatcher, type Dispatcher } from "./services/outbox.js";
 import { handleUndeliverable } from "./services/reachability.js";
 import { startReminderScheduler } from "./services/reminders.js";
-import { createI18n, translator } from "./i18n.js";
+import { getI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { fileProblemText } from "./views/rubric-text.js";
 
-const i18n = createI18n();
+const i18n = getI18n();
 const t = translator(i18n);
 
 function fail(message: string): never {

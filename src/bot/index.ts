@@ -2,7 +2,7 @@
 // database and a fake Bot API.
 import { Bot, session, type BotConfig, type StorageAdapter } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
-import { createI18n } from "../i18n.js";
+import { getI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { afterResultFeature } from "./features/after-result.js";
@@ -55,7 +55,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ...(options.client ? { client: options.client } : {}),
   });
   installTelegramPolicies(bot.api, options.limiter ?? createRateLimiter(), deps.logger);
-  const i18n = createI18n();
+  const i18n = getI18n();
 
   bot.use(setupContext(deps), normaliseArrival, i18n.middleware());
   bot.use(async (ctx, next) => {

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
@@ -178,7 +178,7 @@ describe("completing the dossier", () => {
   }, 60_000);
 
   it("every item has a label, a help line and its choices in both languages", () => {
-    const i18n = createI18n();
+    const i18n = getI18n();
     for (const locale of ["vi", "en"]) {
       for (const item of DOSSIER_ITEMS) {
         for (const key of [`dossier-${item.key}`, `dossier-${item.key}-help`, ...(item.choices ?? []).map((c) => `dossier-${item.key}-${c}`)]) {

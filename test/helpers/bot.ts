@@ -13,7 +13,7 @@ import type { SessionData } from "../../src/bot/session.js";
 import type { UpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import { createDispatcher } from "../../src/services/outbox.js";
 import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { handleUndeliverable } from "../../src/services/reachability.js";
@@ -60,7 +60,7 @@ export interface Harness {
 }
 
 const holidays = loadHolidays();
-const i18n = createI18n();
+const i18n = getI18n();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeBotApi(options.apiLimits ? { limits: options.apiLimits } : {});

@@ -5,7 +5,7 @@ import type { Db } from "../../src/db/client.js";
 import { loadHolidays } from "../../src/domain/calendar.js";
 import { optionsFor, type Option } from "../../src/domain/rubric.js";
 import { adminUnits } from "../../src/geo/communes.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
 import { addEvidence } from "../../src/services/evidence.js";
@@ -15,7 +15,7 @@ import { act, localCriteria, recordLocalEvaluation, type WorkflowDeps } from "..
 
 export const catalog = loadCatalog().value!;
 export const holidays = loadHolidays();
-export const i18n = createI18n();
+export const i18n = getI18n();
 export const units = adminUnits();
 export const ADMIN = 9000;
 export const CAI_NUOC = "00476";

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applications, outbox, users } from "../../src/db/schema.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { createOfficerInvite } from "../../src/services/membership.js";
 import { handleUndeliverable, meansUnreachable } from "../../src/services/reachability.js";
@@ -36,7 +36,7 @@ describe("an undeliverable notification", () => {
     await assessWithEvidence(h, producer);
     await h.deliver(producer.press("📨 Nộp hồ sơ"));
     const app = h.db.select().from(applications).get()!;
-    const deps = { db: h.db, catalog: loadCatalog().value!, i18n: createI18n(), adminUnits: adminUnits(), adminIds: [ADMIN] };
+    const deps = { db: h.db, catalog: loadCatalog().value!, i18n: getI18n(), adminUnits: adminUnits(), adminIds: [ADMIN] };
     const queued = (chatId: number) => h.db.select().from(outbox).where(eq(outbox.chatId, chatId)).all().length;
     const before = { admin: queued(ADMIN), producer: queued(8503) };
 
