@@ -28,7 +28,7 @@ import { isRegistered, lacksBusinessRegistration, organisationById, organisation
 import { readiness } from "../../services/workflow.js";
 import { clip, fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
-import { cb, parseCallback, parseId } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
@@ -76,8 +76,8 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     keyboards.push(
       grid(
         [
-          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, item.id, true)],
-          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, item.id, false)],
+          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, true, item.id)],
+          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, false, item.id)],
         ],
         2,
       ),
@@ -197,46 +197,41 @@ async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: s
   return proceed(ctx, a, key);
 }
 
-assessmentFeature.callbackQuery(/^a:/, async (ctx) => {
-  const [app, criterionId, optionId] = parseCallback(ctx.callbackQuery.data, "a", 3) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.answer, async (ctx, app, criterionId, optionId) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  return answer(ctx, loaded.a, criterionId!, optionId!, ctx.callbackQuery.message?.message_id);
+  return answer(ctx, loaded.a, criterionId, optionId, ctx.callbackQuery.message?.message_id);
 });
 
-assessmentFeature.callbackQuery(/^q:/, async (ctx) => {
-  const [app, holds, itemId] = parseCallback(ctx.callbackQuery.data, "q", 3) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.clearance, async (ctx, app, holds, itemId) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (holds !== "1" && holds !== "0") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return answer(ctx, loaded.a, `dq:${itemId}`, holds === "1", ctx.callbackQuery.message?.message_id);
+  return answer(ctx, loaded.a, clearanceKey(itemId), holds, ctx.callbackQuery.message?.message_id);
 });
 
-assessmentFeature.callbackQuery(/^b:/, async (ctx) => {
-  const [app, key] = parseCallback(ctx.callbackQuery.data, "b", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.back, async (ctx, app, key) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  const previous = previousQuestion(loaded.a, key!);
+  const previous = previousQuestion(loaded.a, key);
   if (!previous) return ctx.answerCallbackQuery({ text: ctx.t("first-question") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return askQuestion(ctx, loaded.a, previous);
 });
 
-assessmentFeature.callbackQuery(/^e:/, async (ctx) => {
-  const [app, key] = parseCallback(ctx.callbackQuery.data, "e", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.ask, async (ctx, app, key) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (!loaded.a.order.includes(key!)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!loaded.a.order.includes(key)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   if (!isEditable(loaded.a.app)) {
     return ctx.answerCallbackQuery({ text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
   }
   await ctx.answerCallbackQuery();
-  return askQuestion(ctx, loaded.a, key!);
+  return askQuestion(ctx, loaded.a, key);
 });
 
-assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.saveExit, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -247,29 +242,28 @@ assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
   return ctx.reply(th(ctx, "saved-exit", { answered: answeredCount(loaded.a), total: loaded.a.order.length }), HTML);
 });
 
-assessmentFeature.callbackQuery(/^r:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.resume, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   return begin(ctx, loaded.a);
 });
 
-assessmentFeature.callbackQuery(/^v:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.review, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   return showReview(ctx, loaded.a);
 });
 
-assessmentFeature.callbackQuery(/^z:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.result, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   return showResult(ctx, loaded.a);
 });
 
-assessmentFeature.callbackQuery(/^p:\d+$/, async (ctx) => {
-  const productId = parseId(ctx.callbackQuery.data.slice(2));
+onButton(assessmentFeature, cb.product, async (ctx, productId) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
   if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
@@ -287,7 +281,7 @@ export async function showProduct(ctx: BotContext, appId: number) {
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
     grid(productMenuButtons(ctx, a.product.id), 2),
-    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
+    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
   );
   await ctx.reply(
     th(ctx, "product-card", {
@@ -335,8 +329,8 @@ async function showResult(ctx: BotContext, a: Assessment) {
   const head = th(ctx, "result-title", { product: a.product.name });
   const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
   if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
-  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), `d:${a.app.id}`).text(ctx.t("btn-forms"), `fm:${a.app.id}`);
-  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), `sub:${a.app.id}`);
+  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), cb.dossier(a.app.id)).text(ctx.t("btn-forms"), cb.forms(a.app.id));
+  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), cb.submit(a.app.id));
   // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
   // reports over Telegram's limit: they are split between lines.
   await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], { reply_markup: kb });
@@ -454,7 +448,7 @@ export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) 
   ctx.session.fixing = a.app.id;
   ctx.session.step = undefined;
   const items = r.items.map((item) => itemButton(ctx, a, item));
-  const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id)]] : [];
+  const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id, undefined)]] : [];
   return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, r), "", ctx.t("fix-how")].join("\n"), {
     ...HTML,
     reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
@@ -498,12 +492,11 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   return askQuestion(ctx, a, item.kind === "clearance" ? clearanceKey(item.id) : item.id);
 }
 
-assessmentFeature.callbackQuery(/^fx:\d+(:|$)/, async (ctx) => {
-  const [app, ...rest] = ctx.callbackQuery.data.slice(3).split(":");
-  const after = rest.length ? parseItemKey(rest.join(":")) : undefined;
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
+  const after = afterKey === undefined ? undefined : parseItemKey(afterKey);
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (rest.length && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (afterKey !== undefined && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   ctx.session.fixing = loaded.a.app.id;
@@ -528,9 +521,8 @@ async function askEvidence(ctx: BotContext, a: Assessment, criterion: PlacedCrit
   });
 }
 
-assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
-  const [app, criterionId] = parseCallback(ctx.callbackQuery.data, "f", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.evidence, async (ctx, app, criterionId) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
   if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
@@ -586,7 +578,7 @@ assessmentFeature.on("message", async (ctx, next) => {
   const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
   const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
   // The law's evidence table: the user may say which kind of document this is (optional).
-  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), `fk:${saved.id}:${i}`]);
+  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.id, i)]);
   await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
     ...HTML,
     reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)])),
@@ -594,11 +586,10 @@ assessmentFeature.on("message", async (ctx, next) => {
   if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
 });
 
-assessmentFeature.callbackQuery(/^fk:/, async (ctx) => {
-  const [id, index] = parseCallback(ctx.callbackQuery.data, "fk", 2) ?? [];
-  const row = parseId(id) ? evidenceById(ctx.deps.db, parseId(id)!) : undefined;
+onButton(assessmentFeature, cb.evidenceKind, async (ctx, id, index) => {
+  const row = evidenceById(ctx.deps.db, id);
   const a = row ? loadAssessment(ctx.deps.db, ctx.deps.catalog, row.applicationId) : undefined;
-  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[Number(index)];
+  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[index];
   if (!row || !a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app) || !kind) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   }
@@ -620,9 +611,8 @@ assessmentFeature.command("minhchung", async (ctx) => {
   return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
 });
 
-assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {
-  const id = parseId(ctx.callbackQuery.data.slice(3));
-  const removed = id && ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
+onButton(assessmentFeature, cb.removeEvidence, async (ctx, id) => {
+  const removed = ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
     const found = findApplication(ctx.deps.db, appId);
     return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
   }) : false;

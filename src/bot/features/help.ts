@@ -2,6 +2,7 @@
 // bot's commands. The facts that come from data (tiers, rubric versions, the next provincial
 // round) are the services' (guideFacts); every word is in locales/.
 import { Composer } from "grammy";
+import { cb, onButton } from "../callback-data.js";
 import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
 import { formatDate } from "../../dates.js";
 import type { BotContext } from "../context.js";
@@ -32,12 +33,9 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["huongdan", "cmd-huongdan"],
 ];
 
-/** The callback data of the topic shown in the message: pressing it again does nothing. */
-const SHOWN = "hd:shown";
-
 function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
   const buttons = GUIDE_TOPICS.map((topic): Button =>
-    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, SHOWN] : [ctx.t(`guide-btn-${topic}`), `hd:${topic}`],
+    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, cb.guideShown()] : [ctx.t(`guide-btn-${topic}`), cb.guideTopic(topic)],
   );
   return grid(buttons, 2);
 }
@@ -94,11 +92,9 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
 
 helpFeature.command(["huongdan", "help"], (ctx) => ctx.reply(ctx.t("guide-intro"), { ...HTML, reply_markup: topicKeyboard(ctx) }));
 
-helpFeature.callbackQuery(SHOWN, (ctx) => ctx.answerCallbackQuery());
+onButton(helpFeature, cb.guideShown, (ctx) => ctx.answerCallbackQuery());
 
-helpFeature.callbackQuery(/^hd:/, async (ctx) => {
-  const topic = ctx.callbackQuery.data.slice(3) as GuideTopic;
-  if (!GUIDE_TOPICS.includes(topic)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(helpFeature, cb.guideTopic, async (ctx, topic) => {
   await ctx.answerCallbackQuery();
   const text = topicText(ctx, topic);
   const options = { ...HTML, reply_markup: topicKeyboard(ctx, topic) };

@@ -20,7 +20,7 @@ import {
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { formatDate } from "../../dates.js";
-import { cb, parseCallback } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
@@ -161,8 +161,7 @@ onboarding.command("quantri", async (ctx, next) => {
   return askConsent(ctx);
 });
 
-onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
-  const yes = ctx.callbackQuery.data === cb.consent(true);
+onButton(onboarding, cb.consent, async (ctx, yes) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (!yes) {
@@ -260,8 +259,7 @@ onboarding.on("message:contact", async (ctx, next) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^o:/, async (ctx) => {
-  const [type] = parseCallback(ctx.callbackQuery.data, "o", 1) ?? [];
+onButton(onboarding, cb.orgType, async (ctx, type) => {
   if (!ctx.user || !ORGANISATION_TYPES.includes(type as OrganisationType)) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
@@ -275,8 +273,7 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
-  const registered = ctx.callbackQuery.data === cb.businessRegistered(true);
+onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   const household = org ? org.type === "household" && ownsOrganisation(ctx.user!, org) : ctx.user?.pendingOrgType === "household";
   if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
@@ -293,9 +290,8 @@ onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^m:/, async (ctx) => {
-  const [code] = parseCallback(ctx.callbackQuery.data, "m", 1) ?? [];
-  const commune = code ? ctx.deps.adminUnits.commune(code) : undefined;
+onButton(onboarding, cb.commune, async (ctx, code) => {
+  const commune = ctx.deps.adminUnits.commune(code);
   if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
@@ -342,8 +338,7 @@ export async function showProfile(ctx: BotContext) {
 
 onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx) : askConsent(ctx)));
 
-onboarding.callbackQuery(/^pf:/, async (ctx) => {
-  const [field] = parseCallback(ctx.callbackQuery.data, "pf", 1) ?? [];
+onButton(onboarding, cb.profileEdit, async (ctx, field) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   const allowed = field === "name" || field === "phone" || (!!org && ownsOrganisation(ctx.user!, org));
   if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number]) || !allowed) {
@@ -366,8 +361,7 @@ async function askDelete(ctx: BotContext) {
 
 onboarding.command("xoadulieu", askDelete);
 
-onboarding.callbackQuery(/^del:/, async (ctx) => {
-  const choice = ctx.callbackQuery.data.slice(4);
+onButton(onboarding, cb.deleteData, async (ctx, choice) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (choice === "ask") return askDelete(ctx);
@@ -384,8 +378,7 @@ onboarding.command("ngonngu", async (ctx) => {
   });
 });
 
-onboarding.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
-  const locale = ctx.callbackQuery.data.slice(5);
+onButton(onboarding, cb.language, async (ctx, locale) => {
   await ctx.answerCallbackQuery();
   if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
   else ctx.session.language = locale;

@@ -14,7 +14,7 @@ import {
   type ProductRefusal,
 } from "../../services/products.js";
 import { shippedProductFinder } from "../../rubric/product-hints.js";
-import { cb, parseCallback, parseId, parseIndex } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
@@ -60,7 +60,7 @@ productsFeature.command("sanpham", async (ctx) => {
   return showMainMenu(ctx);
 });
 
-productsFeature.callbackQuery("p:new", async (ctx) => {
+onButton(productsFeature, cb.addProduct, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
   return askProductName(ctx);
@@ -162,17 +162,16 @@ function findProductCard(ctx: BotContext, productId: number) {
   };
 }
 
-productsFeature.callbackQuery("pa:new", async (ctx) => {
+onButton(productsFeature, cb.otherProduct, async (ctx) => {
   if (!ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return askProductSet(ctx, ctx.session.productName, false);
 });
 
-productsFeature.callbackQuery(/^s:/, async (ctx) => {
-  const sectorIndex = parseIndex(ctx.callbackQuery.data.slice(2));
-  const sector = sectorIndex === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
-  if (!sector || sectorIndex === undefined || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(productsFeature, cb.sector, async (ctx, sectorIndex) => {
+  const sector = ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
+  if (!sector || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   if (sector.groups.length === 1) {
     const kb = column(sector.groups[0]!.sets.map((set) => [set.title, cb.productSet(set.number)]));
@@ -182,19 +181,15 @@ productsFeature.callbackQuery(/^s:/, async (ctx) => {
   return ctx.editMessageText(th(ctx, "ask-product-group", { sector: sector.title }), { ...HTML, reply_markup: kb });
 });
 
-productsFeature.callbackQuery(/^g:/, async (ctx) => {
-  const [s, g] = parseCallback(ctx.callbackQuery.data, "g", 2) ?? [];
-  const si = parseIndex(s);
-  const gi = parseIndex(g);
-  const group = si === undefined || gi === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
+onButton(productsFeature, cb.group, async (ctx, si, gi) => {
+  const group = ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
   if (!group || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   const kb = column(group.sets.map((set) => [set.title, cb.productSet(set.number)]));
   return ctx.editMessageText(th(ctx, "ask-product-set", { sector: group.title }), { ...HTML, reply_markup: kb });
 });
 
-productsFeature.callbackQuery(/^t:/, async (ctx) => {
-  const number = parseId(ctx.callbackQuery.data.slice(2));
+onButton(productsFeature, cb.productSet, async (ctx, number) => {
   const set = allSets(ctx).find((x) => x.number === number);
   if (!set || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
@@ -220,9 +215,8 @@ async function setChosen(ctx: BotContext, set: ProductSet) {
   return moving !== undefined ? previewMove(ctx, moving, set, undefined) : createProduct(ctx, undefined);
 }
 
-productsFeature.callbackQuery(/^k:/, async (ctx) => {
+onButton(productsFeature, cb.productCase, async (ctx, caseId) => {
   const { catalog } = ctx.deps;
-  const caseId = ctx.callbackQuery.data.slice(2);
   const set = allSets(ctx).find((s) => s.id === ctx.session.productSet);
   const moving = ctx.session.moveProductId;
   const version = (moving !== undefined && findProductCard(ctx, moving)?.version) || catalog.defaultVersion.id;
@@ -291,12 +285,9 @@ async function refused(ctx: BotContext, reason: ProductRefusal, productId: numbe
   else await ctx.reply(th(ctx, key, args), HTML);
 }
 
-const productIdOf = (ctx: BotContext, prefix: string) => parseId(parseCallback(ctx.callbackQuery?.data ?? "", prefix, 1)?.[0]);
-
-productsFeature.callbackQuery(/^pr:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pr");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productRename, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.step = "product-rename";
@@ -323,10 +314,9 @@ async function renameTyped(ctx: BotContext, text: string) {
   if (appId !== undefined) await showProduct(ctx, appId);
 }
 
-productsFeature.callbackQuery(/^pm:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pm");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productMove, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.moveProductId = productId;
@@ -350,12 +340,10 @@ async function previewMove(ctx: BotContext, productId: number, set: ProductSet, 
   });
 }
 
-productsFeature.callbackQuery(/^pmc:/, async (ctx) => {
-  const [id, number, caseId] = ctx.callbackQuery.data.slice(4).split(":");
-  const productId = parseId(id);
-  const set = allSets(ctx).find((s) => s.number === parseId(number));
-  if (productId === undefined || !set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId || undefined);
+onButton(productsFeature, cb.productMoveConfirm, async (ctx, productId, number, caseId) => {
+  const set = allSets(ctx).find((s) => s.number === number);
+  if (!set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId);
   if (!moved.ok) return refused(ctx, moved.reason, productId, set.title);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -366,21 +354,19 @@ productsFeature.callbackQuery(/^pmc:/, async (ctx) => {
   return startAssessment(ctx, change.application.id);
 });
 
-productsFeature.callbackQuery(/^pk:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pk");
+onButton(productsFeature, cb.productKeep, async (ctx, productId) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   ctx.session.moveProductId = undefined;
   ctx.session.productSet = undefined;
-  const appId = productId === undefined ? undefined : findProductCard(ctx, productId)?.appId;
+  const appId = findProductCard(ctx, productId)?.appId;
   await ctx.reply(ctx.t("product-kept"), HTML);
   if (appId !== undefined) await showProduct(ctx, appId);
 });
 
-productsFeature.callbackQuery(/^pd:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pd");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const { deletion } = productActions(ctx.deps.db, ctx.user, productId);
   if (deletion) return refused(ctx, deletion, productId);
   await ctx.answerCallbackQuery();
@@ -394,9 +380,8 @@ productsFeature.callbackQuery(/^pd:/, async (ctx) => {
   });
 });
 
-productsFeature.callbackQuery(/^pdy:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pdy");
-  if (productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
+  if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const deleted = deleteProduct(ctx.deps.db, ctx.user, productId);
   if (!deleted.ok) return refused(ctx, deleted.reason, productId);
   await ctx.answerCallbackQuery();
