@@ -5,6 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { getI18n } from "../i18n.js";
 import { findUser } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
+import { replayEdit } from "./edits.js";
 import { afterResultFeature } from "./features/after-result.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { dossierFeature } from "./features/dossier.js";
@@ -72,7 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });
-  guarded.use(restoreSession, ignoreDoublePress);
+  guarded.use(restoreSession, ignoreDoublePress, replayEdit);
   guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {

@@ -8,6 +8,7 @@ import { rolesFor } from "../../services/membership.js";
 import { startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
@@ -63,7 +64,7 @@ onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
 });
 
 /** Typed text while an officer records the council's points. Returns false when the text is not for this. */
-export async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "officer-points") return false;
   const a = loadRatedForOfficer(ctx, ctx.session.applicationId);
   if (!a) {
@@ -88,3 +89,5 @@ export async function handleCalibrationText(ctx: BotContext, text: string): Prom
   await ctx.reply([th(ctx, "official-points-saved", { product: a.product.name }), ...lines].join("\n"), HTML);
   return true;
 }
+
+afterResultFeature.use(textSteps(handleCalibrationText));

@@ -18,31 +18,29 @@ import {
   nextQuestion,
   presumesBusinessRegistration,
   previousQuestion,
-  productsOf,
   saveAnswer,
   type Assessment,
   type QuestionKey,
 } from "../../services/assessment.js";
 import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
-import { isRegistered, lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
+import { lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
 import { readiness } from "../../services/workflow.js";
 import { clip, fold } from "../../text.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { formatDate } from "../../dates.js";
-import { askProductName, productMenuButtons, showMainMenu } from "./products.js";
 
 export const assessmentFeature = new Composer<BotContext>();
 
 type Loaded = { ok: true; a: Assessment } | { ok: false };
 
 /** Loads an application the user may work on, or tells them kindly why not. */
-async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
+export async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
   if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
@@ -263,40 +261,6 @@ onButton(assessmentFeature, cb.result, async (ctx, app) => {
   return showResult(ctx, loaded.a);
 });
 
-onButton(assessmentFeature, cb.product, async (ctx, productId) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
-  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  await ctx.answerCallbackQuery();
-  return showProduct(ctx, product.application.id);
-});
-
-/** A product's card: where its self-assessment stands, and what can be done with it. */
-export async function showProduct(ctx: BotContext, appId: number) {
-  const loaded = await loadForUser(ctx, appId);
-  if (!loaded.ok) return;
-  const { a } = loaded;
-  const r = assessmentResult(a).score;
-  const kb = stack(
-    column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
-    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
-    grid(productMenuButtons(ctx, a.product.id), 2),
-    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
-  );
-  await ctx.reply(
-    th(ctx, "product-card", {
-      name: a.product.name,
-      set: a.sheet.productSetTitle,
-      version: a.sheet.version.title,
-      answered: answeredCount(a),
-      total: a.order.length,
-      points: r.total,
-      state: ctx.t(`state-${a.app.state}`),
-    }),
-    { ...HTML, reply_markup: kb },
-  );
-}
-
 async function showReview(ctx: BotContext, a: Assessment) {
   const r = assessmentResult(a).score;
   const editable = isEditable(a.app);
@@ -343,17 +307,6 @@ export function currentApplicationId(ctx: BotContext): number | undefined {
   return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
 }
 
-async function resumeCommand(ctx: BotContext) {
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
-  const org = organisationOf(ctx.deps.db, ctx.user!)!;
-  const open = latestOpenApplication(ctx.deps.db, org.id);
-  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
-  if (appId) return startAssessment(ctx, appId);
-  if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
-  return showMainMenu(ctx);
-}
-
-assessmentFeature.command(["tieptuc", "danhgia"], resumeCommand);
 
 assessmentFeature.command("xemlai", async (ctx) => {
   const loaded = await loadForUser(ctx, currentApplicationId(ctx));
@@ -370,7 +323,7 @@ const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
 const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
 
 /** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
-export async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
   if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
@@ -398,6 +351,8 @@ export async function handleAssessmentText(ctx: BotContext, text: string): Promi
   await answer(ctx, a, key, value, ctx.session.questionMessageId);
   return true;
 }
+
+assessmentFeature.use(textSteps(handleAssessmentText));
 
 // Filing: what is missing, item by item (/nop refused, or the result's submit button).
 

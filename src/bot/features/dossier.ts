@@ -27,6 +27,7 @@ const ECHO_MAX = 1000;
 import { currentApplicationId } from "./assessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
@@ -166,7 +167,7 @@ onButton(dossierFeature, cb.dossierStop, async (ctx) => {
 });
 
 /** Typed values in the flow, validated by the item's kind. */
-export async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "dossier" || !ctx.session.applicationId || !ctx.session.dossierKey) return false;
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
   if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
@@ -186,6 +187,8 @@ export async function handleDossierText(ctx: BotContext, text: string): Promise<
   await save(ctx, a, key, valid);
   return true;
 }
+
+dossierFeature.use(textSteps(handleDossierText));
 
 /** Every item with its value, and buttons to change any of them. */
 async function showDossier(ctx: BotContext, a: Assessment) {

@@ -20,6 +20,7 @@ import { organisationOf, ownsOrganisation } from "../../services/people.js";
 import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
@@ -176,7 +177,7 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
 }
 
 /** Typed text of an administrator looking for a commune to appoint an officer to. */
-export async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "admin-commune" || !isAdmin(ctx)) return false;
   await accepted(ctx);
   const query = clip(text, SEARCH_QUERY_MAX);
@@ -191,4 +192,6 @@ export async function handleAdminText(ctx: BotContext, text: string): Promise<bo
   });
   return true;
 }
+
+invitesFeature.use(textSteps(handleAdminText));
 

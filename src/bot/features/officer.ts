@@ -22,6 +22,7 @@ import {
 import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
@@ -283,7 +284,7 @@ onButton(officerFeature, cb.stars, async (ctx, app, n) => {
 });
 
 /** Typed text for officers: the note of a return, the decision number and date of a result. */
-export async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
   const step = ctx.session.step;
   if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
   const appId = ctx.session.applicationId ?? 0;
@@ -345,6 +346,8 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   }
   return true;
 }
+
+officerFeature.use(textSteps(handleOfficerText));
 
 /** The communes whose applications the user sees: an officer's, or all for an administrator. */
 function scope(ctx: BotContext): string[] | "all" | undefined {

@@ -23,6 +23,7 @@ import { formatDate } from "../../dates.js";
 import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import type { Step } from "../session.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
@@ -181,7 +182,7 @@ onButton(onboarding, cb.consent, async (ctx, yes) => {
 });
 
 /** Typed text during registration. Returns false when the text is not for registration. */
-export async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
   const { db } = ctx.deps;
   const user = ctx.user;
   if (!user) return false;
@@ -235,6 +236,8 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
       return false;
   }
 }
+
+onboarding.use(textSteps(handleRegistrationText));
 
 async function offerCommunes(ctx: BotContext, typed: string) {
   const query = clip(typed, SEARCH_QUERY_MAX);

@@ -2,7 +2,18 @@
 // types, or sector → group → set, then the case), renaming, moving to another set, deleting.
 import { Composer } from "grammy";
 import type { ProductSet } from "../../domain/rubric.js";
-import { addProduct, answeredCount, findApplication, loadAssessment, productsOf } from "../../services/assessment.js";
+import {
+  addProduct,
+  answeredCount,
+  assessmentResult,
+  findApplication,
+  isEditable,
+  latestOpenApplication,
+  loadAssessment,
+  nextQuestion,
+  productsOf,
+} from "../../services/assessment.js";
+import { formatDate } from "../../dates.js";
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
 import {
   changeProductSet,
@@ -16,12 +27,13 @@ import {
 import { shippedProductFinder } from "../../rubric/product-hints.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
 import { clip } from "../../text.js";
-import { column, stack, type Button } from "../keyboards.js";
+import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { showProduct, startAssessment } from "./assessment.js";
+import { loadForUser, startAssessment } from "./assessment.js";
 
 export const productsFeature = new Composer<BotContext>();
 
@@ -105,7 +117,7 @@ async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
 }
 
 /** Typed text while adding, renaming or moving a product. Returns false when the text is not for this feature. */
-export async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
   switch (ctx.session.step) {
     case "product-name":
       await nameTyped(ctx, text);
@@ -125,6 +137,8 @@ export async function handleProductText(ctx: BotContext, text: string): Promise<
       return false;
   }
 }
+
+productsFeature.use(textSteps(handleProductText));
 
 async function nameTyped(ctx: BotContext, text: string) {
   const name = normaliseOrganisationName(text);
@@ -394,3 +408,50 @@ onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
   await ctx.reply(th(ctx, "product-deleted", { product: deleted.product.name }), HTML);
   return showMainMenu(ctx);
 });
+
+onButton(productsFeature, cb.product, async (ctx, productId) => {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
+  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  return showProduct(ctx, product.application.id);
+});
+
+/** A product's card: where its self-assessment stands, and what can be done with it. */
+export async function showProduct(ctx: BotContext, appId: number) {
+  const loaded = await loadForUser(ctx, appId);
+  if (!loaded.ok) return;
+  const { a } = loaded;
+  const r = assessmentResult(a).score;
+  const kb = stack(
+    column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
+    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    grid(productMenuButtons(ctx, a.product.id), 2),
+    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
+  );
+  await ctx.reply(
+    th(ctx, "product-card", {
+      name: a.product.name,
+      set: a.sheet.productSetTitle,
+      version: a.sheet.version.title,
+      answered: answeredCount(a),
+      total: a.order.length,
+      points: r.total,
+      state: ctx.t(`state-${a.app.state}`),
+    }),
+    { ...HTML, reply_markup: kb },
+  );
+}
+
+/** /tieptuc and /danhgia: the application being worked on, else a new product (/danhgia) or the menu. */
+async function resumeCommand(ctx: BotContext) {
+  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  const org = organisationOf(ctx.deps.db, ctx.user!)!;
+  const open = latestOpenApplication(ctx.deps.db, org.id);
+  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
+  if (appId) return startAssessment(ctx, appId);
+  if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
+  return showMainMenu(ctx);
+}
+
+productsFeature.command(["tieptuc", "danhgia"], resumeCommand);

@@ -1,0 +1,36 @@
+// The features of the adapter stand on their own: no import cycles between them, and the last in
+// line (unhandled) knows none of them, so each feature owns its buttons and text steps.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dir = "src/bot/features";
+const features = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+const imports = new Map(
+  features.map((f) => [f, [...readFileSync(join(dir, `${f}.ts`), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)].map((m) => m[1]!)]),
+);
+
+/** A cycle through `start`, as a list of features, if there is one. */
+function cycleFrom(start: string): string[] | undefined {
+  const walk = (node: string, path: string[]): string[] | undefined => {
+    for (const next of imports.get(node) ?? []) {
+      if (next === start) return [...path, next];
+      if (!path.includes(next)) {
+        const found = walk(next, [...path, next]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(start, [start]);
+}
+
+describe("the features", () => {
+  it("import each other without cycles", () => {
+    expect(features.flatMap((f) => cycleFrom(f) ?? []).length, features.map((f) => cycleFrom(f)?.join(" → ")).filter(Boolean).join("\n")).toBe(0);
+  });
+
+  it("leave unhandled knowing none of them", () => {
+    expect(imports.get("unhandled")).toEqual([]);
+  });
+});
