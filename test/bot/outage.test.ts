@@ -109,3 +109,19 @@ describe("a session lost in SQLite", () => {
     ]);
   });
 });
+
+describe("a fault before the features", () => {
+  it.each([
+    ["reading the session", "sessions", "thử lại sau ít phút", 40],
+    ["loading the user", "users", "Xin lỗi", 50],
+  ])("%s is answered kindly with one clean log line, never an unhandled error", async (_, table, answer, level) => {
+    h = await startHarness();
+    const u = h.api.user({ id: 7003, first_name: "Lan" });
+    await registerProducer(h, u);
+    h.db.$client.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    await h.deliver(u.command("/trangthai"));
+    expect(text(u)).toContain(answer);
+    expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([[level, level === 40 ? "storage unavailable: asked the user to try again later" : "handler failed"]]);
+    h.db.$client.exec(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
+  });
+});
