@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { Api } from "grammy";
 import pino from "pino";
 import { createBot } from "./bot/index.js";
-import { PRODUCER_COMMANDS } from "./bot/features/help.js";
+import { commandMenu } from "./bot/features/help.js";
 import { loadLogKey } from "./bot/pseudonym.js";
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
@@ -78,9 +78,7 @@ const bot = createBot(
 // Another instance polling with the same token: say it once, keep trying, never exit.
 bot.api.config.use(retryPollingConflicts(logger));
 await bot.init();
-const commandMenu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
-await bot.api.setMyCommands(commandMenu("vi"));
-await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
+await commandMenu(i18n).setCommands(bot);
 await bot.api.deleteWebhook();
 // Notifications left pending by a previous run (or a crash) go out now.
 // An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the

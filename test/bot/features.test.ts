@@ -1,8 +1,11 @@
 // The features of the adapter stand on their own: no import cycles between them, and the last in
-// line (unhandled) knows none of them, so each feature owns its buttons and text steps.
+// line (unhandled) knows none of them, so each feature owns its buttons and text steps. And the
+// command menu they offer.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commandMenu, PRODUCER_COMMANDS } from "../../src/bot/features/help.js";
+import { getI18n } from "../../src/i18n.js";
 
 const dir = "src/bot/features";
 const features = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
@@ -32,5 +35,18 @@ describe("the features", () => {
 
   it("leave unhandled knowing none of them", () => {
     expect(imports.get("unhandled")).toEqual([]);
+  });
+});
+
+describe("the command menu", () => {
+  it("lists every command with its description, in Vietnamese by default and in English", () => {
+    const i18n = getI18n();
+    const { scopes, uncompliantCommands } = commandMenu(i18n).toArgs();
+    expect(uncompliantCommands).toEqual([]);
+    const menu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
+    expect(scopes.map((s) => ({ scope: s.scope, language: s.language_code, commands: s.commands.map(({ command, description }) => ({ command, description })) }))).toEqual([
+      { scope: { type: "default" }, language: undefined, commands: menu("vi") },
+      { scope: { type: "default" }, language: "en", commands: menu("en") },
+    ]);
   });
 });

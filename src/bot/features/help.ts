@@ -1,13 +1,15 @@
 // /huongdan: a short guide to the OCOP rules, one topic per message with topic buttons, and the
 // bot's commands. The facts that come from data (tiers, rubric versions, the next provincial
 // round) are the services' (guideFacts); every word is in locales/.
+import { CommandGroup } from "@grammyjs/commands";
 import { Composer } from "grammy";
 import { cb, onButton } from "../callback-data.js";
 import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
 import { formatDate } from "../../dates.js";
+import { DEFAULT_LOCALE } from "../../i18n.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
-import { th } from "../i18n.js";
+import { th, type I18n } from "../i18n.js";
 import { grid, type Button } from "../keyboards.js";
 
 export const helpFeature = new Composer<BotContext>();
@@ -32,6 +34,14 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["xoadulieu", "cmd-xoadulieu"],
   ["huongdan", "cmd-huongdan"],
 ];
+
+/** The command menu Telegram clients show: Vietnamese by default, English for English clients. */
+export function commandMenu(i18n: I18n): CommandGroup<BotContext> {
+  const menu = new CommandGroup<BotContext>();
+  const english = "en";
+  for (const [name, key] of PRODUCER_COMMANDS) menu.command(name, i18n.t(DEFAULT_LOCALE, key)).localize(english, name, i18n.t(english, key));
+  return menu;
+}
 
 function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
   const buttons = GUIDE_TOPICS.map((topic): Button =>
