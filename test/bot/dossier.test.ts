@@ -4,23 +4,15 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
 import { getI18n } from "../../src/i18n.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ adminIds: [9000] });
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  expect(h.api.unansweredCallbackQueries()).toEqual([]);
-  await h.close();
-});
+const h = useHarness({ adminIds: [9000] });
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
 const recent = (u: FakeUser, n = 3) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n");

@@ -10,7 +10,7 @@ import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX } from 
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
 import { answers, sessions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, startHarness, type Harness } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
 
 let h: Harness | undefined;
@@ -21,7 +21,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 
 const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedisServer) {

@@ -19,7 +19,7 @@ import { createDispatcher } from "../../src/services/outbox.js";
 import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { handleUndeliverable } from "../../src/services/reachability.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import { startFakeBotApi, type FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
+import { startFakeBotApi, type FakeBotApi, type FakeUser, type RecordedCall } from "./fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
 
@@ -35,6 +35,9 @@ export interface HarnessOptions {
   /** Log lines at warn and above, to assert on. */
   logLevel?: pino.Level;
 }
+
+/** The text of the last message in the user's chat ("" if none). */
+export const lastText = (u: FakeUser): string => u.chat().last()?.text ?? "";
 
 /** Limits that never make a test wait. */
 export const NO_LIMITS: SendLimits = { global: { count: 100_000, windowMs: 1 }, perChat: { count: 100_000, windowMs: 1 } };
