@@ -2,15 +2,19 @@
 // line (unhandled) knows none of them, so each feature owns its buttons and text steps. And the
 // command menu they offer.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandMenu, PRODUCER_COMMANDS } from "../../src/bot/features/help.js";
 import { getI18n } from "../../src/i18n.js";
 
 const dir = "src/bot/features";
-const features = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+// Each module of a feature by its path ("assessment/review"), with the modules of features it imports.
+const features = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
 const imports = new Map(
-  features.map((f) => [f, [...readFileSync(join(dir, `${f}.ts`), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)].map((m) => m[1]!)]),
+  features.map((f) => [
+    f,
+    [...readFileSync(join(dir, `${f}.ts`), "utf8").matchAll(/from "(\.\/[\w/-]+)\.js"/g)].map((m) => posix.join(posix.dirname(f), m[1]!)),
+  ]),
 );
 
 /** A cycle through `start`, as a list of features, if there is one. */

@@ -1,19 +1,17 @@
 // The self-assessment: one question per message, answers saved before any reply, resume at the
-// first unanswered question, review by part, result with the improvement plan, evidence files.
+// first unanswered question, and the walk through what is missing for filing; with its parts,
+// the review and result (assessment/review.ts) and evidence files (assessment/evidence.ts).
 import { Composer, InlineKeyboard } from "grammy";
-import { availableActions } from "../../domain/lifecycle.js";
-import { isStepItem, itemKey, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
-import { optionsFor, type Option, type PlacedCriterion } from "../../domain/rubric.js";
+import { isStepItem, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
+import { optionsFor, type Option } from "../../domain/rubric.js";
 import {
   answeredCount,
   assessmentResult,
   canWorkOn,
   clearanceItem,
   clearanceKey,
-  findApplication,
   isClearanceKey,
   isEditable,
-  latestOpenApplication,
   loadAssessment,
   nextQuestion,
   presumesBusinessRegistration,
@@ -22,34 +20,21 @@ import {
   type Assessment,
   type QuestionKey,
 } from "../../services/assessment.js";
-import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
-import { lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
+import { lacksBusinessRegistration, organisationById } from "../../services/people.js";
 import { readiness } from "../../services/workflow.js";
-import { clip, fold } from "../../text.js";
-import { scoreReport } from "../../views/rubric-text.js";
+import { fold } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
-import { escapeHtml, HTML, replyLines } from "../html.js";
+import { escapeHtml, HTML } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { loadForUser } from "./assessment/access.js";
+import { askEvidence, evidence } from "./assessment/evidence.js";
+import { review, showResult } from "./assessment/review.js";
 
 export const assessmentFeature = new Composer<BotContext>();
-
-type Loaded = { ok: true; a: Assessment } | { ok: false };
-
-/** Loads an application the user may work on, or tells them kindly why not. */
-export async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
-    if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
-    return { ok: false };
-  }
-  return { ok: true, a };
-}
 
 function partTitle(a: Assessment, partId: string): string {
   return a.sheet.version.parts.find((p) => p.id === partId)?.title ?? partId;
@@ -247,77 +232,6 @@ onButton(assessmentFeature, cb.resume, async (ctx, app) => {
   return begin(ctx, loaded.a);
 });
 
-onButton(assessmentFeature, cb.review, async (ctx, app) => {
-  const loaded = await loadForUser(ctx, app);
-  if (!loaded.ok) return;
-  await ctx.answerCallbackQuery();
-  return showReview(ctx, loaded.a);
-});
-
-onButton(assessmentFeature, cb.result, async (ctx, app) => {
-  const loaded = await loadForUser(ctx, app);
-  if (!loaded.ok) return;
-  await ctx.answerCallbackQuery();
-  return showResult(ctx, loaded.a);
-});
-
-async function showReview(ctx: BotContext, a: Assessment) {
-  const r = assessmentResult(a).score;
-  const editable = isEditable(a.app);
-  for (const part of a.sheet.version.parts) {
-    const criteria = a.criteria.filter((c) => c.part === part.id);
-    const lines = [th(ctx, "review-part", { part: part.id, title: part.title, points: r.parts[part.id]!.points, max: part.maxPoints })];
-    const edits: Button[] = [];
-    criteria.forEach((c) => {
-      const option = c.options.find((o) => o.id === a.answers[c.id]);
-      lines.push(
-        option
-          ? th(ctx, "review-line", { id: c.id, title: c.title, label: option.label, points: option.points, max: c.maxPoints })
-          : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
-      );
-      if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
-    });
-    await replyLines(ctx, lines, editable ? { reply_markup: grid(edits, 5) } : {});
-  }
-  const summary = [th(ctx, "review-total", { points: r.total, max: r.max })];
-  if (editable) summary.push(ctx.t("review-how-to-change"));
-  await ctx.reply(summary.join("\n"), {
-    ...HTML,
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-result"), cb.result(a.app.id)),
-  });
-}
-
-async function showResult(ctx: BotContext, a: Assessment) {
-  const { score, plans } = assessmentResult(a);
-  const t = (key: string, args?: Record<string, string | number>) => ctx.t(key, args);
-  const head = th(ctx, "result-title", { product: a.product.name });
-  const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
-  if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
-  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), cb.dossier(a.app.id)).text(ctx.t("btn-forms"), cb.forms(a.app.id));
-  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), cb.submit(a.app.id));
-  // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
-  // reports over Telegram's limit: they are split between lines.
-  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], { reply_markup: kb });
-}
-
-/** The application the user is working on in this chat, or their most recent open one. */
-export function currentApplicationId(ctx: BotContext): number | undefined {
-  if (ctx.session.applicationId) return ctx.session.applicationId;
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
-}
-
-
-assessmentFeature.command("xemlai", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showReview(ctx, loaded.a);
-});
-
-assessmentFeature.command("ketqua", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showResult(ctx, loaded.a);
-});
-
 // Typed yes/no, compared after folding diacritics ("có", "đúng", "không", "chưa").
 const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
 const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
@@ -458,119 +372,6 @@ onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
   return continueFixing(ctx, loaded.a, after);
 });
 
-// Evidence: photos or documents attached to a criterion.
+assessmentFeature.use(review, evidence);
 
-/** "Done" after sending evidence: back to the questions, or on to the next missing item. */
-function evidenceDone(ctx: BotContext, a: Assessment, criterionId: string): Button {
-  const data = ctx.session.fixing === a.app.id ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId })) : cb.resume(a.app.id);
-  return [ctx.t("btn-evidence-done"), data];
-}
-
-async function askEvidence(ctx: BotContext, a: Assessment, criterion: PlacedCriterion) {
-  ctx.session.step = "evidence";
-  ctx.session.applicationId = a.app.id;
-  ctx.session.evidenceFor = criterion.id;
-  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
-    ...HTML,
-    reply_markup: column([evidenceDone(ctx, a, criterion.id)]),
-  });
-}
-
-onButton(assessmentFeature, cb.evidence, async (ctx, app, criterionId) => {
-  const loaded = await loadForUser(ctx, app);
-  if (!loaded.ok) return;
-  const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
-  if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  if (!isEditable(loaded.a.app)) return ctx.answerCallbackQuery({ text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
-  await ctx.answerCallbackQuery();
-  return askEvidence(ctx, loaded.a, criterion);
-});
-
-/** The file of an evidence message: a photo (its largest size), a video (or round video) or any document. */
-function evidenceFile(message: NonNullable<BotContext["message"]>) {
-  const photo = message.photo?.at(-1);
-  if (photo) return { file: photo, kind: "photo" as const, fileName: null, mimeType: "image/jpeg" };
-  if (message.video_note) return { file: message.video_note, kind: "video" as const, fileName: null, mimeType: "video/mp4" };
-  const media = message.video ?? message.document;
-  if (!media) return undefined;
-  return {
-    file: media,
-    kind: message.video ? ("video" as const) : ("document" as const),
-    fileName: media.file_name ? clip(media.file_name, FILE_NAME_MAX) : null,
-    mimeType: media.mime_type ?? null,
-  };
-}
-
-/** Longest file name kept and shown (Telegram allows long ones; captions hold 1,024 characters). */
-const FILE_NAME_MAX = 120;
-
-assessmentFeature.on("message", async (ctx, next) => {
-  if (ctx.session.step !== "evidence" || !ctx.session.evidenceFor) return next();
-  const incoming = evidenceFile(ctx.message);
-  // Text goes on to the handlers (a command, a question); other kinds are not evidence.
-  if (!incoming) return ctx.message.text ? next() : ctx.reply(ctx.t("evidence-kinds"), HTML);
-  const loaded = await loadForUser(ctx, ctx.session.applicationId);
-  if (!loaded.ok) return;
-  if (!isEditable(loaded.a.app)) {
-    // Submitted meanwhile (perhaps by a member): the dossier is frozen until it is returned.
-    ctx.session.step = undefined;
-    ctx.session.evidenceFor = undefined;
-    return ctx.reply(th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), HTML);
-  }
-  const size = incoming.file.file_size ?? 0;
-  if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
-  const saved = addEvidence(ctx.deps.db, {
-    applicationId: loaded.a.app.id,
-    criterionId: ctx.session.evidenceFor,
-    fileId: incoming.file.file_id,
-    fileUniqueId: incoming.file.file_unique_id,
-    fileName: incoming.fileName,
-    fileSize: size || null,
-    mimeType: incoming.mimeType,
-    kind: incoming.kind,
-    addedBy: ctx.from.id,
-  });
-  const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
-  const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
-  // The law's evidence table: the user may say which kind of document this is (optional).
-  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.id, i)]);
-  await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
-    ...HTML,
-    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)])),
-  });
-  if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
-});
-
-onButton(assessmentFeature, cb.evidenceKind, async (ctx, id, index) => {
-  const row = evidenceById(ctx.deps.db, id);
-  const a = row ? loadAssessment(ctx.deps.db, ctx.deps.catalog, row.applicationId) : undefined;
-  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[index];
-  if (!row || !a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app) || !kind) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  }
-  tagEvidence(ctx.deps.db, row.id, kind);
-  await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${kind}`) }) });
-  return undefined;
-});
-
-assessmentFeature.command("minhchung", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (!loaded.ok) return;
-  const files = evidenceOf(ctx.deps.db, loaded.a);
-  if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
-  const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
-  files.forEach((f, i) => {
-    lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
-  });
-  const removable = isEditable(loaded.a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
-  return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
-});
-
-onButton(assessmentFeature, cb.removeEvidence, async (ctx, id) => {
-  const removed = ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
-    const found = findApplication(ctx.deps.db, appId);
-    return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
-  }) : false;
-  await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
-  if (removed) await ctx.editMessageReplyMarkup();
-});
+export { currentApplicationId, loadForUser } from "./assessment/access.js";
