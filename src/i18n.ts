@@ -8,15 +8,23 @@ export const DEFAULT_LOCALE = "vi";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
-export function createI18n(): I18n {
-  return new I18n({
+let shared: I18n | undefined;
+
+/**
+ * The process's one set of translations (locales/*.ftl, read once on first use), shared by the bot,
+ * the notifications, the command-line tools and the tests.
+ */
+export function getI18n(): I18n {
+  shared ??= new I18n({
     defaultLocale: DEFAULT_LOCALE,
     directory: LOCALES_DIR,
     // No Unicode isolation marks around placeables: they show up in copied text and files.
     fluentBundleOptions: { useIsolating: false },
   });
+  return shared;
 }
 
+/** Translations into one locale, for the command-line tools and messages outside a chat. */
 export function translator(i18n: I18n, locale = DEFAULT_LOCALE): Translate {
   return (key, args) => i18n.t(locale, key, args);
 }

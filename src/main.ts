@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { Api } from "grammy";
 import pino from "pino";
 import { createBot } from "./bot/index.js";
-import { PRODUCER_COMMANDS } from "./bot/features/help.js";
+import { commandMenu } from "./bot/features/help.js";
 import { loadLogKey } from "./bot/pseudonym.js";
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
@@ -21,11 +21,11 @@ import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/i
 import { startReminderScheduler } from "./services/reminders.js";
 import { createServer } from "./server/index.js";
 import { databaseAnswers, redisAnswers } from "./server/health.js";
-import { createI18n, translator } from "./i18n.js";
+import { getI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { fileProblemText } from "./views/rubric-text.js";
 
-const i18n = createI18n();
+const i18n = getI18n();
 const t = translator(i18n);
 
 function fail(message: string): never {
@@ -81,9 +81,7 @@ const bot = createBot(
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
 await bot.init();
-const commandMenu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
-await bot.api.setMyCommands(commandMenu("vi"));
-await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
+await commandMenu(i18n).setCommands(bot);
 // Long polling gets nothing while a webhook is set (409).
 if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
 // Notifications left pending by a previous run (or a crash) go out now.

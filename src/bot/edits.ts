@@ -3,6 +3,7 @@
 // bot says so); otherwise the bot says where the value can be corrected.
 import { canWorkOn, isEditable, loadAssessment } from "../services/assessment.js";
 import { hasConsent, organisationOf, ownsOrganisation } from "../services/people.js";
+import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "./context.js";
 import { HTML } from "./html.js";
 import type { Step, TypedAnswer } from "./session.js";
@@ -95,24 +96,28 @@ function stillChangeable(ctx: BotContext, last: TypedAnswer): boolean {
 }
 
 /**
- * An edited message: if it is the last accepted typed answer and its step can still change, the
- * session goes back to that step and the new text is handled as the answer (`handleText`, which
- * returns whether some handler took it). Otherwise the user is told where to correct it.
+ * An edited text message: if it is the last accepted typed answer and its step can still change,
+ * the session goes back to that step and the new text goes on to the features' text steps as the
+ * answer (text-steps.ts; editNotTaken if none takes it). Otherwise the user is told where to
+ * correct it.
  */
-export async function applyEdit(ctx: BotContext, text: string, handleText: (ctx: BotContext, text: string) => Promise<boolean>): Promise<void> {
+export const replayEdit: MiddlewareFn<BotContext> = async (ctx, next) => {
   const edited = ctx.editedMessage;
+  if (edited?.text === undefined) return next();
   const last = ctx.session.lastText;
-  if (!edited || !last || last.message !== edited.message_id) {
+  if (!last || last.message !== edited.message_id) {
     const hint = hasConsent(ctx.user) ? whereToCorrect(ctx.session.step) : "hint-start";
     await ctx.reply(`${ctx.t("edit-not-last")}\n${ctx.t(hint)}`, HTML);
     return;
   }
-  if (!stillChangeable(ctx, last)) {
-    await ctx.reply(`${ctx.t("edit-too-late")}\n${ctx.t(whereToCorrect(last.step))}`, HTML);
-    return;
-  }
+  if (!stillChangeable(ctx, last)) return editNotTaken(ctx);
   const { message: _message, ...context } = last;
   Object.assign(ctx.session, context);
   ctx.replayingEdit = true;
-  if (!(await handleText(ctx, text))) await ctx.reply(`${ctx.t("edit-too-late")}\n${ctx.t(whereToCorrect(last.step))}`, HTML);
+  await next();
+};
+
+/** The edit of the last typed answer came too late: where the value can be corrected. */
+export async function editNotTaken(ctx: BotContext): Promise<void> {
+  await ctx.reply(`${ctx.t("edit-too-late")}\n${ctx.t(whereToCorrect(ctx.session.lastText?.step))}`, HTML);
 }

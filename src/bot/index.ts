@@ -2,9 +2,10 @@
 // database and a fake Bot API.
 import { Bot, session, type BotConfig, type StorageAdapter } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
-import { createI18n } from "../i18n.js";
+import { getI18n } from "../i18n.js";
 import { findUserBy, telegramIdentity } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
+import { replayEdit } from "./edits.js";
 import { afterResultFeature } from "./features/after-result.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { dossierFeature } from "./features/dossier.js";
@@ -45,9 +46,10 @@ export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }
 }
 
 /**
- * The bot. Every update: its context and log line; text NFC; then, inside the error boundary (so a
- * storage outage is answered too): one at a time per chat, once per update_id, the session (rebuilt
- * from the database if lost), the user, and the features, a double tap on a button counting once.
+ * The bot. Every update: its context and log line; then, inside the error boundary (so a storage
+ * outage or a fault loading the user is answered too): translations, text NFC, one at a time per
+ * chat, once per update_id, the session (rebuilt from the database if lost), the user, and the
+ * features, a double tap on a button counting once.
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
@@ -55,16 +57,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ...(options.client ? { client: options.client } : {}),
   });
   installTelegramPolicies(bot.api, options.limiter ?? createRateLimiter(), deps.logger);
-  const i18n = createI18n();
+  const i18n = getI18n();
 
-  bot.use(setupContext(deps), normaliseArrival, i18n.middleware());
-  bot.use(async (ctx, next) => {
+  bot.use(setupContext(deps));
+  // Everything after the context is inside the error boundary: a fault anywhere (a storage outage,
+  // loading the user, a feature) is answered kindly and logged once.
+  const guarded = bot.errorBoundary(answerFailure);
+  guarded.use(i18n.middleware(), normaliseArrival);
+  guarded.use(async (ctx, next) => {
     // Groups and channels are not for this bot: it handles personal data in private chats only.
     if (ctx.chat && ctx.chat.type !== "private") return;
     await next();
   });
-
-  const guarded = bot.errorBoundary(answerFailure);
   guarded.use(sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)), requireMessageOfButton);
   guarded.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)) }));
   guarded.use(async (ctx, next) => {
@@ -72,7 +76,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });
-  guarded.use(restoreSession, ignoreDoublePress);
+  guarded.use(restoreSession, ignoreDoublePress, replayEdit);
   guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
 
   bot.catch((err) => {

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import { openDatabase, type Db } from "../db/client.js";
 import type { AdminUnits } from "../geo/communes.js";
-import { createI18n, translator } from "../i18n.js";
+import { getI18n, translator } from "../i18n.js";
 import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCommuneImport } from "../services/admin-units.js";
 import { deepLink } from "../bot/deep-link.js";
 import { allOfficers, createOfficerInvite, revokeOfficer } from "../services/membership.js";
@@ -22,7 +22,7 @@ import { formatDateTime } from "../dates.js";
 import { fold } from "../text.js";
 import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
 
-const t = translator(createI18n(), process.env.OCOP_LOCALE ?? "vi");
+const t = translator(getI18n(), process.env.OCOP_LOCALE ?? "vi");
 const out = (text: string) => process.stdout.write(text + "\n");
 
 function fail(message: string, code = 1): never {

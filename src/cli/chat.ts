@@ -9,11 +9,11 @@ import { openDatabase } from "../db/client.js";
 import { loadHolidays } from "../services/holidays.js";
 import { createTelegramDispatcher } from "../bot/notifications/index.js";
 import { adminUnitsOf } from "../services/admin-units.js";
-import { createI18n, translator } from "../i18n.js";
+import { getI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { fileProblemText } from "../views/rubric-text.js";
 
-const i18n = createI18n();
+const i18n = getI18n();
 const t = translator(i18n, process.env.OCOP_LOCALE ?? "vi");
 const USER = { id: Number(process.env.CHAT_USER_ID ?? 1), is_bot: false, first_name: "Demo", language_code: "vi" } as const;
 const CHAT = { id: USER.id, type: "private", first_name: USER.first_name } as const;

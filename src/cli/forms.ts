@@ -7,13 +7,13 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client.js";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../forms/index.js";
 import { adminUnitsOf } from "../services/admin-units.js";
-import { createI18n, translator } from "../i18n.js";
+import { getI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { loadAssessment } from "../services/assessment.js";
 import { formsInput } from "../services/dossier.js";
 import { findUser } from "../services/people.js";
 
-const t = translator(createI18n(), process.env.OCOP_LOCALE ?? "vi");
+const t = translator(getI18n(), process.env.OCOP_LOCALE ?? "vi");
 const { values } = parseArgs({ args: process.argv.slice(2), options: { application: { type: "string" }, out: { type: "string" } } });
 const id = Number(values.application);
 if (!Number.isInteger(id) || id <= 0 || !values.out) {

@@ -16,10 +16,10 @@ import {
   type RubricCatalog,
 } from "../rubric/catalog.js";
 import { readWorkbook, sheetFromWorkbook, workbookFromSheet } from "../rubric/spreadsheet.js";
-import { createI18n, translator } from "../i18n.js";
+import { getI18n, translator } from "../i18n.js";
 import { fileProblemText, problemText, scoreReport } from "../views/rubric-text.js";
 
-const t = translator(createI18n(), process.env.OCOP_LOCALE ?? "vi");
+const t = translator(getI18n(), process.env.OCOP_LOCALE ?? "vi");
 
 class CliError extends Error {
   constructor(

@@ -1,12 +1,12 @@
 // The dossier's legal forms (Decision 26/2026/QĐ-TTg, Phụ lục III) as Word documents.
-import { formsText } from "./common.js";
+import { formsText } from "./text.js";
 import type { FormKind } from "./types.js";
 import { fold } from "../text.js";
 
 export { buildMau01 } from "./mau01.js";
 export { buildMau02, evidenceSummary, type EvidenceSummary } from "./mau02.js";
 export { buildMau03 } from "./mau03.js";
-export { formsText, type FormsText } from "./common.js";
+export { formsText, type FormsText } from "./text.js";
 export type * from "./types.js";
 
 const MAX_NAME = 80;

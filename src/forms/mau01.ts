@@ -1,30 +1,8 @@
 // Mẫu số 01 (Phụ lục III, Decision 26/2026/QĐ-TTg): the registration form, filed by the producer.
 import { FootnoteReferenceRun, type Paragraph, type Table } from "docx";
-import {
-  box,
-  dateLine,
-  dotsAfter,
-  empty,
-  factsOf,
-  field,
-  fieldPair,
-  fill,
-  formLabel,
-  SIGNATURE_WIDTH,
-  formsText,
-  layoutTable,
-  makeDocument,
-  nationalHeader,
-  pack,
-  para,
-  present,
-  provinceType,
-  run,
-  signatureBlock,
-  TEXT_WIDTH,
-  title,
-  dotString,
-} from "./common.js";
+import { box, dateLine, dotsAfter, empty, field, fieldPair, fill, formLabel, SIGNATURE_WIDTH, layoutTable, makeDocument, nationalHeader, pack, para, present, provinceType, run, signatureBlock, TEXT_WIDTH, title, dotString } from "./docx-kit.js";
+import { factsOf } from "./facts.js";
+import { formsText } from "./text.js";
 import { dateParts } from "../dates.js";
 import type { FormsInput, RegistrationKind } from "./types.js";
 

@@ -5,34 +5,9 @@ import { TableRow, type Paragraph, type Table } from "docx";
 import { missingEvidenceKinds } from "../domain/readiness.js";
 import { appliesInCase, type Criterion, type EvidenceKind, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { chosenOption, type ScoreResult } from "../domain/scoring.js";
-import {
-  cell,
-  check,
-  DOTS_SHORT,
-  dateLine,
-  dotString,
-  empty,
-  factsOf,
-  field,
-  fieldPair,
-  fill,
-  formLabel,
-  SIGNATURE_WIDTH,
-  formsText,
-  gridTable,
-  makeDocument,
-  nationalHeader,
-  pack,
-  para,
-  present,
-  run,
-  shortDate,
-  signatureBlock,
-  textBlock,
-  title,
-  widthsOf,
-  type FormsText,
-} from "./common.js";
+import { cell, check, DOTS_SHORT, dateLine, dotString, empty, field, fieldPair, fill, formLabel, SIGNATURE_WIDTH, gridTable, makeDocument, nationalHeader, pack, para, present, run, shortDate, signatureBlock, textBlock, title, widthsOf } from "./docx-kit.js";
+import { factsOf } from "./facts.js";
+import { formsText, type FormsText } from "./text.js";
 import type { AssessmentInput, EvidenceItem, FormsInput } from "./types.js";
 
 const PART_SHADE = "D9D9D9";

@@ -3,32 +3,9 @@
 import type { Paragraph, Table } from "docx";
 import { appliesInCase, LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
 import { chosenOption } from "../domain/scoring.js";
-import {
-  dateLineText,
-  dotString,
-  empty,
-  factsOf,
-  field,
-  fill,
-  formLabel,
-  FULL_LINE,
-  formsText,
-  layoutTable,
-  makeDocument,
-  nationalHeader,
-  pack,
-  para,
-  present,
-  provinceType,
-  run,
-  shortRule,
-  signatureBlock,
-  TEXT_WIDTH,
-  textBlock,
-  title,
-  unitType,
-  upper,
-} from "./common.js";
+import { dateLineText, dotString, empty, field, fill, formLabel, FULL_LINE, layoutTable, makeDocument, nationalHeader, pack, para, present, provinceType, run, shortRule, signatureBlock, TEXT_WIDTH, textBlock, title, unitType, upper } from "./docx-kit.js";
+import { factsOf } from "./facts.js";
+import { formsText } from "./text.js";
 import type { FormsInput } from "./types.js";
 
 const LEFT = Math.round(TEXT_WIDTH * 0.38);

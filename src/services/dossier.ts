@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import { dossierFields, organisations, users } from "../db/schema.js";
 import { legalImplications } from "../domain/legal-checklist.js";
 import { findProductSet, optionsFor } from "../domain/rubric.js";
-import { formsText } from "../forms/common.js";
+import { formsText } from "../forms/text.js";
 import type { FormsInput, EvidenceItem } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";

@@ -13,19 +13,6 @@ import { officialResultOf } from "./workflow.js";
 /** "re-evaluation": the certificate is about to expire; "upgrade": aim at the next tier; "first": after a result below 3★. */
 export type ReassessmentKind = RegistrationKind;
 
-/** One letter per kind, for the buttons' callback data ("ra:<application>:<letter>"). */
-export const REASSESS_LETTERS: Record<ReassessmentKind, string> = { "re-evaluation": "r", upgrade: "u", first: "f" };
-
-/** The callback data of a button that starts a re-assessment of the kind from a rated application. */
-export function reassessCallback(applicationId: number, kind: ReassessmentKind): string {
-  return `ra:${applicationId}:${REASSESS_LETTERS[kind]}`;
-}
-
-/** The kind a button's letter stands for, if any. */
-export function reassessKindOf(letter: string | undefined): ReassessmentKind | undefined {
-  return (Object.keys(REASSESS_LETTERS) as ReassessmentKind[]).find((k) => REASSESS_LETTERS[k] === letter);
-}
-
 /**
  * What may follow a rated application with its official result: re-rating and (below 5★) an
  * upgrade for a recognised product (3★ or more, Decision 26/2026/QĐ-TTg, Art. 6 khoản 1 điểm b–c);

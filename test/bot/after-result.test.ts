@@ -3,7 +3,7 @@
 // council's points per part and both sides see them.
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { applications, evidence } from "../../src/db/schema.js";
 import { vnDate } from "../../src/domain/calendar.js";
 import { addMonths } from "../../src/domain/certificate.js";
@@ -11,25 +11,18 @@ import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite } from "../../src/services/membership.js";
 import { runReminders } from "../../src/services/reminders.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { ADMIN, CAI_NUOC, catalog, holidays, i18n, units, world, type World } from "../helpers/world.js";
 
-let h: Harness;
+const h = useHarness({ adminIds: [ADMIN] });
 let w: World;
 const OWNER = 4001;
 const MEMBER = 4002;
 const OFFICER = 4100;
 
-beforeEach(async () => {
-  h = await startHarness({ adminIds: [ADMIN] });
+beforeEach(() => {
   w = world(h.db);
 });
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  await h.close();
-});
-
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 
 /** A recognised 4★ honey of a cooperative with one member, its officer; everyone has opened the bot. */
 async function recognised(decisionDate: string, changes: Record<string, string> = {}) {

@@ -1,21 +1,13 @@
 // The commune list as people meet it in the chat: the kind of unit with every name, and a running
 // bot that follows an administrator's import at once.
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { adminUnitsOf, applyCommuneImport, planCommuneImport } from "../../src/services/admin-units.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { consentAndName, registerProducer } from "../helpers/journeys.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  await h.close();
-});
+const h = useHarness();
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const buttons = (u: FakeUser) => u.chat().last()!.buttons.map((b) => b.text);
 
 /** Imports a Cà Mau list where `edit` changes the row "code,name,type,provinceCode[,replaces]". */

@@ -4,23 +4,15 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ adminIds: [9000] });
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  expect(h.api.unansweredCallbackQueries()).toEqual([]);
-  await h.close();
-});
+const h = useHarness({ adminIds: [9000] });
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
 const recent = (u: FakeUser, n = 3) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n");
@@ -178,7 +170,7 @@ describe("completing the dossier", () => {
   }, 60_000);
 
   it("every item has a label, a help line and its choices in both languages", () => {
-    const i18n = createI18n();
+    const i18n = getI18n();
     for (const locale of ["vi", "en"]) {
       for (const item of DOSSIER_ITEMS) {
         for (const key of [`dossier-${item.key}`, `dossier-${item.key}-help`, ...(item.choices ?? []).map((c) => `dossier-${item.key}-${c}`)]) {

@@ -5,7 +5,7 @@ import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { answers, applicationEvents, applications, evidence, organisations, products, users } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness, type HarnessOptions } from "../helpers/bot.js";
+import { lastText as text, startHarness, type Harness, type HarnessOptions } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
 
 let h: Harness;
@@ -20,7 +20,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");
 const lastAlert = () => String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text ?? "");
 const SORRY = "Xin lỗi, mình gặp trục trặc";

@@ -1,23 +1,15 @@
 // The producer's journey, as a farmer would live it: /start to an indicative result, in Vietnamese.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answers, applications, consentEvents, organisations, products, users } from "../../src/db/schema.js";
 import { assessmentResult, loadAssessment } from "../../src/services/assessment.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 
 const catalog = loadCatalog().value!;
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  await h.close();
-});
+const h = useHarness();
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const texts = (u: FakeUser, n = 3) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
 
 async function register(u: FakeUser) {

@@ -13,7 +13,7 @@ import { outbox } from "../../src/db/schema.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "../../src/bot/notifications/dispatcher.js";
 import { renderNotification, type TelegramMessageNotice } from "../../src/bot/notifications/render.js";
 import { adminUnits } from "../../src/geo/communes.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
 import { startFakeBotApi, type FakeBotApi, type FakeUser } from "../helpers/fake-bot-api.js";
 
@@ -70,7 +70,7 @@ function started(id: number, name = `User ${id}`): FakeUser {
   return u;
 }
 
-const i18n = createI18n();
+const i18n = getI18n();
 const units = adminUnits();
 
 /** A message as it is sent; queued as a rendered message (the kind rows from before intents became). */

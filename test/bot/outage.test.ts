@@ -9,7 +9,7 @@ import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX } from 
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
 import { answers, sessions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, startHarness, type Harness } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
 import { freePort } from "../helpers/net.js";
 
@@ -21,7 +21,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 
 const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedisServer) {
@@ -99,5 +98,21 @@ describe("a session lost in SQLite", () => {
       ["A1.1", "a"],
       ["A1.2", "b"],
     ]);
+  });
+});
+
+describe("a fault before the features", () => {
+  it.each([
+    ["reading the session", "sessions", "thử lại sau ít phút", 40],
+    ["loading the user", "users", "Xin lỗi", 50],
+  ])("%s is answered kindly with one clean log line, never an unhandled error", async (_, table, answer, level) => {
+    h = await startHarness();
+    const u = h.api.user({ id: 7003, first_name: "Lan" });
+    await registerProducer(h, u);
+    h.db.$client.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    await h.deliver(u.command("/trangthai"));
+    expect(text(u)).toContain(answer);
+    expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([[level, level === 40 ? "storage unavailable: asked the user to try again later" : "handler failed"]]);
+    h.db.$client.exec(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
   });
 });

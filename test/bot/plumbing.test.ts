@@ -13,7 +13,7 @@ import { createRateLimiter } from "../../src/bot/rate-limiter.js";
 import { telegramRefusals } from "../../src/bot/telegram-api.js";
 import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase } from "../../src/db/client.js";
-import { createI18n, translator } from "../../src/i18n.js";
+import { getI18n, translator } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { normaliseFullName, normaliseOrganisationName, normalisePhone } from "../../src/services/people.js";
 import { score } from "../../src/domain/scoring.js";
@@ -156,7 +156,7 @@ describe("Telegram's refusals that are not faults", () => {
 
 describe("messages that grow with data are split below 4,096 characters", () => {
   const catalog = loadCatalog().value!;
-  const t = translator(createI18n());
+  const t = translator(getI18n());
 
   it("the result of every sheet, empty or full, fits in messages split between lines", () => {
     let split = 0;

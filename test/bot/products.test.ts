@@ -1,23 +1,14 @@
 // Products as a farmer handles them in the chat: finding the set by typing what the product is,
 // a second product with the same name, renaming, moving to another set, deleting.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { answers, applications, products } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, registerProducer } from "../helpers/journeys.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  expect(h.api.unansweredCallbackQueries()).toEqual([]);
-  await h.close();
-});
+const h = useHarness();
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const alert = () => String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text ?? "");
 const isOption = (t: string) => /^\d+ · \d+đ$/.test(t);
 

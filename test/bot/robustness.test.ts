@@ -1,21 +1,12 @@
 // Bad input of every kind gets a clear, kind answer: never a crash, never silence.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answers, evidence } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  expect(h.api.unansweredCallbackQueries()).toEqual([]);
-  await h.close();
-});
+const h = useHarness();
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 
 /** A registered producer in the middle of a self-assessment, at criterion A1.1. */
 async function producerAtFirstCriterion(id: number): Promise<FakeUser> {

@@ -1,25 +1,17 @@
 // The OCOP rules as producers live them, through the bot: "none of these", a household without
 // business registration, a dossier filed before 22/5/2026, a tourism site, and /huongdan.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications, organisations } from "../../src/db/schema.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, answerAll, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
 
 const catalog = loadCatalog().value!;
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  await h.close();
-});
+const h = useHarness();
 
-const text = (u: FakeUser) => u.chat().last()?.text ?? "";
 const recent = (u: FakeUser, n = 4) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
 const NONE = "Chưa đạt mức nào (không phải phương án của phiếu)";
 

@@ -3,11 +3,11 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spreadsheetDay } from "../../src/dates.js";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
+import { lastText as text, useHarness } from "../helpers/bot.js";
 import * as journeys from "../helpers/journeys.js";
 
 const consentAndName = (u: FakeUser, name: string, phone: string, payload?: string) => journeys.consentAndName(h, u, name, phone, payload);
@@ -16,15 +16,7 @@ const assessWithEvidence = (u: FakeUser) => journeys.assessWithEvidence(h, u);
 const addHoney = (u: FakeUser, name?: string) => journeys.addHoney(h, u, name);
 
 const ADMIN = 9000;
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ adminIds: [ADMIN] });
-});
-afterEach(async () => {
-  expect(h.api.unexpectedErrors().map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
-  expect(h.api.unansweredCallbackQueries()).toEqual([]);
-  await h.close();
-});
+const h = useHarness({ adminIds: [ADMIN] });
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
 const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");

@@ -7,7 +7,7 @@ import { renderNotification } from "../../src/bot/notifications/index.js";
 import { loadHolidays } from "../../src/services/holidays.js";
 import { optionsFor, type Option } from "../../src/domain/rubric.js";
 import { adminUnits } from "../../src/geo/communes.js";
-import { createI18n } from "../../src/i18n.js";
+import { getI18n } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
 import { addEvidence } from "../../src/services/evidence.js";
@@ -17,7 +17,7 @@ import { act, localCriteria, recordLocalEvaluation, type WorkflowDeps } from "..
 
 export const catalog = loadCatalog().value!;
 export const holidays = loadHolidays();
-export const i18n = createI18n();
+export const i18n = getI18n();
 export const units = adminUnits();
 export const ADMIN = 9000;
 export const CAI_NUOC = "00476";

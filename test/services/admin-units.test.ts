@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { applications, communes, invites, officers, organisations, products } from "../../src/db/schema.js";
 import { ADMIN_UNITS_DIR, type AdminUnits } from "../../src/geo/communes.js";
-import { createI18n, translator } from "../../src/i18n.js";
+import { getI18n, translator } from "../../src/i18n.js";
 import {
   adminUnitsOf,
   applyCommuneImport,
@@ -21,7 +21,7 @@ import {
 } from "../../src/services/admin-units.js";
 import { importReport, inUseReport, unitLabel } from "../../src/views/admin-units.js";
 
-const t = translator(createI18n(), "vi");
+const t = translator(getI18n(), "vi");
 const SHIPPED = readFileSync(join(ADMIN_UNITS_DIR, "communes.csv"), "utf8");
 const HEADER = "code,name,type,provinceCode,replaces";
 

@@ -5,9 +5,10 @@ import { Composer } from "grammy";
 import { loadAssessment } from "../../services/assessment.js";
 import { calibrationOf, comparisonLines, parsePartPoints, recordOfficialPoints, type Calibration } from "../../services/calibration.js";
 import { rolesFor } from "../../services/membership.js";
-import { reassessCallback, reassessKindOf, startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
-import { cb, parseCallback, parseId } from "../callback-data.js";
+import { startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
@@ -22,13 +23,10 @@ export function calibrationLines(ctx: BotContext, calibration: Calibration): str
 }
 
 /** The button that starts a re-assessment of the kind from a rated application. */
-export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [ctx.t(`btn-reassess-${kind}`), reassessCallback(appId, kind)];
+export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [ctx.t(`btn-reassess-${kind}`), cb.reassess(appId, kind)];
 
-afterResultFeature.callbackQuery(/^ra:/, async (ctx) => {
-  const [app, letter] = parseCallback(ctx.callbackQuery.data, "ra", 2) ?? [];
-  const id = parseId(app);
-  const kind = reassessKindOf(letter);
-  if (!ctx.user || !id || !kind) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
+  if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const outcome = startReassessment(ctx.deps.db, ctx.deps.catalog, ctx.user, id, kind);
   if (!outcome.ok) {
     if (outcome.reason !== "exists") {
@@ -55,8 +53,8 @@ function loadRatedForOfficer(ctx: BotContext, appId: number | undefined) {
   return a && a.app.state === "rated" && roles.some((r) => r !== "producer") ? a : undefined;
 }
 
-afterResultFeature.callbackQuery(/^op:/, async (ctx) => {
-  const a = loadRatedForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
+  const a = loadRatedForOfficer(ctx, app);
   if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
   ctx.session.step = "officer-points";
@@ -66,7 +64,7 @@ afterResultFeature.callbackQuery(/^op:/, async (ctx) => {
 });
 
 /** Typed text while an officer records the council's points. Returns false when the text is not for this. */
-export async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "officer-points") return false;
   const a = loadRatedForOfficer(ctx, ctx.session.applicationId);
   if (!a) {
@@ -91,3 +89,5 @@ export async function handleCalibrationText(ctx: BotContext, text: string): Prom
   await ctx.reply([th(ctx, "official-points-saved", { product: a.product.name }), ...lines].join("\n"), HTML);
   return true;
 }
+
+afterResultFeature.use(textSteps(handleCalibrationText));

@@ -1,57 +1,40 @@
 // The self-assessment: one question per message, answers saved before any reply, resume at the
-// first unanswered question, review by part, result with the improvement plan, evidence files.
+// first unanswered question, and the walk through what is missing for filing; with its parts,
+// the review and result (assessment/review.ts) and evidence files (assessment/evidence.ts).
 import { Composer, InlineKeyboard } from "grammy";
-import { availableActions } from "../../domain/lifecycle.js";
-import { isStepItem, itemKey, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
-import { optionsFor, type Option, type PlacedCriterion } from "../../domain/rubric.js";
+import { isStepItem, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
+import { optionsFor, type Option } from "../../domain/rubric.js";
 import {
   answeredCount,
   assessmentResult,
   canWorkOn,
   clearanceItem,
   clearanceKey,
-  findApplication,
   isClearanceKey,
   isEditable,
-  latestOpenApplication,
   loadAssessment,
   nextQuestion,
   presumesBusinessRegistration,
   previousQuestion,
-  productsOf,
   saveAnswer,
   type Assessment,
   type QuestionKey,
 } from "../../services/assessment.js";
-import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../services/evidence.js";
-import { isRegistered, lacksBusinessRegistration, organisationById, organisationOf } from "../../services/people.js";
+import { lacksBusinessRegistration, organisationById } from "../../services/people.js";
 import { readiness } from "../../services/workflow.js";
-import { clip, fold } from "../../text.js";
-import { scoreReport } from "../../views/rubric-text.js";
-import { cb, parseCallback, parseId } from "../callback-data.js";
+import { fold } from "../../text.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
-import { escapeHtml, HTML, replyLines } from "../html.js";
+import { escapeHtml, HTML } from "../html.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { formatDate } from "../../dates.js";
-import { askProductName, productMenuButtons, showMainMenu } from "./products.js";
+import { loadForUser } from "./assessment/access.js";
+import { askEvidence, evidence } from "./assessment/evidence.js";
+import { review, showResult } from "./assessment/review.js";
 
 export const assessmentFeature = new Composer<BotContext>();
-
-type Loaded = { ok: true; a: Assessment } | { ok: false };
-
-/** Loads an application the user may work on, or tells them kindly why not. */
-async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
-    if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
-    return { ok: false };
-  }
-  return { ok: true, a };
-}
 
 function partTitle(a: Assessment, partId: string): string {
   return a.sheet.version.parts.find((p) => p.id === partId)?.title ?? partId;
@@ -76,8 +59,8 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     keyboards.push(
       grid(
         [
-          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, item.id, true)],
-          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, item.id, false)],
+          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, true, item.id)],
+          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, false, item.id)],
         ],
         2,
       ),
@@ -197,46 +180,41 @@ async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: s
   return proceed(ctx, a, key);
 }
 
-assessmentFeature.callbackQuery(/^a:/, async (ctx) => {
-  const [app, criterionId, optionId] = parseCallback(ctx.callbackQuery.data, "a", 3) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.answer, async (ctx, app, criterionId, optionId) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  return answer(ctx, loaded.a, criterionId!, optionId!, ctx.callbackQuery.message?.message_id);
+  return answer(ctx, loaded.a, criterionId, optionId, ctx.callbackQuery.message?.message_id);
 });
 
-assessmentFeature.callbackQuery(/^q:/, async (ctx) => {
-  const [app, holds, itemId] = parseCallback(ctx.callbackQuery.data, "q", 3) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.clearance, async (ctx, app, holds, itemId) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (holds !== "1" && holds !== "0") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return answer(ctx, loaded.a, `dq:${itemId}`, holds === "1", ctx.callbackQuery.message?.message_id);
+  return answer(ctx, loaded.a, clearanceKey(itemId), holds, ctx.callbackQuery.message?.message_id);
 });
 
-assessmentFeature.callbackQuery(/^b:/, async (ctx) => {
-  const [app, key] = parseCallback(ctx.callbackQuery.data, "b", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.back, async (ctx, app, key) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  const previous = previousQuestion(loaded.a, key!);
+  const previous = previousQuestion(loaded.a, key);
   if (!previous) return ctx.answerCallbackQuery({ text: ctx.t("first-question") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return askQuestion(ctx, loaded.a, previous);
 });
 
-assessmentFeature.callbackQuery(/^e:/, async (ctx) => {
-  const [app, key] = parseCallback(ctx.callbackQuery.data, "e", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.ask, async (ctx, app, key) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (!loaded.a.order.includes(key!)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!loaded.a.order.includes(key)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   if (!isEditable(loaded.a.app)) {
     return ctx.answerCallbackQuery({ text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
   }
   await ctx.answerCallbackQuery();
-  return askQuestion(ctx, loaded.a, key!);
+  return askQuestion(ctx, loaded.a, key);
 });
 
-assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.saveExit, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -247,128 +225,11 @@ assessmentFeature.callbackQuery(/^x:/, async (ctx) => {
   return ctx.reply(th(ctx, "saved-exit", { answered: answeredCount(loaded.a), total: loaded.a.order.length }), HTML);
 });
 
-assessmentFeature.callbackQuery(/^r:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(assessmentFeature, cb.resume, async (ctx, app) => {
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   await ctx.answerCallbackQuery();
   return begin(ctx, loaded.a);
-});
-
-assessmentFeature.callbackQuery(/^v:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
-  if (!loaded.ok) return;
-  await ctx.answerCallbackQuery();
-  return showReview(ctx, loaded.a);
-});
-
-assessmentFeature.callbackQuery(/^z:/, async (ctx) => {
-  const loaded = await loadForUser(ctx, parseId(ctx.callbackQuery.data.slice(2)));
-  if (!loaded.ok) return;
-  await ctx.answerCallbackQuery();
-  return showResult(ctx, loaded.a);
-});
-
-assessmentFeature.callbackQuery(/^p:\d+$/, async (ctx) => {
-  const productId = parseId(ctx.callbackQuery.data.slice(2));
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
-  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  await ctx.answerCallbackQuery();
-  return showProduct(ctx, product.application.id);
-});
-
-/** A product's card: where its self-assessment stands, and what can be done with it. */
-export async function showProduct(ctx: BotContext, appId: number) {
-  const loaded = await loadForUser(ctx, appId);
-  if (!loaded.ok) return;
-  const { a } = loaded;
-  const r = assessmentResult(a).score;
-  const kb = stack(
-    column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
-    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
-    grid(productMenuButtons(ctx, a.product.id), 2),
-    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), `rv:${a.app.id}`]]),
-  );
-  await ctx.reply(
-    th(ctx, "product-card", {
-      name: a.product.name,
-      set: a.sheet.productSetTitle,
-      version: a.sheet.version.title,
-      answered: answeredCount(a),
-      total: a.order.length,
-      points: r.total,
-      state: ctx.t(`state-${a.app.state}`),
-    }),
-    { ...HTML, reply_markup: kb },
-  );
-}
-
-async function showReview(ctx: BotContext, a: Assessment) {
-  const r = assessmentResult(a).score;
-  const editable = isEditable(a.app);
-  for (const part of a.sheet.version.parts) {
-    const criteria = a.criteria.filter((c) => c.part === part.id);
-    const lines = [th(ctx, "review-part", { part: part.id, title: part.title, points: r.parts[part.id]!.points, max: part.maxPoints })];
-    const edits: Button[] = [];
-    criteria.forEach((c) => {
-      const option = c.options.find((o) => o.id === a.answers[c.id]);
-      lines.push(
-        option
-          ? th(ctx, "review-line", { id: c.id, title: c.title, label: option.label, points: option.points, max: c.maxPoints })
-          : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
-      );
-      if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
-    });
-    await replyLines(ctx, lines, editable ? { reply_markup: grid(edits, 5) } : {});
-  }
-  const summary = [th(ctx, "review-total", { points: r.total, max: r.max })];
-  if (editable) summary.push(ctx.t("review-how-to-change"));
-  await ctx.reply(summary.join("\n"), {
-    ...HTML,
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-result"), cb.result(a.app.id)),
-  });
-}
-
-async function showResult(ctx: BotContext, a: Assessment) {
-  const { score, plans } = assessmentResult(a);
-  const t = (key: string, args?: Record<string, string | number>) => ctx.t(key, args);
-  const head = th(ctx, "result-title", { product: a.product.name });
-  const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
-  if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
-  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), `d:${a.app.id}`).text(ctx.t("btn-forms"), `fm:${a.app.id}`);
-  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), `sub:${a.app.id}`);
-  // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
-  // reports over Telegram's limit: they are split between lines.
-  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], { reply_markup: kb });
-}
-
-/** The application the user is working on in this chat, or their most recent open one. */
-export function currentApplicationId(ctx: BotContext): number | undefined {
-  if (ctx.session.applicationId) return ctx.session.applicationId;
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
-}
-
-async function resumeCommand(ctx: BotContext) {
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
-  const org = organisationOf(ctx.deps.db, ctx.user!)!;
-  const open = latestOpenApplication(ctx.deps.db, org.id);
-  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
-  if (appId) return startAssessment(ctx, appId);
-  if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
-  return showMainMenu(ctx);
-}
-
-assessmentFeature.command(["tieptuc", "danhgia"], resumeCommand);
-
-assessmentFeature.command("xemlai", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showReview(ctx, loaded.a);
-});
-
-assessmentFeature.command("ketqua", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showResult(ctx, loaded.a);
 });
 
 // Typed yes/no, compared after folding diacritics ("có", "đúng", "không", "chưa").
@@ -376,7 +237,7 @@ const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
 const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
 
 /** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
-export async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
   if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
@@ -404,6 +265,8 @@ export async function handleAssessmentText(ctx: BotContext, text: string): Promi
   await answer(ctx, a, key, value, ctx.session.questionMessageId);
   return true;
 }
+
+assessmentFeature.use(textSteps(handleAssessmentText));
 
 // Filing: what is missing, item by item (/nop refused, or the result's submit button).
 
@@ -454,7 +317,7 @@ export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) 
   ctx.session.fixing = a.app.id;
   ctx.session.step = undefined;
   const items = r.items.map((item) => itemButton(ctx, a, item));
-  const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id)]] : [];
+  const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id, undefined)]] : [];
   return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, r), "", ctx.t("fix-how")].join("\n"), {
     ...HTML,
     reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
@@ -498,134 +361,17 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   return askQuestion(ctx, a, item.kind === "clearance" ? clearanceKey(item.id) : item.id);
 }
 
-assessmentFeature.callbackQuery(/^fx:\d+(:|$)/, async (ctx) => {
-  const [app, ...rest] = ctx.callbackQuery.data.slice(3).split(":");
-  const after = rest.length ? parseItemKey(rest.join(":")) : undefined;
-  const loaded = await loadForUser(ctx, parseId(app));
+onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
+  const after = afterKey === undefined ? undefined : parseItemKey(afterKey);
+  const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (rest.length && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (afterKey !== undefined && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   ctx.session.fixing = loaded.a.app.id;
   return continueFixing(ctx, loaded.a, after);
 });
 
-// Evidence: photos or documents attached to a criterion.
+assessmentFeature.use(review, evidence);
 
-/** "Done" after sending evidence: back to the questions, or on to the next missing item. */
-function evidenceDone(ctx: BotContext, a: Assessment, criterionId: string): Button {
-  const data = ctx.session.fixing === a.app.id ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId })) : cb.resume(a.app.id);
-  return [ctx.t("btn-evidence-done"), data];
-}
-
-async function askEvidence(ctx: BotContext, a: Assessment, criterion: PlacedCriterion) {
-  ctx.session.step = "evidence";
-  ctx.session.applicationId = a.app.id;
-  ctx.session.evidenceFor = criterion.id;
-  return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
-    ...HTML,
-    reply_markup: column([evidenceDone(ctx, a, criterion.id)]),
-  });
-}
-
-assessmentFeature.callbackQuery(/^f:/, async (ctx) => {
-  const [app, criterionId] = parseCallback(ctx.callbackQuery.data, "f", 2) ?? [];
-  const loaded = await loadForUser(ctx, parseId(app));
-  if (!loaded.ok) return;
-  const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
-  if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  if (!isEditable(loaded.a.app)) return ctx.answerCallbackQuery({ text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
-  await ctx.answerCallbackQuery();
-  return askEvidence(ctx, loaded.a, criterion);
-});
-
-/** The file of an evidence message: a photo (its largest size), a video (or round video) or any document. */
-function evidenceFile(message: NonNullable<BotContext["message"]>) {
-  const photo = message.photo?.at(-1);
-  if (photo) return { file: photo, kind: "photo" as const, fileName: null, mimeType: "image/jpeg" };
-  if (message.video_note) return { file: message.video_note, kind: "video" as const, fileName: null, mimeType: "video/mp4" };
-  const media = message.video ?? message.document;
-  if (!media) return undefined;
-  return {
-    file: media,
-    kind: message.video ? ("video" as const) : ("document" as const),
-    fileName: media.file_name ? clip(media.file_name, FILE_NAME_MAX) : null,
-    mimeType: media.mime_type ?? null,
-  };
-}
-
-/** Longest file name kept and shown (Telegram allows long ones; captions hold 1,024 characters). */
-const FILE_NAME_MAX = 120;
-
-assessmentFeature.on("message", async (ctx, next) => {
-  if (ctx.session.step !== "evidence" || !ctx.session.evidenceFor) return next();
-  const incoming = evidenceFile(ctx.message);
-  // Text goes on to the handlers (a command, a question); other kinds are not evidence.
-  if (!incoming) return ctx.message.text ? next() : ctx.reply(ctx.t("evidence-kinds"), HTML);
-  const loaded = await loadForUser(ctx, ctx.session.applicationId);
-  if (!loaded.ok) return;
-  if (!isEditable(loaded.a.app)) {
-    // Submitted meanwhile (perhaps by a member): the dossier is frozen until it is returned.
-    ctx.session.step = undefined;
-    ctx.session.evidenceFor = undefined;
-    return ctx.reply(th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), HTML);
-  }
-  const size = incoming.file.file_size ?? 0;
-  if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
-  const saved = addEvidence(ctx.deps.db, {
-    applicationId: loaded.a.app.id,
-    criterionId: ctx.session.evidenceFor,
-    fileId: incoming.file.file_id,
-    fileUniqueId: incoming.file.file_unique_id,
-    fileName: incoming.fileName,
-    fileSize: size || null,
-    mimeType: incoming.mimeType,
-    kind: incoming.kind,
-    addedBy: ctx.user!.id,
-  });
-  const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
-  const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
-  // The law's evidence table: the user may say which kind of document this is (optional).
-  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), `fk:${saved.id}:${i}`]);
-  await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
-    ...HTML,
-    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)])),
-  });
-  if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
-});
-
-assessmentFeature.callbackQuery(/^fk:/, async (ctx) => {
-  const [id, index] = parseCallback(ctx.callbackQuery.data, "fk", 2) ?? [];
-  const row = parseId(id) ? evidenceById(ctx.deps.db, parseId(id)!) : undefined;
-  const a = row ? loadAssessment(ctx.deps.db, ctx.deps.catalog, row.applicationId) : undefined;
-  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[Number(index)];
-  if (!row || !a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app) || !kind) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  }
-  tagEvidence(ctx.deps.db, row.id, kind);
-  await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${kind}`) }) });
-  return undefined;
-});
-
-assessmentFeature.command("minhchung", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (!loaded.ok) return;
-  const files = evidenceOf(ctx.deps.db, loaded.a);
-  if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
-  const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
-  files.forEach((f, i) => {
-    lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
-  });
-  const removable = isEditable(loaded.a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
-  return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
-});
-
-assessmentFeature.callbackQuery(/^fd:/, async (ctx) => {
-  const id = parseId(ctx.callbackQuery.data.slice(3));
-  const removed = id && ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
-    const found = findApplication(ctx.deps.db, appId);
-    return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
-  }) : false;
-  await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
-  if (removed) await ctx.editMessageReplyMarkup();
-});
+export { currentApplicationId, loadForUser } from "./assessment/access.js";

@@ -25,8 +25,9 @@ import { clip, parseVnDate } from "../../text.js";
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
 import { currentApplicationId } from "./assessment.js";
-import { parseCallback, parseId, parseIndex } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
@@ -88,11 +89,11 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
   const suggested = suggestion(a, key);
   if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: clip(valueText(ctx, key, suggested), ECHO_MAX) }));
 
-  const choices = choicesOf(a, item).map((c): Button => [valueText(ctx, key, c), `dc:${a.app.id}:${index}:${c}`]);
+  const choices = choicesOf(a, item).map((c): Button => [valueText(ctx, key, c), cb.dossierChoice(a.app.id, index, c)]);
   if (choices.length === 0) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
   const extra: Button[] = [];
-  if (suggested && item?.kind !== "yesno") extra.push([ctx.t("btn-dossier-use-suggestion"), `dg:${a.app.id}:${index}`]);
-  extra.push([ctx.t("btn-dossier-skip"), `ds:${a.app.id}:${index}`], [ctx.t("btn-dossier-stop"), `dx:${a.app.id}`]);
+  if (suggested && item?.kind !== "yesno") extra.push([ctx.t("btn-dossier-use-suggestion"), cb.dossierSuggestion(a.app.id, index)]);
+  extra.push([ctx.t("btn-dossier-skip"), cb.dossierSkip(a.app.id, index)], [ctx.t("btn-dossier-stop"), cb.dossierStop(a.app.id)]);
   ctx.session.step = "dossier";
   ctx.session.applicationId = a.app.id;
   ctx.session.dossierKey = key;
@@ -105,7 +106,7 @@ async function continueDossier(ctx: BotContext, a: Assessment, after?: string) {
   if (key) return askItem(ctx, a, key);
   ctx.session.step = undefined;
   ctx.session.dossierKey = undefined;
-  return ctx.reply(ctx.t("dossier-done"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${a.app.id}`]]) });
+  return ctx.reply(ctx.t("dossier-done"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), cb.forms(a.app.id)]]) });
 }
 
 async function save(ctx: BotContext, a: Assessment, key: string, value: string) {
@@ -121,38 +122,44 @@ async function save(ctx: BotContext, a: Assessment, key: string, value: string) 
   return continueDossier(ctx, a, key);
 }
 
-/** The key a button names by its index in the flow, if it still exists. */
-function keyAt(a: Assessment, index: string | undefined): string | undefined {
-  const i = parseIndex(index);
-  return i === undefined ? undefined : dossierKeys(a)[i];
-}
-
-dossierFeature.callbackQuery(/^d:/, async (ctx) => {
-  const a = await loadForDossier(ctx, parseId(ctx.callbackQuery.data.slice(2)));
+onButton(dossierFeature, cb.dossier, async (ctx, app) => {
+  const a = await loadForDossier(ctx, app);
   if (!a) return;
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("dossier-intro"), HTML);
   return continueDossier(ctx, a);
 });
 
-dossierFeature.callbackQuery(/^d[cgs]:/, async (ctx) => {
-  const prefix = ctx.callbackQuery.data.slice(0, 2);
-  const [app, index, choice] = parseCallback(ctx.callbackQuery.data, prefix, prefix === "dc" ? 3 : 2) ?? [];
-  const a = await loadForDossier(ctx, parseId(app));
-  if (!a) return;
-  const key = keyAt(a, index);
-  if (!key) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  if (prefix === "ds") return save(ctx, a, key, "");
-  if (prefix === "dg") {
-    const suggested = suggestion(a, key);
-    return suggested ? save(ctx, a, key, suggested) : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  }
-  const item = DOSSIER_ITEMS.find((i) => i.key === key);
-  if (!choice || !choicesOf(a, item).includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return save(ctx, a, key, choice);
+/** A button on an item (by its index in the flow): the item, if the application and the item still exist. */
+async function itemOfButton(ctx: BotContext, app: number, index: number): Promise<{ a: Assessment; key: string } | undefined> {
+  const a = await loadForDossier(ctx, app);
+  if (!a) return undefined;
+  const key = dossierKeys(a)[index];
+  if (!key) await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return key ? { a, key } : undefined;
+}
+
+onButton(dossierFeature, cb.dossierSkip, async (ctx, app, index) => {
+  const found = await itemOfButton(ctx, app, index);
+  if (found) return save(ctx, found.a, found.key, "");
 });
 
-dossierFeature.callbackQuery(/^dx:/, async (ctx) => {
+onButton(dossierFeature, cb.dossierSuggestion, async (ctx, app, index) => {
+  const found = await itemOfButton(ctx, app, index);
+  if (!found) return;
+  const suggested = suggestion(found.a, found.key);
+  return suggested ? save(ctx, found.a, found.key, suggested) : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+});
+
+onButton(dossierFeature, cb.dossierChoice, async (ctx, app, index, choice) => {
+  const found = await itemOfButton(ctx, app, index);
+  if (!found) return;
+  const item = DOSSIER_ITEMS.find((i) => i.key === found.key);
+  if (!choicesOf(found.a, item).includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return save(ctx, found.a, found.key, choice);
+});
+
+onButton(dossierFeature, cb.dossierStop, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   ctx.session.step = undefined;
@@ -161,7 +168,7 @@ dossierFeature.callbackQuery(/^dx:/, async (ctx) => {
 });
 
 /** Typed values in the flow, validated by the item's kind. */
-export async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "dossier" || !ctx.session.applicationId || !ctx.session.dossierKey) return false;
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
   if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
@@ -182,6 +189,8 @@ export async function handleDossierText(ctx: BotContext, text: string): Promise<
   return true;
 }
 
+dossierFeature.use(textSteps(handleDossierText));
+
 /** Every item with its value, and buttons to change any of them. */
 async function showDossier(ctx: BotContext, a: Assessment) {
   const values = dossierValues(ctx.deps.db, a);
@@ -191,20 +200,17 @@ async function showDossier(ctx: BotContext, a: Assessment) {
   keys.forEach((key, i) => {
     const value = valueText(ctx, key, values.get(key));
     lines.push(th(ctx, "dossier-line", { n: i + 1, label: itemLabel(ctx, a, key), value: clip(value, 80) }));
-    edits.push([String(i + 1), `de:${a.app.id}:${i}`]);
+    edits.push([String(i + 1), cb.dossierEdit(a.app.id, i)]);
   });
-  await replyLines(ctx, lines, { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), `fm:${a.app.id}`]])) });
+  await replyLines(ctx, lines, { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), cb.forms(a.app.id)]])) });
 }
 
-dossierFeature.callbackQuery(/^de:/, async (ctx) => {
-  const [app, index] = parseCallback(ctx.callbackQuery.data, "de", 2) ?? [];
-  const a = await loadForDossier(ctx, parseId(app));
-  if (!a) return;
-  const key = keyAt(a, index);
-  if (!key) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(dossierFeature, cb.dossierEdit, async (ctx, app, index) => {
+  const found = await itemOfButton(ctx, app, index);
+  if (!found) return;
   await ctx.answerCallbackQuery();
   ctx.session.editing = true;
-  return askItem(ctx, a, key);
+  return askItem(ctx, found.a, found.key);
 });
 
 dossierFeature.command("hoanthien", async (ctx) => {
@@ -232,8 +238,8 @@ export async function sendForms(ctx: BotContext, appId: number, kinds: FormKind[
   return undefined;
 }
 
-dossierFeature.callbackQuery(/^fm:/, async (ctx) => {
-  const a = await loadForDossier(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(dossierFeature, cb.forms, async (ctx, app) => {
+  const a = await loadForDossier(ctx, app);
   if (!a) return;
   await ctx.answerCallbackQuery();
   return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
@@ -247,9 +253,8 @@ dossierFeature.command("hoso_giay", async (ctx) => {
 });
 
 /** Officers and administrators: the commune's report with the producer's two forms. */
-dossierFeature.callbackQuery(/^o3:/, async (ctx) => {
-  const appId = parseId(ctx.callbackQuery.data.slice(3));
-  const a = appId ? loadAssessment(ctx.deps.db, ctx.deps.catalog, appId) : undefined;
+onButton(dossierFeature, cb.officerForms, async (ctx, appId) => {
+  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
   const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });

@@ -1,12 +1,15 @@
 // /huongdan: a short guide to the OCOP rules, one topic per message with topic buttons, and the
 // bot's commands. The facts that come from data (tiers, rubric versions, the next provincial
 // round) are the services' (guideFacts); every word is in locales/.
+import { CommandGroup } from "@grammyjs/commands";
 import { Composer } from "grammy";
+import { cb, onButton } from "../callback-data.js";
 import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
 import { formatDate } from "../../dates.js";
+import { DEFAULT_LOCALE } from "../../i18n.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
-import { th } from "../i18n.js";
+import { th, type I18n } from "../i18n.js";
 import { grid, type Button } from "../keyboards.js";
 
 export const helpFeature = new Composer<BotContext>();
@@ -32,12 +35,17 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["huongdan", "cmd-huongdan"],
 ];
 
-/** The callback data of the topic shown in the message: pressing it again does nothing. */
-const SHOWN = "hd:shown";
+/** The command menu Telegram clients show: Vietnamese by default, English for English clients. */
+export function commandMenu(i18n: I18n): CommandGroup<BotContext> {
+  const menu = new CommandGroup<BotContext>();
+  const english = "en";
+  for (const [name, key] of PRODUCER_COMMANDS) menu.command(name, i18n.t(DEFAULT_LOCALE, key)).localize(english, name, i18n.t(english, key));
+  return menu;
+}
 
 function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
   const buttons = GUIDE_TOPICS.map((topic): Button =>
-    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, SHOWN] : [ctx.t(`guide-btn-${topic}`), `hd:${topic}`],
+    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, cb.guideShown()] : [ctx.t(`guide-btn-${topic}`), cb.guideTopic(topic)],
   );
   return grid(buttons, 2);
 }
@@ -94,11 +102,9 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
 
 helpFeature.command(["huongdan", "help"], (ctx) => ctx.reply(ctx.t("guide-intro"), { ...HTML, reply_markup: topicKeyboard(ctx) }));
 
-helpFeature.callbackQuery(SHOWN, (ctx) => ctx.answerCallbackQuery());
+onButton(helpFeature, cb.guideShown, (ctx) => ctx.answerCallbackQuery());
 
-helpFeature.callbackQuery(/^hd:/, async (ctx) => {
-  const topic = ctx.callbackQuery.data.slice(3) as GuideTopic;
-  if (!GUIDE_TOPICS.includes(topic)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(helpFeature, cb.guideTopic, async (ctx, topic) => {
   await ctx.answerCallbackQuery();
   const text = topicText(ctx, topic);
   const options = { ...HTML, reply_markup: topicKeyboard(ctx, topic) };

@@ -16,10 +16,11 @@ import {
   revokeOfficer,
 } from "../../services/membership.js";
 import { organisationOf, ownsOrganisation } from "../../services/people.js";
-import { parseId } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
 import { deepLink } from "../deep-link.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
@@ -81,16 +82,16 @@ async function showMembers(ctx: BotContext) {
   members.forEach((m, i) => lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatDateTime(m.joinedAt) })));
   if (invites.length) lines.push(ctx.t("members-open-invites", { count: invites.length }));
   const buttons: Button[] = [
-    [ctx.t("btn-invite-member"), "mi:new"],
-    ...members.map((m, i): Button => [ctx.t("btn-remove-member", { n: i + 1 }), `mr:${m.userId}`]),
-    ...invites.map((inv, i): Button => [ctx.t("btn-revoke-invite", { n: i + 1 }), `mx:${inv.code}`]),
+    [ctx.t("btn-invite-member"), cb.inviteMember()],
+    ...members.map((m, i): Button => [ctx.t("btn-remove-member", { n: i + 1 }), cb.removeMember(m.userId)]),
+    ...invites.map((inv, i): Button => [ctx.t("btn-revoke-invite", { n: i + 1 }), cb.revokeInvite(inv.code)]),
   ];
   return replyLines(ctx, lines, { reply_markup: column(buttons) });
 }
 
 invitesFeature.command("thanhvien", showMembers);
 
-invitesFeature.callbackQuery("mi:new", async (ctx) => {
+onButton(invitesFeature, cb.inviteMember, async (ctx) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   if (!org || !ownsOrganisation(ctx.user!, org)) return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
   await ctx.answerCallbackQuery();
@@ -101,19 +102,17 @@ invitesFeature.callbackQuery("mi:new", async (ctx) => {
   );
 });
 
-invitesFeature.callbackQuery(/^mr:/, async (ctx) => {
+onButton(invitesFeature, cb.removeMember, async (ctx, userId) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const userId = parseId(ctx.callbackQuery.data.slice(3));
-  if (!org || !ownsOrganisation(ctx.user!, org) || !userId || !removeMember(ctx.deps.db, org.id, userId)) {
+  if (!org || !ownsOrganisation(ctx.user!, org) || !removeMember(ctx.deps.db, org.id, userId)) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("member-removed") });
   return ctx.editMessageReplyMarkup();
 });
 
-invitesFeature.callbackQuery(/^mx:/, async (ctx) => {
+onButton(invitesFeature, cb.revokeInvite, async (ctx, code) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const code = ctx.callbackQuery.data.slice(3);
   const mine = org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
   if (!mine || !revokeInvite(ctx.deps.db, code)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
@@ -128,25 +127,30 @@ export async function showAdminMenu(ctx: BotContext) {
   return ctx.reply(ctx.t("admin-menu"), {
     ...HTML,
     reply_markup: column([
-      [ctx.t("btn-admin-invite-officer"), "ad:invite"],
-      [ctx.t("btn-admin-officers"), "ad:list"],
+      [ctx.t("btn-admin-invite-officer"), cb.adminInviteOfficer()],
+      [ctx.t("btn-admin-officers"), cb.adminOfficers()],
     ]),
   });
 }
 
 invitesFeature.command("quantri", (ctx) => (isAdmin(ctx) ? showAdminMenu(ctx) : ctx.reply(ctx.t("admin-only"), HTML)));
 
-invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
+onButton(invitesFeature, cb.adminInviteOfficer, (ctx) => adminPressed(ctx, "invite"));
+onButton(invitesFeature, cb.adminOfficers, (ctx) => adminPressed(ctx, "list"));
+onButton(invitesFeature, cb.adminCommune, (ctx, code) => adminPressed(ctx, "commune", code));
+onButton(invitesFeature, cb.adminRevoke, (ctx, userId) => adminPressed(ctx, "revoke", userId));
+
+/** A button of the administrators' menu, for administrators only. */
+async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune" | "revoke", arg?: string | number) {
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("admin-only"), show_alert: true });
-  const [what, arg] = ctx.callbackQuery.data.slice(3).split(":");
   await ctx.answerCallbackQuery();
   if (what === "invite") {
     ctx.session.step = "admin-commune";
     return ctx.reply(ctx.t("admin-ask-commune"), HTML);
   }
-  if (what === "commune" && arg && ctx.deps.adminUnits.commune(arg) && !ctx.deps.adminUnits.commune(arg)!.removed) {
+  const c = what === "commune" && typeof arg === "string" ? ctx.deps.adminUnits.commune(arg) : undefined;
+  if (c && !c.removed) {
     ctx.session.step = undefined;
-    const c = ctx.deps.adminUnits.commune(arg)!;
     const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.user!.id);
     return ctx.reply(
       th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatDateTime(invite.expiresAt) }),
@@ -162,18 +166,18 @@ invitesFeature.callbackQuery(/^ad:/, async (ctx) => {
     });
     const ids = [...new Set(list.map((o) => o.userId))];
     return replyLines(ctx, lines, {
-      reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), `ad:revoke:${id}`])),
+      reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), cb.adminRevoke(id)])),
     });
   }
-  if (what === "revoke" && parseId(arg)) {
-    const n = revokeOfficer(ctx.deps.db, parseId(arg)!);
+  if (what === "revoke" && typeof arg === "number") {
+    const n = revokeOfficer(ctx.deps.db, arg);
     return ctx.reply(ctx.t(n ? "admin-revoked" : "stale-button"), HTML);
   }
   return ctx.reply(ctx.t("stale-button"), HTML);
-});
+}
 
 /** Typed text of an administrator looking for a commune to appoint an officer to. */
-export async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "admin-commune" || !isAdmin(ctx)) return false;
   await accepted(ctx);
   const query = clip(text, SEARCH_QUERY_MAX);
@@ -184,8 +188,10 @@ export async function handleAdminText(ctx: BotContext, text: string): Promise<bo
   }
   await ctx.reply(ctx.t("commune-pick"), {
     ...HTML,
-    reply_markup: column(found.map((c, i): Button => [`${i + 1}. ${unitLabel(ctx.t, c)}`, `ad:commune:${c.code}`])),
+    reply_markup: column(found.map((c, i): Button => [`${i + 1}. ${unitLabel(ctx.t, c)}`, cb.adminCommune(c.code)])),
   });
   return true;
 }
+
+invitesFeature.use(textSteps(handleAdminText));
 

@@ -19,9 +19,10 @@ import {
   setLocalEvaluationNote,
   timeline,
 } from "../../services/workflow.js";
-import { parseCallback, parseId } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
@@ -64,14 +65,14 @@ function daysLeftText(ctx: BotContext, receivedAt: Date | null): string {
 function officerButtons(ctx: BotContext, a: Assessment): Button[] {
   const actions = availableActions(a.app.state, "officer");
   const map: Partial<Record<Action, Button>> = {
-    receive: [ctx.t("btn-officer-receive"), `or:${a.app.id}`],
-    return: [ctx.t("btn-officer-return"), `oq:${a.app.id}`],
-    evaluate: [ctx.t("btn-officer-evaluate"), `oe:${a.app.id}`],
-    forward: [ctx.t("btn-officer-forward"), `of:${a.app.id}`],
-    "record-result": [ctx.t("btn-officer-result"), `ox:${a.app.id}`],
+    receive: [ctx.t("btn-officer-receive"), cb.officerReceive(a.app.id)],
+    return: [ctx.t("btn-officer-return"), cb.officerReturn(a.app.id)],
+    evaluate: [ctx.t("btn-officer-evaluate"), cb.officerEvaluate(a.app.id)],
+    forward: [ctx.t("btn-officer-forward"), cb.officerForward(a.app.id)],
+    "record-result": [ctx.t("btn-officer-result"), cb.officerRecordResult(a.app.id)],
   };
-  const points: Button[] = a.app.state === "rated" ? [[ctx.t("btn-official-points"), `op:${a.app.id}`]] : [];
-  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), ...points, [ctx.t("btn-officer-forms"), `o3:${a.app.id}`]];
+  const points: Button[] = a.app.state === "rated" ? [[ctx.t("btn-official-points"), cb.officialPoints(a.app.id)]] : [];
+  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), ...points, [ctx.t("btn-officer-forms"), cb.officerForms(a.app.id)]];
 }
 
 async function showApplication(ctx: BotContext, a: Assessment) {
@@ -153,8 +154,8 @@ async function sendEvidence(ctx: BotContext, a: Assessment, files: Evidence[]) {
   }
 }
 
-officerFeature.callbackQuery(/^ov:/, async (ctx) => {
-  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(officerFeature, cb.officerView, async (ctx, app) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   await ctx.answerCallbackQuery();
   return showApplication(ctx, a);
@@ -179,11 +180,11 @@ async function doAction(ctx: BotContext, appId: number, action: "receive" | "for
   });
 }
 
-officerFeature.callbackQuery(/^or:/, (ctx) => doAction(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "receive"));
-officerFeature.callbackQuery(/^of:/, (ctx) => doAction(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "forward"));
+onButton(officerFeature, cb.officerReceive, (ctx, app) => doAction(ctx, app, "receive"));
+onButton(officerFeature, cb.officerForward, (ctx, app) => doAction(ctx, app, "forward"));
 
-officerFeature.callbackQuery(/^oq:/, async (ctx) => {
-  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(officerFeature, cb.officerReturn, async (ctx, app) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   if (!availableActions(a.app.state, "officer").includes("return")) {
     return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
@@ -194,8 +195,8 @@ officerFeature.callbackQuery(/^oq:/, async (ctx) => {
   return ctx.reply(th(ctx, "ask-return-note", { product: a.product.name }), HTML);
 });
 
-officerFeature.callbackQuery(/^oe:/, async (ctx) => {
-  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   if (!availableActions(a.app.state, "officer").includes("evaluate")) {
     return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
@@ -213,16 +214,14 @@ officerFeature.callbackQuery(/^oe:/, async (ctx) => {
     ];
     await ctx.reply(lines.join("\n"), {
       ...HTML,
-      reply_markup: grid(options.map((o, i): Button => [ctx.t("btn-option", { n: i + 1, points: o.points }), `le:${a.app.id}:${topic}:${o.id}`]), 4),
+      reply_markup: grid(options.map((o, i): Button => [ctx.t("btn-option", { n: i + 1, points: o.points }), cb.localOption(a.app.id, topic, o.id)]), 4),
     });
   }
   return undefined;
 });
 
-officerFeature.callbackQuery(/^le:/, async (ctx) => {
-  const [app, topic, optionId] = parseCallback(ctx.callbackQuery.data, "le", 3) ?? [];
-  const appId = parseId(app);
-  const result = appId ? recordLocalEvaluation(workflowDeps(ctx), actorId(ctx), appId, topic as LocalCriterion, optionId!) : { ok: false as const, reason: "not-found" as const };
+onButton(officerFeature, cb.localOption, async (ctx, appId, topic, optionId) => {
+  const result = recordLocalEvaluation(workflowDeps(ctx), actorId(ctx), appId, topic as LocalCriterion, optionId);
   if (!result.ok) {
     const text = result.reason === "state" ? ctx.t("local-wrong-state") : ctx.t("stale-button");
     return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -233,11 +232,11 @@ officerFeature.callbackQuery(/^le:/, async (ctx) => {
   if (result.unchanged) return undefined;
   // Mẫu 03 asks for the commune's own remarks on each local criterion: optional, one message.
   ctx.session.step = "officer-local-note";
-  ctx.session.applicationId = appId!;
+  ctx.session.applicationId = appId;
   ctx.session.localTopic = topic;
   return ctx.reply(th(ctx, "ask-local-note", { topic: ctx.t(`local-${topic}`) }), {
     ...HTML,
-    reply_markup: column([[ctx.t("btn-dossier-skip"), `lk:${appId}`]]),
+    reply_markup: column([[ctx.t("btn-dossier-skip"), cb.localSkip(appId)]]),
   });
 });
 
@@ -249,19 +248,19 @@ async function localProgress(ctx: BotContext, appId: number) {
   const done = new Set(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => e.topic));
   const remaining = localCriteria(a).filter((l) => !done.has(l.topic)).length;
   if (remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: remaining }), HTML);
-  return ctx.reply(ctx.t("local-all-done"), { ...HTML, reply_markup: column([[ctx.t("btn-officer-forward"), `of:${a.app.id}`]]) });
+  return ctx.reply(ctx.t("local-all-done"), { ...HTML, reply_markup: column([[ctx.t("btn-officer-forward"), cb.officerForward(a.app.id)]]) });
 }
 
-officerFeature.callbackQuery(/^lk:/, async (ctx) => {
-  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(officerFeature, cb.localSkip, async (ctx, app) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return localProgress(ctx, a.app.id);
 });
 
-officerFeature.callbackQuery(/^ox:/, async (ctx) => {
-  const a = await loadForOfficer(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(officerFeature, cb.officerRecordResult, async (ctx, app) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   if (!availableActions(a.app.state, "officer").includes("record-result")) {
     return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
@@ -269,14 +268,12 @@ officerFeature.callbackQuery(/^ox:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   return ctx.reply(th(ctx, "ask-result-stars", { product: a.product.name }), {
     ...HTML,
-    reply_markup: grid([1, 2, 3, 4, 5].map((n): Button => [`${n}★`, `rs:${a.app.id}:${n}`]), 5),
+    reply_markup: grid([1, 2, 3, 4, 5].map((n): Button => [`${n}★`, cb.stars(a.app.id, n)]), 5),
   });
 });
 
-officerFeature.callbackQuery(/^rs:/, async (ctx) => {
-  const [app, stars] = parseCallback(ctx.callbackQuery.data, "rs", 2) ?? [];
-  const a = await loadForOfficer(ctx, parseId(app));
-  const n = Number(stars);
+onButton(officerFeature, cb.stars, async (ctx, app, n) => {
+  const a = await loadForOfficer(ctx, app);
   if (!a) return;
   if (!(n >= 1 && n <= 5)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
@@ -287,7 +284,7 @@ officerFeature.callbackQuery(/^rs:/, async (ctx) => {
 });
 
 /** Typed text for officers: the note of a return, the decision number and date of a result. */
-export async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
   const step = ctx.session.step;
   if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
   const appId = ctx.session.applicationId ?? 0;
@@ -345,10 +342,12 @@ export async function handleOfficerText(ctx: BotContext, text: string): Promise<
   if (!result.ok) await explainRefusal(ctx, result);
   else {
     ctx.deps.notify();
-    await ctx.reply(ctx.t("done-record-result"), { ...HTML, reply_markup: column([[ctx.t("btn-official-points"), `op:${appId}`]]) });
+    await ctx.reply(ctx.t("done-record-result"), { ...HTML, reply_markup: column([[ctx.t("btn-official-points"), cb.officialPoints(appId)]]) });
   }
   return true;
 }
+
+officerFeature.use(textSteps(handleOfficerText));
 
 /** The communes whose applications the user sees: an officer's, or all for an administrator. */
 function scope(ctx: BotContext): string[] | "all" | undefined {
@@ -378,13 +377,13 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
       th(ctx, "officer-list-line", { n, product: r.products.name, org: r.organisations.name, state: ctx.t(`state-${r.applications.state}`) }) +
         (r.applications.receivedAt && r.applications.state === "received" ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}` : ""),
     );
-    open.push([`${n}. ${clip(r.products.name, 30)}`, `ov:${r.applications.id}`]);
+    open.push([`${n}. ${clip(r.products.name, 30)}`, cb.officerView(r.applications.id)]);
   });
   if (rows.length === 0) lines.push(ctx.t("officer-list-empty"));
   const nav: Button[] = [];
-  if (p > 0) nav.push([ctx.t("btn-prev"), `hs:${filter}:${p - 1}`]);
-  if (p < pages - 1) nav.push([ctx.t("btn-next"), `hs:${filter}:${p + 1}`]);
-  const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), `hs:${f}:0`]);
+  if (p > 0) nav.push([ctx.t("btn-prev"), cb.officerList(filter, p - 1)]);
+  if (p < pages - 1) nav.push([ctx.t("btn-next"), cb.officerList(filter, p + 1)]);
+  const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), cb.officerList(f, 0)]);
   return replyLines(ctx, lines, { reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
 }
 
@@ -405,11 +404,10 @@ function calibrationSummaryLines(ctx: BotContext, communes: string[] | "all"): s
 
 officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));
 
-officerFeature.callbackQuery(/^hs:/, async (ctx) => {
-  const [filter, page] = parseCallback(ctx.callbackQuery.data, "hs", 2) ?? [];
-  if (!FILTERS.includes(filter as Filter) || !/^\d{1,4}$/.test(page ?? "")) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(officerFeature, cb.officerList, async (ctx, filter, page) => {
+  if (!FILTERS.includes(filter as Filter)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  return showList(ctx, filter as Filter, Number(page));
+  return showList(ctx, filter as Filter, page);
 });
 
 officerFeature.command("xuat", async (ctx) => {

@@ -21,9 +21,10 @@ import {
 } from "../../services/people.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { formatDate } from "../../dates.js";
-import { cb, parseCallback } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import type { Step } from "../session.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
@@ -162,8 +163,7 @@ onboarding.command("quantri", async (ctx, next) => {
   return askConsent(ctx);
 });
 
-onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
-  const yes = ctx.callbackQuery.data === cb.consent(true);
+onButton(onboarding, cb.consent, async (ctx, yes) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (!yes) {
@@ -183,7 +183,7 @@ onboarding.callbackQuery(/^c:[yn]$/, async (ctx) => {
 });
 
 /** Typed text during registration. Returns false when the text is not for registration. */
-export async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
   const { db } = ctx.deps;
   const user = ctx.user;
   if (!user) return false;
@@ -238,6 +238,8 @@ export async function handleRegistrationText(ctx: BotContext, text: string): Pro
   }
 }
 
+onboarding.use(textSteps(handleRegistrationText));
+
 async function offerCommunes(ctx: BotContext, typed: string) {
   const query = clip(typed, SEARCH_QUERY_MAX);
   const found = ctx.deps.adminUnits.search(query, 8);
@@ -261,8 +263,7 @@ onboarding.on("message:contact", async (ctx, next) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^o:/, async (ctx) => {
-  const [type] = parseCallback(ctx.callbackQuery.data, "o", 1) ?? [];
+onButton(onboarding, cb.orgType, async (ctx, type) => {
   if (!ctx.user || !ORGANISATION_TYPES.includes(type as OrganisationType)) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
@@ -276,8 +277,7 @@ onboarding.callbackQuery(/^o:/, async (ctx) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
-  const registered = ctx.callbackQuery.data === cb.businessRegistered(true);
+onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   const household = org ? org.type === "household" && ownsOrganisation(ctx.user!, org) : ctx.user?.pendingOrgType === "household";
   if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
@@ -294,9 +294,8 @@ onboarding.callbackQuery(/^br:[yn]$/, async (ctx) => {
   return afterSave(ctx);
 });
 
-onboarding.callbackQuery(/^m:/, async (ctx) => {
-  const [code] = parseCallback(ctx.callbackQuery.data, "m", 1) ?? [];
-  const commune = code ? ctx.deps.adminUnits.commune(code) : undefined;
+onButton(onboarding, cb.commune, async (ctx, code) => {
+  const commune = ctx.deps.adminUnits.commune(code);
   if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
@@ -343,8 +342,7 @@ export async function showProfile(ctx: BotContext) {
 
 onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx) : askConsent(ctx)));
 
-onboarding.callbackQuery(/^pf:/, async (ctx) => {
-  const [field] = parseCallback(ctx.callbackQuery.data, "pf", 1) ?? [];
+onButton(onboarding, cb.profileEdit, async (ctx, field) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
   const allowed = field === "name" || field === "phone" || (!!org && ownsOrganisation(ctx.user!, org));
   if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number]) || !allowed) {
@@ -367,8 +365,7 @@ async function askDelete(ctx: BotContext) {
 
 onboarding.command("xoadulieu", askDelete);
 
-onboarding.callbackQuery(/^del:/, async (ctx) => {
-  const choice = ctx.callbackQuery.data.slice(4);
+onButton(onboarding, cb.deleteData, async (ctx, choice) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (choice === "ask") return askDelete(ctx);
@@ -385,8 +382,7 @@ onboarding.command("ngonngu", async (ctx) => {
   });
 });
 
-onboarding.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
-  const locale = ctx.callbackQuery.data.slice(5);
+onButton(onboarding, cb.language, async (ctx, locale) => {
   await ctx.answerCallbackQuery();
   if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
   else ctx.session.language = locale;

@@ -2,7 +2,18 @@
 // types, or sector → group → set, then the case), renaming, moving to another set, deleting.
 import { Composer } from "grammy";
 import type { ProductSet } from "../../domain/rubric.js";
-import { addProduct, answeredCount, findApplication, loadAssessment, productsOf } from "../../services/assessment.js";
+import {
+  addProduct,
+  answeredCount,
+  assessmentResult,
+  findApplication,
+  isEditable,
+  latestOpenApplication,
+  loadAssessment,
+  nextQuestion,
+  productsOf,
+} from "../../services/assessment.js";
+import { formatDate } from "../../dates.js";
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
 import {
   changeProductSet,
@@ -14,14 +25,15 @@ import {
   type ProductRefusal,
 } from "../../services/products.js";
 import { shippedProductFinder } from "../../rubric/product-hints.js";
-import { cb, parseCallback, parseId, parseIndex } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
 import { clip } from "../../text.js";
-import { column, stack, type Button } from "../keyboards.js";
+import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
-import { showProduct, startAssessment } from "./assessment.js";
+import { loadForUser, startAssessment } from "./assessment.js";
 
 export const productsFeature = new Composer<BotContext>();
 
@@ -60,7 +72,7 @@ productsFeature.command("sanpham", async (ctx) => {
   return showMainMenu(ctx);
 });
 
-productsFeature.callbackQuery("p:new", async (ctx) => {
+onButton(productsFeature, cb.addProduct, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
   return askProductName(ctx);
@@ -105,7 +117,7 @@ async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
 }
 
 /** Typed text while adding, renaming or moving a product. Returns false when the text is not for this feature. */
-export async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
+async function handleProductText(ctx: BotContext, text: string): Promise<boolean> {
   switch (ctx.session.step) {
     case "product-name":
       await nameTyped(ctx, text);
@@ -125,6 +137,8 @@ export async function handleProductText(ctx: BotContext, text: string): Promise<
       return false;
   }
 }
+
+productsFeature.use(textSteps(handleProductText));
 
 async function nameTyped(ctx: BotContext, text: string) {
   const name = normaliseOrganisationName(text);
@@ -162,17 +176,16 @@ function findProductCard(ctx: BotContext, productId: number) {
   };
 }
 
-productsFeature.callbackQuery("pa:new", async (ctx) => {
+onButton(productsFeature, cb.otherProduct, async (ctx) => {
   if (!ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return askProductSet(ctx, ctx.session.productName, false);
 });
 
-productsFeature.callbackQuery(/^s:/, async (ctx) => {
-  const sectorIndex = parseIndex(ctx.callbackQuery.data.slice(2));
-  const sector = sectorIndex === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
-  if (!sector || sectorIndex === undefined || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+onButton(productsFeature, cb.sector, async (ctx, sectorIndex) => {
+  const sector = ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
+  if (!sector || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   if (sector.groups.length === 1) {
     const kb = column(sector.groups[0]!.sets.map((set) => [set.title, cb.productSet(set.number)]));
@@ -182,19 +195,15 @@ productsFeature.callbackQuery(/^s:/, async (ctx) => {
   return ctx.editMessageText(th(ctx, "ask-product-group", { sector: sector.title }), { ...HTML, reply_markup: kb });
 });
 
-productsFeature.callbackQuery(/^g:/, async (ctx) => {
-  const [s, g] = parseCallback(ctx.callbackQuery.data, "g", 2) ?? [];
-  const si = parseIndex(s);
-  const gi = parseIndex(g);
-  const group = si === undefined || gi === undefined ? undefined : ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
+onButton(productsFeature, cb.group, async (ctx, si, gi) => {
+  const group = ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
   if (!group || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   const kb = column(group.sets.map((set) => [set.title, cb.productSet(set.number)]));
   return ctx.editMessageText(th(ctx, "ask-product-set", { sector: group.title }), { ...HTML, reply_markup: kb });
 });
 
-productsFeature.callbackQuery(/^t:/, async (ctx) => {
-  const number = parseId(ctx.callbackQuery.data.slice(2));
+onButton(productsFeature, cb.productSet, async (ctx, number) => {
   const set = allSets(ctx).find((x) => x.number === number);
   if (!set || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
@@ -220,9 +229,8 @@ async function setChosen(ctx: BotContext, set: ProductSet) {
   return moving !== undefined ? previewMove(ctx, moving, set, undefined) : createProduct(ctx, undefined);
 }
 
-productsFeature.callbackQuery(/^k:/, async (ctx) => {
+onButton(productsFeature, cb.productCase, async (ctx, caseId) => {
   const { catalog } = ctx.deps;
-  const caseId = ctx.callbackQuery.data.slice(2);
   const set = allSets(ctx).find((s) => s.id === ctx.session.productSet);
   const moving = ctx.session.moveProductId;
   const version = (moving !== undefined && findProductCard(ctx, moving)?.version) || catalog.defaultVersion.id;
@@ -291,12 +299,9 @@ async function refused(ctx: BotContext, reason: ProductRefusal, productId: numbe
   else await ctx.reply(th(ctx, key, args), HTML);
 }
 
-const productIdOf = (ctx: BotContext, prefix: string) => parseId(parseCallback(ctx.callbackQuery?.data ?? "", prefix, 1)?.[0]);
-
-productsFeature.callbackQuery(/^pr:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pr");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productRename, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.step = "product-rename";
@@ -323,10 +328,9 @@ async function renameTyped(ctx: BotContext, text: string) {
   if (appId !== undefined) await showProduct(ctx, appId);
 }
 
-productsFeature.callbackQuery(/^pm:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pm");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productMove, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.moveProductId = productId;
@@ -350,12 +354,10 @@ async function previewMove(ctx: BotContext, productId: number, set: ProductSet, 
   });
 }
 
-productsFeature.callbackQuery(/^pmc:/, async (ctx) => {
-  const [id, number, caseId] = ctx.callbackQuery.data.slice(4).split(":");
-  const productId = parseId(id);
-  const set = allSets(ctx).find((s) => s.number === parseId(number));
-  if (productId === undefined || !set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId || undefined);
+onButton(productsFeature, cb.productMoveConfirm, async (ctx, productId, number, caseId) => {
+  const set = allSets(ctx).find((s) => s.number === number);
+  if (!set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId);
   if (!moved.ok) return refused(ctx, moved.reason, productId, set.title);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -366,21 +368,19 @@ productsFeature.callbackQuery(/^pmc:/, async (ctx) => {
   return startAssessment(ctx, change.application.id);
 });
 
-productsFeature.callbackQuery(/^pk:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pk");
+onButton(productsFeature, cb.productKeep, async (ctx, productId) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   ctx.session.moveProductId = undefined;
   ctx.session.productSet = undefined;
-  const appId = productId === undefined ? undefined : findProductCard(ctx, productId)?.appId;
+  const appId = findProductCard(ctx, productId)?.appId;
   await ctx.reply(ctx.t("product-kept"), HTML);
   if (appId !== undefined) await showProduct(ctx, appId);
 });
 
-productsFeature.callbackQuery(/^pd:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pd");
-  const card = productId === undefined ? undefined : findProductCard(ctx, productId);
-  if (!card || productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
+  const card = findProductCard(ctx, productId);
+  if (!card || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const { deletion } = productActions(ctx.deps.db, ctx.user, productId);
   if (deletion) return refused(ctx, deletion, productId);
   await ctx.answerCallbackQuery();
@@ -394,9 +394,8 @@ productsFeature.callbackQuery(/^pd:/, async (ctx) => {
   });
 });
 
-productsFeature.callbackQuery(/^pdy:/, async (ctx) => {
-  const productId = productIdOf(ctx, "pdy");
-  if (productId === undefined || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
+  if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const deleted = deleteProduct(ctx.deps.db, ctx.user, productId);
   if (!deleted.ok) return refused(ctx, deleted.reason, productId);
   await ctx.answerCallbackQuery();
@@ -409,3 +408,50 @@ productsFeature.callbackQuery(/^pdy:/, async (ctx) => {
   await ctx.reply(th(ctx, "product-deleted", { product: deleted.product.name }), HTML);
   return showMainMenu(ctx);
 });
+
+onButton(productsFeature, cb.product, async (ctx, productId) => {
+  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
+  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
+  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  return showProduct(ctx, product.application.id);
+});
+
+/** A product's card: where its self-assessment stands, and what can be done with it. */
+export async function showProduct(ctx: BotContext, appId: number) {
+  const loaded = await loadForUser(ctx, appId);
+  if (!loaded.ok) return;
+  const { a } = loaded;
+  const r = assessmentResult(a).score;
+  const kb = stack(
+    column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
+    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    grid(productMenuButtons(ctx, a.product.id), 2),
+    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
+  );
+  await ctx.reply(
+    th(ctx, "product-card", {
+      name: a.product.name,
+      set: a.sheet.productSetTitle,
+      version: a.sheet.version.title,
+      answered: answeredCount(a),
+      total: a.order.length,
+      points: r.total,
+      state: ctx.t(`state-${a.app.state}`),
+    }),
+    { ...HTML, reply_markup: kb },
+  );
+}
+
+/** /tieptuc and /danhgia: the application being worked on, else a new product (/danhgia) or the menu. */
+async function resumeCommand(ctx: BotContext) {
+  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  const org = organisationOf(ctx.deps.db, ctx.user!)!;
+  const open = latestOpenApplication(ctx.deps.db, org.id);
+  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
+  if (appId) return startAssessment(ctx, appId);
+  if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
+  return showMainMenu(ctx);
+}
+
+productsFeature.command(["tieptuc", "danhgia"], resumeCommand);

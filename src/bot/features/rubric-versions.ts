@@ -4,7 +4,7 @@
 import { Composer } from "grammy";
 import { canWorkOn, loadAssessment } from "../../services/assessment.js";
 import { rubricVersionChoice, switchRubricVersion } from "../../services/rubric-versions.js";
-import { parseCallback, parseId } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
@@ -19,8 +19,8 @@ function loadOwn(ctx: BotContext, appId: number | undefined) {
   return a && ctx.user && canWorkOn(ctx.deps.db, ctx.user, a.app) ? a : undefined;
 }
 
-rubricVersionsFeature.callbackQuery(/^rv:/, async (ctx) => {
-  const a = loadOwn(ctx, parseId(ctx.callbackQuery.data.slice(3)));
+onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
+  const a = loadOwn(ctx, app);
   if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
   const choice = rubricVersionChoice(ctx.deps.catalog, a);
@@ -36,7 +36,7 @@ rubricVersionsFeature.callbackQuery(/^rv:/, async (ctx) => {
   } else if (choice.switchTo) {
     lines.push("", th(ctx, "version-switch-offer", { title: choice.switchTo.version.title, kept: choice.kept, dropped: choice.dropped }));
     const back = choice.switchTo.version.id === choice.latest.id;
-    buttons.push([back ? ctx.t("btn-version-latest", { from }) : ctx.t("btn-version-earlier", { from }), `rvs:${a.app.id}:${choice.switchTo.version.id}`]);
+    buttons.push([back ? ctx.t("btn-version-latest", { from }) : ctx.t("btn-version-earlier", { from }), cb.rubricVersionSwitch(a.app.id, choice.switchTo.version.id)]);
   } else if (choice.earlier) {
     lines.push(
       "",
@@ -46,10 +46,9 @@ rubricVersionsFeature.callbackQuery(/^rv:/, async (ctx) => {
   return ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
 });
 
-rubricVersionsFeature.callbackQuery(/^rvs:/, async (ctx) => {
-  const [app, versionId] = parseCallback(ctx.callbackQuery.data, "rvs", 2) ?? [];
-  const a = loadOwn(ctx, parseId(app));
-  if (!a || !versionId) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+onButton(rubricVersionsFeature, cb.rubricVersionSwitch, async (ctx, app, versionId) => {
+  const a = loadOwn(ctx, app);
+  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.user!.id);
   if (!outcome.ok) {
     const text =

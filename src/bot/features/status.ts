@@ -14,7 +14,7 @@ import {
   type ActResult,
   type TimelineEntry,
 } from "../../services/workflow.js";
-import { parseId } from "../callback-data.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
@@ -53,7 +53,7 @@ export async function submitApplication(ctx: BotContext, appId: number, confirme
     ctx.session.fixing = undefined;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     const text = result.routing === "officers" ? ctx.t("submitted") : `${ctx.t("submitted")}\n${ctx.t(`submitted-${result.routing}`)}`;
-    return ctx.reply(text, { ...HTML, reply_markup: column([[ctx.t("btn-forms"), `fm:${appId}`]]) });
+    return ctx.reply(text, { ...HTML, reply_markup: column([[ctx.t("btn-forms"), cb.forms(appId)]]) });
   }
   if (result.reason !== "not-ready" && result.reason !== "unconfirmed") return explainRefusal(ctx, result);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -61,8 +61,8 @@ export async function submitApplication(ctx: BotContext, appId: number, confirme
   return result.reason === "not-ready" ? showMissing(ctx, a, result.readiness!) : showReady(ctx, a, result.readiness!);
 }
 
-statusFeature.callbackQuery(/^sub:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(4)) ?? 0));
-statusFeature.callbackQuery(/^sc:/, (ctx) => submitApplication(ctx, parseId(ctx.callbackQuery.data.slice(3)) ?? 0, true));
+onButton(statusFeature, cb.submit, (ctx, app) => submitApplication(ctx, app));
+onButton(statusFeature, cb.submitConfirmed, (ctx, app) => submitApplication(ctx, app, true));
 
 /** /nop: the organisation's application closest to submission (finished or returned, else a draft). */
 statusFeature.command("nop", async (ctx) => {
@@ -74,8 +74,8 @@ statusFeature.command("nop", async (ctx) => {
   return submitApplication(ctx, candidate.id);
 });
 
-statusFeature.callbackQuery(/^wd:/, async (ctx) => {
-  const result = act(workflowDeps(ctx), actorId(ctx), parseId(ctx.callbackQuery.data.slice(3)) ?? 0, "withdraw");
+onButton(statusFeature, cb.withdraw, async (ctx, app) => {
+  const result = act(workflowDeps(ctx), actorId(ctx), app, "withdraw");
   if (!result.ok) return explainRefusal(ctx, result);
   ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });
@@ -125,8 +125,8 @@ statusFeature.command("trangthai", async (ctx) => {
     lines.push(nextStep(ctx, app.state));
     lines.push(...timelineLines(ctx, timeline(db, a)));
     const buttons: Button[] = [];
-    if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), `wd:${app.id}`]);
-    if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), `sub:${app.id}`]);
+    if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
+    if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
     // Only the product's latest application offers what comes next.
     if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
       for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));

@@ -1,17 +1,10 @@
-// Last in line: typed text goes to the step the user is at; whatever no feature took gets a short,
-// kind answer saying what to do next. Edited messages change the answer they gave (edits.ts).
+// Last in line: whatever no feature took (typed text no step wanted, a command it does not know,
+// other kinds of messages, old buttons) gets a short, kind answer saying what to do next.
 import { Composer } from "grammy";
 import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
-import { applyEdit, typedAnswerContext } from "../edits.js";
+import { editNotTaken } from "../edits.js";
 import { HTML } from "../html.js";
-import { handleCalibrationText } from "./after-result.js";
-import { handleAssessmentText } from "./assessment.js";
-import { handleDossierText } from "./dossier.js";
-import { handleAdminText } from "./invites.js";
-import { handleOfficerText } from "./officer.js";
-import { handleRegistrationText } from "./onboarding.js";
-import { handleProductText } from "./products.js";
 
 export const unhandled = new Composer<BotContext>();
 
@@ -42,30 +35,13 @@ export function nextStepHint(ctx: BotContext): string {
   }
 }
 
-/**
- * Typed text for the step the user is at. Returns whether a handler took it; remembers an accepted
- * answer so that editing its message can change it.
- */
-async function handleText(ctx: BotContext, text: string): Promise<boolean> {
-  if (!hasConsent(ctx.user)) return false;
-  const context = typedAnswerContext(ctx);
-  for (const handle of [handleRegistrationText, handleProductText, handleAssessmentText, handleDossierText, handleOfficerText, handleCalibrationText, handleAdminText]) {
-    if (!(await handle(ctx, text))) continue;
-    const message = ctx.msg?.message_id;
-    if (ctx.textAccepted && context && message !== undefined) ctx.session.lastText = { message, ...context };
-    return true;
-  }
-  return false;
-}
-
 unhandled.on("message:text", async (ctx) => {
-  const text = ctx.message.text.trim();
-  if (text.startsWith("/")) return ctx.reply(`${ctx.t("unknown-command")}\n${nextStepHint(ctx)}`, HTML);
-  if (await handleText(ctx, text)) return;
-  return ctx.reply(`${ctx.t("not-understood")}\n${nextStepHint(ctx)}`, HTML);
+  const command = ctx.message.text.trim().startsWith("/");
+  return ctx.reply(`${ctx.t(command ? "unknown-command" : "not-understood")}\n${nextStepHint(ctx)}`, HTML);
 });
 
-unhandled.on("edited_message:text", (ctx) => applyEdit(ctx, ctx.editedMessage.text.trim(), handleText));
+// An edit of the last typed answer that no step took (replayEdit lets only those through).
+unhandled.on("edited_message:text", editNotTaken);
 
 unhandled.on("edited_message", (ctx) => ctx.reply(`${ctx.t("edit-not-last")}\n${nextStepHint(ctx)}`, HTML));
 

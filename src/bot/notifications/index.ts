@@ -8,7 +8,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./dis
 import { renderNotification } from "./render.js";
 
 export type { Dispatcher, DispatcherOptions } from "./dispatcher.js";
-export { REMINDER_CALLBACKS, renderNotification, type TelegramMessage } from "./render.js";
+export { renderNotification, type TelegramMessage } from "./render.js";
 
 export interface TelegramNotificationOptions extends Omit<DispatcherOptions, "render" | "onUndeliverable"> {
   i18n: I18n;

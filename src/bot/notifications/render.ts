@@ -18,7 +18,6 @@ import type {
   OutboxRow,
 } from "../../services/outbox.js";
 import { externalIdOf } from "../../services/people.js";
-import { reassessCallback } from "../../services/reassessment.js";
 import { languageOf } from "../../services/workflow.js";
 import { unitLabelOf } from "../../views/admin-units.js";
 import { cb } from "../callback-data.js";
@@ -49,23 +48,15 @@ export interface RenderDeps {
   adminUnits: AdminUnits;
 }
 
-/** The callback data of the reminders' buttons (the officer list and resume handlers exist). */
-export const REMINDER_CALLBACKS = {
-  openList: "hs:open:0",
-  resume: cb.resume,
-  off: "rem:off",
-  reassess: reassessCallback,
-} as const;
-
 /** The buttons an officer (or administrator) acts on a new application with. */
 export function officerActionButtons(t: Translate, applicationId: number): InlineKeyboardMarkup {
   return {
     inline_keyboard: [
       [
-        { text: t("btn-officer-view"), callback_data: `ov:${applicationId}` },
-        { text: t("btn-officer-receive"), callback_data: `or:${applicationId}` },
+        { text: t("btn-officer-view"), callback_data: cb.officerView(applicationId) },
+        { text: t("btn-officer-receive"), callback_data: cb.officerReceive(applicationId) },
       ],
-      [{ text: t("btn-officer-return"), callback_data: `oq:${applicationId}` }],
+      [{ text: t("btn-officer-return"), callback_data: cb.officerReturn(applicationId) }],
     ],
   };
 }
@@ -130,7 +121,7 @@ function renderApplication(t: Translate, _locale: string, n: ApplicationNotice, 
   if (n.audience === "people") {
     let text = t(`notify-${n.action}`, args);
     if (n.action === "submit" && n.routing !== "officers") text += "\n" + t(`notify-${n.routing}`, args);
-    const buttons: InlineKeyboardButton[][] = [[{ text: t("btn-edit-application"), callback_data: cb.review(appId) }, { text: t("btn-resubmit"), callback_data: `sub:${appId}` }]];
+    const buttons: InlineKeyboardButton[][] = [[{ text: t("btn-edit-application"), callback_data: cb.review(appId) }, { text: t("btn-resubmit"), callback_data: cb.submit(appId) }]];
     return { text, parseMode: "HTML", ...(n.action === "return" ? { replyMarkup: { inline_keyboard: buttons } } : {}) };
   }
   const key = n.action === "submit" ? (n.routing === "officers" ? "notify-officer-submit" : `notify-admin-submit-${n.routing}`) : `notify-officer-${n.action}`;
@@ -151,7 +142,7 @@ function renderDigest(t: Translate, _locale: string, n: DigestNotice): Body {
     lines.push(t(left > 0 ? "remind-digest-urgent" : left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
   }
   lines.push(t("remind-digest-province", { proposeBy: formatDate(n.proposeBy), ratedBy: formatDate(n.ratedBy) }));
-  return { text: lines.join("\n"), parseMode: "HTML", replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: REMINDER_CALLBACKS.openList }]] } };
+  return { text: lines.join("\n"), parseMode: "HTML", replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: cb.officerList("open", 0) }]] } };
 }
 
 function renderIdleDraft(t: Translate, _locale: string, n: IdleDraftNotice, row: OutboxRow): Body {
@@ -159,16 +150,16 @@ function renderIdleDraft(t: Translate, _locale: string, n: IdleDraftNotice, row:
     text: t("remind-idle", { product: esc(n.product), answered: n.answered, total: n.total }),
     parseMode: "HTML",
     replyMarkup: {
-      inline_keyboard: [[{ text: t("btn-remind-continue"), callback_data: REMINDER_CALLBACKS.resume(row.applicationId ?? 0) }], [{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }]],
+      inline_keyboard: [[{ text: t("btn-remind-continue"), callback_data: cb.resume(row.applicationId ?? 0) }], [{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }]],
     },
   };
 }
 
 function renderCertificate(t: Translate, _locale: string, n: CertificateNotice, row: OutboxRow): Body {
   const appId = row.applicationId ?? 0;
-  const buttons = [[{ text: t("btn-reassess-re-evaluation"), callback_data: REMINDER_CALLBACKS.reassess(appId, "re-evaluation") }]];
-  if (n.stars < 5) buttons.push([{ text: t("btn-reassess-upgrade"), callback_data: REMINDER_CALLBACKS.reassess(appId, "upgrade") }]);
-  buttons.push([{ text: t("btn-remind-off"), callback_data: REMINDER_CALLBACKS.off }]);
+  const buttons = [[{ text: t("btn-reassess-re-evaluation"), callback_data: cb.reassess(appId, "re-evaluation") }]];
+  if (n.stars < 5) buttons.push([{ text: t("btn-reassess-upgrade"), callback_data: cb.reassess(appId, "upgrade") }]);
+  buttons.push([{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }]);
   const text = t("remind-certificate", {
     months: n.months,
     stars: n.stars,
