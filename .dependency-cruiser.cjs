@@ -1,0 +1,47 @@
+// The layers of the code (README: "Cấu trúc mã nguồn"), checked by `npm test`:
+// domain (pure rules) ← services (use cases) ← adapters (bot, server, cli) ← main.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      comment: "Modules that import each other cannot be understood, tested or moved one at a time (type imports aside: they vanish at run time).",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "domain-is-pure",
+      comment: "src/domain does no I/O and knows no database, channel or use case: it is given its data.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: { path: ["^src/(db|services|bot|server|cli|forms)/", "^src/main\\.ts$", "drizzle-orm", "better-sqlite3", "grammy", "@grammyjs", "ioredis", "fastify", "^fs$", "^node:fs"] },
+    },
+    {
+      name: "core-knows-no-channel",
+      comment: "The use cases serve every channel: no grammY, no Telegram adapter, no HTTP server.",
+      severity: "error",
+      from: { path: "^src/(services|db|domain|rubric|geo|forms|views)/" },
+      to: { path: ["^src/(bot|server|cli)/", "^src/main\\.ts$", "grammy", "@grammyjs", "fastify"] },
+    },
+    {
+      name: "only-main-starts-things",
+      comment: "Adapters are factories; main.ts wires and starts them. Nothing imports main.",
+      severity: "error",
+      from: {},
+      to: { path: "^src/main\\.ts$" },
+    },
+    {
+      name: "src-not-to-test",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^test/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};
