@@ -2,7 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, applicationEvents, applications, clearances, products, type ApplicationState } from "../db/schema.js";
-import { transition } from "../domain/lifecycle.js";
+import { isEditableState, transition } from "../domain/lifecycle.js";
 import { improvementPlan, planTargets, type Plan } from "../domain/plan.js";
 import { appliesInCase, optionsFor, type Criterion, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { score, type ScoreResult } from "../domain/scoring.js";
@@ -13,11 +13,9 @@ import type { Organisation, User } from "./people.js";
 export type Product = typeof products.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 
-/** States in which the producer may still change answers. */
-export const EDITABLE_STATES: readonly ApplicationState[] = ["draft", "completed", "returned"];
-
+/** Whether the producer may still change the application's answers and evidence (lifecycle rule). */
 export function isEditable(app: Application): boolean {
-  return EDITABLE_STATES.includes(app.state);
+  return isEditableState(app.state);
 }
 
 export function addProduct(
