@@ -61,19 +61,23 @@ export const consentEvents = sqliteTable("consent_events", {
   at: timestamp("at").notNull().default(now),
 });
 
-export const organisations = sqliteTable("organisations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  ownerId: integer("owner_id").notNull(),
-  type: text("type", { enum: ORGANISATION_TYPES }).notNull(),
-  name: text("name").notNull(),
-  communeCode: text("commune_code").notNull(),
-  /**
-   * For households: whether they hold a household business registration (Decision 26/2026, Art. 2
-   * khoản 3: producers are households "có đăng ký kinh doanh"). Null when not asked.
-   */
-  businessRegistered: integer("business_registered", { mode: "boolean" }),
-  createdAt: timestamp("created_at").notNull().default(now),
-});
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id").notNull(),
+    type: text("type", { enum: ORGANISATION_TYPES }).notNull(),
+    name: text("name").notNull(),
+    communeCode: text("commune_code").notNull(),
+    /**
+     * For households: whether they hold a household business registration (Decision 26/2026, Art. 2
+     * khoản 3: producers are households "có đăng ký kinh doanh"). Null when not asked.
+     */
+    businessRegistered: integer("business_registered", { mode: "boolean" }),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [index("organisations_owner").on(t.ownerId)],
+);
 
 export const products = sqliteTable(
   "products",
@@ -110,7 +114,13 @@ export const applications = sqliteTable(
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
   },
-  (t) => [index("applications_product").on(t.productId), index("applications_organisation").on(t.organisationId)],
+  (t) => [
+    index("applications_product").on(t.productId),
+    index("applications_organisation").on(t.organisationId),
+    // The reminders' ticks: idle drafts and certificates by state and age, digests per commune.
+    index("applications_state_updated").on(t.state, t.updatedAt),
+    index("applications_commune_state").on(t.communeCode, t.state),
+  ],
 );
 
 export const answers = sqliteTable(
@@ -216,7 +226,7 @@ export const officers = sqliteTable(
     appointedAt: timestamp("appointed_at").notNull().default(now),
     revokedAt: timestamp("revoked_at"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officers_commune").on(t.communeCode)],
+  (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officers_commune").on(t.communeCode), index("officers_revoked").on(t.revokedAt)],
 );
 
 /** The audit trail: every state change of an application, who made it, when, and the note. */
