@@ -84,23 +84,12 @@ await bot.init();
 await commandMenu(i18n).setCommands(bot);
 // Long polling gets nothing while a webhook is set (409).
 if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
-// Notifications left pending by a previous run (or a crash) go out now.
 // An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
 // same limits as the bot's replies.
 const dispatcherApi = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
 dispatcherApi.config.use(throttle(limiter));
 const workflow = { db, catalog: rubrics.value, adminUnits: units, adminIds: config.ADMIN_IDS };
 dispatcher = createTelegramDispatcher({ db, api: dispatcherApi, logger, i18n, adminUnits: units, workflow });
-dispatcher.start();
-const reminders = startReminderScheduler({
-  db,
-  catalog: rubrics.value,
-  adminUnits: units,
-  holidays,
-  adminIds: config.ADMIN_IDS,
-  logger,
-  notify: () => dispatcher?.kick(),
-});
 
 /** Starts receiving updates; the returned function stops, after the updates in flight are handled. */
 async function startWebhook(options: { url: string; secret: string; host: string; port: number }): Promise<() => Promise<void>> {
@@ -140,6 +129,18 @@ const stopReceiving =
   config.BOT_MODE === "webhook"
     ? await startWebhook({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, host: config.HOST, port: config.PORT })
     : startPolling();
+// Background work starts once updates flow, in bounded batches: people are answered first.
+// Notifications left pending by a previous run (or a crash) go out now.
+dispatcher.start();
+const reminders = startReminderScheduler({
+  db,
+  catalog: rubrics.value,
+  adminUnits: units,
+  holidays,
+  adminIds: config.ADMIN_IDS,
+  logger,
+  notify: () => dispatcher?.kick(),
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

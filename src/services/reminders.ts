@@ -33,12 +33,16 @@ export interface ReminderCounts {
   idle: number;
   /** Certificate-expiry reminders queued for producers and members. */
   certificates: number;
+  /** Whether more idle drafts may be due than one batch took: call queueIdleDrafts again. */
+  more: boolean;
 }
 
 /** The hour (in Vietnam, UTC+7 all year) from which the day's digest goes out. */
 export const DIGEST_HOUR_VN = 8;
 /** A draft untouched for longer than this gets one reminder. */
 export const IDLE_DRAFT_MS = 3 * 24 * 60 * 60 * 1000;
+/** Idle drafts looked at in one synchronous pass: a pass never holds the event loop for long. */
+export const IDLE_DRAFT_BATCH = 500;
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const WAITING_STATES = ["submitted", "received"] as const;
@@ -61,13 +65,29 @@ interface Pending {
 }
 
 /**
- * Queues the reminders due at `now` and returns how many. Synchronous: they are worked out first,
- * then one transaction records each reminder and queues its message (only when the record is new).
- * Call the dispatcher's kick() afterwards when anything was queued.
+ * Queues the reminders due at `now` (digests and certificates, and the first `batch` idle drafts)
+ * and returns how many. Synchronous: they are worked out first, then one transaction records each
+ * reminder and queues its message (only when the record is new). When `more` is set, call
+ * queueIdleDrafts for the next batch (after yielding to other work); call the dispatcher's kick()
+ * when anything was queued.
  */
-export function runReminders(deps: ReminderDeps, now: Date = new Date()): ReminderCounts {
-  const pending = [...(isDigestTime(now) ? [...digests(deps, now), ...certificates(deps, now)] : []), ...idleDrafts(deps, now)];
-  const counts: ReminderCounts = { digests: 0, idle: 0, certificates: 0 };
+export function runReminders(deps: ReminderDeps, now: Date = new Date(), batch = IDLE_DRAFT_BATCH): ReminderCounts {
+  const counts = record(deps, now, isDigestTime(now) ? [...digests(deps, now), ...certificates(deps, now)] : []);
+  const idle = queueIdleDrafts(deps, now, batch);
+  return { ...counts, idle: idle.idle, more: idle.more };
+}
+
+/** Queues reminders for the next `batch` idle drafts not reminded yet (see runReminders). */
+export function queueIdleDrafts(deps: ReminderDeps, now: Date, batch = IDLE_DRAFT_BATCH): ReminderCounts {
+  const { pending, full } = idleDrafts(deps, now, batch);
+  const counts = record(deps, now, pending);
+  // A full batch of which nothing new was queued would be read again and again: stop there.
+  return { ...counts, more: full && counts.idle > 0 };
+}
+
+/** Records each reminder and queues its message, in one transaction, only where the record is new. */
+function record(deps: ReminderDeps, now: Date, pending: Pending[]): ReminderCounts {
+  const counts: ReminderCounts = { digests: 0, idle: 0, certificates: 0, more: false };
   if (pending.length === 0) return counts;
   const counter = { digest: "digests", "idle-draft": "idle", certificate: "certificates" } as const;
   return deps.db.transaction((tx) => {
@@ -138,7 +158,7 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
  * One reminder per draft idle for more than IDLE_DRAFT_MS, to its organisation's owner (members
  * are not reminded), if the owner still has consent and has not turned reminders off.
  */
-function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
+function idleDrafts(deps: ReminderDeps, now: Date, batch: number): { pending: Pending[]; full: boolean } {
   const { db, catalog } = deps;
   const cutoff = new Date(now.getTime() - IDLE_DRAFT_MS);
   const keyOf = sql`cast(${applications.id} as text) || ':' || cast(${applications.updatedAt} as text)`;
@@ -157,6 +177,8 @@ function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
         sql`not ${reminded}`,
       ),
     )
+    .orderBy(applications.state, applications.updatedAt)
+    .limit(batch)
     .all();
 
   const result: Pending[] = [];
@@ -170,7 +192,7 @@ function idleDrafts(deps: ReminderDeps, now: Date): Pending[] {
       notification: { recipientId: r.ownerId, kind: "idle-draft", arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length }, applicationId: a.app.id },
     });
   }
-  return result;
+  return { pending: result, full: rows.length === batch };
 }
 
 /** The key of a certificate-expiry reminder: one per application and milestone, for each person. */
@@ -263,22 +285,36 @@ export interface ReminderScheduler {
 export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { logger, notify, intervalMs = 60_000, now = () => new Date() } = options;
   const log = logger.child({ component: "reminders" });
-  const tick = () => {
+  let stopped = false;
+  let running = false;
+  // One batch at a time, yielding between batches so that replies are never held up for long.
+  const tick = async () => {
+    if (running) return;
+    running = true;
     try {
-      const counts = runReminders(options, now());
-      if (counts.digests + counts.idle + counts.certificates > 0) {
-        log.info(counts, "reminders queued");
-        notify();
+      const at = now();
+      let counts = runReminders(options, at);
+      for (;;) {
+        if (counts.digests + counts.idle + counts.certificates > 0) {
+          log.info({ digests: counts.digests, idle: counts.idle, certificates: counts.certificates }, "reminders queued");
+          notify();
+        }
+        if (!counts.more || stopped) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        counts = queueIdleDrafts(options, at);
       }
     } catch (err) {
       log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "reminders failed");
+    } finally {
+      running = false;
     }
   };
-  tick();
-  const timer = setInterval(tick, intervalMs);
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   return {
     stop() {
+      stopped = true;
       clearInterval(timer);
     },
   };

@@ -10,7 +10,7 @@ import { communeDeadline, workingDaysLeft } from "../../src/domain/calendar.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
 import { findUser, telegramIdentity, userIdOf } from "../../src/services/people.js";
-import { runReminders, setRemindersOff, startReminderScheduler, type ReminderDeps } from "../../src/services/reminders.js";
+import { IDLE_DRAFT_BATCH, queueIdleDrafts, runReminders, setRemindersOff, startReminderScheduler, type ReminderDeps } from "../../src/services/reminders.js";
 import { act } from "../../src/services/workflow.js";
 import { startHarness, type Harness } from "../helpers/bot.js";
 import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, telegramOutbox, units, world, type World } from "../helpers/world.js";
@@ -155,7 +155,7 @@ describe("the idle-draft reminder", () => {
     expect(runReminders(deps, new Date(start.getTime() + 2 * DAY)).idle).toBe(0);
     expect(runReminders(deps, new Date(start.getTime() + 3 * DAY)).idle).toBe(0);
     const late = new Date(start.getTime() + 3 * DAY + 60_000);
-    expect(runReminders(deps, late)).toEqual({ digests: 0, idle: 1, certificates: 0 });
+    expect(runReminders(deps, late)).toEqual({ digests: 0, idle: 1, certificates: 0, more: false });
     let rows = reminderRows("idle-draft");
     expect(rows.map((r) => r.chatId)).toEqual([300]);
     expect(rows[0]!.applicationId).toBe(appId);
@@ -237,6 +237,32 @@ describe("the scheduler", () => {
     expect(JSON.stringify(lines)).not.toContain("Mật ong");
   });
 
+  it("works through many idle drafts in bounded batches, letting other work run between them, each reminded once", async () => {
+    useDb(openDatabase(":memory:"));
+    for (let i = 0; i < 5; i++) {
+      const p = producer(500 + i, CAI_NUOC);
+      for (let j = 0; j < 5; j++) draft(p, `Mật ong ${i}.${j}`);
+    }
+    const later = new Date(Date.now() + 4 * DAY);
+    expect(runReminders(deps, later, 10)).toMatchObject({ idle: 10, more: true });
+    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 10, more: true });
+    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 5, more: false });
+    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 0, more: false });
+
+    // The scheduler: the first batch at start, the rest after other work has had its turn.
+    useDb(openDatabase(":memory:"));
+    const p = producer(600, CAI_NUOC);
+    for (let j = 0; j < IDLE_DRAFT_BATCH + 20; j++) draft(p, `Mật ong ${j}`);
+    const notify = vi.fn();
+    const order: string[] = [];
+    setImmediate(() => order.push(`other work after ${db.select().from(reminders).all().length} reminders`));
+    const scheduler = startReminderScheduler({ ...deps, logger: logger().logger, notify, now: () => later });
+    await vi.waitFor(() => expect(db.select().from(reminders).all()).toHaveLength(IDLE_DRAFT_BATCH + 20));
+    scheduler.stop();
+    expect(order).toEqual([`other work after ${IDLE_DRAFT_BATCH} reminders`]);
+    expect(notify).toHaveBeenCalledTimes(2);
+  });
+
   it("never throws out of the timer, and keeps going", async () => {
     useDb(openDatabase(":memory:"));
     const { lines, logger: log } = logger();
@@ -304,7 +330,7 @@ describe("reminders in the bot", () => {
     // 08:00 in Vietnam, four days from now.
     const day = new Date(Date.now() + 4 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     const at8 = new Date(`${day}T01:00:00Z`);
-    expect(runReminders(deps, at8)).toEqual({ digests: 1, idle: 1, certificates: 0 });
+    expect(runReminders(deps, at8)).toEqual({ digests: 1, idle: 1, certificates: 0, more: false });
     expect(await h.flush()).toBe(2);
     const digest = officerUser.chat().last()!;
     expect(digest.text).toContain("Hồ sơ OCOP chờ bạn xử lý");
