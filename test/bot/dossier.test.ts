@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
 import { getI18n } from "../../src/i18n.js";
+import { formatDate } from "../../src/dates.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
@@ -46,6 +47,10 @@ describe("completing the dossier", () => {
     await h.deliver(u.press("Bỏ qua"));
     await h.deliver(u.send("31/02/2018"));
     expect(last(u)).toContain("Ngày chưa đúng");
+    // A day that has not come yet is refused, saying what is accepted.
+    await h.deliver(u.send("01/01/2030"));
+    expect(last(u)).toContain("Ngày 01/01/2030 chưa tới");
+    expect(last(u)).toContain(`hôm nay (${formatDate(new Date())})`);
     await h.deliver(u.send("15/03/2018"));
     // The rest: take every suggestion, answer yes/no questions with "Có" when suggested, else "Không";
     // pick a title where an answer needs one of several; type something elsewhere.
