@@ -186,7 +186,11 @@ btn-delete-data = 🗑 Delete my data
 profile-saved = Saved.
 delete-confirm =
     <b>Delete all your data?</b>
-    Your name, phone number, business, products and every self-assessment answer will be deleted for good.
+    Deleted for good, with no way back:
+    • your name and phone number;
+    • your business, products, self-assessment answers, the photos and papers you sent, the dossier details;
+    • any dossier already filed with the commune too. The commune officers will be told you withdrew and deleted it (the notice names the product only).
+    Members you invited will lose access to the business. Messages about your dossiers not yet sent are cancelled.
 btn-delete-yes = Delete everything
 btn-delete-no = No, keep it
 delete-done = Your data has been deleted. To use the bot again, type /start.
@@ -905,6 +909,7 @@ status-calibration = 📊 Your self-assessment and the council's points:
 calibration-part = Part { $part }: you { $self } · council { $official } /{ $max } (gap { $gap })
 calibration-total = Total: you { $self } · council { $official } (gap { $gap })
 notify-official-points = 📊 <b>The council's points per part for “{ $product }”</b>, beside your self-assessment:
+notify-officer-application-deleted = 🗑 The application “{ $product }” ({ $commune }) was withdrawn and deleted by its producer, who asked for their personal data to be deleted. It is no longer in your /hoso list.
 btn-official-points = 📊 Record the council's points per part
 official-points-part = { $part } (max { $max })
 ask-official-points =

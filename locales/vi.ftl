@@ -186,7 +186,11 @@ btn-delete-data = 🗑 Xóa dữ liệu của tôi
 profile-saved = Đã lưu.
 delete-confirm =
     <b>Xóa toàn bộ dữ liệu?</b>
-    Họ tên, số điện thoại, cơ sở, sản phẩm và mọi câu trả lời tự đánh giá sẽ bị xóa hẳn, không lấy lại được.
+    Sẽ xóa hẳn, không lấy lại được:
+    • họ tên, số điện thoại của bạn;
+    • cơ sở của bạn, sản phẩm, câu trả lời tự đánh giá, ảnh và giấy tờ đã gửi, thông tin hồ sơ;
+    • cả hồ sơ đã nộp cho xã. Cán bộ xã sẽ nhận tin báo bạn đã rút và xóa hồ sơ (tin chỉ ghi tên sản phẩm).
+    Thành viên bạn đã mời sẽ không vào cơ sở được nữa. Các tin nhắn chưa gửi về hồ sơ của bạn cũng bị hủy.
 btn-delete-yes = Xóa hết
 btn-delete-no = Không, giữ lại
 delete-done = Đã xóa dữ liệu của bạn. Nếu muốn dùng lại, gõ /start.
@@ -899,6 +903,7 @@ status-calibration = 📊 Điểm bạn tự chấm và điểm hội đồng:
 calibration-part = Phần { $part }: bạn { $self } · hội đồng { $official } /{ $max } (chênh { $gap })
 calibration-total = Tổng: bạn { $self } · hội đồng { $official } (chênh { $gap })
 notify-official-points = 📊 <b>Điểm hội đồng từng phần cho “{ $product }”</b>, bên cạnh điểm bạn tự chấm:
+notify-officer-application-deleted = 🗑 Hồ sơ “{ $product }” ({ $commune }) đã được người nộp rút và xóa theo yêu cầu xóa dữ liệu cá nhân. Hồ sơ không còn trong danh sách /hoso.
 btn-official-points = 📊 Ghi điểm hội đồng từng phần
 official-points-part = { $part } (tối đa { $max })
 ask-official-points =
