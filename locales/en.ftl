@@ -374,6 +374,10 @@ not-understood = I did not understand this message.
 unknown-command = I do not know this command.
 unsupported-message = I can read only text and buttons (photos, videos and files are for evidence).
 stale-button = This button is old or no longer valid. Type /tieptuc or /sanpham to go on.
+hint-menu-officer = Type /hoso to see your commune's applications, /huongdan for the guide.
+hint-menu-admin = Type /quantri to manage commune officers, /hoso to see applications.
+stale-button-officer = This button is old or can no longer be used. Type /hoso to see the list of applications.
+stale-button-admin = This button is old or can no longer be used. Type /quantri or /hoso to go on.
 error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
 
 ## Configuration errors (shown when the bot starts)

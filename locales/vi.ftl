@@ -374,6 +374,10 @@ not-understood = Mình chưa hiểu tin nhắn này.
 unknown-command = Mình không biết lệnh này.
 unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, video, tệp chỉ dùng làm minh chứng).
 stale-button = Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.
+hint-menu-officer = Gõ /hoso để xem hồ sơ của xã, /huongdan để xem hướng dẫn.
+hint-menu-admin = Gõ /quantri để quản lý cán bộ xã, /hoso để xem hồ sơ.
+stale-button-officer = Nút này đã cũ hoặc không dùng được nữa. Gõ /hoso để xem danh sách hồ sơ.
+stale-button-admin = Nút này đã cũ hoặc không dùng được nữa. Gõ /quantri hoặc /hoso để tiếp tục.
 error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
 
 ## Configuration errors (shown when the bot starts)

@@ -33,6 +33,7 @@ import { formatDate, isoDay, readTypedDay } from "../../dates.js";
 import { actorId, isAdmin, workflowDeps } from "../workflow.js";
 import { clip } from "../../text.js";
 import { explainRefusal, timelineLines } from "./status.js";
+import { staleButtonText } from "./unhandled.js";
 
 export const officerFeature = new Composer<BotContext>();
 
@@ -47,8 +48,8 @@ async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promi
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
   const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+    else await ctx.reply(staleButtonText(ctx), HTML);
     if (appId !== undefined) ctx.log.warn({ appId }, "refused officer access to an application");
     return undefined;
   }
