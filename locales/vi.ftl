@@ -569,7 +569,7 @@ btn-revoke-invite = 🚫 Hủy link mời { $n }
 member-removed = Đã bỏ thành viên.
 invite-revoked-done = Đã hủy link mời.
 invite-member-link =
-    Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $until }):
+    Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
     { $link }
 invite-joined = ✅ Bạn đã là thành viên của { $org }. Gõ /trangthai để xem các hồ sơ.
 invite-officer = ✅ Bạn đã được giao làm cán bộ OCOP của: { $communes }. Gõ /hoso để xem hồ sơ.
@@ -588,7 +588,7 @@ btn-admin-officers = 👥 Danh sách cán bộ
 btn-admin-revoke = 🚫 Thu hồi quyền: { $name }
 admin-ask-commune = Gõ tên xã của cán bộ (có thể kèm tên tỉnh):
 admin-officer-link =
-    Gửi link này cho cán bộ của { $commune } (dùng một lần, hết hạn lúc { $until }):
+    Gửi link này cho cán bộ của { $commune } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
     { $link }
 admin-no-officers = Chưa có cán bộ nào.
 admin-officer-line = { $n }. { $name } – { $commune }
@@ -628,7 +628,7 @@ cli-admin-usage =
 cli-admin-no-username = Cần BOT_USERNAME (tên bot) hoặc BOT_TOKEN để hỏi Telegram tên bot.
 cli-admin-getme-failed = Không hỏi được tên bot từ Telegram: { $message }. Hãy đặt BOT_USERNAME.
 cli-admin-commune-unknown = Không có xã mã { $codes }. Tìm mã xã: npm run admin -- find-commune <tên xã>
-cli-admin-invite = Link mời cán bộ của { $communes } (dùng một lần, hết hạn lúc { $until }):
+cli-admin-invite = Link mời cán bộ của { $communes } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
 cli-admin-not-officer = Người dùng { $id } không phải cán bộ xã.
 
 ## Completing the dossier (Hoàn thiện hồ sơ) and the Word forms

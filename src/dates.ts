@@ -61,6 +61,12 @@ export function formatDateTime(instant: Date): string {
   return p ? `${two(p.day)}/${two(p.month)}/${p.year} ${two(p.hour)}:${two(p.minute)}` : "";
 }
 
+/** "15:04": the time of day in Vietnam, on the 24-hour clock. */
+export function formatTime(instant: Date): string {
+  const p = partsOf(instant);
+  return p ? `${two(p.hour)}:${two(p.minute)}` : "";
+}
+
 /** The calendar day in Vietnam as "YYYY-MM-DD" (for storage, keys and file names). */
 export function isoDay(instant: Date): string {
   const p = partsOf(instant);
