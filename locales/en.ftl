@@ -775,6 +775,10 @@ btn-remind-continue = ▶️ Continue
 btn-remind-off = 🔕 Stop reminders
 reminders-on = 🔔 Reminders are on. Type /nhacnho to turn them off.
 reminders-off = 🔕 Reminders are off. Type /nhacnho to turn them back on.
+reminders-state-on = 🔔 Reminders are on. I remind you when a dossier has been left unfinished, when an OCOP certificate is about to expire; commune officers get a morning reminder when applications are waiting.
+reminders-state-off = 🔕 Reminders are off. I will not remind you of anything.
+btn-reminders-off = 🔕 Turn reminders off
+btn-reminders-on = 🔔 Turn reminders on
 cmd-nhacnho = Turn reminders on or off
 
 ## npm run admin (administrators on a computer)

@@ -613,6 +613,10 @@ btn-remind-continue = ▶️ Làm tiếp
 btn-remind-off = 🔕 Không nhắc nữa
 reminders-on = 🔔 Đã bật nhắc nhở. Gõ /nhacnho để tắt.
 reminders-off = 🔕 Đã tắt nhắc nhở. Gõ /nhacnho để bật lại.
+reminders-state-on = 🔔 Nhắc nhở đang bật. Mình nhắc khi hồ sơ để lâu chưa làm xong, khi giấy chứng nhận OCOP sắp hết hạn; cán bộ xã được nhắc mỗi sáng khi có hồ sơ chờ xử lý.
+reminders-state-off = 🔕 Nhắc nhở đang tắt. Mình sẽ không nhắc bạn việc gì.
+btn-reminders-off = 🔕 Tắt nhắc nhở
+btn-reminders-on = 🔔 Bật nhắc nhở
 cmd-nhacnho = Bật hoặc tắt nhắc nhở
 
 ## npm run admin (administrators on a computer)
