@@ -818,6 +818,7 @@ dossier-no = No
 dossier-value-missing = (missing)
 dossier-value-skipped = (skipped)
 dossier-invalid-text = That answer is not valid (empty or too long). Type it again, or press “Skip”.
+dossier-too-long = That answer is too long: at most { $max } characters, you typed { $length }. Type a shorter one, or press “Skip”.
 dossier-invalid-date = That date is not right. Type day/month/year, e.g. 15/03/2018.
 dossier-invalid-email = That email is not right, e.g. htx.tanhoa@gmail.com. Type it again, or press “Skip”.
 dossier-done = ✅ The details are complete. Press to get Mẫu 01 and Mẫu 02 (Word files), filled in.

@@ -656,6 +656,7 @@ dossier-no = Không
 dossier-value-missing = (chưa có)
 dossier-value-skipped = (bỏ qua)
 dossier-invalid-text = Câu trả lời chưa hợp lệ (trống hoặc quá dài). Bạn gõ lại, hoặc bấm “Bỏ qua”.
+dossier-too-long = Câu trả lời dài quá: tối đa { $max } chữ, bạn đã gõ { $length } chữ. Bạn gõ ngắn lại, hoặc bấm “Bỏ qua”.
 dossier-invalid-date = Ngày chưa đúng. Gõ ngày/tháng/năm, ví dụ 15/03/2018.
 dossier-invalid-email = Email chưa đúng, ví dụ: htx.tanhoa@gmail.com. Gõ lại, hoặc bấm “Bỏ qua”.
 dossier-done = ✅ Đã hoàn thiện thông tin. Bấm để nhận Mẫu 01 và Mẫu 02 (tệp Word) đã điền sẵn.

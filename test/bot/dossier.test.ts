@@ -37,6 +37,9 @@ describe("completing the dossier", () => {
     await h.deliver(u.press("📄 Hoàn thiện hồ sơ"));
     expect(last(u)).toContain("Mục 1/");
     await h.deliver(u.press("Lần đầu"));
+    // A too-long answer is refused, saying the limit.
+    await h.deliver(u.send("Ấp Tân Hòa ".repeat(300)));
+    expect(last(u)).toContain("dài quá: tối đa 200 chữ");
     await h.deliver(u.send("Ấp Tân Hòa, xã Cái Nước, tỉnh Cà Mau"));
     await h.deliver(u.send("không phải email"));
     expect(last(u)).toContain("Email chưa đúng");

@@ -20,7 +20,7 @@ import {
 } from "../../services/dossier.js";
 import { rolesFor } from "../../services/membership.js";
 import { findUser } from "../../services/people.js";
-import { clip } from "../../text.js";
+import { charCount, clip } from "../../text.js";
 
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
@@ -175,7 +175,9 @@ async function handleDossierText(ctx: BotContext, text: string): Promise<boolean
   const key = ctx.session.dossierKey;
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   const value = text.trim();
-  let valid: string | undefined = value.length > 0 && value.length <= (item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200) ? value : undefined;
+  const max = item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200;
+  const length = charCount(value);
+  let valid: string | undefined = length > 0 && length <= max ? value : undefined;
   if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
   const today = new Date();
   const day = item?.kind === "date" ? readTypedDay(value, { today }) : undefined;
@@ -184,6 +186,10 @@ async function handleDossierText(ctx: BotContext, text: string): Promise<boolean
   if (buttonsOnly) valid = undefined;
   if (day?.ok === false && day.reason === "future" && !buttonsOnly) {
     await ctx.reply(ctx.t("date-in-future", { date: formatDate(day.day), today: formatDate(today) }), HTML);
+    return true;
+  }
+  if (length > max && !buttonsOnly && (!item || item.kind === "text" || item.kind === "long-text")) {
+    await ctx.reply(ctx.t("dossier-too-long", { max, length }), HTML);
     return true;
   }
   if (!valid) {
