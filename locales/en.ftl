@@ -13,30 +13,66 @@ report-sheet = Sheet: { $title } ({ $sheet })
 report-source = Legal source: { $source }
 report-confidence = Confidence of the data: { $confidence }
 report-indicative = Indicative score (your own self-assessment, not an official result):
-report-part = Part { $part } – { $title }: { $points }/{ $max } points
-report-total = Total: { $points }/{ $max } points
+report-part = Part { $part } – { $title }: { $points }/{ $max } { $max ->
+        [one] point
+       *[other] points
+    }
+report-total = Total: { $points }/{ $max } { $max ->
+        [one] point
+       *[other] points
+    }
 report-stars = Indicative stars: { $stars }★
 report-stars-capped = Indicative stars: { $stars }★ (the points give { $byPoints }★, but star markers are missing)
 report-stars-none = Indicative stars: not rated yet
 report-tier-meaning = { $meaning }
 report-recognised = This tier is recognised as OCOP, by { $by }.
 report-not-recognised = This tier is not recognised as OCOP (3★ or more is needed).
-report-marker-missed = • { $criterion } { $title }: needs the ★{ $marker } level (from { $required } points), now { $points } points
+report-marker-missed = • { $criterion } { $title }: needs the ★{ $marker } level (from { $required } { $required ->
+        [one] point
+       *[other] points
+    }), now { $points } { $points ->
+        [one] point
+       *[other] points
+    }
 report-markers-held = Missing star markers:
 report-markers-warning = Star-marker warnings (older version, for reference only):
 report-disqualified = The dossier would be rejected because:
 report-stop-item = • { $text }
 report-stop-zero = • { $criterion } { $title }: 0 points, so the council stops scoring
 report-pending-clearances = { $count } eligibility questions are still unanswered.
-report-unanswered = { $count } criteria are still unanswered ({ $list }). With the best answers the total could reach { $possible } points.
-report-complete = All { $count } criteria are answered.
-report-plan-title = To reach { $target }★ (from { $threshold } points), improve { $count } criteria:
+report-unanswered = { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    } are still unanswered ({ $list }). With the best answers the total could reach { $possible } { $possible ->
+        [one] point
+       *[other] points
+    }.
+report-complete = All { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    } are answered.
+report-plan-title = To reach { $target }★ (from { $threshold } { $threshold ->
+        [one] point
+       *[other] points
+    }), improve { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    }:
 report-plan-none = Already at { $target }★: nothing to change.
-report-plan-step = { $n }. { $criterion } { $title }: { $from } → { $to } (+{ $gain } points)
+report-plan-step = { $n }. { $criterion } { $title }: { $from } → { $to } (+{ $gain } { $gain ->
+        [one] point
+       *[other] points
+    })
 report-plan-from-none = (not answered)
-report-plan-after = After these changes: { $total } points, { $stars }★.
+report-plan-after = After these changes: { $total } { $total ->
+        [one] point
+       *[other] points
+    }, { $stars }★.
 report-plan-blocked-disqualified = { $target }★ cannot be reached yet: the dossier would be rejected; fix the rejection reasons first.
-report-plan-blocked-points = { $target }★ cannot be reached: even the best answers do not give { $threshold } points.
+report-plan-blocked-points = { $target }★ cannot be reached: even the best answers do not give { $threshold } { $threshold ->
+        [one] point
+       *[other] points
+    }.
 report-plan-blocked-fixed-criterion = { $target }★ cannot be reached: criterion { $list } carries a required star marker and cannot be changed.
 report-plan-blocked-target-unknown = This rubric has no { $target }★ tier.
 
@@ -52,7 +88,10 @@ cli-rubric-usage =
       npm run rubric -- export --sheet <sheet id> --out <file.xlsx|file.csv>
 cli-list-row = { $sheet } | { $productSet } | { $confidence }
 cli-check-ok = The data is valid: { $versions } versions, { $sheets } sheets.
-cli-check-ok-files = Valid: { $files } files.
+cli-check-ok-files = Valid: { $files } { $files ->
+        [one] file
+       *[other] files
+    }.
 cli-check-failed = { $count } problems:
 cli-problem = { $file }: { $message }
 cli-sheet-unknown = There is no sheet “{ $sheet }”. See the list: npm run rubric -- list
@@ -64,16 +103,28 @@ cli-answer-criterion-unknown = • the sheet has no criterion { $criterion }
 cli-answer-option-unknown = • criterion { $criterion } has no option { $option }
 cli-answer-case-unknown = • the sheet has no case { $case }
 cli-target-invalid = The target must be from 1 to 5 stars.
-cli-export-written = Wrote { $file } ({ $criteria } criteria).
-cli-show-criterion = { $id } { $title } (at most { $max } points)
-cli-show-option = {"   "}{ $id }) { $label }: { $points } points{ $marker ->
+cli-export-written = Wrote { $file } ({ $criteria } { $criteria ->
+        [one] criterion
+       *[other] criteria
+    }).
+cli-show-criterion = { $id } { $title } (at most { $max } { $max ->
+        [one] point
+       *[other] points
+    })
+cli-show-option = {"   "}{ $id }) { $label }: { $points } { $points ->
+        [one] point
+       *[other] points
+    }{ $marker ->
         [0] {""}
        *[other] {" "}★{ $marker }
     }{ $case ->
         [none] {""}
        *[other] {" "}(case { $case })
     }
-cli-import-written = Wrote { $file } ({ $criteria } criteria).
+cli-import-written = Wrote { $file } ({ $criteria } { $criteria ->
+        [one] criterion
+       *[other] criteria
+    }).
 cli-import-refused = Cannot import { $file }: the spreadsheet has { $count } problems; nothing was written.
 cli-unknown-command = There is no command “{ $command }”.
 
@@ -85,12 +136,24 @@ problem-parts-total = the parts' maximums add up to { $sum }, they must add up t
 problem-duplicate-part = part { $at } appears twice
 problem-part-missing = part { $at } is missing
 problem-part-unknown = part { $at } is not in version { $version }
-problem-part-sum = part { $at }: its groups add up to { $sum } points, they must add up to { $max }
+problem-part-sum = part { $at }: its groups add up to { $sum } { $sum ->
+        [one] point
+       *[other] points
+    }, they must add up to { $max }
 problem-duplicate-tier = tier { $at }★ appears twice
-problem-tiers-start = the lowest tier starts at { $min } points, it must start at 0
-problem-tiers-end = the highest tier ends at { $max } points, it must end at 100
+problem-tiers-start = the lowest tier starts at { $min } { $min ->
+        [one] point
+       *[other] points
+    }, it must start at 0
+problem-tiers-end = the highest tier ends at { $max } { $max ->
+        [one] point
+       *[other] points
+    }, it must end at 100
 problem-tier-empty = tier { $at }★ has an empty range
-problem-tiers-gap = tier { $stars }★ ends at { $max } points but tier { $next }★ starts at { $min }: tiers must be contiguous
+problem-tiers-gap = tier { $stars }★ ends at { $max } { $max ->
+        [one] point
+       *[other] points
+    } but tier { $next }★ starts at { $min }: tiers must be contiguous
 problem-tiers-order = tier { $at }★ is out of order
 problem-duplicate-product-set = product set { $at } appears twice in the taxonomy
 problem-product-set-unknown = product set { $at } is not in the taxonomy of version { $version }
@@ -102,9 +165,18 @@ problem-disqualification-criterion-unknown = disqualification item { $at } names
 problem-duplicate-option = criterion { $at }: option id { $option } appears twice
 problem-case-unknown = criterion { $at }: option { $option } belongs to case { $case }, which is not in the sheet
 problem-case-without-options = criterion { $at }: no option for case { $case }
-problem-criterion-max = criterion { $at }: its maximum is { $max } but its best option gives { $best } points
-problem-criterion-max-case = criterion { $at }, case { $case }: its maximum is { $max } but its best option gives { $best } points
-problem-group-sum = group { $at }: its criteria add up to { $sum } points, they must add up to { $max }
+problem-criterion-max = criterion { $at }: its maximum is { $max } but its best option gives { $best } { $best ->
+        [one] point
+       *[other] points
+    }
+problem-criterion-max-case = criterion { $at }, case { $case }: its maximum is { $max } but its best option gives { $best } { $best ->
+        [one] point
+       *[other] points
+    }
+problem-group-sum = group { $at }: its criteria add up to { $sum } { $sum ->
+        [one] point
+       *[other] points
+    }, they must add up to { $max }
 problem-group-empty = group { $at } has no criteria
 problem-version-folder = version id { $id } must match its folder name { $folder }
 problem-sheet-file-name = the file must be named { $productSet }.json (after the product set id)
@@ -186,7 +258,11 @@ btn-delete-data = 🗑 Delete my data
 profile-saved = Saved.
 delete-confirm =
     <b>Delete all your data?</b>
-    Your name, phone number, business, products and every self-assessment answer will be deleted for good.
+    Deleted for good, with no way back:
+    • your name and phone number;
+    • your business, products, self-assessment answers, the photos and papers you sent, the dossier details;
+    • any dossier already filed with the commune too. The commune officers will be told you withdrew and deleted it (the notice names the product only).
+    Members you invited will lose access to the business. Messages about your dossiers not yet sent are cancelled.
 btn-delete-yes = Delete everything
 btn-delete-no = No, keep it
 delete-done = Your data has been deleted. To use the bot again, type /start.
@@ -200,7 +276,10 @@ language-set = Switched to English.
 ## Bot: products
 
 menu-title = <b>Products of { $org }</b>
-menu-product = • { $name }: { $answered }/{ $total } questions answered ({ $state })
+menu-product = • { $name }: { $answered }/{ $total } { $total ->
+        [one] question
+       *[other] questions
+    } answered ({ $state })
 menu-empty = You have no products yet.
 btn-add-product = ➕ Add a product
 ask-product-name = What is the <b>product's name</b>? (for example: Coffee-flower honey)
@@ -216,7 +295,10 @@ product-card =
     <b>{ $name }</b>
     Product set: { $set }
     Rubric: { $version }
-    Answered: { $answered }/{ $total } questions
+    Answered: { $answered }/{ $total } { $total ->
+        [one] question
+       *[other] questions
+    }
     Indicative points so far: { $points }
     Status: { $state }
 btn-resume = ▶️ Continue
@@ -253,15 +335,30 @@ product-name-taken = Your organisation already has a product named “{ $product
 product-locked = This product's application is “{ $state }”: it can no longer be renamed, moved or deleted.
 move-preview =
     Move “{ $product }” from “{ $from }” to “{ $to }”:
-    • { $kept } answers are kept (questions identical in both sets);
-    • { $toAsk } questions to answer (again).
+    • { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } are kept (questions identical in both sets);
+    • { $toAsk } { $toAsk ->
+        [one] question
+       *[other] questions
+    } to answer (again).
 move-preview-evidence = • { $files } evidence files of criteria the new set does not have will be let go.
 btn-move-confirm = ✅ Move to this set
 btn-keep-product = ↩️ No, keep it as it is
-move-done = “{ $product }” is now in “{ $set }”: { $kept } answers kept, { $toAsk } questions to answer.
+move-done = “{ $product }” is now in “{ $set }”: { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } kept, { $toAsk } { $toAsk ->
+        [one] question
+       *[other] questions
+    } to answer.
 move-same-set = The product is already in “{ $set }”.
 product-kept = The product is kept as it was.
-delete-product-confirm = Delete “{ $product }”? Its self-assessment ({ $answered } answers), evidence and dossier details will be deleted for good.
+delete-product-confirm = Delete “{ $product }”? Its self-assessment ({ $answered } { $answered ->
+        [one] answer
+       *[other] answers
+    }), evidence and dossier details will be deleted for good.
 btn-delete-product-yes = 🗑 Delete for good
 product-deleted = “{ $product }” was deleted.
 product-delete-not-allowed = Only the organisation's owner or whoever added this product may delete it.
@@ -273,9 +370,15 @@ action-change-set = Product set changed
 
 assessment-intro =
     <b>Self-assessment of “{ $product }”</b> ({ $set })
-    First { $clearances } questions about the dossier's conditions, then { $count } scored criteria.
+    First { $clearances } { $clearances ->
+        [one] question
+       *[other] questions
+    } about the dossier's conditions, then { $count } scored criteria.
     Every answer is saved at once. Stop whenever you like and type /tieptuc to continue.
-assessment-resume = Continuing “{ $product }”: { $answered }/{ $total } questions answered.
+assessment-resume = Continuing “{ $product }”: { $answered }/{ $total } { $total ->
+        [one] question
+       *[other] questions
+    } answered.
 q-clearance-progress = <b>Condition { $n }/{ $total }</b> · if not met, the dossier is rejected
 q-clearance-ask = Is this true of your business?
 btn-clearance-yes = ✅ Yes
@@ -283,11 +386,17 @@ btn-clearance-no = ❌ Not yet
 q-progress = <b>Question { $n }/{ $total }</b> · Part { $part } – { $partTitle }
 q-note = Note: { $note }
 q-evidence = 📎 Evidence expected: { $kinds }
-q-option = { $n }. { $label } — <b>{ $points } points</b>{ $marker ->
+q-option = { $n }. { $label } — <b>{ $points } { $points ->
+        [one] point
+       *[other] points
+    }</b>{ $marker ->
         [0] {""}
        *[other] {" "}(★{ $marker })
     }
-q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } points</b>{ $marker ->
+q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } { $points ->
+        [one] point
+       *[other] points
+    }</b>{ $marker ->
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
@@ -297,7 +406,10 @@ btn-attach = 📎 Send evidence
 btn-back = ⬅️ Back
 btn-save-exit = 💾 Save and exit
 answered-criterion = ✅ <b>{ $id }. { $title }</b>
-    → { $label } ({ $points } points)
+    → { $label } ({ $points } { $points ->
+        [one] point
+       *[other] points
+    })
 answered-clearance-yes = ✅ { $requirement }
     → Yes
 answered-clearance-no = ⚠️ { $requirement }
@@ -306,10 +418,16 @@ answer-changed = Answer changed.
 answer-changed-older = Changed the answer to { $id }. Indicative total now: { $total }.
 answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2).
 first-question = This is the first question.
-saved-exit = 💾 Saved ({ $answered }/{ $total } questions). When you have time, type /tieptuc to continue right here.
+saved-exit = 💾 Saved ({ $answered }/{ $total } { $total ->
+        [one] question
+       *[other] questions
+    }). When you have time, type /tieptuc to continue right here.
 not-editable = The application is “{ $state }”: its answers cannot be changed now.
 assessment-complete = 🎉 You have answered every question!
-review-part = <b>Part { $part } – { $title }: { $points }/{ $max } points</b>
+review-part = <b>Part { $part } – { $title }: { $points }/{ $max } { $max ->
+        [one] point
+       *[other] points
+    }</b>
 review-line = { $id } { $title }: { $label } ({ $points }/{ $max })
 review-line-unanswered = { $id } { $title }: <i>not answered</i> (at most { $max })
 review-total = <b>Indicative total: { $points }/{ $max }</b>
@@ -319,7 +437,10 @@ result-title = <b>Self-assessment result: { $product }</b>
 ## Bot: evidence
 
 evidence-ask = Send photos, videos or files (PDF, Word, Excel…, up to 20 MB each) as evidence for <b>{ $id }. { $title }</b>. Press “Done” when finished.
-evidence-saved = Evidence saved for { $id } ({ $count } files). Send more, or press “Done”.
+evidence-saved = Evidence saved for { $id } ({ $count } { $count ->
+        [one] file
+       *[other] files
+    }). Send more, or press “Done”.
 btn-evidence-done = ✔️ Done
 evidence-too-big = This file is larger than 20 MB and cannot be kept. Please send a photo or a smaller file.
 evidence-none = No evidence yet. While answering, press “📎 Send evidence”.
@@ -370,6 +491,10 @@ not-understood = I did not understand this message.
 unknown-command = I do not know this command.
 unsupported-message = I can read only text and buttons (photos, videos and files are for evidence).
 stale-button = This button is old or no longer valid. Type /tieptuc or /sanpham to go on.
+hint-menu-officer = Type /hoso to see your commune's applications, /huongdan for the guide.
+hint-menu-admin = Type /quantri to manage commune officers, /hoso to see applications.
+stale-button-officer = This button is old or can no longer be used. Type /hoso to see the list of applications.
+stale-button-admin = This button is old or can no longer be used. Type /quantri or /hoso to go on.
 error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
 
 ## Configuration errors (shown when the bot starts)
@@ -406,8 +531,14 @@ withdrawn = Application withdrawn.
 not-ready = <b>The application cannot be submitted yet.</b> Missing:
 missing-clearances = • { $count } eligibility questions not answered
 missing-failed-clearances = • { $count } conditions not met (the dossier would be rejected)
-missing-unanswered = • { $count } criteria not answered: { $list }
-missing-evidence = • { $count } criteria need evidence files: { $list }
+missing-unanswered = • { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    } not answered: { $list }
+missing-evidence = • { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    } need evidence files: { $list }
 missing-below-three = • Indicative score { $total }, only { $stars }★: 3★ (50 points) or more is needed. See /ketqua for how to rise.
 nothing-to-submit = You have no finished self-assessment to submit. Type /tieptuc to continue.
 action-already = This was already done. The application is “{ $state }”.
@@ -462,13 +593,19 @@ notify-officer-submit =
     Producer: { $producer } – { $org }
     Location: { $commune }
     Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
-    Evidence: { $files } files
+    Evidence: { $files } { $files ->
+        [one] file
+       *[other] files
+    }
 notify-admin-submit-no-officer =
     📥 <b>New application (the commune has no officer): { $product }</b> ({ $set })
     Producer: { $producer } – { $org }
     Location: { $commune }
     Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
-    Evidence: { $files } files
+    Evidence: { $files } { $files ->
+        [one] file
+       *[other] files
+    }
 notify-officer-withdraw = ↩️ The producer withdrew “{ $product }” ({ $org }).
 
 ## Commune officers
@@ -488,11 +625,20 @@ officer-app-head =
     Producer: { $producer } · { $phone }
     Location: { $commune }
     Status: { $state }
-officer-app-score = Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★ · Evidence: { $files } files
+officer-app-score = Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★ · Evidence: { $files } { $files ->
+        [one] file
+       *[other] files
+    }
 officer-answer = { $id }: { $label } ({ $points }/{ $max })
 officer-evidence-caption = 📎 Evidence for <b>{ $id }</b> { $title }
-days-left = { $days } working days left (deadline { $deadline })
-days-overdue = { $days } working days overdue (deadline { $deadline })
+days-left = { $days } { $days ->
+        [one] working day
+       *[other] working days
+    } left (deadline { $deadline })
+days-overdue = { $days } { $days ->
+        [one] working day
+       *[other] working days
+    } overdue (deadline { $deadline })
 done-receive = Received.
 done-forward = Forwarded to the province.
 done-return = The request for changes was sent to the producer.
@@ -502,13 +648,19 @@ officer-done-forward = 🏛 Forwarded “{ $product }” to the province.
 ask-return-note = Write what the producer must add or change in “{ $product }” (one message):
 return-note-too-short = The note is too short. Please say what needs changing.
 local-head = <b>{ $topic }</b> – { $id } { $title }
-local-producer = The producer's own answer: { $label } ({ $points } points). The commune's evaluation:
+local-producer = The producer's own answer: { $label } ({ $points } { $points ->
+        [one] point
+       *[other] points
+    }). The commune's evaluation:
 local-origin = Local origin of raw material or product
 local-labour = Use of local labour
 local-idea = Origin of the product idea
 local-identity = Local identity and wisdom
 local-saved = The commune's evaluation is recorded.
-local-remaining = { $count } local criteria still to evaluate.
+local-remaining = { $count } { $count ->
+        [one] local criterion
+       *[other] local criteria
+    } still to evaluate.
 local-all-done = All local criteria are evaluated. The application can be forwarded to the province.
 local-missing = Evaluate every local criterion before forwarding to the province.
 local-wrong-state = Local criteria can be evaluated only once the application is received.
@@ -516,6 +668,8 @@ ask-result-stars = How many stars did “{ $product }” officially get?
 ask-decision-number = What is the number of the recognition decision? (e.g. 1234/QĐ-UBND)
 ask-decision-date = The decision's date (day/month/year, e.g. 15/12/2026):
 invalid-decision-date = That date is not right. Type it as day/month/year, e.g. 15/12/2026.
+date-in-future = { $date } has not come yet. Type a day that has passed, today ({ $today }) at the latest.
+decision-before-submission = A decision cannot be signed before the application was submitted ({ $submitted }). Type a day from { $submitted } to today ({ $today }).
 hint-officer = You are entering details for an application: answer the question above, or /hoso to go back to the list.
 officer-list-head = <b>Applications – { $filter }</b>: { $count } (page { $page }/{ $pages })
 officer-list-line = { $n }. { $product } – { $org } – { $state }
@@ -559,7 +713,7 @@ btn-revoke-invite = 🚫 Cancel invitation { $n }
 member-removed = Member removed.
 invite-revoked-done = Invitation cancelled.
 invite-member-link =
-    Send this link to a member of { $org } (single use, expires at { $until }):
+    Send this link to a member of { $org } (single use, expires on { $day } at { $time }):
     { $link }
 invite-joined = ✅ You are now a member of { $org }. Type /trangthai to see its applications.
 invite-officer = ✅ You are now an OCOP officer of: { $communes }. Type /hoso to see the applications.
@@ -578,7 +732,7 @@ btn-admin-officers = 👥 Officers
 btn-admin-revoke = 🚫 Revoke: { $name }
 admin-ask-commune = Type the officer's commune (with the province if you like):
 admin-officer-link =
-    Send this link to the officer of { $commune } (single use, expires at { $until }):
+    Send this link to the officer of { $commune } (single use, expires on { $day } at { $time }):
     { $link }
 admin-no-officers = No officers yet.
 admin-officer-line = { $n }. { $name } – { $commune }
@@ -590,25 +744,41 @@ remind-digest-head = ☀️ <b>OCOP applications waiting for you</b> ({ $date })
 remind-digest-counts = New, waiting to be received: { $submitted }. Received, being evaluated: { $received }.
 remind-digest-urgent = ⏳ Most urgent: “{ $product }”, { $days ->
         [one] 1 working day
-       *[other] { $days } working days
+       *[other] { $days } { $days ->
+        [one] working day
+       *[other] working days
+    }
     } left (deadline { $deadline }).
 remind-digest-urgent-today = ⏳ Most urgent: “{ $product }”, today is the last day ({ $deadline }).
 remind-digest-overdue = ⚠️ Most urgent: “{ $product }”, overdue by { $days ->
         [one] 1 working day
-       *[other] { $days } working days
+       *[other] { $days } { $days ->
+        [one] working day
+       *[other] working days
+    }
     } (deadline { $deadline }).
 remind-digest-province = 🏛 Deadline to propose to the province: { $proposeBy }. The province rates before { $ratedBy }.
 btn-remind-open-list = 📂 Open the list
 remind-idle =
     👋 The application “{ $product }” is unfinished. { $answered ->
-        [0] You have not answered any of the { $total } questions yet.
-       *[other] You have answered { $answered } of { $total } questions.
+        [0] You have not answered any of the { $total } { $total ->
+        [one] question
+       *[other] questions
+    } yet.
+       *[other] You have answered { $answered } of { $total } { $total ->
+        [one] question
+       *[other] questions
+    }.
     }
     Continue when you have time. Your answers are saved.
 btn-remind-continue = ▶️ Continue
 btn-remind-off = 🔕 Stop reminders
 reminders-on = 🔔 Reminders are on. Type /nhacnho to turn them off.
 reminders-off = 🔕 Reminders are off. Type /nhacnho to turn them back on.
+reminders-state-on = 🔔 Reminders are on. I remind you when a dossier has been left unfinished, when an OCOP certificate is about to expire; commune officers get a morning reminder when applications are waiting.
+reminders-state-off = 🔕 Reminders are off. I will not remind you of anything.
+btn-reminders-off = 🔕 Turn reminders off
+btn-reminders-on = 🔔 Turn reminders on
 cmd-nhacnho = Turn reminders on or off
 
 ## npm run admin (administrators on a computer)
@@ -624,7 +794,7 @@ cli-admin-usage =
 cli-admin-no-username = BOT_USERNAME (the bot's name) or BOT_TOKEN (to ask Telegram for it) is needed.
 cli-admin-getme-failed = Could not ask Telegram for the bot's name: { $message }. Set BOT_USERNAME.
 cli-admin-commune-unknown = There is no commune with code { $codes }. Find codes with: npm run admin -- find-commune <name>
-cli-admin-invite = Invitation link for the officer of { $communes } (single use, expires at { $until }):
+cli-admin-invite = Invitation link for the officer of { $communes } (single use, expires on { $day } at { $time }):
 cli-admin-not-officer = User { $id } is not a commune officer.
 
 ## Completing the dossier (Hoàn thiện hồ sơ) and the Word forms
@@ -648,6 +818,7 @@ dossier-no = No
 dossier-value-missing = (missing)
 dossier-value-skipped = (skipped)
 dossier-invalid-text = That answer is not valid (empty or too long). Type it again, or press “Skip”.
+dossier-too-long = That answer is too long: at most { $max } characters, you typed { $length }. Type a shorter one, or press “Skip”.
 dossier-invalid-date = That date is not right. Type day/month/year, e.g. 15/03/2018.
 dossier-invalid-email = That email is not right, e.g. htx.tanhoa@gmail.com. Type it again, or press “Skip”.
 dossier-done = ✅ The details are complete. Press to get Mẫu 01 and Mẫu 02 (Word files), filled in.
@@ -731,7 +902,10 @@ dossier-plan = Production and business plan ahead
 dossier-plan-help = Plans for the product, production and markets.
 cli-forms-usage = Usage: npm run forms -- --application <application id> --out <folder>
 cli-forms-unknown = There is no application { $id }.
-evidence-saved-kind = Evidence saved for { $id } ({ $count } files). What kind of document is it? (optional) Send more, or press “Done”.
+evidence-saved-kind = Evidence saved for { $id } ({ $count } { $count ->
+        [one] file
+       *[other] files
+    }). What kind of document is it? (optional) Send more, or press “Done”.
 evidence-tagged = Recorded: { $kind }
 ask-local-note = The commune's remarks on “{ $topic }” (what it sees locally, for Mẫu 03). Type one message, or press “Skip”.
 local-note-saved = The commune's remarks are recorded.
@@ -789,14 +963,20 @@ version-current =
 version-explain =
     Under Decision 26/2026/QĐ-TTg (Art. 12), a dossier <b>filed with the commune before { $from }</b> and not yet rated is still scored under the earlier rubric (Decision 148/2023), but must be rated within 60 days (first rating, upgrade) or 30 days (re-rating) of { $from }. Dossiers filed from { $from } are scored under the new rubric.
     Switch only if your dossier really was filed before { $from }.
-version-switch-offer = Switching to { $title }: { $kept } answers kept, { $dropped } to answer again.
+version-switch-offer = Switching to { $title }: { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } kept, { $dropped } to answer again.
 btn-version-earlier = 📜 I filed before { $from }: use the earlier rubric
 btn-version-latest = ↩️ Score under the new rubric (from { $from })
 version-not-shipped =
     The bot <b>does not have</b> the { $title } sheet for “{ $set }”; it has it only for: { $sets }.
     You can still self-assess under { $latest } to see where you stand, but the score may differ from the council's under the old sheet. Ask your commune officer for the old sheet of this set.
 version-not-editable = The application is “{ $state }”: its rubric can no longer change.
-version-switched = ✅ Switched to { $title }. { $kept } answers kept; { $dropped } to answer again.
+version-switched = ✅ Switched to { $title }. { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } kept; { $dropped } to answer again.
 version-already = The application already uses this rubric.
 action-rubric-version = rubric changed
 report-version-earlier = Scored under the earlier rubric (in force until { $to }), as the dossier was filed before the new one took effect.
@@ -830,7 +1010,10 @@ guide-tier = • { $stars }★ ({ $top ->
         [1] { $min }–{ $max }
        *[0] { $min } to under { $max }
     } points): { $meaning } Recognised by: { $by }.
-guide-tier-not-recognised = • { $stars }★ ({ $min } to under { $max } points): { $meaning }
+guide-tier-not-recognised = • { $stars }★ ({ $min } to under { $max } { $max ->
+        [one] point
+       *[other] points
+    }): { $meaning }
 guide-tiers-foot =
     The certificate (3★ and up) is valid for 36 months.
     A ★ next to an option is the minimum for that many stars: enough points with a missed ★ means a lower tier.
@@ -849,8 +1032,20 @@ guide-deadlines =
     Next round: commune proposal before { $proposeBy }, provincial rating before { $ratedBy }.
 guide-history-head = <b>History of the OCOP rubric</b>
 guide-history-early = • 2017–2018, the early years: points split 35 / 20 / 45 for organisation of production / marketing / quality. The project has not found the original text of this split, so it is unverified; the bot has no sheet for it.
-guide-history-version = • <b>{ $title }</b>: from { $from }; parts { $weights } points; the bot has { $sheets } scoring sheets.
-guide-history-version-ended = • <b>{ $title }</b>: from { $from } to { $to }; parts { $weights } points; the bot has { $sheets } scoring sheets.
+guide-history-version = • <b>{ $title }</b>: from { $from }; parts { $weights } { $weights ->
+        [one] point
+       *[other] points
+    }; the bot has { $sheets } { $sheets ->
+        [one] scoring sheet
+       *[other] scoring sheets
+    }.
+guide-history-version-ended = • <b>{ $title }</b>: from { $from } to { $to }; parts { $weights } { $weights ->
+        [one] point
+       *[other] points
+    }; the bot has { $sheets } { $sheets ->
+        [one] scoring sheet
+       *[other] scoring sheets
+    }.
 guide-history-foot = Decision 1489/2025 changed Decision 148's procedure from 06/7/2025: producers file with the commune, the province rates both 3★ and 4★. An application is always scored under the rubric it uses.
 guide-versions =
     <b>Dossiers filed before { $from }</b>
@@ -875,7 +1070,10 @@ remind-certificate =
     { $months ->
         [6] 🏅
        *[other] ⏰
-    } The OCOP { $stars }★ certificate of “{ $product }” expires on <b>{ $expires }</b> (in about { $months } months).
+    } The OCOP { $stars }★ certificate of “{ $product }” expires on <b>{ $expires }</b> (in about { $months } { $months ->
+        [one] month
+       *[other] months
+    }).
     { $late ->
         [1] The last day to file for re-rating (120 days before expiry) was { $refileBy }. If you filed, nothing more to do; if not, ask your commune officer how to go on.
        *[0] To keep the rating, file for re-rating between <b>{ $refileFrom } and { $refileBy }</b> (180 to 120 days before expiry, Decision 26/2026, Art. 7).
@@ -889,8 +1087,14 @@ reassess-kind-upgrade = an upgrade
 reassess-kind-first = a new assessment
 reassess-started =
     ✅ Started <b>{ $kind }</b> of “{ $product }” under { $title }.
-    { $kept } answers and their evidence are kept from last time; { $asked } criteria to answer again, with the dossier conditions.
-    Much changes in 3 years: review every answer (📋 Review) and replace documents that have expired (/minhchung).
+    { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } and their evidence are kept from last time; { $asked } { $asked ->
+        [one] criterion
+       *[other] criteria
+    } to answer again, with the dossier conditions.
+    A lot changes in 3 years: review every answer (📋 Review) and replace documents that have expired (/minhchung).
 reassess-exists = This product already has a new assessment; continuing it.
 reassess-no-sheet = There is no current scoring sheet for this product set yet.
 action-start-re-evaluation = re-rating started
@@ -903,6 +1107,7 @@ status-calibration = 📊 Your self-assessment and the council's points:
 calibration-part = Part { $part }: you { $self } · council { $official } /{ $max } (gap { $gap })
 calibration-total = Total: you { $self } · council { $official } (gap { $gap })
 notify-official-points = 📊 <b>The council's points per part for “{ $product }”</b>, beside your self-assessment:
+notify-officer-application-deleted = 🗑 The application “{ $product }” ({ $commune }) was withdrawn and deleted by its producer, who asked for their personal data to be deleted. It is no longer in your /hoso list.
 btn-official-points = 📊 Record the council's points per part
 official-points-part = { $part } (max { $max })
 ask-official-points =
@@ -911,9 +1116,15 @@ ask-official-points =
 official-points-invalid = I could not read that. One number per part is needed: { $parts }, separated by spaces (e.g. 32.5 18 27).
 official-points-saved = ✅ The council's points for “{ $product }” are recorded; the producer and members are told.
 officer-app-rubric = Rubric: { $title }
-calibration-summary = 📊 Self-assessment against the council ({ $count } applications with points per part), average gap: { $gaps }
+calibration-summary = 📊 Self-assessment against the council ({ $count } { $count ->
+        [one] application
+       *[other] applications
+    } with points per part), average gap: { $gaps }
 calibration-summary-total = total { $gap }
-calibration-summary-commune = • { $commune }: { $count } applications, total gap { $gap }
+calibration-summary-commune = • { $commune }: { $count } { $count ->
+        [one] application
+       *[other] applications
+    }, total gap { $gap }
 export-official-a = Council points, part A
 export-official-b = Council points, part B
 export-official-c = Council points, part C
@@ -943,11 +1154,26 @@ cli-communes-problems = The file { $file } has errors; nothing was changed:
 cli-communes-problem = • Line { $line }: { $message }
 cli-communes-read-failed = Could not read { $file }: { $message }
 cli-communes-scope = The file { $file } covers { $count } provinces ({ $provinces }); other provinces stay as they are.
-cli-communes-added = Added, { $count } units:
-cli-communes-renamed = New name, type or code, { $count } units (applications, organisations and officers follow):
-cli-communes-merged = Merged, { $count } units (applications, organisations and officers move to the new unit):
-cli-communes-removed = Removed, { $count } units:
-cli-communes-unchanged = Unchanged: { $count } units.
+cli-communes-added = Added, { $count } { $count ->
+        [one] unit
+       *[other] units
+    }:
+cli-communes-renamed = New name, type or code, { $count } { $count ->
+        [one] unit
+       *[other] units
+    } (applications, organisations and officers follow):
+cli-communes-merged = Merged, { $count } { $count ->
+        [one] unit
+       *[other] units
+    } (applications, organisations and officers move to the new unit):
+cli-communes-removed = Removed, { $count } { $count ->
+        [one] unit
+       *[other] units
+    }:
+cli-communes-unchanged = Unchanged: { $count } { $count ->
+        [one] unit
+       *[other] units
+    }.
 cli-communes-line-added = + { $unit } (code { $code })
 cli-communes-line-renamed = ~ { $before } (code { $code }) → { $after } (code { $newCode })
 cli-communes-line-merged = ⇢ { $unit } (code { $code }) → { $into } (code { $intoCode })
@@ -955,13 +1181,22 @@ cli-communes-line-removed = − { $unit } (code { $code })
 cli-communes-many-renamed = ⚠️ Most units in the file are renamed: its codes may not be the bot's codes. Export the current list (communes export), edit that file and import it again.
 cli-communes-nothing = Nothing changes.
 cli-communes-in-use = Not applied: these units would be removed but organisations, applications, officers or invitations still name them:
-cli-communes-in-use-line = • { $unit } (code { $code }): { $organisations } organisations{ $names }, { $applications } applications, { $officers } officers, { $invites } unused invitations
+cli-communes-in-use-line = • { $unit } (code { $code }): { $organisations } organisations{ $names }, { $applications } { $applications ->
+        [one] application
+       *[other] applications
+    }, { $officers } { $officers ->
+        [one] officer
+       *[other] officers
+    }, { $invites } unused invitations
 cli-communes-in-use-hint = If a unit was merged into another, put its code in the new unit's replaces column: organisations, applications and officers then move with it.
 cli-communes-confirm = Apply these changes? Type y (yes) or n (no):{ " " }
 cli-communes-applied = ✅ The list is updated: { $added } added, { $renamed } changed, { $merged } merged, { $removed } removed. A running bot uses it at once.
 cli-communes-cancelled = Cancelled; nothing was changed.
 cli-communes-changed = The list was changed elsewhere meanwhile. Run the command again to see the new differences.
-cli-communes-exported = Wrote { $count } communes, wards and special zones to { $file }.
+cli-communes-exported = Wrote { $count } { $count ->
+        [one] commune, ward or special zone
+       *[other] communes, wards and special zones
+    } to { $file }.
 ## Filing step by step, evidence before filing, unreachable officers, administrators (issue 10)
 
 fix-how = Press “Complete step by step” or one item: when an item is done, the next one opens.
@@ -984,7 +1219,10 @@ notify-admin-submit-officer-unreachable =
     Commune: { $commune }
     Officers not reached (blocked the bot or never opened it): { $officers }
     Indicative score: A { $a }/40 · B { $b }/25 · C { $c }/35 · Total { $total } → { $stars }★
-    Evidence: { $files } files
+    Evidence: { $files } { $files ->
+        [one] file
+       *[other] files
+    }
     Please tell the commune, or handle the application with the buttons below.
 notify-admin-officer-unreachable =
     ⚠️ <b>The commune officer { $officer } cannot be messaged</b> ({ $commune }): they blocked the bot or never opened it.
@@ -992,7 +1230,10 @@ notify-admin-officer-unreachable =
 notify-producer-officer-unreachable = ⚠️ The officer of { $commune } could not be messaged about “{ $product }”. The provincial administrators were told and will inform the commune; you do not need to submit again.
 admin-officer-unreachable = {"   "}⚠️ Cannot be messaged since { $since } (blocked the bot or never opened it)
 admin-welcome = Welcome, administrator! /quantri to invite and manage commune officers, /hoso to see every commune's applications, /xuat to export them to Excel.
-action-evaluate-detail = The commune evaluated { $id } { $title }: { $points }/{ $max } points
+action-evaluate-detail = The commune evaluated { $id } { $title }: { $points }/{ $max } { $max ->
+        [one] point
+       *[other] points
+    }
 dossier-ip-title = Which of these titles do you hold?
 dossier-ip-title-help = Your answer to criterion { $criterion } needs one of these titles. Choose the one you hold (the others are asked next).
 dossier-ip-title-legal-trademark = Trademark certificate

@@ -186,7 +186,11 @@ btn-delete-data = 🗑 Xóa dữ liệu của tôi
 profile-saved = Đã lưu.
 delete-confirm =
     <b>Xóa toàn bộ dữ liệu?</b>
-    Họ tên, số điện thoại, cơ sở, sản phẩm và mọi câu trả lời tự đánh giá sẽ bị xóa hẳn, không lấy lại được.
+    Sẽ xóa hẳn, không lấy lại được:
+    • họ tên, số điện thoại của bạn;
+    • cơ sở của bạn, sản phẩm, câu trả lời tự đánh giá, ảnh và giấy tờ đã gửi, thông tin hồ sơ;
+    • cả hồ sơ đã nộp cho xã. Cán bộ xã sẽ nhận tin báo bạn đã rút và xóa hồ sơ (tin chỉ ghi tên sản phẩm).
+    Thành viên bạn đã mời sẽ không vào cơ sở được nữa. Các tin nhắn chưa gửi về hồ sơ của bạn cũng bị hủy.
 btn-delete-yes = Xóa hết
 btn-delete-no = Không, giữ lại
 delete-done = Đã xóa dữ liệu của bạn. Nếu muốn dùng lại, gõ /start.
@@ -370,6 +374,10 @@ not-understood = Mình chưa hiểu tin nhắn này.
 unknown-command = Mình không biết lệnh này.
 unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, video, tệp chỉ dùng làm minh chứng).
 stale-button = Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.
+hint-menu-officer = Gõ /hoso để xem hồ sơ của xã, /huongdan để xem hướng dẫn.
+hint-menu-admin = Gõ /quantri để quản lý cán bộ xã, /hoso để xem hồ sơ.
+stale-button-officer = Nút này đã cũ hoặc không dùng được nữa. Gõ /hoso để xem danh sách hồ sơ.
+stale-button-admin = Nút này đã cũ hoặc không dùng được nữa. Gõ /quantri hoặc /hoso để tiếp tục.
 error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
 
 ## Configuration errors (shown when the bot starts)
@@ -516,6 +524,8 @@ ask-result-stars = Kết quả chính thức của “{ $product }” là mấy 
 ask-decision-number = Số quyết định công nhận là gì? (ví dụ: 1234/QĐ-UBND)
 ask-decision-date = Ngày ký quyết định (ngày/tháng/năm, ví dụ 15/12/2026):
 invalid-decision-date = Ngày chưa đúng. Bạn gõ theo dạng ngày/tháng/năm, ví dụ 15/12/2026.
+date-in-future = Ngày { $date } chưa tới. Bạn gõ ngày đã qua, muộn nhất là hôm nay ({ $today }).
+decision-before-submission = Quyết định không thể ký trước ngày nộp hồ sơ ({ $submitted }). Bạn gõ ngày từ { $submitted } đến hôm nay ({ $today }).
 hint-officer = Bạn đang nhập thông tin cho hồ sơ: gõ câu trả lời ở trên, hoặc /hoso để quay lại danh sách.
 officer-list-head = <b>Hồ sơ – { $filter }</b>: { $count } hồ sơ (trang { $page }/{ $pages })
 officer-list-line = { $n }. { $product } – { $org } – { $state }
@@ -559,7 +569,7 @@ btn-revoke-invite = 🚫 Hủy link mời { $n }
 member-removed = Đã bỏ thành viên.
 invite-revoked-done = Đã hủy link mời.
 invite-member-link =
-    Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $until }):
+    Gửi link này cho thành viên của { $org } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
     { $link }
 invite-joined = ✅ Bạn đã là thành viên của { $org }. Gõ /trangthai để xem các hồ sơ.
 invite-officer = ✅ Bạn đã được giao làm cán bộ OCOP của: { $communes }. Gõ /hoso để xem hồ sơ.
@@ -578,7 +588,7 @@ btn-admin-officers = 👥 Danh sách cán bộ
 btn-admin-revoke = 🚫 Thu hồi quyền: { $name }
 admin-ask-commune = Gõ tên xã của cán bộ (có thể kèm tên tỉnh):
 admin-officer-link =
-    Gửi link này cho cán bộ của { $commune } (dùng một lần, hết hạn lúc { $until }):
+    Gửi link này cho cán bộ của { $commune } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
     { $link }
 admin-no-officers = Chưa có cán bộ nào.
 admin-officer-line = { $n }. { $name } – { $commune }
@@ -603,6 +613,10 @@ btn-remind-continue = ▶️ Làm tiếp
 btn-remind-off = 🔕 Không nhắc nữa
 reminders-on = 🔔 Đã bật nhắc nhở. Gõ /nhacnho để tắt.
 reminders-off = 🔕 Đã tắt nhắc nhở. Gõ /nhacnho để bật lại.
+reminders-state-on = 🔔 Nhắc nhở đang bật. Mình nhắc khi hồ sơ để lâu chưa làm xong, khi giấy chứng nhận OCOP sắp hết hạn; cán bộ xã được nhắc mỗi sáng khi có hồ sơ chờ xử lý.
+reminders-state-off = 🔕 Nhắc nhở đang tắt. Mình sẽ không nhắc bạn việc gì.
+btn-reminders-off = 🔕 Tắt nhắc nhở
+btn-reminders-on = 🔔 Bật nhắc nhở
 cmd-nhacnho = Bật hoặc tắt nhắc nhở
 
 ## npm run admin (administrators on a computer)
@@ -618,7 +632,7 @@ cli-admin-usage =
 cli-admin-no-username = Cần BOT_USERNAME (tên bot) hoặc BOT_TOKEN để hỏi Telegram tên bot.
 cli-admin-getme-failed = Không hỏi được tên bot từ Telegram: { $message }. Hãy đặt BOT_USERNAME.
 cli-admin-commune-unknown = Không có xã mã { $codes }. Tìm mã xã: npm run admin -- find-commune <tên xã>
-cli-admin-invite = Link mời cán bộ của { $communes } (dùng một lần, hết hạn lúc { $until }):
+cli-admin-invite = Link mời cán bộ của { $communes } (dùng một lần, hết hạn lúc { $time } ngày { $day }):
 cli-admin-not-officer = Người dùng { $id } không phải cán bộ xã.
 
 ## Completing the dossier (Hoàn thiện hồ sơ) and the Word forms
@@ -642,6 +656,7 @@ dossier-no = Không
 dossier-value-missing = (chưa có)
 dossier-value-skipped = (bỏ qua)
 dossier-invalid-text = Câu trả lời chưa hợp lệ (trống hoặc quá dài). Bạn gõ lại, hoặc bấm “Bỏ qua”.
+dossier-too-long = Câu trả lời dài quá: tối đa { $max } chữ, bạn đã gõ { $length } chữ. Bạn gõ ngắn lại, hoặc bấm “Bỏ qua”.
 dossier-invalid-date = Ngày chưa đúng. Gõ ngày/tháng/năm, ví dụ 15/03/2018.
 dossier-invalid-email = Email chưa đúng, ví dụ: htx.tanhoa@gmail.com. Gõ lại, hoặc bấm “Bỏ qua”.
 dossier-done = ✅ Đã hoàn thiện thông tin. Bấm để nhận Mẫu 01 và Mẫu 02 (tệp Word) đã điền sẵn.
@@ -897,6 +912,7 @@ status-calibration = 📊 Điểm bạn tự chấm và điểm hội đồng:
 calibration-part = Phần { $part }: bạn { $self } · hội đồng { $official } /{ $max } (chênh { $gap })
 calibration-total = Tổng: bạn { $self } · hội đồng { $official } (chênh { $gap })
 notify-official-points = 📊 <b>Điểm hội đồng từng phần cho “{ $product }”</b>, bên cạnh điểm bạn tự chấm:
+notify-officer-application-deleted = 🗑 Hồ sơ “{ $product }” ({ $commune }) đã được người nộp rút và xóa theo yêu cầu xóa dữ liệu cá nhân. Hồ sơ không còn trong danh sách /hoso.
 btn-official-points = 📊 Ghi điểm hội đồng từng phần
 official-points-part = { $part } (tối đa { $max })
 ask-official-points =

@@ -61,6 +61,12 @@ export function formatDateTime(instant: Date): string {
   return p ? `${two(p.day)}/${two(p.month)}/${p.year} ${two(p.hour)}:${two(p.minute)}` : "";
 }
 
+/** "15:04": the time of day in Vietnam, on the 24-hour clock. */
+export function formatTime(instant: Date): string {
+  const p = partsOf(instant);
+  return p ? `${two(p.hour)}:${two(p.minute)}` : "";
+}
+
 /** The calendar day in Vietnam as "YYYY-MM-DD" (for storage, keys and file names). */
 export function isoDay(instant: Date): string {
   const p = partsOf(instant);
@@ -79,3 +85,35 @@ export function spreadsheetDay(date: DateInput | undefined | null): Date | undef
 
 /** The number format of date cells in exported spreadsheets. */
 export const SPREADSHEET_DATE_FORMAT = "dd/mm/yyyy";
+
+const TYPED_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** Why a typed day was refused: unreadable or no such day, after today in Vietnam, or before the earliest day allowed. */
+export type TypedDayRefusal = "format" | "future" | "too-early";
+
+/**
+ * A day typed the Vietnamese way (15/03/2018, 15-3-2018, 15.03.2018) read and checked: it must
+ * exist, not be after `today` in Vietnam (a date people report has happened), and not be before
+ * `earliest` (an instant or ISO day, e.g. a decision cannot precede the submission) when given.
+ * Returns the ISO day ("YYYY-MM-DD"), or the reason it was refused (with the day when it exists).
+ */
+export function readTypedDay(
+  text: string,
+  limits: { today: Date; earliest?: DateInput | null },
+): { ok: true; day: string } | { ok: false; reason: TypedDayRefusal; day?: string } {
+  const m = TYPED_DAY.exec(text.trim());
+  if (!m) return { ok: false, reason: "format" };
+  const [year, month, day] = [Number(m[3]), Number(m[2]), Number(m[1])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return { ok: false, reason: "format" };
+  const iso = `${year}-${two(month)}-${two(day)}`;
+  if (iso > isoDay(limits.today)) return { ok: false, reason: "future", day: iso };
+  const earliest = limits.earliest ? dayOf(limits.earliest) : undefined;
+  if (earliest && iso < earliest) return { ok: false, reason: "too-early", day: iso };
+  return { ok: true, day: iso };
+}
+
+function dayOf(date: DateInput): string | undefined {
+  const p = dateParts(date);
+  return p && `${p.year}-${two(p.month)}-${two(p.day)}`;
+}

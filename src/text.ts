@@ -35,14 +35,6 @@ export function searchTokens(text: string): SearchToken[] {
     .filter((t) => t.folded !== "");
 }
 
-/** A date typed the Vietnamese way (15/03/2018, 15-3-2018, 15.03.2018) as "YYYY-MM-DD", if it exists. */
-export function parseVnDate(text: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
-  return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : undefined;
-}
-
 /** At most `max` characters (code points) of `text`, with "…" when cut: for echoing what people typed. */
 export function clip(text: string, max: number): string {
   const chars = [...text];

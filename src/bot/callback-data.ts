@@ -183,6 +183,8 @@ export const cb = {
   /** The topic shown in the message: pressing it again does nothing. */
   guideShown: fixed("hd", "shown"),
   remindersOff: fixed("rem", "off"),
+  /** Under /nhacnho: turn reminders on or off. */
+  remindersSet: button("rem:set", oneOf("on", "off")),
 } as const;
 
 /** All kinds, for the check that every button the bot sends decodes. */

@@ -20,15 +20,31 @@ function cutLine(line: string, limit: number): string {
   return `${cut}…`;
 }
 
-/** Groups lines into messages below `limit`, splitting only between lines. */
+/** A line that introduces the lines after it ("<b>Lịch sử:</b>"): its visible text ends with a colon. */
+function isHeading(line: string): boolean {
+  return /:\s*$/.test(line.replace(/<[^>]*>/g, ""));
+}
+
+/**
+ * Groups lines into messages below `limit`, splitting only between lines; a heading that would end
+ * a message starts the next one instead, with its entries.
+ */
 export function chunkLines(lines: string[], limit = MESSAGE_LIMIT): string[] {
   const chunks: string[] = [];
   let current = "";
   for (const raw of lines) {
     const line = cutLine(raw, limit);
     if (current && current.length + line.length + 1 > limit) {
-      chunks.push(current);
-      current = "";
+      const cut = current.lastIndexOf("\n");
+      const tail = current.slice(cut + 1);
+      // Carry the heading over unless it alone would still overflow with this line.
+      if (cut > 0 && isHeading(tail) && tail.length + line.length + 1 <= limit) {
+        chunks.push(current.slice(0, cut));
+        current = tail;
+      } else {
+        chunks.push(current);
+        current = "";
+      }
     }
     current += (current ? "\n" : "") + line;
   }

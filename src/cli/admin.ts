@@ -18,7 +18,7 @@ import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCo
 import { deepLink } from "../bot/deep-link.js";
 import { allOfficers, createOfficerInvite, revokeOfficer } from "../services/membership.js";
 import { externalIdOf, telegramIdentity, userIdOf } from "../services/people.js";
-import { formatDateTime } from "../dates.js";
+import { formatDate, formatTime } from "../dates.js";
 import { fold } from "../text.js";
 import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
 
@@ -101,7 +101,7 @@ switch (command) {
     out(
       t("cli-admin-invite", {
         communes: codes.map((c) => unitLabelOf(t, units(), c)).join(", "),
-        until: formatDateTime(invite.expiresAt),
+        day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt),
       }),
     );
     out(deepLink(username, `officer_${invite.code}`));

@@ -87,6 +87,16 @@ export interface OfficialPointsNotice {
   calibration: Calibration;
 }
 
+/**
+ * A filed dossier its producer withdrew by deleting their data: to the commune's officers. Only the
+ * product's name, so they can tell which dossier left their list; nothing about the person.
+ */
+export interface ApplicationDeletedNotice {
+  product: string;
+  /** The commune's code. */
+  commune: string;
+}
+
 /** The kinds of notification and their arguments. */
 export interface NoticeArguments {
   application: ApplicationNotice;
@@ -95,6 +105,7 @@ export interface NoticeArguments {
   "idle-draft": IdleDraftNotice;
   certificate: CertificateNotice;
   "official-points": OfficialPointsNotice;
+  "application-deleted": ApplicationDeletedNotice;
 }
 export type NoticeKind = keyof NoticeArguments;
 

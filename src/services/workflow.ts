@@ -3,6 +3,7 @@
 // the local criteria, the official result, and the timeline.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { isoDay } from "../dates.js";
 import {
   applicationEvents,
   applications,
@@ -147,9 +148,9 @@ export function act(
     const done = new Set(localEvaluationsOf(db, app.id).map((e) => e.topic));
     if (localCriteria(a).some((l) => !done.has(l.topic))) return { ok: false, reason: "local-missing", state: app.state };
   }
-  if (action === "record-result" && !validResult(payload.result)) return { ok: false, reason: "result-invalid", state: app.state };
-
   const now = deps.now?.() ?? new Date();
+  if (action === "record-result" && !validResult(payload.result, now)) return { ok: false, reason: "result-invalid", state: app.state };
+
   const notifications = notificationsOf(deps, a, action, communeCode, { note, result: payload.result });
   const updated = db.transaction((tx) => {
     const extra: Partial<typeof applications.$inferInsert> = {};
@@ -207,9 +208,11 @@ function previousStateFor(action: Action): ApplicationState {
   return from[action];
 }
 
-function validResult(result: OfficialResultInput | undefined): boolean {
+/** 1–5 stars, a decision number, and a decision day (ISO) that is not after today in Vietnam. */
+function validResult(result: OfficialResultInput | undefined, now: Date): boolean {
   return (
     !!result &&
+    result.decisionDate <= isoDay(now) &&
     Number.isInteger(result.stars) &&
     result.stars >= 1 &&
     result.stars <= 5 &&

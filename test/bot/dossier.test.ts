@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applications, dossierFields, evidence } from "../../src/db/schema.js";
 import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
 import { getI18n } from "../../src/i18n.js";
+import { formatDate } from "../../src/dates.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
 import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
@@ -36,6 +37,9 @@ describe("completing the dossier", () => {
     await h.deliver(u.press("📄 Hoàn thiện hồ sơ"));
     expect(last(u)).toContain("Mục 1/");
     await h.deliver(u.press("Lần đầu"));
+    // A too-long answer is refused, saying the limit.
+    await h.deliver(u.send("Ấp Tân Hòa ".repeat(300)));
+    expect(last(u)).toContain("dài quá: tối đa 200 chữ");
     await h.deliver(u.send("Ấp Tân Hòa, xã Cái Nước, tỉnh Cà Mau"));
     await h.deliver(u.send("không phải email"));
     expect(last(u)).toContain("Email chưa đúng");
@@ -46,6 +50,10 @@ describe("completing the dossier", () => {
     await h.deliver(u.press("Bỏ qua"));
     await h.deliver(u.send("31/02/2018"));
     expect(last(u)).toContain("Ngày chưa đúng");
+    // A day that has not come yet is refused, saying what is accepted.
+    await h.deliver(u.send("01/01/2030"));
+    expect(last(u)).toContain("Ngày 01/01/2030 chưa tới");
+    expect(last(u)).toContain(`hôm nay (${formatDate(new Date())})`);
     await h.deliver(u.send("15/03/2018"));
     // The rest: take every suggestion, answer yes/no questions with "Có" when suggested, else "Không";
     // pick a title where an answer needs one of several; type something elsewhere.

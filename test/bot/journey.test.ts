@@ -238,6 +238,9 @@ describe("consent and personal data", () => {
     await h.deliver(u.press("Không, giữ lại"));
     expect(h.db.select().from(users).all()).toHaveLength(1);
     await h.deliver(u.command("/xoadulieu"));
+    // The question says plainly what goes, a dossier filed with the commune too, and that the commune is told.
+    expect(text(u)).toContain("cả hồ sơ đã nộp cho xã");
+    expect(text(u)).toContain("Cán bộ xã sẽ nhận tin báo");
     await h.deliver(u.press("Xóa hết"));
     expect(text(u)).toContain("Đã xóa dữ liệu");
     expect(h.db.select().from(users).all()).toEqual([]);

@@ -160,4 +160,22 @@ describe("administrators are not producers", () => {
     await consentAndName(h, producer, "Nguyễn Thị Lan", "0912345678");
     expect(last(producer)).toContain("Bạn sản xuất theo hình thức nào?");
   });
+
+  it("officers and administrators get hints that fit them, never the producers' /sanpham or /tieptuc", async () => {
+    const { admin, officer } = await appointOfficer();
+    const alert = () => String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text);
+    for (const [user, command] of [[officer, "/hoso"], [admin, "/quantri"]] as const) {
+      await h.deliver(user.send("ghi chú"));
+      expect(last(user)).toContain(command);
+      expect(last(user)).not.toMatch(/\/sanpham|\/tieptuc/);
+      await h.deliver(user.send("15/12/2030"));
+      expect(last(user)).toContain(command);
+      await h.deliver(user.command("/khongcolenhnay"));
+      expect(last(user)).toContain(command);
+      // An old button of a product the officer has no part in.
+      await h.deliver(user.pressData("zz:1", user.chat().last()!.message_id));
+      expect(alert()).toContain(command);
+      expect(alert()).not.toMatch(/\/sanpham|\/tieptuc/);
+    }
+  });
 });

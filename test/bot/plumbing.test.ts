@@ -174,6 +174,16 @@ describe("messages that grow with data are split below 4,096 characters", () => 
     expect(split).toBeGreaterThan(0);
   });
 
+  it("never ends a message with a heading: the heading goes on with its entries", () => {
+    const entries = Array.from({ length: 6 }, (_, i) => `• ${i}: ${"x".repeat(20)}`);
+    const lines = ["Mật ong hoa tràm", "y".repeat(50), "<b>Lịch sử:</b>", ...entries];
+    const chunks = chunkLines(lines, 100);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c).not.toMatch(/:(<\/b>)?$/);
+    expect(chunks.find((c) => c.includes("Lịch sử:"))).toContain("• 0:");
+    expect(chunks.join("\n")).toBe(lines.join("\n"));
+  });
+
   it("a line too long alone is cut without breaking a tag or an entity", () => {
     const [chunk] = chunkLines([`<b>x</b> ${"a&amp;".repeat(1000)}`], 100);
     expect(chunk!.length).toBeLessThanOrEqual(100);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { spreadsheetDay } from "../../src/dates.js";
+import { formatDate, spreadsheetDay } from "../../src/dates.js";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
@@ -132,15 +132,22 @@ describe("an application's life", () => {
     await h.deliver(officer.send("1234/QĐ-UBND"));
     await h.deliver(officer.send("31/02/2027"));
     expect(last(officer)).toContain("Ngày chưa đúng");
-    await h.deliver(officer.send("15/12/2026"));
+    // A decision cannot be dated after today in Vietnam, nor before the application was submitted.
+    const today = formatDate(new Date());
+    await h.deliver(officer.send("15-12-2030"));
+    expect(last(officer)).toContain("Ngày 15/12/2030 chưa tới");
+    await h.deliver(officer.send("01/01/2020"));
+    expect(last(officer)).toContain(`trước ngày nộp hồ sơ (${today})`);
+    expect(h.db.select().from(applications).get()!.state).toBe("forwarded");
+    await h.deliver(officer.send(today));
     await h.flush();
-    expect(last(producer)).toContain("đạt 4★ (Quyết định 1234/QĐ-UBND, ngày 15/12/2026)");
+    expect(last(producer)).toContain(`đạt 4★ (Quyết định 1234/QĐ-UBND, ngày ${today})`);
     expect(last(member)).toContain("đạt 4★");
 
     // The member sees the whole timeline.
     await h.deliver(member.command("/trangthai"));
     const status = last(member);
-    for (const step of ["Tự đánh giá xong (hệ thống)", "Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Chuyển lên tỉnh", "Ghi kết quả chính thức", "Kết quả chính thức: 4★ (Quyết định 1234/QĐ-UBND, ngày 15/12/2026)"]) {
+    for (const step of ["Tự đánh giá xong (hệ thống)", "Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Chuyển lên tỉnh", "Ghi kết quả chính thức", `Kết quả chính thức: 4★ (Quyết định 1234/QĐ-UBND, ngày ${today})`]) {
       expect(status).toContain(step);
     }
     // Each local criterion by name, with the points the commune gave it (the first option each time).
@@ -167,7 +174,7 @@ describe("an application's life", () => {
     const submitted = ws.getRow(2).getCell(column("Ngày nộp"));
     expect(submitted.value).toEqual(spreadsheetDay(h.db.select().from(applications).get()!.submittedAt));
     expect(submitted.numFmt).toBe("dd/mm/yyyy");
-    expect(ws.getRow(2).getCell(column("Ngày quyết định")).value).toEqual(new Date(Date.UTC(2026, 11, 15)));
+    expect(ws.getRow(2).getCell(column("Ngày quyết định")).value).toEqual(spreadsheetDay(new Date()));
     expect(ws.getRow(2).getCell(column("Số quyết định")).value).toBe("1234/QĐ-UBND");
   }, 60_000);
 

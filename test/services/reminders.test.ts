@@ -301,7 +301,7 @@ describe("reminders in the bot", () => {
     await h.close();
   });
 
-  it("/nhacnho toggles, “stop reminders” turns them off, the digest reaches the officer", async () => {
+  it("/nhacnho shows the state with a button to change it, “stop reminders” turns them off, the digest reaches the officer", async () => {
     // The bot's users are known by internal ids; the test speaks of them by their Telegram ids.
     const uid = (telegramId: number) => userIdOf(db, telegramIdentity(telegramId))!;
     const stranger = h.api.user({ id: 500, first_name: "Lạ" });
@@ -312,10 +312,17 @@ describe("reminders in the bot", () => {
     await h.deliver(owner.command("/start"));
     await h.deliver(owner.press("✅ Đồng ý"));
     const p = producer(501, CAI_NUOC);
+    // /nhacnho alone shows the state and changes nothing; the button changes it.
     await h.deliver(owner.command("/nhacnho"));
+    expect(owner.chat().last()?.text).toContain("Nhắc nhở đang bật");
+    expect(findUser(db, uid(501))!.remindersOff).toBe(false);
+    await h.deliver(owner.press("🔕 Tắt nhắc nhở"));
     expect(owner.chat().last()?.text).toContain("Đã tắt nhắc nhở");
     expect(findUser(db, uid(501))!.remindersOff).toBe(true);
     await h.deliver(owner.command("/nhacnho"));
+    expect(owner.chat().last()?.text).toContain("Nhắc nhở đang tắt");
+    expect(findUser(db, uid(501))!.remindersOff).toBe(true);
+    await h.deliver(owner.press("🔔 Bật nhắc nhở"));
     expect(owner.chat().last()?.text).toContain("Đã bật nhắc nhở");
     expect(findUser(db, uid(501))!.remindersOff).toBe(false);
 

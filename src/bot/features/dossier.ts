@@ -1,7 +1,7 @@
 // "Hoàn thiện hồ sơ": what the legal forms need beyond the self-assessment, one item per message,
 // each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
 import { Composer, InputFile } from "grammy";
-import { formatDate } from "../../dates.js";
+import { formatDate, readTypedDay } from "../../dates.js";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
 import { canWorkOn, loadAssessment, type Assessment } from "../../services/assessment.js";
@@ -20,7 +20,7 @@ import {
 } from "../../services/dossier.js";
 import { rolesFor } from "../../services/membership.js";
 import { findUser } from "../../services/people.js";
-import { clip, parseVnDate } from "../../text.js";
+import { charCount, clip } from "../../text.js";
 
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
@@ -175,11 +175,23 @@ async function handleDossierText(ctx: BotContext, text: string): Promise<boolean
   const key = ctx.session.dossierKey;
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   const value = text.trim();
-  let valid: string | undefined = value.length > 0 && value.length <= (item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200) ? value : undefined;
+  const max = item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200;
+  const length = charCount(value);
+  let valid: string | undefined = length > 0 && length <= max ? value : undefined;
   if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
-  if (item?.kind === "date") valid = parseVnDate(value);
+  const today = new Date();
+  const day = item?.kind === "date" ? readTypedDay(value, { today }) : undefined;
+  if (day) valid = day.ok ? day.day : undefined;
   const buttonsOnly = choicesOf(a, item).length > 0 || item?.kind === "one-of";
   if (buttonsOnly) valid = undefined;
+  if (day?.ok === false && day.reason === "future" && !buttonsOnly) {
+    await ctx.reply(ctx.t("date-in-future", { date: formatDate(day.day), today: formatDate(today) }), HTML);
+    return true;
+  }
+  if (length > max && !buttonsOnly && (!item || item.kind === "text" || item.kind === "long-text")) {
+    await ctx.reply(ctx.t("dossier-too-long", { max, length }), HTML);
+    return true;
+  }
   if (!valid) {
     await ctx.reply(ctx.t(buttonsOnly ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
     return true;

@@ -26,7 +26,7 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { column, type Button } from "../keyboards.js";
-import { formatDate, formatDateTime } from "../../dates.js";
+import { formatDate, formatDateTime, formatTime } from "../../dates.js";
 import { isAdmin } from "../workflow.js";
 
 export const invitesFeature = new Composer<BotContext>();
@@ -97,7 +97,7 @@ onButton(invitesFeature, cb.inviteMember, async (ctx) => {
   await ctx.answerCallbackQuery();
   const invite = createMemberInvite(ctx.deps.db, org.id, ctx.user!.id);
   return ctx.reply(
-    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), until: formatDateTime(invite.expiresAt), org: org.name }),
+    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt), org: org.name }),
     HTML,
   );
 });
@@ -153,7 +153,7 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     ctx.session.step = undefined;
     const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.user!.id);
     return ctx.reply(
-      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), until: formatDateTime(invite.expiresAt) }),
+      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt) }),
       HTML,
     );
   }

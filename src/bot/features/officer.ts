@@ -29,10 +29,11 @@ import { negotiateLocale, th } from "../i18n.js";
 import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
 import { calibrationLines } from "./after-result.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
-import { formatDate, isoDay } from "../../dates.js";
+import { formatDate, isoDay, readTypedDay } from "../../dates.js";
 import { actorId, isAdmin, workflowDeps } from "../workflow.js";
-import { clip, parseVnDate } from "../../text.js";
+import { clip } from "../../text.js";
 import { explainRefusal, timelineLines } from "./status.js";
+import { staleButtonText } from "./unhandled.js";
 
 export const officerFeature = new Composer<BotContext>();
 
@@ -47,8 +48,8 @@ async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promi
   const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
   const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
   if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+    else await ctx.reply(staleButtonText(ctx), HTML);
     if (appId !== undefined) ctx.log.warn({ appId }, "refused officer access to an application");
     return undefined;
   }
@@ -327,11 +328,15 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
     await ctx.reply(ctx.t("ask-decision-date"), HTML);
     return true;
   }
-  const date = parseVnDate(text);
-  if (!date) {
-    await ctx.reply(ctx.t("invalid-decision-date"), HTML);
+  const submitted = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)?.app.submittedAt;
+  const today = new Date();
+  const typed = readTypedDay(text, { today, earliest: submitted });
+  if (!typed.ok) {
+    const key = { format: "invalid-decision-date", future: "date-in-future", "too-early": "decision-before-submission" }[typed.reason];
+    await ctx.reply(ctx.t(key, { date: formatDate(typed.day), today: formatDate(today), submitted: formatDate(submitted) }), HTML);
     return true;
   }
+  const date = typed.day;
   const result = act(workflowDeps(ctx), actorId(ctx), appId, "record-result", {
     result: { stars: ctx.session.resultStars ?? 0, decisionNumber: ctx.session.decisionNumber ?? "", decisionDate: date },
   });

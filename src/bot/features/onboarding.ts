@@ -370,7 +370,10 @@ onButton(onboarding, cb.deleteData, async (ctx, choice) => {
   await ctx.editMessageReplyMarkup();
   if (choice === "ask") return askDelete(ctx);
   if (choice !== "sure") return ctx.reply(ctx.t("delete-cancelled"), HTML);
-  if (ctx.user) deletePersonalData(ctx.deps.db, ctx.user.id);
+  if (ctx.user) {
+    deletePersonalData(ctx.deps.db, ctx.user.id);
+    ctx.deps.notify();
+  }
   ctx.user = undefined;
   ctx.session = {};
   return ctx.reply(ctx.t("delete-done"), HTML);

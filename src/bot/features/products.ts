@@ -30,7 +30,7 @@ import type { BotContext } from "../context.js";
 import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
-import { clip } from "../../text.js";
+import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
 import { loadForUser, startAssessment } from "./assessment.js";
@@ -103,11 +103,11 @@ async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
       : th(ctx, "ask-set-for-new", { product: ctx.session.productName ?? "" }),
   ];
   if (found.length) {
-    lines.push(typed ? th(ctx, "set-suggestions-for", { text }) : ctx.t("set-suggestions"));
+    lines.push(typed ? th(ctx, "set-suggestions-for", { text: clip(text, SEARCH_QUERY_MAX) }) : ctx.t("set-suggestions"));
     found.forEach((set, i) => lines.push(th(ctx, "set-suggestion", { n: i + 1, set: set.title, examples: finder.examples(set.id).join(", ") })));
     lines.push(ctx.t("set-hint"));
   } else {
-    lines.push(typed ? th(ctx, "set-none", { text }) : ctx.t("set-type-what"));
+    lines.push(typed ? th(ctx, "set-none", { text: clip(text, SEARCH_QUERY_MAX) }) : ctx.t("set-type-what"));
   }
   ctx.session.step = "product-set";
   ctx.session.setChoices = found.map((s) => s.number);

@@ -1,4 +1,4 @@
-// Reminders: /nhacnho turns the user's reminders off or back on; the "stop reminders" button under
+// Reminders: /nhacnho shows whether the user's reminders are on, with a button to change it; the "stop reminders" button under
 // an idle-draft reminder turns them off. The reminders themselves are queued by the scheduler
 // (services/reminders.ts) and sent by the outbox dispatcher.
 import { Composer } from "grammy";
@@ -8,14 +8,27 @@ import { setRemindersOff } from "../../services/reminders.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
+import { column } from "../keyboards.js";
 
 export const remindersFeature = new Composer<BotContext>();
 
+/** The user's reminders, on or off, with the button that changes it. */
 remindersFeature.command("nhacnho", async (ctx) => {
   if (!hasConsent(ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
-  const off = !ctx.user.remindersOff;
+  const on = !ctx.user.remindersOff;
+  return ctx.reply(ctx.t(on ? "reminders-state-on" : "reminders-state-off"), {
+    ...HTML,
+    reply_markup: column([[ctx.t(on ? "btn-reminders-off" : "btn-reminders-on"), cb.remindersSet(on ? "off" : "on")]]),
+  });
+});
+
+onButton(remindersFeature, cb.remindersSet, async (ctx, choice) => {
+  if (!hasConsent(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t("need-registration"), show_alert: true });
+  const off = choice === "off";
   setRemindersOff(ctx.deps.db, ctx.user.id, off);
-  ctx.log.info({ remindersOff: off }, "reminders toggled");
+  ctx.log.info({ remindersOff: off }, "reminders set");
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
   return ctx.reply(ctx.t(off ? "reminders-off" : "reminders-on"), HTML);
 });
 

@@ -1,12 +1,31 @@
 // Last in line: whatever no feature took (typed text no step wanted, a command it does not know,
 // other kinds of messages, old buttons) gets a short, kind answer saying what to do next.
 import { Composer } from "grammy";
-import { hasConsent } from "../../services/people.js";
+import { communesOfOfficer } from "../../services/membership.js";
+import { hasConsent, organisationOf } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { editNotTaken } from "../edits.js";
 import { HTML } from "../html.js";
+import { isAdmin } from "../workflow.js";
 
 export const unhandled = new Composer<BotContext>();
+
+/**
+ * Whose menu the user's hints point to: an administrator's (/quantri), an officer's with no
+ * organisation of their own (/hoso), or a producer's (/sanpham, /tieptuc).
+ */
+function desk(ctx: BotContext): "admin" | "officer" | "producer" {
+  if (isAdmin(ctx)) return "admin";
+  const user = ctx.user;
+  if (user && !organisationOf(ctx.deps.db, user) && communesOfOfficer(ctx.deps.db, user.id).length > 0) return "officer";
+  return "producer";
+}
+
+/** The answer to a button that is old or no longer usable, pointing to the user's own menu. */
+export function staleButtonText(ctx: BotContext): string {
+  const who = desk(ctx);
+  return ctx.t(who === "producer" ? "stale-button" : `stale-button-${who}`);
+}
 
 /** What the user was doing, as a hint for what to do next. */
 export function nextStepHint(ctx: BotContext): string {
@@ -16,8 +35,10 @@ export function nextStepHint(ctx: BotContext): string {
       return ctx.t("hint-assess");
     case "evidence":
       return ctx.t("hint-evidence");
-    case undefined:
-      return ctx.t("hint-menu");
+    case undefined: {
+      const who = desk(ctx);
+      return ctx.t(who === "producer" ? "hint-menu" : `hint-menu-${who}`);
+    }
     case "dossier":
       return ctx.t("hint-dossier");
     case "product-name":
@@ -47,7 +68,7 @@ unhandled.on("edited_message", (ctx) => ctx.reply(`${ctx.t("edit-not-last")}\n${
 
 unhandled.on("message", (ctx) => ctx.reply(`${ctx.t("unsupported-message")}\n${nextStepHint(ctx)}`, HTML));
 
-unhandled.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true }));
+unhandled.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true }));
 
 unhandled.use((ctx) => {
   ctx.log.debug({ type: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "update ignored");

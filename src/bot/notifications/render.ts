@@ -8,6 +8,7 @@ import type { AdminUnits } from "../../geo/communes.js";
 import { translator, type Translate } from "../../i18n.js";
 import { comparisonLines } from "../../services/calibration.js";
 import type {
+  ApplicationDeletedNotice,
   ApplicationNotice,
   CertificateNotice,
   DigestNotice,
@@ -71,6 +72,7 @@ const RENDERERS: { [K in keyof NoticeArguments]: Renderer<K> } = {
   "idle-draft": renderIdleDraft,
   certificate: renderCertificate,
   "official-points": renderOfficialPoints,
+  "application-deleted": renderApplicationDeleted,
 };
 
 /**
@@ -174,4 +176,8 @@ function renderCertificate(t: Translate, _locale: string, n: CertificateNotice, 
 
 function renderOfficialPoints(t: Translate, locale: string, n: OfficialPointsNotice): Body {
   return { text: [t("notify-official-points", { product: esc(n.product) }), ...comparisonLines(t, locale, n.calibration)].join("\n"), parseMode: "HTML" };
+}
+
+function renderApplicationDeleted(t: Translate, _locale: string, n: ApplicationDeletedNotice, _row: OutboxRow, deps: RenderDeps): Body {
+  return { text: t("notify-officer-application-deleted", { product: esc(n.product), commune: commune(t, deps, n.commune) }), parseMode: "HTML" };
 }
