@@ -1000,3 +1000,16 @@ dossier-ip-title-legal-geographical-indication = Geographical indication, collec
 dossier-ip-title-legal-patent = Patent (or utility solution)
 dossier-ip-title-legal-industrial-design = Industrial design patent
 dossier-ip-title-legal-copyright = Copyright certificate
+
+# A typed command on an application that can no longer be changed, or with several products.
+application-frozen = { $state ->
+        [rated] “{ $product }” has its result, so it can no longer be changed.
+        [withdrawn] “{ $product }” was withdrawn, so it can no longer be changed.
+       *[other] “{ $product }” has been submitted, so it can no longer be changed.
+    } Type /trangthai to see where it stands.
+nop-already = { $state ->
+        [rated] “{ $product }” already has its result.
+       *[other] “{ $product }” has already been submitted.
+    } Type /trangthai to see where it stands.
+which-product = Your organisation has several products. Which one?
+btn-status = 📊 Application status

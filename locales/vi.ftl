@@ -994,3 +994,16 @@ dossier-ip-title-legal-geographical-indication = Chỉ dẫn địa lý, nhãn h
 dossier-ip-title-legal-patent = Bằng sáng chế (hoặc giải pháp hữu ích)
 dossier-ip-title-legal-industrial-design = Bằng kiểu dáng công nghiệp
 dossier-ip-title-legal-copyright = Giấy chứng nhận bản quyền tác giả
+
+# A typed command on an application that can no longer be changed, or with several products.
+application-frozen = { $state ->
+        [rated] Hồ sơ “{ $product }” đã có kết quả nên không sửa được nữa.
+        [withdrawn] Hồ sơ “{ $product }” đã rút nên không sửa được nữa.
+       *[other] Hồ sơ “{ $product }” đã nộp nên không sửa được nữa.
+    } Gõ /trangthai để xem hồ sơ đang ở bước nào.
+nop-already = { $state ->
+        [rated] Hồ sơ “{ $product }” đã có kết quả rồi.
+       *[other] Hồ sơ “{ $product }” đã nộp rồi.
+    } Gõ /trangthai để xem hồ sơ đang ở bước nào.
+which-product = Cơ sở có nhiều sản phẩm. Bạn chọn sản phẩm nào?
+btn-status = 📊 Tình trạng hồ sơ

@@ -374,4 +374,4 @@ onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
 
 assessmentFeature.use(review, evidence);
 
-export { currentApplicationId, loadForUser } from "./assessment/access.js";
+export { applicationForCommand, loadForUser, saidFrozen } from "./assessment/access.js";
