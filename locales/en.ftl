@@ -777,7 +777,11 @@ business-registration-saved = ✅ Recorded: your household has a business regist
 profile-business-registered = Household business registration: yes
 profile-business-unregistered = Household business registration: <b>not yet</b> (cannot file an OCOP application yet)
 q-household-unregistered = 🏠 Your household <b>has no business registration</b>, and every level of this criterion needs one. Choose “none of these” to be accurate; once registered, change this answer.
-missing-business-registration = • The household has no business registration: the law admits only registered households (Decision 26/2026, Art. 2). Register a household business at the commune or ward, then submit again.
+missing-household-registration = • The household has no business registration: the law admits only registered households ({ $version ->
+        [qd26-2026] Decision 26/2026, Art. 2
+       *[other] { $decision }
+    }). Register a household business at the commune or ward, then submit again.
+business-registration-noted = ✅ Recorded: your household has a business registration.
 btn-now-registered = ✅ My household is now registered
 
 ## Rules around the rubric: rubric versions (from the product's menu)

@@ -771,7 +771,11 @@ business-registration-saved = ✅ Đã ghi: hộ của bạn đã có đăng ký
 profile-business-registered = Đăng ký hộ kinh doanh: đã có
 profile-business-unregistered = Đăng ký hộ kinh doanh: <b>chưa có</b> (chưa nộp hồ sơ OCOP được)
 q-household-unregistered = 🏠 Hộ bạn <b>chưa có đăng ký kinh doanh</b>, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào” cho đúng thực tế; khi có giấy, bạn sửa lại câu này.
-missing-business-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký (QĐ 26/2026, Điều 2). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+missing-household-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký ({ $version ->
+        [qd26-2026] QĐ 26/2026, Điều 2
+       *[other] { $decision }
+    }). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+business-registration-noted = ✅ Đã ghi: hộ của bạn đã có đăng ký kinh doanh.
 btn-now-registered = ✅ Hộ tôi đã đăng ký kinh doanh
 
 ## Rules around the rubric: rubric versions (from the product's menu)

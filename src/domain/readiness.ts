@@ -146,6 +146,7 @@ export function readinessOf(input: ReadinessInput): Readiness {
     total: score.total,
     stars: score.stars,
     order: [
+      itemKey({ kind: "registration" }),
       ...clearanceIds.map((id) => itemKey({ kind: "clearance", id })),
       ...criteria.map((c) => itemKey({ kind: "criterion", id: c.id })),
       ...criteria.map((c) => itemKey({ kind: "evidence", id: c.id })),

@@ -298,14 +298,18 @@ function itemButton(ctx: BotContext, a: Assessment, item: MissingItem): Button {
 /** At most this many item buttons under the list; the walk through the items reaches the rest. */
 const MAX_ITEM_BUTTONS = 24;
 
-function missingLines(ctx: BotContext, r: Readiness): string[] {
+function missingLines(ctx: BotContext, a: Assessment, r: Readiness): string[] {
   const lines: string[] = [];
   if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
   if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
   if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
   if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
   if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
-  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
+  if (r.unregistered) {
+    // The decision the application's rubric version comes from: "Quyết định số 148/QĐ-TTg ngày …".
+    const { id, legalSource } = a.sheet.version;
+    lines.push(th(ctx, "missing-household-registration", { version: id, decision: legalSource.split(",")[0]! }));
+  }
   return lines;
 }
 
@@ -318,7 +322,7 @@ export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) 
   ctx.session.step = undefined;
   const items = r.items.map((item) => itemButton(ctx, a, item));
   const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id, undefined)]] : [];
-  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, r), "", ctx.t("fix-how")].join("\n"), {
+  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, a, r), "", ctx.t("fix-how")].join("\n"), {
     ...HTML,
     reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
   });
@@ -359,6 +363,13 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   if (!item) return showMissing(ctx, a, r);
   if (item.kind === "evidence") return askEvidence(ctx, a, a.criteria.find((c) => c.id === item.id)!);
   return askQuestion(ctx, a, item.kind === "clearance" ? clearanceKey(item.id) : item.id);
+}
+
+/** The walk through what is missing goes on after `after`, an item done outside it (the household's registration). */
+export async function continueWalk(ctx: BotContext, appId: number, after: MissingItem) {
+  const loaded = await loadForUser(ctx, appId);
+  if (loaded.ok) return continueFixing(ctx, loaded.a, after);
+  return undefined;
 }
 
 onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {

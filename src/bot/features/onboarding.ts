@@ -28,6 +28,7 @@ import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import type { Step } from "../session.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
+import { continueWalk } from "./assessment.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
@@ -286,10 +287,14 @@ onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { businessRegistered: registered });
   else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { businessRegistered: registered });
   if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
-  // From the readiness checklist (not registration, not the profile): say it is noted, nothing more.
+  // From the readiness checklist (not registration, not the profile): noted, and the walk through
+  // what is missing goes on when it is under way.
   if (org && !ctx.session.editing) {
     ctx.session.step = undefined;
-    return registered ? ctx.reply(ctx.t("business-registration-saved"), HTML) : undefined;
+    if (!registered) return undefined;
+    const walking = ctx.session.fixing;
+    await ctx.reply(ctx.t(walking ? "business-registration-noted" : "business-registration-saved"), HTML);
+    return walking ? continueWalk(ctx, walking, { kind: "registration" }) : undefined;
   }
   return afterSave(ctx);
 });
