@@ -304,7 +304,10 @@ function missingLines(ctx: BotContext, a: Assessment, r: Readiness): string[] {
   if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
   if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
   if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
-  if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  if (r.markersBelowThree.length) {
+    const markers = r.markersBelowThree.map((m) => ctx.t("missing-marker", { criterion: m.criterion, marker: m.marker })).join(", ");
+    lines.push(th(ctx, "missing-below-three-markers", { total: r.total, stars: r.stars, markers }));
+  } else if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
   if (r.unregistered) {
     // The decision the application's rubric version comes from: "Quyết định số 148/QĐ-TTg ngày …".
     const { id, legalSource } = a.sheet.version;
