@@ -291,7 +291,7 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } points</b>{ $marker 
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
-q-how-to-answer = Press an option's number, or type it. (★: the minimum for that many stars)
+q-how-to-answer = Press an option's number, or type its number or its words. (★: the minimum for that many stars)
 btn-option = { $n } · { $points }pt
 btn-attach = 📎 Send evidence
 btn-back = ⬅️ Back
@@ -304,7 +304,7 @@ answered-clearance-no = ⚠️ { $requirement }
     → Not yet: the dossier will be rejected unless this is fixed.
 answer-changed = Answer changed.
 answer-changed-older = Changed the answer to { $id }. Indicative total now: { $total }.
-answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2).
+answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2) or its words.
 first-question = This is the first question.
 saved-exit = 💾 Saved ({ $answered }/{ $total } questions). When you have time, type /tieptuc to continue right here.
 not-editable = The application is “{ $state }”: its answers cannot be changed now.

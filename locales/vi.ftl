@@ -291,7 +291,7 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (đang chọn)
-q-how-to-answer = Bấm số phương án, hoặc gõ số. (★: mức tối thiểu để đạt số sao đó)
+q-how-to-answer = Bấm số phương án, hoặc gõ số hoặc chữ của phương án. (★: mức tối thiểu để đạt số sao đó)
 btn-option = { $n } · { $points }đ
 btn-attach = 📎 Gửi minh chứng
 btn-back = ⬅️ Quay lại
@@ -304,7 +304,7 @@ answered-clearance-no = ⚠️ { $requirement }
     → Chưa đúng: hồ sơ sẽ bị loại nếu chưa khắc phục.
 answer-changed = Đã đổi câu trả lời.
 answer-changed-older = Đã đổi câu trả lời { $id }. Tổng điểm dự kiến bây giờ: { $total }.
-answer-not-understood = Mình chưa hiểu. Bạn bấm một nút, hoặc gõ số thứ tự của phương án (ví dụ: 2).
+answer-not-understood = Mình chưa hiểu. Bạn bấm một nút, hoặc gõ số thứ tự của phương án (ví dụ: 2) hay chữ của phương án.
 first-question = Đây là câu đầu tiên.
 saved-exit = 💾 Đã lưu ({ $answered }/{ $total } câu). Khi nào rảnh, gõ /tieptuc để làm tiếp đúng chỗ này.
 not-editable = Hồ sơ đang ở trạng thái “{ $state }”, chưa sửa được câu trả lời.

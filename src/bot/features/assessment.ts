@@ -236,6 +236,24 @@ onButton(assessmentFeature, cb.resume, async (ctx, app) => {
 const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
 const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
 
+/**
+ * The option a typed text (folded, see fold) names: its number, its whole text, or a part of one
+ * option's text only. The version's "none of these" words name the option of 0 points on a
+ * criterion whose rubric has one, so it needs no "none of these" option of its own.
+ */
+function typedOption(options: Option[], typed: string, noneLabel: string | undefined): Option | undefined {
+  const n = Number(typed);
+  if (Number.isInteger(n) && n >= 1 && n <= options.length) return options[n - 1];
+  if (typed.length < 3) return undefined;
+  const only = (found: Option[]) => (found.length === 1 ? found[0] : undefined);
+  const none = noneLabel !== undefined && !options.some((o) => o.none) && fold(noneLabel).startsWith(typed);
+  return (
+    only(options.filter((o) => fold(o.label) === typed)) ??
+    only(options.filter((o) => fold(o.label).includes(typed))) ??
+    (none ? only(options.filter((o) => o.points === 0)) : undefined)
+  );
+}
+
 /** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
 async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
@@ -249,13 +267,7 @@ async function handleAssessmentText(ctx: BotContext, text: string): Promise<bool
     else if (NO_WORDS.includes(typed)) value = false;
   } else {
     const criterion = a.criteria.find((c) => c.id === key)!;
-    const options = optionsFor(criterion, a.caseId);
-    const n = Number(typed);
-    if (Number.isInteger(n) && n >= 1 && n <= options.length) value = options[n - 1]!.id;
-    else if (typed.length >= 3) {
-      const matches = options.filter((o) => fold(o.label).includes(typed));
-      if (matches.length === 1) value = matches[0]!.id;
-    }
+    value = typedOption(optionsFor(criterion, a.caseId), typed, a.sheet.version.noneOption?.label)?.id;
   }
   if (value === undefined) {
     await ctx.reply(ctx.t("answer-not-understood"), HTML);
