@@ -370,6 +370,7 @@ not-understood = I did not understand this message.
 unknown-command = I do not know this command.
 unsupported-message = I can read only text and buttons (photos, videos and files are for evidence).
 stale-button = This button is old or no longer valid. Type /tieptuc or /sanpham to go on.
+stale-button-registering = This button is old. Here is the current question again.
 error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
 
 ## Configuration errors (shown when the bot starts)

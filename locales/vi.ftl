@@ -370,6 +370,7 @@ not-understood = Mình chưa hiểu tin nhắn này.
 unknown-command = Mình không biết lệnh này.
 unsupported-message = Mình chỉ đọc được chữ và nút bấm (ảnh, video, tệp chỉ dùng làm minh chứng).
 stale-button = Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.
+stale-button-registering = Nút này đã cũ. Mình hỏi lại câu đang làm nhé.
 error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
 
 ## Configuration errors (shown when the bot starts)

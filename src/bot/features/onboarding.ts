@@ -42,6 +42,10 @@ const PROFILE_FIELDS = ["name", "phone", "org-type", "org-name", "commune"] as c
 
 export async function askConsent(ctx: BotContext) {
   await ctx.reply(ctx.t("welcome"), HTML);
+  await askPrivacyConsent(ctx);
+}
+
+async function askPrivacyConsent(ctx: BotContext) {
   await ctx.reply(ctx.t("privacy-notice"), {
     ...HTML,
     reply_markup: new InlineKeyboard()
@@ -64,6 +68,35 @@ export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User
   if (!user.pendingOrgName) return "reg-org-name";
   return "reg-commune";
 }
+
+/** Before consent or during registration: asks the current step's question again, with its buttons. */
+async function repeatRegistrationQuestion(ctx: BotContext) {
+  if (!hasConsent(ctx.user)) return askPrivacyConsent(ctx);
+  return ASK[ctx.session.step as RegistrationStep](ctx);
+}
+
+/** Before consent, or at a registration step. */
+function isRegistering(ctx: BotContext): boolean {
+  return !hasConsent(ctx.user) || (ctx.session.step !== undefined && ctx.session.step in ASK);
+}
+
+/**
+ * Next to last in line, before consent and during registration, where the commands do not work
+ * yet: what no feature took (a sticker, an old button) gets the current question again.
+ */
+export const registrationFallback = new Composer<BotContext>();
+const registering = registrationFallback.filter(isRegistering);
+
+registering.on("message").drop((ctx) => ctx.message.text !== undefined, async (ctx) => {
+  await ctx.reply(ctx.t("unsupported-message"), HTML);
+  return repeatRegistrationQuestion(ctx);
+});
+
+registering.on("callback_query", async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-registering") });
+  // A button of an inline-mode message has no chat to ask in.
+  return ctx.chat ? repeatRegistrationQuestion(ctx) : undefined;
+});
 
 /** Asks the next missing registration item, or shows the main menu when nothing is missing. */
 export async function continueRegistration(ctx: BotContext) {
