@@ -400,7 +400,7 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } { $points ->
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
-q-how-to-answer = Press an option's number, or type it. (★: the minimum for that many stars)
+q-how-to-answer = Press an option's number, or type its number or its words. (★: the minimum for that many stars)
 btn-option = { $n } · { $points }pt
 btn-attach = 📎 Send evidence
 btn-back = ⬅️ Back
@@ -416,7 +416,7 @@ answered-clearance-no = ⚠️ { $requirement }
     → Not yet: the dossier will be rejected unless this is fixed.
 answer-changed = Answer changed.
 answer-changed-older = Changed the answer to { $id }. Indicative total now: { $total }.
-answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2).
+answer-not-understood = I did not understand. Press a button, or type the option's number (for example: 2) or its words.
 first-question = This is the first question.
 saved-exit = 💾 Saved ({ $answered }/{ $total } { $total ->
         [one] question
@@ -495,6 +495,7 @@ hint-menu-officer = Type /hoso to see your commune's applications, /huongdan for
 hint-menu-admin = Type /quantri to manage commune officers, /hoso to see applications.
 stale-button-officer = This button is old or can no longer be used. Type /hoso to see the list of applications.
 stale-button-admin = This button is old or can no longer be used. Type /quantri or /hoso to go on.
+stale-button-registering = This button is old. Here is the current question again.
 error-sorry = Sorry, something went wrong. Your earlier answers are saved. Try again, or type /tieptuc.
 
 ## Configuration errors (shown when the bot starts)
@@ -540,6 +541,8 @@ missing-evidence = • { $count } { $count ->
        *[other] criteria
     } need evidence files: { $list }
 missing-below-three = • Indicative score { $total }, only { $stars }★: 3★ (50 points) or more is needed. See /ketqua for how to rise.
+missing-below-three-markers = • Indicative score { $total } is enough for 3★, but star markers are missing, so only { $stars }★: { $markers }. See /ketqua for how to rise.
+missing-marker = { $criterion } must reach the ★{ $marker } level
 nothing-to-submit = You have no finished self-assessment to submit. Type /tieptuc to continue.
 action-already = This was already done. The application is “{ $state }”.
 action-wrong-state = The application is “{ $state }”: this cannot be done now.
@@ -951,7 +954,11 @@ business-registration-saved = ✅ Recorded: your household has a business regist
 profile-business-registered = Household business registration: yes
 profile-business-unregistered = Household business registration: <b>not yet</b> (cannot file an OCOP application yet)
 q-household-unregistered = 🏠 Your household <b>has no business registration</b>, and every level of this criterion needs one. Choose “none of these” to be accurate; once registered, change this answer.
-missing-business-registration = • The household has no business registration: the law admits only registered households (Decision 26/2026, Art. 2). Register a household business at the commune or ward, then submit again.
+missing-household-registration = • The household has no business registration: the law admits only registered households ({ $version ->
+        [qd26-2026] Decision 26/2026, Art. 2
+       *[other] { $decision }
+    }). Register a household business at the commune or ward, then submit again.
+business-registration-noted = ✅ Recorded: your household has a business registration.
 btn-now-registered = ✅ My household is now registered
 
 ## Rules around the rubric: rubric versions (from the product's menu)
@@ -1241,3 +1248,16 @@ dossier-ip-title-legal-geographical-indication = Geographical indication, collec
 dossier-ip-title-legal-patent = Patent (or utility solution)
 dossier-ip-title-legal-industrial-design = Industrial design patent
 dossier-ip-title-legal-copyright = Copyright certificate
+
+# A typed command on an application that can no longer be changed, or with several products.
+application-frozen = { $state ->
+        [rated] “{ $product }” has its result, so it can no longer be changed.
+        [withdrawn] “{ $product }” was withdrawn, so it can no longer be changed.
+       *[other] “{ $product }” has been submitted, so it can no longer be changed.
+    } Type /trangthai to see where it stands.
+nop-already = { $state ->
+        [rated] “{ $product }” already has its result.
+       *[other] “{ $product }” has already been submitted.
+    } Type /trangthai to see where it stands.
+which-product = Your organisation has several products. Which one?
+btn-status = 📊 Application status

@@ -295,7 +295,7 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (đang chọn)
-q-how-to-answer = Bấm số phương án, hoặc gõ số. (★: mức tối thiểu để đạt số sao đó)
+q-how-to-answer = Bấm số phương án, hoặc gõ số hoặc chữ của phương án. (★: mức tối thiểu để đạt số sao đó)
 btn-option = { $n } · { $points }đ
 btn-attach = 📎 Gửi minh chứng
 btn-back = ⬅️ Quay lại
@@ -308,7 +308,7 @@ answered-clearance-no = ⚠️ { $requirement }
     → Chưa đúng: hồ sơ sẽ bị loại nếu chưa khắc phục.
 answer-changed = Đã đổi câu trả lời.
 answer-changed-older = Đã đổi câu trả lời { $id }. Tổng điểm dự kiến bây giờ: { $total }.
-answer-not-understood = Mình chưa hiểu. Bạn bấm một nút, hoặc gõ số thứ tự của phương án (ví dụ: 2).
+answer-not-understood = Mình chưa hiểu. Bạn bấm một nút, hoặc gõ số thứ tự của phương án (ví dụ: 2) hay chữ của phương án.
 first-question = Đây là câu đầu tiên.
 saved-exit = 💾 Đã lưu ({ $answered }/{ $total } câu). Khi nào rảnh, gõ /tieptuc để làm tiếp đúng chỗ này.
 not-editable = Hồ sơ đang ở trạng thái “{ $state }”, chưa sửa được câu trả lời.
@@ -378,6 +378,7 @@ hint-menu-officer = Gõ /hoso để xem hồ sơ của xã, /huongdan để xem 
 hint-menu-admin = Gõ /quantri để quản lý cán bộ xã, /hoso để xem hồ sơ.
 stale-button-officer = Nút này đã cũ hoặc không dùng được nữa. Gõ /hoso để xem danh sách hồ sơ.
 stale-button-admin = Nút này đã cũ hoặc không dùng được nữa. Gõ /quantri hoặc /hoso để tiếp tục.
+stale-button-registering = Nút này đã cũ. Mình hỏi lại câu đang làm nhé.
 error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đó của bạn vẫn được lưu. Bạn thử lại, hoặc gõ /tieptuc.
 
 ## Configuration errors (shown when the bot starts)
@@ -417,6 +418,8 @@ missing-failed-clearances = • { $count } điều kiện chưa đạt (hồ sơ
 missing-unanswered = • { $count } tiêu chí chưa trả lời: { $list }
 missing-evidence = • { $count } tiêu chí cần gửi minh chứng: { $list }
 missing-below-three = • Điểm dự kiến { $total }, mới { $stars }★: cần từ 3★ (50 điểm) trở lên. Xem /ketqua để biết cách nâng điểm.
+missing-below-three-markers = • Điểm dự kiến { $total } đủ cho 3★, nhưng còn thiếu dấu sao nên mới { $stars }★: { $markers }. Xem /ketqua để biết cách nâng điểm.
+missing-marker = { $criterion } cần đạt mức ★{ $marker }
 nothing-to-submit = Bạn chưa có hồ sơ nào đã tự đánh giá xong để nộp. Gõ /tieptuc để làm tiếp.
 action-already = Việc này đã được làm rồi. Hồ sơ đang ở trạng thái “{ $state }”.
 action-wrong-state = Hồ sơ đang ở trạng thái “{ $state }”, chưa làm được việc này.
@@ -786,7 +789,11 @@ business-registration-saved = ✅ Đã ghi: hộ của bạn đã có đăng ký
 profile-business-registered = Đăng ký hộ kinh doanh: đã có
 profile-business-unregistered = Đăng ký hộ kinh doanh: <b>chưa có</b> (chưa nộp hồ sơ OCOP được)
 q-household-unregistered = 🏠 Hộ bạn <b>chưa có đăng ký kinh doanh</b>, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào” cho đúng thực tế; khi có giấy, bạn sửa lại câu này.
-missing-business-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký (QĐ 26/2026, Điều 2). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+missing-household-registration = • Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký ({ $version ->
+        [qd26-2026] QĐ 26/2026, Điều 2
+       *[other] { $decision }
+    }). Đăng ký hộ kinh doanh ở UBND xã, phường rồi nộp lại.
+business-registration-noted = ✅ Đã ghi: hộ của bạn đã có đăng ký kinh doanh.
 btn-now-registered = ✅ Hộ tôi đã đăng ký kinh doanh
 
 ## Rules around the rubric: rubric versions (from the product's menu)
@@ -1010,3 +1017,16 @@ dossier-ip-title-legal-geographical-indication = Chỉ dẫn địa lý, nhãn h
 dossier-ip-title-legal-patent = Bằng sáng chế (hoặc giải pháp hữu ích)
 dossier-ip-title-legal-industrial-design = Bằng kiểu dáng công nghiệp
 dossier-ip-title-legal-copyright = Giấy chứng nhận bản quyền tác giả
+
+# A typed command on an application that can no longer be changed, or with several products.
+application-frozen = { $state ->
+        [rated] Hồ sơ “{ $product }” đã có kết quả nên không sửa được nữa.
+        [withdrawn] Hồ sơ “{ $product }” đã rút nên không sửa được nữa.
+       *[other] Hồ sơ “{ $product }” đã nộp nên không sửa được nữa.
+    } Gõ /trangthai để xem hồ sơ đang ở bước nào.
+nop-already = { $state ->
+        [rated] Hồ sơ “{ $product }” đã có kết quả rồi.
+       *[other] Hồ sơ “{ $product }” đã nộp rồi.
+    } Gõ /trangthai để xem hồ sơ đang ở bước nào.
+which-product = Cơ sở có nhiều sản phẩm. Bạn chọn sản phẩm nào?
+btn-status = 📊 Tình trạng hồ sơ

@@ -147,6 +147,7 @@ export const cb = {
   /** Submit, having seen the evidence Mẫu 02 will list as missing. */
   submitConfirmed: button("sc", id),
   withdraw: button("wd", id),
+  status: button("st", id),
   profileEdit: button("pf", key),
   deleteData: button("del", oneOf("ask", "sure", "no")),
   language: button("lang", oneOf("vi", "en")),

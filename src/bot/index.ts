@@ -13,7 +13,7 @@ import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { officerFeature } from "./features/officer.js";
 import { statusFeature } from "./features/status.js";
-import { onboarding } from "./features/onboarding.js";
+import { onboarding, registrationFallback } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { reachabilityFeature } from "./features/reachability.js";
 import { remindersFeature } from "./features/reminders.js";
@@ -77,7 +77,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
   guarded.use(restoreSession, ignoreDoublePress, replayEdit);
-  guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, unhandled);
+  guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, registrationFallback, unhandled);
 
   bot.catch((err) => {
     deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");

@@ -2,7 +2,7 @@
 // producer should do it. One evidence checklist serves the chat and the self-assessment report
 // (Mẫu 02), so the two never disagree. Pure functions over plain data.
 import { EVIDENCE_KINDS, optionsFor, type EvidenceKind, type PlacedCriterion } from "./rubric.js";
-import type { Answers, ScoreResult } from "./scoring.js";
+import type { Answers, MarkerMiss, ScoreResult } from "./scoring.js";
 
 /** An attached file as the checklist sees it: its criterion and, when tagged, what it proves. */
 export interface EvidenceFile {
@@ -58,6 +58,11 @@ export interface Readiness {
   evidenceKindsMissing: MissingEvidenceKind[];
   /** The indicative stars are below 3 (or the dossier is disqualified): not recognisable. */
   belowThree: boolean;
+  /**
+   * The ★ markers up to ★3 the answers miss when they alone hold the points' 3★ or more below 3★
+   * (Decision 26/2026: a missed marker caps the tier); empty otherwise.
+   */
+  markersBelowThree: MarkerMiss[];
   /** See ReadinessInput.unregistered: blocks filing until the household registers. */
   unregistered: boolean;
   total: number;
@@ -142,10 +147,13 @@ export function readinessOf(input: ReadinessInput): Readiness {
     missingEvidence,
     evidenceKindsMissing: missingEvidenceKinds(criteria, answers, caseId, files),
     belowThree,
+    markersBelowThree:
+      belowThree && !score.disqualified && score.markerRule === "minimum" && score.starsByPoints >= 3 ? score.markersMissed.filter((m) => m.marker <= 3) : [],
     unregistered,
     total: score.total,
     stars: score.stars,
     order: [
+      itemKey({ kind: "registration" }),
       ...clearanceIds.map((id) => itemKey({ kind: "clearance", id })),
       ...criteria.map((c) => itemKey({ kind: "criterion", id: c.id })),
       ...criteria.map((c) => itemKey({ kind: "evidence", id: c.id })),

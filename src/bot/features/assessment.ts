@@ -236,6 +236,24 @@ onButton(assessmentFeature, cb.resume, async (ctx, app) => {
 const YES_WORDS = ["1", "co", "dung", "dung vay", "yes", "y"];
 const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
 
+/**
+ * The option a typed text (folded, see fold) names: its number, its whole text, or a part of one
+ * option's text only. The version's "none of these" words name the option of 0 points on a
+ * criterion whose rubric has one, so it needs no "none of these" option of its own.
+ */
+function typedOption(options: Option[], typed: string, noneLabel: string | undefined): Option | undefined {
+  const n = Number(typed);
+  if (Number.isInteger(n) && n >= 1 && n <= options.length) return options[n - 1];
+  if (typed.length < 3) return undefined;
+  const only = (found: Option[]) => (found.length === 1 ? found[0] : undefined);
+  const none = noneLabel !== undefined && !options.some((o) => o.none) && fold(noneLabel).startsWith(typed);
+  return (
+    only(options.filter((o) => fold(o.label) === typed)) ??
+    only(options.filter((o) => fold(o.label).includes(typed))) ??
+    (none ? only(options.filter((o) => o.points === 0)) : undefined)
+  );
+}
+
 /** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
 async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
@@ -249,13 +267,7 @@ async function handleAssessmentText(ctx: BotContext, text: string): Promise<bool
     else if (NO_WORDS.includes(typed)) value = false;
   } else {
     const criterion = a.criteria.find((c) => c.id === key)!;
-    const options = optionsFor(criterion, a.caseId);
-    const n = Number(typed);
-    if (Number.isInteger(n) && n >= 1 && n <= options.length) value = options[n - 1]!.id;
-    else if (typed.length >= 3) {
-      const matches = options.filter((o) => fold(o.label).includes(typed));
-      if (matches.length === 1) value = matches[0]!.id;
-    }
+    value = typedOption(optionsFor(criterion, a.caseId), typed, a.sheet.version.noneOption?.label)?.id;
   }
   if (value === undefined) {
     await ctx.reply(ctx.t("answer-not-understood"), HTML);
@@ -298,14 +310,21 @@ function itemButton(ctx: BotContext, a: Assessment, item: MissingItem): Button {
 /** At most this many item buttons under the list; the walk through the items reaches the rest. */
 const MAX_ITEM_BUTTONS = 24;
 
-function missingLines(ctx: BotContext, r: Readiness): string[] {
+function missingLines(ctx: BotContext, a: Assessment, r: Readiness): string[] {
   const lines: string[] = [];
   if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
   if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
   if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
   if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
-  if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
-  if (r.unregistered) lines.push(ctx.t("missing-business-registration"));
+  if (r.markersBelowThree.length) {
+    const markers = r.markersBelowThree.map((m) => ctx.t("missing-marker", { criterion: m.criterion, marker: m.marker })).join(", ");
+    lines.push(th(ctx, "missing-below-three-markers", { total: r.total, stars: r.stars, markers }));
+  } else if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
+  if (r.unregistered) {
+    // The decision the application's rubric version comes from: "Quyết định số 148/QĐ-TTg ngày …".
+    const { id, legalSource } = a.sheet.version;
+    lines.push(th(ctx, "missing-household-registration", { version: id, decision: legalSource.split(",")[0]! }));
+  }
   return lines;
 }
 
@@ -318,7 +337,7 @@ export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) 
   ctx.session.step = undefined;
   const items = r.items.map((item) => itemButton(ctx, a, item));
   const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id, undefined)]] : [];
-  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, r), "", ctx.t("fix-how")].join("\n"), {
+  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, a, r), "", ctx.t("fix-how")].join("\n"), {
     ...HTML,
     reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
   });
@@ -361,6 +380,13 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   return askQuestion(ctx, a, item.kind === "clearance" ? clearanceKey(item.id) : item.id);
 }
 
+/** The walk through what is missing goes on after `after`, an item done outside it (the household's registration). */
+export async function continueWalk(ctx: BotContext, appId: number, after: MissingItem) {
+  const loaded = await loadForUser(ctx, appId);
+  if (loaded.ok) return continueFixing(ctx, loaded.a, after);
+  return undefined;
+}
+
 onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
   const after = afterKey === undefined ? undefined : parseItemKey(afterKey);
   const loaded = await loadForUser(ctx, app);
@@ -374,4 +400,4 @@ onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
 
 assessmentFeature.use(review, evidence);
 
-export { currentApplicationId, loadForUser } from "./assessment/access.js";
+export { applicationForCommand, loadForUser, saidFrozen } from "./assessment/access.js";

@@ -24,7 +24,7 @@ import { charCount, clip } from "../../text.js";
 
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
-import { currentApplicationId } from "./assessment.js";
+import { applicationForCommand, saidFrozen } from "./assessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { textSteps } from "../text-steps.js";
@@ -226,8 +226,9 @@ onButton(dossierFeature, cb.dossierEdit, async (ctx, app, index) => {
 });
 
 dossierFeature.command("hoanthien", async (ctx) => {
-  const a = await loadForDossier(ctx, currentApplicationId(ctx));
+  const a = await applicationForCommand(ctx);
   if (!a) return;
+  if (await saidFrozen(ctx, a)) return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
   if (nextDossierKey(ctx.deps.db, a)) {
     await ctx.reply(ctx.t("dossier-intro"), HTML);
     return continueDossier(ctx, a);
@@ -258,9 +259,9 @@ onButton(dossierFeature, cb.forms, async (ctx, app) => {
 });
 
 dossierFeature.command("hoso_giay", async (ctx) => {
-  const a = await loadForDossier(ctx, currentApplicationId(ctx));
+  const a = await applicationForCommand(ctx);
   if (!a) return;
-  if (nextDossierKey(ctx.deps.db, a)) await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
+  if (!(await saidFrozen(ctx, a)) && nextDossierKey(ctx.deps.db, a)) await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
   return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
 });
 

@@ -28,6 +28,7 @@ import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import type { Step } from "../session.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
+import { continueWalk } from "./assessment.js";
 import { HTML } from "../html.js";
 import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
@@ -41,6 +42,10 @@ const PROFILE_FIELDS = ["name", "phone", "org-type", "org-name", "commune"] as c
 
 export async function askConsent(ctx: BotContext) {
   await ctx.reply(ctx.t("welcome"), HTML);
+  await askPrivacyConsent(ctx);
+}
+
+async function askPrivacyConsent(ctx: BotContext) {
   await ctx.reply(ctx.t("privacy-notice"), {
     ...HTML,
     reply_markup: new InlineKeyboard()
@@ -63,6 +68,35 @@ export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User
   if (!user.pendingOrgName) return "reg-org-name";
   return "reg-commune";
 }
+
+/** Before consent or during registration: asks the current step's question again, with its buttons. */
+async function repeatRegistrationQuestion(ctx: BotContext) {
+  if (!hasConsent(ctx.user)) return askPrivacyConsent(ctx);
+  return ASK[ctx.session.step as RegistrationStep](ctx);
+}
+
+/** Before consent, or at a registration step. */
+function isRegistering(ctx: BotContext): boolean {
+  return !hasConsent(ctx.user) || (ctx.session.step !== undefined && ctx.session.step in ASK);
+}
+
+/**
+ * Next to last in line, before consent and during registration, where the commands do not work
+ * yet: what no feature took (a sticker, an old button) gets the current question again.
+ */
+export const registrationFallback = new Composer<BotContext>();
+const registering = registrationFallback.filter(isRegistering);
+
+registering.on("message").drop((ctx) => ctx.message.text !== undefined, async (ctx) => {
+  await ctx.reply(ctx.t("unsupported-message"), HTML);
+  return repeatRegistrationQuestion(ctx);
+});
+
+registering.on("callback_query", async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-registering") });
+  // A button of an inline-mode message has no chat to ask in.
+  return ctx.chat ? repeatRegistrationQuestion(ctx) : undefined;
+});
 
 /** Asks the next missing registration item, or shows the main menu when nothing is missing. */
 export async function continueRegistration(ctx: BotContext) {
@@ -286,10 +320,14 @@ onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { businessRegistered: registered });
   else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { businessRegistered: registered });
   if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
-  // From the readiness checklist (not registration, not the profile): say it is noted, nothing more.
+  // From the readiness checklist (not registration, not the profile): noted, and the walk through
+  // what is missing goes on when it is under way.
   if (org && !ctx.session.editing) {
     ctx.session.step = undefined;
-    return registered ? ctx.reply(ctx.t("business-registration-saved"), HTML) : undefined;
+    if (!registered) return undefined;
+    const walking = ctx.session.fixing;
+    await ctx.reply(ctx.t(walking ? "business-registration-noted" : "business-registration-saved"), HTML);
+    return walking ? continueWalk(ctx, walking, { kind: "registration" }) : undefined;
   }
   return afterSave(ctx);
 });

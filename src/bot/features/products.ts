@@ -426,6 +426,8 @@ export async function showProduct(ctx: BotContext, appId: number) {
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    // A filed product: where it stands, and its forms (read-only) instead of the editing buttons.
+    column(isEditable(a.app) ? [] : [[ctx.t("btn-status"), cb.status(a.app.id)], [ctx.t("btn-forms"), cb.forms(a.app.id)]]),
     grid(productMenuButtons(ctx, a.product.id), 2),
     column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
   );

@@ -70,6 +70,11 @@ statusFeature.command("nop", async (ctx) => {
   const org = organisationOf(ctx.deps.db, ctx.user!)!;
   const rows = applicationsOfOrganisations(ctx.deps.db, [org.id]).map((r) => r.applications);
   const candidate = rows.find((a) => a.state === "completed" || a.state === "returned") ?? rows.find((a) => a.state === "draft");
+  const filed = rows.find((a) => a.state !== "withdrawn");
+  if (!candidate && filed) {
+    const product = loadAssessment(ctx.deps.db, ctx.deps.catalog, filed.id)!.product;
+    return ctx.reply(th(ctx, "nop-already", { product: product.name, state: filed.state }), HTML);
+  }
   if (!candidate) return ctx.reply(ctx.t("nothing-to-submit"), HTML);
   return submitApplication(ctx, candidate.id);
 });
@@ -103,35 +108,50 @@ function nextStep(ctx: BotContext, state: string): string {
 
 statusFeature.command("trangthai", async (ctx) => {
   if (!ctx.user) return ctx.reply(ctx.t("need-registration"), HTML);
-  const { db, catalog } = ctx.deps;
-  const rows = applicationsOfOrganisations(db, organisationIdsOf(db, ctx.user.id));
+  const rows = applicationsOfOrganisations(ctx.deps.db, organisationIdsOf(ctx.deps.db, ctx.user.id));
   if (rows.length === 0) return ctx.reply(ctx.t("status-none"), HTML);
-  for (const { applications: app, products: product } of rows.slice(0, 10)) {
-    const a = loadAssessment(db, catalog, app.id);
-    if (!a || !canWorkOn(db, ctx.user, a.app)) continue;
-    const r = readiness(db, a);
-    const official = officialResultOf(db, app.id);
-    const lines = [
-      th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
-      th(ctx, "status-score", { total: r.total, stars: r.stars }),
-    ];
-    if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: formatDate(official.decisionDate) }));
-    if (official && official.stars >= 3) {
-      const { expires } = certificateTimeline(official.decisionDate);
-      lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatDate(expires) }));
-    }
-    const calibration = calibrationOf(db, a);
-    if (calibration) lines.push(...calibrationLines(ctx, calibration));
-    lines.push(nextStep(ctx, app.state));
-    lines.push(...timelineLines(ctx, timeline(db, a)));
-    const buttons: Button[] = [];
-    if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
-    if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
-    // Only the product's latest application offers what comes next.
-    if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
-      for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
-    }
-    await replyLines(ctx, lines, buttons.length ? { reply_markup: column(buttons) } : {});
-  }
+  for (const row of rows.slice(0, 10)) await showStatus(ctx, row.applications.id, rows);
   return undefined;
 });
+
+/** A product card's status button: that application's status, as /trangthai shows it. */
+onButton(statusFeature, cb.status, async (ctx, app) => {
+  await ctx.answerCallbackQuery();
+  const rows = ctx.user ? applicationsOfOrganisations(ctx.deps.db, organisationIdsOf(ctx.deps.db, ctx.user.id)) : [];
+  if (!rows.some((r) => r.applications.id === app)) return ctx.reply(ctx.t("stale-button"), HTML);
+  return showStatus(ctx, app, rows);
+});
+
+/**
+ * One application's state, scores, official result, next step and timeline, with what the producer
+ * can do; `rows` are the user's organisations' applications (only a product's latest one offers
+ * what comes next). Nothing when the user may not see it.
+ */
+async function showStatus(ctx: BotContext, appId: number, rows: ReturnType<typeof applicationsOfOrganisations>) {
+  const { db, catalog } = ctx.deps;
+  const a = loadAssessment(db, catalog, appId);
+  if (!a || !ctx.user || !canWorkOn(db, ctx.user, a.app)) return;
+  const { app, product } = a;
+  const r = readiness(db, a);
+  const official = officialResultOf(db, app.id);
+  const lines = [
+    th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
+    th(ctx, "status-score", { total: r.total, stars: r.stars }),
+  ];
+  if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: formatDate(official.decisionDate) }));
+  if (official && official.stars >= 3) {
+    const { expires } = certificateTimeline(official.decisionDate);
+    lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatDate(expires) }));
+  }
+  const calibration = calibrationOf(db, a);
+  if (calibration) lines.push(...calibrationLines(ctx, calibration));
+  lines.push(nextStep(ctx, app.state));
+  lines.push(...timelineLines(ctx, timeline(db, a)));
+  const buttons: Button[] = [];
+  if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
+  if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
+  if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
+    for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
+  }
+  await replyLines(ctx, lines, buttons.length ? { reply_markup: column(buttons) } : {});
+}

@@ -1,8 +1,12 @@
 // Which application a producer may work on, and which one they are working on.
-import { canWorkOn, latestOpenApplication, loadAssessment, type Assessment } from "../../../services/assessment.js";
-import { organisationOf } from "../../../services/people.js";
+import { canWorkOn, isEditable, latestOpenApplication, loadAssessment, productsOf, type Assessment } from "../../../services/assessment.js";
+import { isRegistered, organisationOf } from "../../../services/people.js";
+import { clip } from "../../../text.js";
+import { cb } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../html.js";
+import { th } from "../../i18n.js";
+import { column } from "../../keyboards.js";
 
 type Loaded = { ok: true; a: Assessment } | { ok: false };
 
@@ -18,9 +22,40 @@ export async function loadForUser(ctx: BotContext, appId: number | undefined): P
   return { ok: true, a };
 }
 
-/** The application the user is working on in this chat, or their most recent open one. */
-export function currentApplicationId(ctx: BotContext): number | undefined {
-  if (ctx.session.applicationId) return ctx.session.applicationId;
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  return org ? latestOpenApplication(ctx.deps.db, org.id)?.id : undefined;
+/**
+ * The application a typed command (/xemlai, /ketqua, /minhchung, /hoanthien, /hoso_giay) is about:
+ * the one this chat works on, else the organisation's open draft, else the latest application of
+ * its only product, whatever its state. With several products and none of those it asks which
+ * product (a button per product opens its card); without any it says how to start. Undefined when
+ * it has answered instead.
+ */
+export async function applicationForCommand(ctx: BotContext): Promise<Assessment | undefined> {
+  const { db, catalog } = ctx.deps;
+  if (!isRegistered(db, ctx.user)) {
+    await ctx.reply(ctx.t("need-registration"), HTML);
+    return undefined;
+  }
+  const user = ctx.user!;
+  const inSession = ctx.session.applicationId === undefined ? undefined : loadAssessment(db, catalog, ctx.session.applicationId);
+  if (inSession && canWorkOn(db, user, inSession.app)) return inSession;
+  const org = organisationOf(db, user)!;
+  const open = latestOpenApplication(db, org.id);
+  const products = productsOf(db, org.id);
+  const only = open?.id ?? (products.length === 1 ? products[0]!.application.id : undefined);
+  if (only !== undefined) return loadAssessment(db, catalog, only);
+  if (products.length === 0) await ctx.reply(ctx.t("status-none"), HTML);
+  else {
+    await ctx.reply(ctx.t("which-product"), { ...HTML, reply_markup: column(products.map(({ product }) => [clip(product.name, 40), cb.product(product.id)])) });
+  }
+  return undefined;
+}
+
+/**
+ * For an application no longer editable (filed, rated, withdrawn): says so in one sentence that
+ * points to /trangthai, and returns true; false (and says nothing) while it can still be changed.
+ */
+export async function saidFrozen(ctx: BotContext, a: Assessment): Promise<boolean> {
+  if (isEditable(a.app)) return false;
+  await ctx.reply(th(ctx, "application-frozen", { product: a.product.name, state: a.app.state }), HTML);
+  return true;
 }

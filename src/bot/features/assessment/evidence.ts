@@ -10,7 +10,7 @@ import type { BotContext } from "../../context.js";
 import { HTML, replyLines } from "../../html.js";
 import { column, stack, type Button } from "../../keyboards.js";
 import { th } from "../../i18n.js";
-import { currentApplicationId, loadForUser } from "./access.js";
+import { applicationForCommand, loadForUser, saidFrozen } from "./access.js";
 
 export const evidence = new Composer<BotContext>();
 
@@ -110,15 +110,16 @@ onButton(evidence, cb.evidenceKind, async (ctx, id, index) => {
 });
 
 evidence.command("minhchung", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (!loaded.ok) return;
-  const files = evidenceOf(ctx.deps.db, loaded.a);
+  const a = await applicationForCommand(ctx);
+  if (!a) return;
+  await saidFrozen(ctx, a);
+  const files = evidenceOf(ctx.deps.db, a);
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
-  const lines = [th(ctx, "evidence-list", { product: loaded.a.product.name })];
+  const lines = [th(ctx, "evidence-list", { product: a.product.name })];
   files.forEach((f, i) => {
     lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
   });
-  const removable = isEditable(loaded.a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
+  const removable = isEditable(a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
   return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
 });
 

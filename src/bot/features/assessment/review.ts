@@ -8,7 +8,7 @@ import type { BotContext } from "../../context.js";
 import { escapeHtml, HTML, replyLines } from "../../html.js";
 import { grid, type Button } from "../../keyboards.js";
 import { th } from "../../i18n.js";
-import { currentApplicationId, loadForUser } from "./access.js";
+import { applicationForCommand, loadForUser, saidFrozen } from "./access.js";
 
 export const review = new Composer<BotContext>();
 
@@ -66,11 +66,15 @@ export async function showResult(ctx: BotContext, a: Assessment) {
 }
 
 review.command("xemlai", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showReview(ctx, loaded.a);
+  const a = await applicationForCommand(ctx);
+  if (!a) return;
+  await saidFrozen(ctx, a);
+  return showReview(ctx, a);
 });
 
 review.command("ketqua", async (ctx) => {
-  const loaded = await loadForUser(ctx, currentApplicationId(ctx));
-  if (loaded.ok) return showResult(ctx, loaded.a);
+  const a = await applicationForCommand(ctx);
+  if (!a) return;
+  await saidFrozen(ctx, a);
+  return showResult(ctx, a);
 });
