@@ -5,6 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { invites, officers, organisationMembers, organisations, users } from "../db/schema.js";
 import type { Role } from "../domain/lifecycle.js";
+import type { DbOrTx } from "./outbox.js";
 import { isAdminUser } from "./people.js";
 
 export type Invite = typeof invites.$inferSelect;
@@ -56,7 +57,7 @@ export function removeMember(db: Db, organisationId: number, userId: number): bo
 }
 
 /** Active officers of a commune. */
-export function officersOf(db: Db, communeCode: string): number[] {
+export function officersOf(db: DbOrTx, communeCode: string): number[] {
   return db
     .select({ id: officers.userId })
     .from(officers)

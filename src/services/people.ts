@@ -1,28 +1,13 @@
 // Users, their consent and profile, and the organisation they produce under.
-import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
 import { charCount } from "../text.js";
-import { enqueueNotifications, type DbOrTx } from "./outbox.js";
-import { officersOf } from "./membership.js";
+import type { DbOrTx } from "./outbox.js";
 import {
-  applicationEvents,
-  applications,
-  answers,
-  clearances,
   consentEvents,
-  dossierFields,
-  evidence,
-  invites,
-  localEvaluations,
-  officers,
-  officialResults,
-  outbox,
   organisationMembers,
   organisations,
-  products,
-  reminders,
-  submissions,
   userIdentities,
   users,
   type Channel,
@@ -251,59 +236,4 @@ export function saveOrganisation(db: Db, user: User, input: Partial<Organisation
 
 export function isRegistered(db: Db, user: User | undefined): boolean {
   return !!user && !!user.fullName && !!user.phone && !!organisationOf(db, user);
-}
-
-/** States in which the commune holds a filed dossier: deleting it must tell the commune's officers. */
-const WITH_THE_COMMUNE = ["submitted", "received", "returned", "forwarded"] as const;
-
-/**
- * Deletes the user's personal data (Law 91/2025/QH15), in one transaction: name, phone, identities,
- * memberships and officer posts, and the organisation they own with its members, invitations,
- * products and applications (answers, evidence, dossier fields, submissions, events, evaluations,
- * results), filed ones included. Notifications to the user, and about their applications to anyone,
- * are dropped; the active officers of the commune holding a filed dossier get one
- * "application-deleted" notice naming only the product. Consent events stay, as the record of what
- * was agreed and withdrawn.
- */
-export function deletePersonalData(db: Db, id: number): void {
-  const owned = db.select().from(organisations).where(eq(organisations.ownerId, id)).all();
-  const apps = owned.length
-    ? db.select().from(applications).where(inArray(applications.organisationId, owned.map((o) => o.id))).all()
-    : [];
-  const withdrawn = apps.flatMap((app) => {
-    const commune = app.communeCode;
-    if (!commune || !(WITH_THE_COMMUNE as readonly string[]).includes(app.state)) return [];
-    const product = db.select({ name: products.name }).from(products).where(eq(products.id, app.productId)).get()?.name ?? "";
-    return officersOf(db, commune)
-      .filter((officer) => officer !== id)
-      .map((recipientId) => ({ recipientId, kind: "application-deleted" as const, arguments: { product, commune } }));
-  });
-  const appIds = apps.map((a) => a.id);
-  const orgIds = owned.map((o) => o.id);
-  db.transaction((tx) => {
-    tx.delete(outbox).where(appIds.length ? or(eq(outbox.recipientId, id), inArray(outbox.applicationId, appIds)) : eq(outbox.recipientId, id)).run();
-    if (appIds.length) {
-      for (const table of [answers, clearances, evidence, submissions, applicationEvents, localEvaluations, officialResults]) {
-        tx.delete(table).where(inArray(table.applicationId, appIds)).run();
-      }
-      tx.delete(dossierFields).where(and(eq(dossierFields.scope, "application"), inArray(dossierFields.scopeId, appIds))).run();
-    }
-    if (orgIds.length) {
-      const productIds = tx.select({ id: products.id }).from(products).where(inArray(products.organisationId, orgIds)).all().map((p) => p.id);
-      if (productIds.length) tx.delete(dossierFields).where(and(eq(dossierFields.scope, "product"), inArray(dossierFields.scopeId, productIds))).run();
-      tx.delete(dossierFields).where(and(eq(dossierFields.scope, "organisation"), inArray(dossierFields.scopeId, orgIds))).run();
-      tx.delete(applications).where(inArray(applications.organisationId, orgIds)).run();
-      tx.delete(products).where(inArray(products.organisationId, orgIds)).run();
-      tx.delete(organisationMembers).where(inArray(organisationMembers.organisationId, orgIds)).run();
-      tx.delete(invites).where(inArray(invites.organisationId, orgIds)).run();
-      tx.delete(organisations).where(inArray(organisations.id, orgIds)).run();
-    }
-    enqueueNotifications(tx, withdrawn);
-    tx.delete(organisationMembers).where(eq(organisationMembers.userId, id)).run();
-    tx.delete(officers).where(eq(officers.userId, id)).run();
-    tx.delete(reminders).where(eq(reminders.userId, id)).run();
-    tx.delete(users).where(eq(users.id, id)).run();
-    tx.delete(userIdentities).where(eq(userIdentities.userId, id)).run();
-    tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
-  });
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { consentEvents, userIdentities } from "../../src/db/schema.js";
 import { rolesFor } from "../../src/services/membership.js";
-import { adminUserIds, deletePersonalData, externalIdOf, findUserBy, grantConsent, isAdminUser, saveOrganisation, telegramIdentity, userIdOf } from "../../src/services/people.js";
+import { adminUserIds, externalIdOf, findUserBy, grantConsent, isAdminUser, saveOrganisation, telegramIdentity, userIdOf } from "../../src/services/people.js";
+import { deletePersonalData } from "../../src/services/privacy.js";
 
 let db: Db;
 beforeEach(() => {

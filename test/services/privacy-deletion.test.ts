@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { applicationEvents, applications, dossierFields, outbox, submissions } from "../../src/db/schema.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
-import { deletePersonalData } from "../../src/services/people.js";
+import { deletePersonalData } from "../../src/services/privacy.js";
 import { CAI_NUOC, telegramOutbox, world, type World } from "../helpers/world.js";
 
 let db: Db;

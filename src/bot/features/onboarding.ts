@@ -3,7 +3,6 @@ import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.js";
 import {
   declineConsent,
-  deletePersonalData,
   findUser,
   grantConsent,
   telegramIdentity,
@@ -19,6 +18,7 @@ import {
   updateUser,
   type User,
 } from "../../services/people.js";
+import { deletePersonalData } from "../../services/privacy.js";
 import { communesOfOfficer } from "../../services/membership.js";
 import { formatDate } from "../../dates.js";
 import { cb, onButton } from "../callback-data.js";
