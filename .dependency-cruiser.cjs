@@ -5,7 +5,8 @@ module.exports = {
   forbidden: [
     {
       name: "no-cycles",
-      comment: "Modules that import each other cannot be understood, tested or moved one at a time (type imports aside: they vanish at run time).",
+      comment:
+        "Modules that import each other cannot be understood, tested or moved one at a time (type imports aside: they vanish at run time).",
       severity: "error",
       from: { path: "^src/" },
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
@@ -15,7 +16,20 @@ module.exports = {
       comment: "src/domain does no I/O and knows no database, channel or use case: it is given its data.",
       severity: "error",
       from: { path: "^src/domain/" },
-      to: { path: ["^src/(db|services|bot|server|cli|forms)/", "^src/main\\.ts$", "drizzle-orm", "better-sqlite3", "grammy", "@grammyjs", "ioredis", "fastify", "^fs$", "^node:fs"] },
+      to: {
+        path: [
+          "^src/(db|services|bot|server|cli|forms)/",
+          "^src/main\\.ts$",
+          "drizzle-orm",
+          "better-sqlite3",
+          "grammy",
+          "@grammyjs",
+          "ioredis",
+          "fastify",
+          "^fs$",
+          "^node:fs",
+        ],
+      },
     },
     {
       name: "core-knows-no-channel",

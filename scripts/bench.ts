@@ -1,15 +1,15 @@
 // `npm run bench`: how fast the engine and the bot are on this machine; the README quotes the figures.
 import { performance } from "node:perf_hooks";
-import pino from "pino";
 import type { Update } from "grammy/types";
+import pino from "pino";
 import { createBot } from "../src/bot/index.js";
 import { openDatabase } from "../src/db/client.js";
-import { loadHolidays } from "../src/services/holidays.js";
 import { improvementPlan } from "../src/domain/plan.js";
 import { optionsFor } from "../src/domain/rubric.js";
 import { score } from "../src/domain/scoring.js";
 import { loadCatalog } from "../src/rubric/catalog.js";
 import { adminUnitsOf } from "../src/services/admin-units.js";
+import { loadHolidays } from "../src/services/holidays.js";
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -19,17 +19,22 @@ function stats(samples: number[]) {
 
 const catalog = loadCatalog().value!;
 let seed = 1;
-const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+const random = () => {
+  seed = (seed * 48271) % 2147483647;
+  return seed / 2147483647;
+};
 
 // 1. Scoring and the exact improvement plan over every shipped sheet.
 const scoring: number[] = [];
 const planning: number[] = [];
 for (const sheet of catalog.sheets) {
   for (let i = 0; i < 200; i++) {
-    const answers = Object.fromEntries(sheet.criteria.map((c) => {
-      const options = optionsFor(c, sheet.cases[0]?.id);
-      return [c.id, options[Math.floor(random() * options.length)]!.id];
-    }));
+    const answers = Object.fromEntries(
+      sheet.criteria.map((c) => {
+        const options = optionsFor(c, sheet.cases[0]?.id);
+        return [c.id, options[Math.floor(random() * options.length)]!.id];
+      }),
+    );
     const opts = { caseId: sheet.cases[0]?.id };
     let t = performance.now();
     score(sheet, answers, opts);
@@ -60,22 +65,75 @@ for (const q of queries) {
 }
 
 // 3. The bot: a whole self-assessment through handleUpdate, Telegram answered in process.
-const bot = createBot("1:bench-token-not-used-anywhere-000", {
-  db, catalog, adminUnits: units, logger: pino({ level: "silent" }), adminIds: [], holidays: loadHolidays(), notify: () => undefined,
-}, { botInfo: { id: 1, is_bot: true, first_name: "b", username: "b_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
+const bot = createBot(
+  "1:bench-token-not-used-anywhere-000",
+  {
+    db,
+    catalog,
+    adminUnits: units,
+    logger: pino({ level: "silent" }),
+    adminIds: [],
+    holidays: loadHolidays(),
+    notify: () => undefined,
+  },
+  {
+    botInfo: {
+      id: 1,
+      is_bot: true,
+      first_name: "b",
+      username: "b_bot",
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+    } as never,
+  },
+);
 let messageId = 1;
 let lastMarkup: { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
 bot.api.config.use(async (_prev, method, payload) => {
   const p = payload as Record<string, unknown>;
-  if (method === "sendMessage" || (method === "editMessageText" && p.reply_markup)) lastMarkup = p.reply_markup as typeof lastMarkup;
-  return { ok: true, result: method === "sendMessage" || method === "editMessageText" ? { message_id: messageId++, date: 0, chat: { id: 7, type: "private" }, text: "" } : true } as never;
+  if (method === "sendMessage" || (method === "editMessageText" && p.reply_markup))
+    lastMarkup = p.reply_markup as typeof lastMarkup;
+  return {
+    ok: true,
+    result:
+      method === "sendMessage" || method === "editMessageText"
+        ? { message_id: messageId++, date: 0, chat: { id: 7, type: "private" }, text: "" }
+        : true,
+  } as never;
 });
 const from = { id: 7, is_bot: false, first_name: "u" };
 const chat = { id: 7, type: "private" as const, first_name: "u" };
 let updateId = 1;
-const text = (t: string): Update => ({ update_id: updateId++, message: { message_id: messageId++, date: 0, chat, from, text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.length }] } : {}) } } as Update);
-const press = (data: string): Update => ({ update_id: updateId++, callback_query: { id: String(updateId), from, chat_instance: "x", data, message: { message_id: messageId - 1, date: 0, chat, text: "" } } } as Update);
-const pressText = (label: RegExp) => press(lastMarkup!.inline_keyboard!.flat().find((b) => label.test(b.text))!.callback_data!);
+const text = (t: string): Update =>
+  ({
+    update_id: updateId++,
+    message: {
+      message_id: messageId++,
+      date: 0,
+      chat,
+      from,
+      text: t,
+      ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.length }] } : {}),
+    },
+  }) as Update;
+const press = (data: string): Update =>
+  ({
+    update_id: updateId++,
+    callback_query: {
+      id: String(updateId),
+      from,
+      chat_instance: "x",
+      data,
+      message: { message_id: messageId - 1, date: 0, chat, text: "" },
+    },
+  }) as Update;
+const pressText = (label: RegExp) =>
+  press(lastMarkup!.inline_keyboard!.flat().find((b) => label.test(b.text))!.callback_data!);
 
 const updates: number[] = [];
 const deliver = async (u: Update) => {
@@ -109,14 +167,20 @@ for (let round = 0; round < 20; round++) {
 }
 const rssAfter = process.memoryUsage().rss;
 
-console.log(JSON.stringify({
-  node: process.version,
-  scoreMs: stats(scoring),
-  planMs: stats(planning),
-  communeListMs: { seedAndIndex: seedMs.toFixed(1), reindexAfterImport: reindexMs.toFixed(1) },
-  communeSearchMs: stats(searching),
-  botUpdateMs: stats(updates),
-  assessments: 20,
-  rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      node: process.version,
+      scoreMs: stats(scoring),
+      planMs: stats(planning),
+      communeListMs: { seedAndIndex: seedMs.toFixed(1), reindexAfterImport: reindexMs.toFixed(1) },
+      communeSearchMs: stats(searching),
+      botUpdateMs: stats(updates),
+      assessments: 20,
+      rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
+    },
+    null,
+    2,
+  ),
+);
 db.$client.close();

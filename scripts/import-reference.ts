@@ -10,10 +10,21 @@ import { fold } from "../src/text.js";
 const REF = process.env.OCOP_REFERENCE ?? join(import.meta.dirname, "../../shared/reference/ocop");
 const OUT = join(import.meta.dirname, "../rubrics");
 
-interface RefOption { label: string; points: number; starMarker?: 3 | 4 | 5; case?: string }
+interface RefOption {
+  label: string;
+  points: number;
+  starMarker?: 3 | 4 | 5;
+  case?: string;
+}
 interface RefCriterion {
-  id: string; group: string; parent?: string; name: string; maxPoints: number; note?: string;
-  criterionStarMarker?: number; options: RefOption[];
+  id: string;
+  group: string;
+  parent?: string;
+  name: string;
+  maxPoints: number;
+  note?: string;
+  criterionStarMarker?: number;
+  options: RefOption[];
 }
 interface RefSheet {
   productSet?: { stt: number; nganh: string; nhom: string; boSanPham: string };
@@ -21,68 +32,126 @@ interface RefSheet {
   discrepancies?: string[] | null;
   parts: { id: string; name: string; maxPoints: number; criteria: RefCriterion[] }[];
 }
-interface CriterionNotes { help: string; evidence: string[]; local: string | null; improvable: boolean }
+interface CriterionNotes {
+  help: string;
+  evidence: string[];
+  local: string | null;
+  improvable: boolean;
+}
 
 const notes: Record<string, CriterionNotes> = JSON.parse(
   readFileSync(join(import.meta.dirname, "reference/criteria-notes.json"), "utf8"),
 );
 
-const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Disqualification items, in our words, recognised by keywords of the research text. */
 const DISQUALIFICATIONS: { id: string; match: RegExp; requirement: string; help: string }[] = [
-  { id: "forged", match: /giả mạo/i,
+  {
+    id: "forged",
+    match: /giả mạo/i,
     requirement: "Mọi giấy tờ trong hồ sơ đều là thật, không làm giả, không tẩy xóa.",
-    help: "Chỉ cần một giấy tờ giả là hồ sơ bị loại ngay." },
-  { id: "gmp", match: /GMP/,
+    help: "Chỉ cần một giấy tờ giả là hồ sơ bị loại ngay.",
+  },
+  {
+    id: "gmp",
+    match: /GMP/,
     requirement: "Cơ sở đủ điều kiện sản xuất theo quy định (GMP với thực phẩm bảo vệ sức khỏe, hoặc tương đương).",
-    help: "Thiếu giấy chứng nhận đủ điều kiện sản xuất thì hồ sơ bị loại." },
-  { id: "food-safety-certificate", match: /đủ điều kiện (an toàn thực phẩm|ATTP)/i,
-    requirement: "Cơ sở có giấy chứng nhận đủ điều kiện an toàn thực phẩm (hoặc giấy tương đương) còn hạn và đúng quy định.",
-    help: "Không có giấy này, hoặc giấy không đúng với sản phẩm, thì hồ sơ bị loại." },
-  { id: "production-licence", match: /giấy phép sản xuất/i,
+    help: "Thiếu giấy chứng nhận đủ điều kiện sản xuất thì hồ sơ bị loại.",
+  },
+  {
+    id: "food-safety-certificate",
+    match: /đủ điều kiện (an toàn thực phẩm|ATTP)/i,
+    requirement:
+      "Cơ sở có giấy chứng nhận đủ điều kiện an toàn thực phẩm (hoặc giấy tương đương) còn hạn và đúng quy định.",
+    help: "Không có giấy này, hoặc giấy không đúng với sản phẩm, thì hồ sơ bị loại.",
+  },
+  {
+    id: "production-licence",
+    match: /giấy phép sản xuất/i,
     requirement: "Cơ sở có giấy phép sản xuất theo quy định (ví dụ giấy phép sản xuất rượu, đồ uống).",
-    help: "Sản phẩm bắt buộc có giấy phép mà chưa có thì hồ sơ bị loại." },
-  { id: "health-ministry-conditions", match: /Bộ Y tế/i,
+    help: "Sản phẩm bắt buộc có giấy phép mà chưa có thì hồ sơ bị loại.",
+  },
+  {
+    id: "health-ministry-conditions",
+    match: /Bộ Y tế/i,
     requirement: "Cơ sở đủ điều kiện bắt buộc để sản xuất theo quy định của Bộ Y tế.",
-    help: "Mỹ phẩm phải đáp ứng điều kiện sản xuất của Bộ Y tế; thiếu thì hồ sơ bị loại." },
-  { id: "sector-conditions", match: /quản lý chuyên ngành;/i,
+    help: "Mỹ phẩm phải đáp ứng điều kiện sản xuất của Bộ Y tế; thiếu thì hồ sơ bị loại.",
+  },
+  {
+    id: "sector-conditions",
+    match: /quản lý chuyên ngành;/i,
     requirement: "Cơ sở đủ điều kiện bắt buộc để sản xuất theo quy định của ngành.",
-    help: "Thiếu điều kiện sản xuất bắt buộc của ngành thì hồ sơ bị loại." },
-  { id: "product-declaration", match: /bản công bố sản phẩm/i,
+    help: "Thiếu điều kiện sản xuất bắt buộc của ngành thì hồ sơ bị loại.",
+  },
+  {
+    id: "product-declaration",
+    match: /bản công bố sản phẩm/i,
     requirement: "Sản phẩm đã có bản công bố sản phẩm (hoặc giấy tương đương) theo quy định.",
-    help: "Chưa có bản công bố sản phẩm thì hồ sơ bị loại." },
-  { id: "declaration-labelling", match: /(công bố chất lượng, ghi nhãn|tự công bố.*ghi nhãn)/i,
+    help: "Chưa có bản công bố sản phẩm thì hồ sơ bị loại.",
+  },
+  {
+    id: "declaration-labelling",
+    match: /(công bố chất lượng, ghi nhãn|tự công bố.*ghi nhãn)/i,
     requirement: "Bản công bố, nhãn hàng hóa (và quảng cáo, nếu có) của sản phẩm đúng quy định.",
-    help: "Nhãn hoặc bản công bố sai quy định thì hồ sơ bị loại." },
-  { id: "food-safety-test", match: /phiếu kiểm nghiệm/i,
+    help: "Nhãn hoặc bản công bố sai quy định thì hồ sơ bị loại.",
+  },
+  {
+    id: "food-safety-test",
+    match: /phiếu kiểm nghiệm/i,
     requirement: "Có phiếu kiểm nghiệm các chỉ tiêu an toàn thực phẩm của sản phẩm.",
-    help: "Không có phiếu kiểm nghiệm an toàn thực phẩm thì hồ sơ bị loại." },
-  { id: "dossier-valid", match: /(hồ sơ đăng ký không đạt|hồ sơ dự thi)/i,
+    help: "Không có phiếu kiểm nghiệm an toàn thực phẩm thì hồ sơ bị loại.",
+  },
+  {
+    id: "dossier-valid",
+    match: /(hồ sơ đăng ký không đạt|hồ sơ dự thi)/i,
     requirement: "Hồ sơ đăng ký làm đủ và đúng theo quy định.",
-    help: "Hồ sơ thiếu hoặc sai mẫu quy định thì bị loại; cán bộ xã sẽ hướng dẫn bổ sung." },
+    help: "Hồ sơ thiếu hoặc sai mẫu quy định thì bị loại; cán bộ xã sẽ hướng dẫn bổ sung.",
+  },
 ];
 
 /** Criterion notes that stop the scoring, as disqualification items. */
 const STOPS: { id: string; match: RegExp; requirement: string; help: string }[] = [
-  { id: "raw-material-origin", match: /nguyên liệu nhập khẩu hoặc không rõ nguồn gốc/i,
+  {
+    id: "raw-material-origin",
+    match: /nguyên liệu nhập khẩu hoặc không rõ nguồn gốc/i,
     requirement: "Nguyên liệu có nguồn gốc rõ ràng, không phải toàn bộ là hàng nhập khẩu.",
-    help: "Nếu toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc, sản phẩm bị loại." },
-  { id: "not-a-copy", match: /giống hệt/i,
+    help: "Nếu toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc, sản phẩm bị loại.",
+  },
+  {
+    id: "not-a-copy",
+    match: /giống hệt/i,
     requirement: "Sản phẩm không phải là hàng của nhà khác chỉ đổi tên sản phẩm hoặc tên nhà sản xuất.",
-    help: "Sản phẩm giống hệt hàng của cơ sở khác thì bị loại." },
-  { id: "no-ip-infringement", match: /vi phạm sở hữu trí tuệ/i,
+    help: "Sản phẩm giống hệt hàng của cơ sở khác thì bị loại.",
+  },
+  {
+    id: "no-ip-infringement",
+    match: /vi phạm sở hữu trí tuệ/i,
     requirement: "Sản phẩm không vi phạm quyền sở hữu trí tuệ của người khác (nhãn hiệu, kiểu dáng, mẫu mã).",
-    help: "Sản phẩm nhái nhãn hiệu hay mẫu mã của người khác thì bị loại." },
-  { id: "no-foreign-matter", match: /tạp chất/i,
+    help: "Sản phẩm nhái nhãn hiệu hay mẫu mã của người khác thì bị loại.",
+  },
+  {
+    id: "no-foreign-matter",
+    match: /tạp chất/i,
     requirement: "Sản phẩm không có tạp chất gây mất an toàn (lông, côn trùng, đất cát, mẩu gỗ, nhựa, mốc…).",
-    help: "Có tạp chất nguy hiểm thì hội đồng dừng chấm, sản phẩm bị loại." },
-  { id: "food-safety-certificate", match: /giấy chứng nhận đủ điều kiện ATTP/i,
-    requirement: "Cơ sở có giấy chứng nhận đủ điều kiện an toàn thực phẩm (hoặc giấy tương đương) còn hạn và đúng quy định.",
-    help: "Không có giấy này, hoặc giấy không đúng với sản phẩm, thì hồ sơ bị loại." },
-  { id: "product-declaration", match: /Phiếu công bố sản phẩm/i,
+    help: "Có tạp chất nguy hiểm thì hội đồng dừng chấm, sản phẩm bị loại.",
+  },
+  {
+    id: "food-safety-certificate",
+    match: /giấy chứng nhận đủ điều kiện ATTP/i,
+    requirement:
+      "Cơ sở có giấy chứng nhận đủ điều kiện an toàn thực phẩm (hoặc giấy tương đương) còn hạn và đúng quy định.",
+    help: "Không có giấy này, hoặc giấy không đúng với sản phẩm, thì hồ sơ bị loại.",
+  },
+  {
+    id: "product-declaration",
+    match: /Phiếu công bố sản phẩm/i,
     requirement: "Sản phẩm đã có bản công bố sản phẩm (hoặc giấy tương đương) theo quy định.",
-    help: "Chưa có bản công bố sản phẩm thì hồ sơ bị loại." },
+    help: "Chưa có bản công bố sản phẩm thì hồ sơ bị loại.",
+  },
 ];
 
 // The tourism sheet's two cases, asked once, in words that fit every criterion that has them: the
@@ -119,7 +188,12 @@ function convertSheet(ref: RefSheet, productSet: string, source: string): SheetI
       if (note && /0 điểm.*dừng/i.test(note)) {
         stopIfZero = true;
         note = undefined;
-      } else if (note && /(Bị loại nếu|dừng, không chấm|không chấm các chỉ tiêu khác|Không xét các chỉ tiêu khác|Không chấm tiếp nếu)/i.test(note)) {
+      } else if (
+        note &&
+        /(Bị loại nếu|dừng, không chấm|không chấm các chỉ tiêu khác|Không xét các chỉ tiêu khác|Không chấm tiếp nếu)/i.test(
+          note,
+        )
+      ) {
         const stop = STOPS.find((s) => s.match.test(note!));
         if (!stop) throw new Error(`unrecognised stop note in ${c.id}: ${note}`);
         const existing = disqualification.find((d) => d.id === stop.id);
@@ -132,7 +206,9 @@ function convertSheet(ref: RefSheet, productSet: string, source: string): SheetI
         note = undefined;
       } else if (note && hasCases && /trường hợp/i.test(note)) {
         // The case is asked once for the whole sheet; the note keeps this criterion's own words for it.
-        const words = [...new Set(c.options.flatMap((o) => (o.case ? [o.case.replace(/^Trường hợp \d+:\s*/, "")] : [])))];
+        const words = [
+          ...new Set(c.options.flatMap((o) => (o.case ? [o.case.replace(/^Trường hợp \d+:\s*/, "")] : []))),
+        ];
         note = `Ở tiêu chí này, phiếu chia hai trường hợp: ${words.map((w, i) => `(${i + 1}) ${w}`).join("; ")}. Bot hỏi theo trường hợp bạn đã chọn.`;
       }
 
@@ -151,7 +227,9 @@ function convertSheet(ref: RefSheet, productSet: string, source: string): SheetI
           id: letters[i]!,
           label: o.label,
           points: o.points,
-          ...(o.starMarker ?? c.criterionStarMarker ? { marker: (o.starMarker ?? c.criterionStarMarker) as 3 | 4 | 5 } : {}),
+          ...((o.starMarker ?? c.criterionStarMarker)
+            ? { marker: (o.starMarker ?? c.criterionStarMarker) as 3 | 4 | 5 }
+            : {}),
           ...(o.case ? { case: /Trường hợp 1/.test(o.case) ? "1" : "2" } : {}),
         })),
       };
@@ -188,7 +266,10 @@ function convertSheet(ref: RefSheet, productSet: string, source: string): SheetI
     for (const g of part.groups) {
       const list = g.criteria ?? [];
       const idx = list.findIndex((c) => c.stopIfZero);
-      if (idx > 0 && ref.parts.some((p) => p.criteria.some((c) => c.id === list[idx]!.id && /ở trên/.test(c.note ?? "")))) {
+      if (
+        idx > 0 &&
+        ref.parts.some((p) => p.criteria.some((c) => c.id === list[idx]!.id && /ở trên/.test(c.note ?? "")))
+      ) {
         for (let i = 0; i < idx; i++) list[i]!.stopIfZero = true;
       }
     }
@@ -213,9 +294,17 @@ const TIER_MEANINGS: Record<number, string> = {
 };
 
 function tiers(recognisedBy: Record<number, string>): VersionInput["tiers"] {
-  const bounds: [number, number, number][] = [[1, 0, 30], [2, 30, 50], [3, 50, 70], [4, 70, 90], [5, 90, 100]];
+  const bounds: [number, number, number][] = [
+    [1, 0, 30],
+    [2, 30, 50],
+    [3, 50, 70],
+    [4, 70, 90],
+    [5, 90, 100],
+  ];
   return bounds.map(([stars, min, max]) => ({
-    stars, min, max,
+    stars,
+    min,
+    max,
     recognised: stars >= 3,
     ...(recognisedBy[stars] ? { recognisedBy: recognisedBy[stars] } : {}),
     meaning: TIER_MEANINGS[stars]!,
@@ -233,7 +322,7 @@ const PARTS = (a: number, b: number, c: number): VersionInput["parts"] => [
 
 function writeJson(path: string, data: unknown) {
   mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, JSON.stringify(data, null, 2) + "\n");
+  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /**
@@ -256,10 +345,16 @@ function taxonomyOf(sets: { stt: number; nganh: string; nhom: string; boSanPham:
   const sectors: VersionInput["taxonomy"] = [];
   for (const s of sets) {
     let sector = sectors.find((x) => x.title === s.nganh);
-    if (!sector) sectors.push((sector = { id: slug(s.nganh), title: s.nganh, groups: [] }));
+    if (!sector) {
+      sector = { id: slug(s.nganh), title: s.nganh, groups: [] };
+      sectors.push(sector);
+    }
     const { id, title } = PHU_LUC_I_GROUPS[s.nhom] ?? { id: slug(s.nhom), title: s.nhom };
     let group = sector.groups.find((x) => x.id === id);
-    if (!group) sector.groups.push((group = { id, title, sets: [] }));
+    if (!group) {
+      group = { id, title, sets: [] };
+      sector.groups.push(group);
+    }
     group.sets.push({ id: s.id, number: s.stt, title: s.boSanPham });
   }
   return sectors;
@@ -297,7 +392,8 @@ const ref148 = JSON.parse(readFileSync(join(REF, "qd148-rau-cu-qua-hat-tuoi.prov
 writeJson(join(OUT, "qd148-2023/version.json"), {
   id: "qd148-2023",
   title: "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 148/2023)",
-  legalSource: "Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ, Phụ lục III (sửa đổi bởi QĐ 1489/QĐ-TTg năm 2025)",
+  legalSource:
+    "Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ, Phụ lục III (sửa đổi bởi QĐ 1489/QĐ-TTg năm 2025)",
   effectiveFrom: "2023-02-24",
   effectiveTo: "2026-05-21",
   confidence: {
@@ -307,12 +403,28 @@ writeJson(join(OUT, "qd148-2023/version.json"), {
   markerRule: "warning",
   noneOption: NONE_OPTION,
   parts: PARTS(40, 25, 35),
-  tiers: tiers({ 3: "UBND cấp huyện (từ 06/7/2025: UBND cấp tỉnh)", 4: "UBND cấp tỉnh", 5: "Bộ Nông nghiệp và Phát triển nông thôn (nay là Bộ Nông nghiệp và Môi trường)" }),
-  taxonomy: taxonomyOf([{ stt: 1, nganh: "Thực phẩm", nhom: "Thực phẩm tươi sống", boSanPham: "Rau, củ, quả, hạt tươi", id: "rau-cu-qua-hat-tuoi" }]),
+  tiers: tiers({
+    3: "UBND cấp huyện (từ 06/7/2025: UBND cấp tỉnh)",
+    4: "UBND cấp tỉnh",
+    5: "Bộ Nông nghiệp và Phát triển nông thôn (nay là Bộ Nông nghiệp và Môi trường)",
+  }),
+  taxonomy: taxonomyOf([
+    {
+      stt: 1,
+      nganh: "Thực phẩm",
+      nhom: "Thực phẩm tươi sống",
+      boSanPham: "Rau, củ, quả, hạt tươi",
+      id: "rau-cu-qua-hat-tuoi",
+    },
+  ]),
 } satisfies VersionInput);
 writeJson(
   join(OUT, "qd148-2023/sheets/rau-cu-qua-hat-tuoi.json"),
-  convertSheet(ref148, "rau-cu-qua-hat-tuoi", "QĐ 148/QĐ-TTg, Phụ lục III, bộ \"Rau, củ, quả, hạt tươi\" (tên bộ suy ra từ các chỉ tiêu cảm quan); tệp tham chiếu qd148-rau-cu-qua-hat-tuoi.provisional.json."),
+  convertSheet(
+    ref148,
+    "rau-cu-qua-hat-tuoi",
+    'QĐ 148/QĐ-TTg, Phụ lục III, bộ "Rau, củ, quả, hạt tươi" (tên bộ suy ra từ các chỉ tiêu cảm quan); tệp tham chiếu qd148-rau-cu-qua-hat-tuoi.provisional.json.',
+  ),
 );
 
 // Decision 1048/2019: set 7, history only.
@@ -331,10 +443,22 @@ writeJson(join(OUT, "qd1048-2019/version.json"), {
   noneOption: NONE_OPTION,
   parts: PARTS(35, 25, 40),
   tiers: tiers({ 3: "UBND cấp tỉnh", 4: "UBND cấp tỉnh", 5: "Bộ Nông nghiệp và Phát triển nông thôn" }),
-  taxonomy: taxonomyOf([{ stt: 7, nganh: "Thực phẩm", nhom: "Thực phẩm chế biến", boSanPham: "Chế biến từ rau, củ, quả, hạt", id: "che-bien-tu-rau-cu-qua-hat" }]),
+  taxonomy: taxonomyOf([
+    {
+      stt: 7,
+      nganh: "Thực phẩm",
+      nhom: "Thực phẩm chế biến",
+      boSanPham: "Chế biến từ rau, củ, quả, hạt",
+      id: "che-bien-tu-rau-cu-qua-hat",
+    },
+  ]),
 } satisfies VersionInput);
 writeJson(
   join(OUT, "qd1048-2019/sheets/che-bien-tu-rau-cu-qua-hat.json"),
-  convertSheet(ref1048, "che-bien-tu-rau-cu-qua-hat", "QĐ 1048/QĐ-TTg, Phụ lục III, bộ số 7 \"Chế biến từ rau, củ, quả, hạt\"; tệp tham chiếu qd1048-bo7-che-bien-rau-cu-qua-hat.json."),
+  convertSheet(
+    ref1048,
+    "che-bien-tu-rau-cu-qua-hat",
+    'QĐ 1048/QĐ-TTg, Phụ lục III, bộ số 7 "Chế biến từ rau, củ, quả, hạt"; tệp tham chiếu qd1048-bo7-che-bien-rau-cu-qua-hat.json.',
+  ),
 );
 console.log(`wrote ${qd26Sets.length + 2} sheets to ${OUT}`);

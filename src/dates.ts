@@ -32,7 +32,13 @@ interface Parts extends DayMonthYear {
 function partsOf(instant: Date): Parts | undefined {
   if (Number.isNaN(instant.getTime())) return undefined;
   const p = Object.fromEntries(FORMATTER.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute) };
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+  };
 }
 
 /** The calendar day of a Date in Vietnam, or of an ISO day string; undefined when unreadable. */
@@ -105,7 +111,8 @@ export function readTypedDay(
   if (!m) return { ok: false, reason: "format" };
   const [year, month, day] = [Number(m[3]), Number(m[2]), Number(m[1])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return { ok: false, reason: "format" };
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return { ok: false, reason: "format" };
   const iso = `${year}-${two(month)}-${two(day)}`;
   if (iso > isoDay(limits.today)) return { ok: false, reason: "future", day: iso };
   const earliest = limits.earliest ? dayOf(limits.earliest) : undefined;

@@ -1,39 +1,39 @@
 // The only file that reads configuration, opens the database and Redis, and runs the bot: by long
 // polling, or behind the HTTP server receiving Telegram's webhook.
 import "./load-env.js";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { dirname, join } from "node:path";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api } from "grammy";
 import pino from "pino";
-import { createBot } from "./bot/index.js";
 import { commandMenu } from "./bot/features/help.js";
+import { createBot } from "./bot/index.js";
+import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/index.js";
 import { loadLogKey } from "./bot/pseudonym.js";
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
-import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX } from "./bot/session.js";
+import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "./bot/session.js";
 import { retryPollingConflicts, throttle } from "./bot/telegram-api.js";
 import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
-import { adminUnitsOf } from "./services/admin-units.js";
-import { loadHolidays } from "./services/holidays.js";
-import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/index.js";
-import { startReminderScheduler } from "./services/reminders.js";
-import { createServer } from "./server/index.js";
-import { databaseAnswers, redisAnswers } from "./server/health.js";
 import { getI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
+import { databaseAnswers, redisAnswers } from "./server/health.js";
+import { createServer } from "./server/index.js";
+import { adminUnitsOf } from "./services/admin-units.js";
+import { loadHolidays } from "./services/holidays.js";
+import { startReminderScheduler } from "./services/reminders.js";
 import { fileProblemText } from "./views/rubric-text.js";
 
 const i18n = getI18n();
 const t = translator(i18n);
 
 function fail(message: string): never {
-  process.stderr.write(message + "\n");
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 }
 
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (e) {
@@ -43,14 +43,17 @@ try {
 
 const logger = pino({ level: config.LOG_LEVEL });
 const rubrics = loadCatalog();
-if (!rubrics.value) fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
+if (!rubrics.value)
+  fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
 
 const db = openDatabase(config.DATABASE_PATH);
 const units = adminUnitsOf(db);
 const holidays = loadHolidays();
 // Sessions and the log of processed updates: in SQLite, or in Redis for several instances.
 const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_SESSION_PREFIX }) : undefined;
-const updatesRedis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_UPDATES_PREFIX }) : undefined;
+const updatesRedis = config.REDIS_URL
+  ? createRedis(config.REDIS_URL, logger, { keyPrefix: REDIS_UPDATES_PREFIX })
+  : undefined;
 const updateLog = updatesRedis ? new RedisUpdateLog(updatesRedis) : undefined;
 // Telegram's limits hold for the token: the bot's replies and the notifications share them.
 const limiter = createRateLimiter();
@@ -86,16 +89,27 @@ await commandMenu(i18n).setCommands(bot);
 if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
 // An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
 // same limits as the bot's replies.
-const dispatcherApi = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
+const dispatcherApi = new Api(
+  config.BOT_TOKEN,
+  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined,
+);
 dispatcherApi.config.use(throttle(limiter));
 const workflow = { db, catalog: rubrics.value, adminUnits: units, adminIds: config.ADMIN_IDS };
 dispatcher = createTelegramDispatcher({ db, api: dispatcherApi, logger, i18n, adminUnits: units, workflow });
 
 /** Starts receiving updates; the returned function stops, after the updates in flight are handled. */
-async function startWebhook(options: { url: string; secret: string; host: string; port: number }): Promise<() => Promise<void>> {
+async function startWebhook(options: {
+  url: string;
+  secret: string;
+  host: string;
+  port: number;
+}): Promise<() => Promise<void>> {
   const server = createServer({
     logger,
-    health: { database: databaseAnswers(db), ...(redis && updatesRedis ? { redis: redisAnswers(redis, updatesRedis) } : {}) },
+    health: {
+      database: databaseAnswers(db),
+      ...(redis && updatesRedis ? { redis: redisAnswers(redis, updatesRedis) } : {}),
+    },
     telegram: { bot, path: new URL(options.url).pathname, secretToken: options.secret },
   });
   try {
@@ -127,7 +141,12 @@ function startPolling(): () => Promise<void> {
 
 const stopReceiving =
   config.BOT_MODE === "webhook"
-    ? await startWebhook({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, host: config.HOST, port: config.PORT })
+    ? await startWebhook({
+        url: config.WEBHOOK_URL,
+        secret: config.WEBHOOK_SECRET,
+        host: config.HOST,
+        port: config.PORT,
+      })
     : startPolling();
 // Background work starts once updates flow, in bounded batches: people are answered first.
 // Notifications left pending by a previous run (or a crash) go out now.

@@ -48,4 +48,3 @@ export function charCount(text: string): number {
 
 /** Longest search people type (a commune with its province, and more): the rest is ignored. */
 export const SEARCH_QUERY_MAX = 100;
-

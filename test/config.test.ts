@@ -7,7 +7,12 @@ import { LOCALES_DIR } from "../src/i18n.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ";
 const SECRET = "0123456789abcdef0123456789abcdef";
-const webhook = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: SECRET };
+const webhook = {
+  BOT_TOKEN: TOKEN,
+  BOT_MODE: "webhook",
+  WEBHOOK_URL: "https://bot.example.vn/telegram",
+  WEBHOOK_SECRET: SECRET,
+};
 
 const refusal = (env: NodeJS.ProcessEnv) => {
   try {
@@ -25,8 +30,16 @@ describe("configuration", () => {
   });
 
   it("webhook mode: listens on 0.0.0.0:8080 unless told otherwise", () => {
-    expect(loadConfig(webhook)).toMatchObject({ BOT_MODE: "webhook", WEBHOOK_SECRET: SECRET, HOST: "0.0.0.0", PORT: 8080 });
-    expect(loadConfig({ ...webhook, HOST: "127.0.0.1", PORT: "3000" })).toMatchObject({ HOST: "127.0.0.1", PORT: 3000 });
+    expect(loadConfig(webhook)).toMatchObject({
+      BOT_MODE: "webhook",
+      WEBHOOK_SECRET: SECRET,
+      HOST: "0.0.0.0",
+      PORT: 8080,
+    });
+    expect(loadConfig({ ...webhook, HOST: "127.0.0.1", PORT: "3000" })).toMatchObject({
+      HOST: "127.0.0.1",
+      PORT: 3000,
+    });
   });
 
   it.each([

@@ -39,7 +39,8 @@ describe("days people type", () => {
     expect(readTypedDay("15/03/2018", { today })).toEqual({ ok: true, day: "2018-03-15" });
     expect(readTypedDay(" 5-3-2018 ", { today })).toEqual({ ok: true, day: "2018-03-05" });
     expect(readTypedDay("05.03.2018", { today })).toEqual({ ok: true, day: "2018-03-05" });
-    for (const bad of ["31/02/2018", "2018-03-15", "15/13/2018", "hôm qua", ""]) expect(readTypedDay(bad, { today })).toEqual({ ok: false, reason: "format" });
+    for (const bad of ["31/02/2018", "2018-03-15", "15/13/2018", "hôm qua", ""])
+      expect(readTypedDay(bad, { today })).toEqual({ ok: false, reason: "format" });
   });
 
   it("refuses days after today in Vietnam and before the earliest day allowed", () => {
@@ -47,7 +48,11 @@ describe("days people type", () => {
     expect(readTypedDay("26/11/2026", { today })).toMatchObject({ ok: false, reason: "future" });
     expect(readTypedDay("15/12/2030", { today })).toMatchObject({ ok: false, reason: "future" });
     // Submitted at 00:30 on the 25th in Vietnam: the 24th is before it, the 25th is not.
-    expect(readTypedDay("24/11/2026", { today, earliest: justAfterMidnight })).toEqual({ ok: false, reason: "too-early", day: "2026-11-24" });
+    expect(readTypedDay("24/11/2026", { today, earliest: justAfterMidnight })).toEqual({
+      ok: false,
+      reason: "too-early",
+      day: "2026-11-24",
+    });
     expect(readTypedDay("25/11/2026", { today, earliest: justAfterMidnight })).toEqual({ ok: true, day: "2026-11-25" });
     expect(readTypedDay("24/11/2026", { today, earliest: null })).toEqual({ ok: true, day: "2026-11-24" });
   });

@@ -1,11 +1,11 @@
 // The real start-up path: `npm start` against a fake Bot API over HTTP, talked to as a user would,
 // killed with SIGKILL in the middle of the questionnaire and started again.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startFakeBotApi, type FakeBotApi, type FakeUser } from "./helpers/fake-bot-api.js";
+import { type FakeBotApi, type FakeUser, startFakeBotApi } from "./helpers/fake-bot-api.js";
 import { freePort } from "./helpers/net.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -36,7 +36,9 @@ function start(env: Record<string, string> = {}): ChildProcess & { output: () =>
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 beforeAll(async () => {
   api = await startFakeBotApi();
@@ -50,8 +52,12 @@ afterAll(async () => {
 async function act(u: FakeUser, send: () => unknown, expected: string | RegExp) {
   const from = api.calls.length;
   send();
-  const match = (t: unknown) => (typeof expected === "string" ? String(t).includes(expected) : expected.test(String(t)));
-  await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === u.id && match(c.params.text), { fromIndex: from, timeoutMs: 20_000 });
+  const match = (t: unknown) =>
+    typeof expected === "string" ? String(t).includes(expected) : expected.test(String(t));
+  await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === u.id && match(c.params.text), {
+    fromIndex: from,
+    timeoutMs: 20_000,
+  });
 }
 
 describe("npm start", () => {
@@ -65,7 +71,9 @@ describe("npm start", () => {
     let bot = start();
     await api.waitFor((c) => c.method === "deleteWebhook", 30_000);
     expect(api.commands(undefined, undefined)?.map((c) => c.command)).toContain("danhgia");
-    expect(api.commands(undefined, "en")?.find((c) => c.command === "tieptuc")?.description).toBe("Continue where you stopped");
+    expect(api.commands(undefined, "en")?.find((c) => c.command === "tieptuc")?.description).toBe(
+      "Continue where you stopped",
+    );
 
     const u = api.user({ id: 777, first_name: "Hoa", language_code: "vi" });
     await act(u, () => u.command("/start"), "Bạn có đồng ý không?");
@@ -85,7 +93,13 @@ describe("npm start", () => {
     u.press("Chè");
     await api.waitFor((c) => c.method === "editMessageText", { fromIndex: from2, timeoutMs: 20_000 });
     await act(u, () => u.press("Chè tươi, chè chế biến"), "Điều kiện 1/");
-    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await act(u, () => u.press("✅ Đúng"), /Điều kiện|Câu 1\//);
+    while (
+      u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "✅ Đúng")
+    )
+      await act(u, () => u.press("✅ Đúng"), /Điều kiện|Câu 1\//);
     await act(u, () => u.press(/^2 · /), "Câu 2/");
     await act(u, () => u.press(/^2 · /), "Câu 3/");
     const question = u.chat().last()!.text;
@@ -95,7 +109,10 @@ describe("npm start", () => {
     bot = start();
     const mark = api.calls.length;
     await act(u, () => u.command("/tieptuc"), "Làm tiếp “Chè búp Tân Cương”");
-    await api.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("Câu 3/"), { fromIndex: mark, timeoutMs: 20_000 });
+    await api.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("Câu 3/"), {
+      fromIndex: mark,
+      timeoutMs: 20_000,
+    });
     expect(u.chat().last()!.text).toBe(question);
 
     // npm does not pass SIGTERM on to the script: signal the whole process group, as systemd and
@@ -113,7 +130,10 @@ describe("npm start", () => {
     const first = start({ DATABASE_PATH: join(dir, "shared.sqlite") });
     const second = start({ DATABASE_PATH: join(dir, "shared.sqlite") });
     await api
-      .waitFor((c) => c.method === "getUpdates" && c.response?.ok === false && c.response.error_code === 409, { fromIndex: from, timeoutMs: 60_000 })
+      .waitFor((c) => c.method === "getUpdates" && c.response?.ok === false && c.response.error_code === 409, {
+        fromIndex: from,
+        timeoutMs: 60_000,
+      })
       .catch((err: Error) => {
         throw new Error(`${err.message}\nfirst:\n${first.output()}\nsecond:\n${second.output()}`);
       });
@@ -124,19 +144,35 @@ describe("npm start", () => {
     await exited(second);
     await act(u, () => u.command("/huongdan"), "Hướng dẫn OCOP");
     expect(first.exitCode).toBeNull();
-    const conflictLines = first.output().split("\n").filter((l) => l.includes("another instance is polling with the same token"));
-    expect(conflictLines.length + second.output().split("\n").filter((l) => l.includes("another instance is polling")).length).toBeGreaterThan(0);
+    const conflictLines = first
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("another instance is polling with the same token"));
+    expect(
+      conflictLines.length +
+        second
+          .output()
+          .split("\n")
+          .filter((l) => l.includes("another instance is polling")).length,
+    ).toBeGreaterThan(0);
     expect(first.output()).not.toContain("Error while fetching updates");
     process.kill(-first.pid!, "SIGTERM");
     await new Promise((resolve) => first.once("close", resolve));
     expect(first.output()).toContain('"msg":"stopped"');
     // The 409s are Telegram's answers to two pollers, the subject of this test.
-    api.errors().forEach((c) => (c.injected = true));
+    api.errors().forEach((c) => {
+      c.injected = true;
+    });
   }, 240_000); // two processes starting together: slow on a busy machine
 
   describe("webhook mode (BOT_MODE=webhook)", () => {
     const secret = "Webhook_secret-0123456789abcdefghijklmnop";
-    const webhookEnv = { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: secret, HOST: "127.0.0.1" };
+    const webhookEnv = {
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/telegram",
+      WEBHOOK_SECRET: secret,
+      HOST: "127.0.0.1",
+    };
 
     it.each([
       ["missing", ""],
@@ -173,7 +209,9 @@ describe("npm start", () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect([health.status, await health.json()]).toEqual([200, { status: "ok", checks: { database: "ok" } }]);
       // Polling would compete with the webhook (409): this instance does neither.
-      expect(api.calls.slice(from).filter((c) => c.method === "getUpdates" || c.method === "deleteWebhook")).toEqual([]);
+      expect(api.calls.slice(from).filter((c) => c.method === "getUpdates" || c.method === "deleteWebhook")).toEqual(
+        [],
+      );
 
       process.kill(-bot.pid!, "SIGTERM");
       await new Promise((resolve) => bot.once("close", resolve));
@@ -185,4 +223,3 @@ describe("npm start", () => {
     }, 120_000);
   });
 });
-

@@ -46,9 +46,15 @@ const key: Field<string> = { encode: (s) => s, decode: (s) => (/^[^:]+$/.test(s)
 /** A key that may contain ":"; last. */
 const rest: Field<string> = { encode: (s) => s, decode: (s) => (s.length > 0 ? s : undefined), rest: true };
 /** One of a few words. */
-const oneOf = <T extends string>(...words: readonly T[]): Field<T> => ({ encode: (s) => s, decode: (s) => words.find((w) => w === s) });
+const oneOf = <T extends string>(...words: readonly T[]): Field<T> => ({
+  encode: (s) => s,
+  decode: (s) => words.find((w) => w === s),
+});
 /** A yes/no, written as two letters. */
-const flag = (yes: string, no: string): Field<boolean> => ({ encode: (b) => (b ? yes : no), decode: (s) => (s === yes ? true : s === no ? false : undefined) });
+const flag = (yes: string, no: string): Field<boolean> => ({
+  encode: (b) => (b ? yes : no),
+  decode: (s) => (s === yes ? true : s === no ? false : undefined),
+});
 /** A value written as its code in `codes`. */
 const coded = <T extends string>(codes: Record<T, string>): Field<T> => ({
   encode: (v) => codes[v],
@@ -61,7 +67,9 @@ const optional = <T>(field: Field<T>): Field<T | undefined> => ({
   optional: true,
 });
 
-type Values<F extends readonly Field<unknown>[]> = { -readonly [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+type Values<F extends readonly Field<unknown>[]> = {
+  -readonly [K in keyof F]: F[K] extends Field<infer T> ? T : never;
+};
 
 /** One kind of button: builds its callback data from typed values and parses them back. */
 export interface ButtonKind<V extends unknown[]> {
@@ -72,6 +80,7 @@ export interface ButtonKind<V extends unknown[]> {
   parse(data: string): V | undefined;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a field of any value type
 function button<const F extends readonly Field<any>[]>(prefix: string, ...fields: F): ButtonKind<Values<F>> {
   const build = (...values: unknown[]) => {
     const parts = [prefix];
@@ -79,7 +88,8 @@ function button<const F extends readonly Field<any>[]>(prefix: string, ...fields
       if (values[i] !== undefined || !f.optional) parts.push(f.encode(values[i]));
     });
     const data = parts.join(":");
-    if (Buffer.byteLength(data) > CALLBACK_MAX_BYTES) throw new Error(`callback data over ${CALLBACK_MAX_BYTES} bytes: ${prefix}`);
+    if (Buffer.byteLength(data) > CALLBACK_MAX_BYTES)
+      throw new Error(`callback data over ${CALLBACK_MAX_BYTES} bytes: ${prefix}`);
     return data;
   };
   const parse = (data: string) => {
@@ -204,6 +214,7 @@ export function decodeCallback(data: string): { kind: ButtonKind<unknown[]>; val
  * Handles presses of one button kind: the handler gets the parsed values. Data of this prefix that
  * does not parse (forged, or from an older version) goes on to the next handler ("stale button").
  */
+// biome-ignore lint/suspicious/noExplicitAny: a button kind of any values
 export function onButton<K extends ButtonKind<any>>(
   composer: Composer<BotContext>,
   kind: K,

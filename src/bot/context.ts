@@ -1,7 +1,8 @@
 // The context every handler sees: grammY's, with the session, translations, the loaded user and
 // the services' dependencies.
-import type { Context, SessionFlavor } from "grammy";
+
 import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context, SessionFlavor } from "grammy";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import type { AdminUnits } from "../geo/communes.js";

@@ -1,9 +1,10 @@
 // Editing a message one typed: people fix a typo in place instead of sending a new message. The
 // last typed answer the bot accepted can be changed that way while its step can still change (the
 // bot says so); otherwise the bot says where the value can be corrected.
+
+import type { MiddlewareFn } from "grammy";
 import { canWorkOn, isEditable, loadAssessment } from "../services/assessment.js";
 import { hasConsent, organisationOf, ownsOrganisation } from "../services/people.js";
-import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "./context.js";
 import { HTML } from "./html.js";
 import type { Step, TypedAnswer } from "./session.js";

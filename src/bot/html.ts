@@ -59,7 +59,11 @@ type ReplyOptions = Parameters<Context["reply"]>[1];
  * Telegram's limit; `other` (buttons…) goes with the last message. Every message that grows with
  * data (results, reviews, lists, timelines) is sent this way.
  */
-export async function replyLines(ctx: Pick<Context, "reply">, lines: string[], other: ReplyOptions = {}): Promise<void> {
+export async function replyLines(
+  ctx: Pick<Context, "reply">,
+  lines: string[],
+  other: ReplyOptions = {},
+): Promise<void> {
   const chunks = chunkLines(lines);
   for (const [i, chunk] of chunks.entries()) {
     await ctx.reply(chunk, i === chunks.length - 1 ? { ...HTML, ...other } : HTML);

@@ -1,7 +1,8 @@
 // createBot(deps): the whole bot, with no side effects, so tests can build one around an in-memory
 // database and a fake Bot API.
-import { Bot, session, type BotConfig, type StorageAdapter } from "grammy";
+
 import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, type StorageAdapter, session } from "grammy";
 import { getI18n } from "../i18n.js";
 import { findUserBy, telegramIdentity } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -12,18 +13,26 @@ import { dossierFeature } from "./features/dossier.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { officerFeature } from "./features/officer.js";
-import { statusFeature } from "./features/status.js";
 import { onboarding, registrationFallback } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
 import { reachabilityFeature } from "./features/reachability.js";
 import { remindersFeature } from "./features/reminders.js";
 import { rubricVersionsFeature } from "./features/rubric-versions.js";
+import { statusFeature } from "./features/status.js";
 import { unhandled } from "./features/unhandled.js";
 import { negotiateLocale } from "./i18n.js";
-import { answerFailure, guardStorage, ignoreDoublePress, normaliseArrival, processOnce, requireMessageOfButton, setupContext } from "./plumbing.js";
+import {
+  answerFailure,
+  guardStorage,
+  ignoreDoublePress,
+  normaliseArrival,
+  processOnce,
+  requireMessageOfButton,
+  setupContext,
+} from "./plumbing.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { restoreSession } from "./restore.js";
-import { initialSession, SqliteSessionStorage, type SessionData } from "./session.js";
+import { initialSession, type SessionData, SqliteSessionStorage } from "./session.js";
 import { installTelegramPolicies } from "./telegram-api.js";
 import { SqliteUpdateLog, type UpdateLog } from "./update-log.js";
 
@@ -69,18 +78,46 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.chat && ctx.chat.type !== "private") return;
     await next();
   });
-  guarded.use(sequentialize(sessionKey), processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)), requireMessageOfButton);
-  guarded.use(session({ initial: initialSession, getSessionKey: sessionKey, storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)) }));
+  guarded.use(
+    sequentialize(sessionKey),
+    processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)),
+    requireMessageOfButton,
+  );
+  guarded.use(
+    session({
+      initial: initialSession,
+      getSessionKey: sessionKey,
+      storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)),
+    }),
+  );
   guarded.use(async (ctx, next) => {
     ctx.user = ctx.from ? findUserBy(deps.db, telegramIdentity(ctx.from.id)) : undefined;
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });
   guarded.use(restoreSession, ignoreDoublePress, replayEdit);
-  guarded.use(reachabilityFeature, onboarding, invitesFeature, productsFeature, assessmentFeature, rubricVersionsFeature, afterResultFeature, statusFeature, officerFeature, remindersFeature, dossierFeature, helpFeature, registrationFallback, unhandled);
+  guarded.use(
+    reachabilityFeature,
+    onboarding,
+    invitesFeature,
+    productsFeature,
+    assessmentFeature,
+    rubricVersionsFeature,
+    afterResultFeature,
+    statusFeature,
+    officerFeature,
+    remindersFeature,
+    dossierFeature,
+    helpFeature,
+    registrationFallback,
+    unhandled,
+  );
 
   bot.catch((err) => {
-    deps.logger.error({ err: String(err.error), update: err.ctx.update.update_id }, "update failed outside the error boundary");
+    deps.logger.error(
+      { err: String(err.error), update: err.ctx.update.update_id },
+      "update failed outside the error boundary",
+    );
   });
   return bot;
 }

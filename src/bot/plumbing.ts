@@ -22,13 +22,17 @@ export function setupContext(deps: BotDeps): MiddlewareFn<BotContext> {
         ctx.callbackAnswered = true;
       }
       // An edit that would leave the pressed message as it is: not sent (Telegram would refuse it).
-      if (editsNothing(ctx, method, payload as Record<string, unknown>)) return SUCCESS as Awaited<ReturnType<typeof prev>>;
+      if (editsNothing(ctx, method, payload as Record<string, unknown>))
+        return SUCCESS as Awaited<ReturnType<typeof prev>>;
       return prev(method, payload, signal);
     });
     try {
       await next();
     } finally {
-      if (ctx.callbackQuery && !ctx.callbackAnswered) await ctx.answerCallbackQuery().catch((e: unknown) => ctx.log.warn({ err: String(e) }, "callback query not answered"));
+      if (ctx.callbackQuery && !ctx.callbackAnswered)
+        await ctx
+          .answerCallbackQuery()
+          .catch((e: unknown) => ctx.log.warn({ err: String(e) }, "callback query not answered"));
     }
   };
 }
@@ -37,7 +41,12 @@ const SUCCESS = { ok: true, result: true };
 
 /** Telegram's HTML as the text it shows. */
 function shownText(html: string): string {
-  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 /**
@@ -49,7 +58,9 @@ function editsNothing(ctx: BotContext, method: string, p: Record<string, unknown
   const m = ctx.callbackQuery?.message;
   if (!m || !method.startsWith("edit") || p.message_id !== m.message_id || p.chat_id !== m.chat.id) return false;
   const shownButtons = JSON.stringify(("reply_markup" in m && m.reply_markup?.inline_keyboard) || []);
-  const newButtons = JSON.stringify((p.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard ?? []);
+  const newButtons = JSON.stringify(
+    (p.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard ?? [],
+  );
   if (method === "editMessageReplyMarkup") return shownButtons === newButtons;
   if (method !== "editMessageText" || !("text" in m)) return false;
   const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? shownText(p.text) : p.text) : undefined;

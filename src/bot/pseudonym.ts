@@ -14,7 +14,7 @@ export function loadLogKey(path: string): Buffer {
   }
   mkdirSync(dirname(path), { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(path, key.toString("base64") + "\n", { mode: 0o600 });
+  writeFileSync(path, `${key.toString("base64")}\n`, { mode: 0o600 });
   return key;
 }
 

@@ -1,9 +1,10 @@
 // What the user is doing now (UI state only; the database holds everything worth keeping), and
 // where it is kept: SQLite by default, Redis when several instances share the work.
-import type { StorageAdapter } from "grammy";
+
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import type { Redis } from "ioredis";
 import { eq } from "drizzle-orm";
+import type { StorageAdapter } from "grammy";
+import type { Redis } from "ioredis";
 import type { Db } from "../db/client.js";
 import { sessions } from "../db/schema.js";
 

@@ -72,7 +72,11 @@ export function telegramRefusals(logger: Logger): Transformer {
  * then Telegram's harmless refusals.
  */
 export function installTelegramPolicies(api: Api, limiter: RateLimiter, logger: Logger): void {
-  api.config.use(throttle(limiter), autoRetry({ maxRetryAttempts: Infinity, maxDelaySeconds: Infinity }), telegramRefusals(logger));
+  api.config.use(
+    throttle(limiter),
+    autoRetry({ maxRetryAttempts: Infinity, maxDelaySeconds: Infinity }),
+    telegramRefusals(logger),
+  );
 }
 
 /**
@@ -91,7 +95,11 @@ export function retryPollingConflicts(logger: Logger, maxPauseMs = 30_000): Tran
         if (res.ok) conflicted = false;
         return res;
       }
-      if (!conflicted) logger.warn({ description: res.description }, "another instance is polling with the same token (409): retrying with backoff");
+      if (!conflicted)
+        logger.warn(
+          { description: res.description },
+          "another instance is polling with the same token (409): retrying with backoff",
+        );
       conflicted = true;
       await abortableSleep(pause, signal as AbortSignal | undefined);
     }

@@ -57,14 +57,26 @@ export class SqliteUpdateLog implements UpdateLog {
       .values({ updateId: sql.placeholder("id"), owner: sql.placeholder("owner"), claimedAt: sql.placeholder("at") })
       .onConflictDoNothing()
       .prepare();
-    this.find = db.select().from(u).where(eq(u.updateId, sql.placeholder("id"))).prepare();
-    this.finish = db.update(u).set({ doneAt: sql`${sql.placeholder("at")}` }).where(eq(u.updateId, sql.placeholder("id"))).prepare();
+    this.find = db
+      .select()
+      .from(u)
+      .where(eq(u.updateId, sql.placeholder("id")))
+      .prepare();
+    this.finish = db
+      .update(u)
+      .set({ doneAt: sql`${sql.placeholder("at")}` })
+      .where(eq(u.updateId, sql.placeholder("id")))
+      .prepare();
   }
 
   claim(updateId: number): boolean {
     const now = Date.now();
     const u = processedUpdates;
-    if (++this.claims % 500 === 1) this.db.delete(u).where(and(isNotNull(u.doneAt), lt(u.claimedAt, now - UPDATE_LOG_RETENTION_MS))).run();
+    if (++this.claims % 500 === 1)
+      this.db
+        .delete(u)
+        .where(and(isNotNull(u.doneAt), lt(u.claimedAt, now - UPDATE_LOG_RETENTION_MS)))
+        .run();
     // The common case, a new update: one write.
     if (this.insert.run({ id: updateId, owner: this.me, at: now }).changes === 1) return true;
     return this.db.transaction((tx) => {

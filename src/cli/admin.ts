@@ -11,22 +11,28 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
-import { openDatabase, type Db } from "../db/client.js";
+import { deepLink } from "../bot/deep-link.js";
+import { formatDate, formatTime } from "../dates.js";
+import { type Db, openDatabase } from "../db/client.js";
 import type { AdminUnits } from "../geo/communes.js";
 import { getI18n, translator } from "../i18n.js";
-import { adminUnitsOf, applyCommuneImport, exportCommuneCsv, planChanges, planCommuneImport } from "../services/admin-units.js";
-import { deepLink } from "../bot/deep-link.js";
+import {
+  adminUnitsOf,
+  applyCommuneImport,
+  exportCommuneCsv,
+  planChanges,
+  planCommuneImport,
+} from "../services/admin-units.js";
 import { allOfficers, createOfficerInvite, revokeOfficer } from "../services/membership.js";
 import { externalIdOf, telegramIdentity, userIdOf } from "../services/people.js";
-import { formatDate, formatTime } from "../dates.js";
 import { fold } from "../text.js";
 import { importProblemText, importReport, inUseReport, unitLabel, unitLabelOf } from "../views/admin-units.js";
 
 const t = translator(getI18n(), process.env.OCOP_LOCALE ?? "vi");
-const out = (text: string) => process.stdout.write(text + "\n");
+const out = (text: string) => process.stdout.write(`${text}\n`);
 
 function fail(message: string, code = 1): never {
-  process.stderr.write(message + "\n");
+  process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
@@ -47,7 +53,11 @@ async function botUsername(): Promise<string> {
 const { positionals, values } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { commune: { type: "string", multiple: true }, user: { type: "string" }, yes: { type: "boolean", short: "y" } },
+  options: {
+    commune: { type: "string", multiple: true },
+    user: { type: "string" },
+    yes: { type: "boolean", short: "y" },
+  },
 });
 const [command, ...rest] = positionals;
 let opened: Db | undefined;
@@ -79,9 +89,19 @@ async function importCommunes(file: string | undefined) {
     return fail(t("cli-communes-read-failed", { file, message: (e as Error).message }));
   }
   const planned = planCommuneImport(database(), units(), text);
-  if (!planned.ok) return fail([t("cli-communes-problems", { file }), ...planned.problems.map((p) => importProblemText(t, p))].join("\n"));
+  if (!planned.ok)
+    return fail(
+      [t("cli-communes-problems", { file }), ...planned.problems.map((p) => importProblemText(t, p))].join("\n"),
+    );
   const { plan } = planned;
-  out(importReport(t, plan, basename(file), plan.provinces.map((code) => units().province(code)!.name)).join("\n"));
+  out(
+    importReport(
+      t,
+      plan,
+      basename(file),
+      plan.provinces.map((code) => units().province(code)!.name),
+    ).join("\n"),
+  );
   if (plan.inUse.length) return fail(inUseReport(t, plan.inUse).join("\n"));
   if (planChanges(plan) === 0) return out(t("cli-communes-nothing"));
   if (!values.yes && !(await confirmed(t("cli-communes-confirm")))) return out(t("cli-communes-cancelled"));
@@ -101,7 +121,8 @@ switch (command) {
     out(
       t("cli-admin-invite", {
         communes: codes.map((c) => unitLabelOf(t, units(), c)).join(", "),
-        day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt),
+        day: formatDate(invite.expiresAt),
+        time: formatTime(invite.expiresAt),
       }),
     );
     out(deepLink(username, `officer_${invite.code}`));
@@ -111,7 +132,10 @@ switch (command) {
     const officers = allOfficers(database());
     if (officers.length === 0) out(t("admin-no-officers"));
     // Officers are named by their Telegram id, as revoke-officer takes them.
-    for (const o of officers) out(`${externalIdOf(database(), o.userId, "telegram") ?? ""}\t${o.fullName ?? ""}\t${o.communeCode}\t${unitLabelOf(t, units(), o.communeCode)}`);
+    for (const o of officers)
+      out(
+        `${externalIdOf(database(), o.userId, "telegram") ?? ""}\t${o.fullName ?? ""}\t${o.communeCode}\t${unitLabelOf(t, units(), o.communeCode)}`,
+      );
     break;
   }
   case "revoke-officer": {

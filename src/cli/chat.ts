@@ -5,17 +5,22 @@ import { createInterface } from "node:readline";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createBot } from "../bot/index.js";
-import { openDatabase } from "../db/client.js";
-import { loadHolidays } from "../services/holidays.js";
 import { createTelegramDispatcher } from "../bot/notifications/index.js";
-import { adminUnitsOf } from "../services/admin-units.js";
+import { openDatabase } from "../db/client.js";
 import { getI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
+import { adminUnitsOf } from "../services/admin-units.js";
+import { loadHolidays } from "../services/holidays.js";
 import { fileProblemText } from "../views/rubric-text.js";
 
 const i18n = getI18n();
 const t = translator(i18n, process.env.OCOP_LOCALE ?? "vi");
-const USER = { id: Number(process.env.CHAT_USER_ID ?? 1), is_bot: false, first_name: "Demo", language_code: "vi" } as const;
+const USER = {
+  id: Number(process.env.CHAT_USER_ID ?? 1),
+  is_bot: false,
+  first_name: "Demo",
+  language_code: "vi",
+} as const;
 const CHAT = { id: USER.id, type: "private", first_name: USER.first_name } as const;
 const BOT_INFO: UserFromGetMe = {
   id: 1,
@@ -37,19 +42,23 @@ interface Shown {
 
 const catalog = loadCatalog();
 if (!catalog.value) {
-  process.stderr.write(catalog.problems.map((p) => fileProblemText(t, p)).join("\n") + "\n");
+  process.stderr.write(`${catalog.problems.map((p) => fileProblemText(t, p)).join("\n")}\n`);
   process.exit(1);
 }
 const db = openDatabase(process.env.DATABASE_PATH || "./data/chat.sqlite");
-const bot = createBot("1:chat-in-the-terminal-no-network", {
-  db,
-  catalog: catalog.value,
-  adminUnits: adminUnitsOf(db),
-  logger: pino({ level: "silent" }),
-  adminIds: [],
-  holidays: loadHolidays(),
-  notify: () => dispatcher.kick(),
-}, { botInfo: BOT_INFO });
+const bot = createBot(
+  "1:chat-in-the-terminal-no-network",
+  {
+    db,
+    catalog: catalog.value,
+    adminUnits: adminUnitsOf(db),
+    logger: pino({ level: "silent" }),
+    adminIds: [],
+    holidays: loadHolidays(),
+    notify: () => dispatcher.kick(),
+  },
+  { botInfo: BOT_INFO },
+);
 
 let nextMessageId = 1;
 let nextUpdateId = 1;
@@ -58,25 +67,38 @@ const messages = new Map<number, string>();
 
 /** Telegram's HTML to terminal text. */
 function plain(html: string): string {
-  return html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 function show(text: string, markup: unknown) {
-  const m = markup as { inline_keyboard?: { text: string; callback_data?: string }[][]; keyboard?: { text: string; request_contact?: boolean }[][] } | undefined;
+  const m = markup as
+    | {
+        inline_keyboard?: { text: string; callback_data?: string }[][];
+        keyboard?: { text: string; request_contact?: boolean }[][];
+      }
+    | undefined;
   const inline = m?.inline_keyboard?.flat().map((b) => ({ text: b.text, data: b.callback_data }));
   const reply = m?.keyboard?.flat().map((b) => ({ text: b.text, contact: !!b.request_contact }));
   const buttons = inline ?? reply;
   process.stdout.write(`\n${plain(text)}\n`);
   if (buttons?.length) {
     choices = { buttons };
-    buttons.forEach((b, i) => process.stdout.write(`  [${i + 1}] ${b.text}\n`));
+    buttons.forEach((b, i) => {
+      process.stdout.write(`  [${i + 1}] ${b.text}\n`);
+    });
   }
 }
 
 // Every Bot API call is answered here; nothing leaves the machine.
 bot.api.config.use(async (_prev, method, payload) => {
   const p = payload as Record<string, unknown>;
-  const message = (text: string): Message => ({ message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: CHAT, text }) as Message;
+  const message = (text: string): Message =>
+    ({ message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: CHAT, text }) as Message;
   switch (method) {
     case "sendMessage": {
       const sent = message(String(p.text));
@@ -137,7 +159,13 @@ async function handle(line: string) {
     const phone = process.env.CHAT_PHONE ?? "0912345678";
     await bot.handleUpdate(
       update({
-        message: { message_id: nextMessageId++, date: 0, chat: CHAT, from: USER, contact: { phone_number: phone, first_name: USER.first_name, user_id: USER.id } } as never,
+        message: {
+          message_id: nextMessageId++,
+          date: 0,
+          chat: CHAT,
+          from: USER,
+          contact: { phone_number: phone, first_name: USER.first_name, user_id: USER.id },
+        } as never,
       }),
     );
   } else if (button) {
@@ -148,15 +176,22 @@ async function handle(line: string) {
 }
 
 // Notifications (to this user, or to officers) are printed like any other message.
-const dispatcher = createTelegramDispatcher({ db, api: bot.api, logger: pino({ level: "silent" }), limits: { perChatIntervalMs: 0 }, i18n, adminUnits: adminUnitsOf(db) });
+const dispatcher = createTelegramDispatcher({
+  db,
+  api: bot.api,
+  logger: pino({ level: "silent" }),
+  limits: { perChatIntervalMs: 0 },
+  i18n,
+  adminUnits: adminUnitsOf(db),
+});
 
 await bot.init();
 dispatcher.start();
-process.stdout.write(t("chat-intro") + "\n");
+process.stdout.write(`${t("chat-intro")}\n`);
 const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY ?? false });
 let queue: Promise<unknown> = Promise.resolve();
 rl.on("line", (line) => {
-  queue = queue.then(() => handle(line)).catch((e: unknown) => process.stderr.write(String(e) + "\n"));
+  queue = queue.then(() => handle(line)).catch((e: unknown) => process.stderr.write(`${String(e)}\n`));
 });
 rl.on("close", () => {
   void queue.then(async () => {

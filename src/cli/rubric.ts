@@ -1,22 +1,22 @@
 // `npm run rubric -- <command>`: list, check, show, score, import and export rubric sheets.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { bindSheet, type Sheet } from "../domain/rubric.js";
 import { improvementPlan, planTargets } from "../domain/plan.js";
-import { answerProblems, score, type Answers } from "../domain/scoring.js";
+import { bindSheet, type Sheet } from "../domain/rubric.js";
+import { type Answers, answerProblems, score } from "../domain/scoring.js";
+import { getI18n, translator } from "../i18n.js";
 import {
+  type FileProblem,
   loadCatalog,
   loadSheetFile,
   loadVersionFile,
   parseSheet,
   RUBRICS_DIR,
-  versionFileBeside,
-  type FileProblem,
   type RubricCatalog,
+  versionFileBeside,
 } from "../rubric/catalog.js";
 import { readWorkbook, sheetFromWorkbook, workbookFromSheet } from "../rubric/spreadsheet.js";
-import { getI18n, translator } from "../i18n.js";
 import { fileProblemText, problemText, scoreReport } from "../views/rubric-text.js";
 
 const t = translator(getI18n(), process.env.OCOP_LOCALE ?? "vi");
@@ -30,7 +30,7 @@ class CliError extends Error {
   }
 }
 
-const out = (text: string) => process.stdout.write(text + "\n");
+const out = (text: string) => process.stdout.write(`${text}\n`);
 const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 
 function rubricsDir(): string {
@@ -38,7 +38,9 @@ function rubricsDir(): string {
 }
 
 function failWithProblems(problems: FileProblem[]): never {
-  throw new CliError([t("cli-check-failed", { count: problems.length }), ...problems.map((p) => fileProblemText(t, p))].join("\n"));
+  throw new CliError(
+    [t("cli-check-failed", { count: problems.length }), ...problems.map((p) => fileProblemText(t, p))].join("\n"),
+  );
 }
 
 function catalog(): RubricCatalog {
@@ -121,7 +123,15 @@ function show(values: { sheet?: string; json?: boolean }) {
   for (const c of sheet.criteria) {
     out(t("cli-show-criterion", { id: c.id, title: c.title, max: c.maxPoints }));
     for (const o of c.options) {
-      out(t("cli-show-option", { id: o.id, label: o.label, points: o.points, marker: o.marker ?? 0, case: o.case ?? "none" }));
+      out(
+        t("cli-show-option", {
+          id: o.id,
+          label: o.label,
+          points: o.points,
+          marker: o.marker ?? 0,
+          case: o.case ?? "none",
+        }),
+      );
     }
   }
 }
@@ -134,7 +144,7 @@ function readAnswers(file: string): Answers {
     throw new CliError(t("cli-answers-unreadable", { file, message: (e as Error).message }));
   }
   if (!raw || typeof raw !== "object" || Array.isArray(raw) || Object.values(raw).some((v) => typeof v !== "string")) {
-    throw new CliError(t("cli-answers-unreadable", { file, message: "{ \"<criterion>\": \"<option>\" }" }));
+    throw new CliError(t("cli-answers-unreadable", { file, message: '{ "<criterion>": "<option>" }' }));
   }
   return raw as Answers;
 }
@@ -164,7 +174,10 @@ function scoreCommand(values: { sheet?: string; answers?: string; case?: string;
   out(scoreReport(t, sheet, result, plans));
 }
 
-async function importCommand(file: string | undefined, values: { version?: string; set?: string; out?: string; source?: string }) {
+async function importCommand(
+  file: string | undefined,
+  values: { version?: string; set?: string; out?: string; source?: string },
+) {
   const input = resolve(required(file, "<file>"));
   const versionId = required(values.version, "--version");
   const productSet = required(values.set, "--set");
@@ -184,11 +197,14 @@ async function importCommand(file: string | undefined, values: { version?: strin
   const problems = [...built.problems.map((p) => ({ file: input, ...p })), ...(checked?.problems ?? [])];
   if (problems.length || !checked?.value) {
     throw new CliError(
-      [t("cli-import-refused", { file: input, count: problems.length }), ...problems.map((p) => problemText(t, p))].join("\n"),
+      [
+        t("cli-import-refused", { file: input, count: problems.length }),
+        ...problems.map((p) => problemText(t, p)),
+      ].join("\n"),
     );
   }
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, JSON.stringify(built.sheet, null, 2) + "\n");
+  writeFileSync(target, `${JSON.stringify(built.sheet, null, 2)}\n`);
   out(t("cli-import-written", { file: target, criteria: bindSheet(version.value, checked.value).criteria.length }));
 }
 
@@ -241,11 +257,11 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof CliError) {
-    process.stderr.write(e.message + "\n");
+    process.stderr.write(`${e.message}\n`);
     process.exit(e.exitCode);
   }
   if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
-    process.stderr.write(e.message + "\n" + t("cli-rubric-usage") + "\n");
+    process.stderr.write(`${e.message}\n${t("cli-rubric-usage")}\n`);
     process.exit(2);
   }
   throw e;

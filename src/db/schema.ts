@@ -1,7 +1,7 @@
 // The database: the truth about users, organisations, products, applications and answers.
 // Sessions hold only what the user is doing now; everything worth keeping is here.
 import { sql } from "drizzle-orm";
-import { integer, primaryKey, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { APPLICATION_STATES } from "../domain/lifecycle.js";
 
 export { APPLICATION_STATES, type ApplicationState } from "../domain/lifecycle.js";
@@ -91,7 +91,6 @@ export const products = sqliteTable(
   },
   (t) => [index("products_organisation").on(t.organisationId)],
 );
-
 
 /** A self-assessment of a product, which becomes the application once submitted. */
 export const applications = sqliteTable(
@@ -226,7 +225,11 @@ export const officers = sqliteTable(
     appointedAt: timestamp("appointed_at").notNull().default(now),
     revokedAt: timestamp("revoked_at"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officers_commune").on(t.communeCode), index("officers_revoked").on(t.revokedAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.communeCode] }),
+    index("officers_commune").on(t.communeCode),
+    index("officers_revoked").on(t.revokedAt),
+  ],
 );
 
 /** The audit trail: every state change of an application, who made it, when, and the note. */

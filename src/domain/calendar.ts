@@ -100,12 +100,7 @@ export function communeDeadline(receivedAt: Date, holidays: Holidays, days = COM
  * deadline up to and including today, and at least -1 (so a weekend right after the deadline
  * reads as overdue, not as 0).
  */
-export function workingDaysLeft(
-  receivedAt: Date,
-  now: Date,
-  holidays: Holidays,
-  days = COMMUNE_WORKING_DAYS,
-): number {
+export function workingDaysLeft(receivedAt: Date, now: Date, holidays: Holidays, days = COMMUNE_WORKING_DAYS): number {
   const deadline = dayNumber(communeDeadline(receivedAt, holidays, days));
   const today = dayNumber(vnDate(now));
   if (today <= deadline) return workingDaysBetween(today, deadline, holidays);

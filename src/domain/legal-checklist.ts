@@ -5,7 +5,7 @@
 // implies none of them, so the producer is asked which one. Pure functions over the rubric's
 // wording, which is the same in the 26 sheets of Decision 26/2026 and in the earlier versions.
 import { fold } from "../text.js";
-import { optionsFor, type Criterion } from "./rubric.js";
+import { type Criterion, optionsFor } from "./rubric.js";
 import type { Answers, Clearances } from "./scoring.js";
 
 export const LEGAL_TICKS = [
@@ -41,7 +41,8 @@ const TITLES: [LegalTick, RegExp][] = [
 ];
 
 /** A trademark certificate held (not an application: "đơn đăng ký nhãn hiệu" proves none). */
-const TRADEMARK_CERTIFICATE = /giay chung nhan dang ky nhan hieu|van bang (dang ky )?nhan hieu|nhan hieu .*da duoc cap (van bang|giay chung nhan)/;
+const TRADEMARK_CERTIFICATE =
+  /giay chung nhan dang ky nhan hieu|van bang (dang ky )?nhan hieu|nhan hieu .*da duoc cap (van bang|giay chung nhan)/;
 
 /** A quality declaration made (Mẫu 02, I.7 b); "công bố" alone also means a published trademark application. */
 const QUALITY_DECLARED = /cong bo (chat luong|tieu chuan)|tu cong bo|ho so cong bo/;
@@ -57,13 +58,18 @@ function titleOf(piece: string): LegalTick | undefined {
 }
 
 /** The IP titles an option's wording implies, and the alternatives it leaves open. */
-function ipOfOption(options: readonly { label: string }[], index: number): { implied: LegalTick[]; alternatives: LegalTick[] } {
+function ipOfOption(
+  options: readonly { label: string }[],
+  index: number,
+): { implied: LegalTick[]; alternatives: LegalTick[] } {
   const label = fold(options[index]!.label).replace(/\([^)]*\)/g, " ");
   const implied: LegalTick[] = [];
   if (AS_ABOVE.test(label) && index > 0) implied.push(...ipOfOption(options, index - 1).implied);
   if (TRADEMARK_CERTIFICATE.test(label)) implied.push("trademark");
   const further = FURTHER.exec(label)?.[1] ?? "";
-  const alternatives = [...new Set(further.split(/,|;|\/| hoac /).flatMap((piece) => titleOf(piece) ?? []))].filter((t) => !implied.includes(t));
+  const alternatives = [...new Set(further.split(/,|;|\/| hoac /).flatMap((piece) => titleOf(piece) ?? []))].filter(
+    (t) => !implied.includes(t),
+  );
   if (alternatives.length === 1) implied.push(alternatives[0]!);
   return { implied, alternatives: alternatives.length > 1 ? alternatives : [] };
 }
@@ -72,7 +78,12 @@ function ipOfOption(options: readonly { label: string }[], index: number): { imp
  * The boxes of Mẫu 02, I.7 that the answers and disqualification answers imply, and the options
  * that leave a choice between titles. Only options answered with points count.
  */
-export function legalImplications(criteria: readonly Criterion[], answers: Answers, caseId: string | undefined, clearances: Clearances): LegalImplications {
+export function legalImplications(
+  criteria: readonly Criterion[],
+  answers: Answers,
+  caseId: string | undefined,
+  clearances: Clearances,
+): LegalImplications {
   const implied = new Set<LegalTick>();
   const oneOf: LegalImplications["oneOf"] = [];
   if (clearances["food-safety-certificate"] === true) implied.add("food-safety");

@@ -1,16 +1,17 @@
 // The improvement plan: the fewest criteria to raise so that the total reaches a tier and the
 // tier's ★ markers are met. Exact, by dynamic programming over the points gained.
-import { optionsFor } from "./rubric.js";
+
 import type { Sheet } from "./rubric.js";
+import { optionsFor } from "./rubric.js";
 import {
+  type Answers,
   applicableCriteria,
   chosenOption,
   requiredPoints,
-  score,
-  tierOfStars,
-  type Answers,
   type ScoreOptions,
   type ScoreResult,
+  score,
+  tierOfStars,
 } from "./scoring.js";
 
 export interface PlanStep {

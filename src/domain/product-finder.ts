@@ -1,7 +1,7 @@
 // Finding the product set from what a producer types ("nước mắm", "mật ong", "homestay", "trà
 // mãng cầu"): common products per set, as data (src/data/product-sets.vi.json), matched word by
 // word, with or without diacritics, NFC or NFD.
-import { searchTokens, type SearchToken } from "../text.js";
+import { type SearchToken, searchTokens } from "../text.js";
 
 /** Common products of each product set, most common first: set id → products. */
 export type ProductHints = Readonly<Record<string, readonly string[]>>;
@@ -70,21 +70,32 @@ export function productFinder(hints: ProductHints): ProductFinder {
     let rank = Infinity;
     for (const phrase of set.phrases) {
       for (const start of runsOf(query, phrase.tokens)) {
-        phrase.tokens.forEach((_, j) => covered.add(start + j));
+        phrase.tokens.forEach((_, j) => {
+          covered.add(start + j);
+        });
         longest = Math.max(longest, phrase.tokens.length);
         accents = Math.max(accents, accentAgreement(query.slice(start, start + phrase.tokens.length), phrase.tokens));
         rank = Math.min(rank, phrase.rank);
       }
     }
     const { productSet, order } = set;
-    if (covered.size > 0) return { productSet, order, score: covered.size + 0.5 * (longest - 1), fit: 2, accents, rank };
+    if (covered.size > 0)
+      return { productSet, order, score: covered.size + 0.5 * (longest - 1), fit: 2, accents, rank };
     // The whole text inside a longer product ("bưởi" in "tinh dầu bưởi"), with the diacritics typed.
     let best: Candidate | undefined;
     for (const phrase of set.phrases) {
       for (const start of runsOf(phrase.tokens, query)) {
         const agreement = accentAgreement(query, phrase.tokens.slice(start));
-        const found = { productSet, order, score: 0.5 * (query.length + 1), fit: start === 0 ? 1 : 0, accents: agreement, rank: phrase.rank };
-        if (agreement >= 0 && (!best || found.fit > best.fit || (found.fit === best.fit && found.rank < best.rank))) best = found;
+        const found = {
+          productSet,
+          order,
+          score: 0.5 * (query.length + 1),
+          fit: start === 0 ? 1 : 0,
+          accents: agreement,
+          rank: phrase.rank,
+        };
+        if (agreement >= 0 && (!best || found.fit > best.fit || (found.fit === best.fit && found.rank < best.rank)))
+          best = found;
       }
     }
     return best;
@@ -98,7 +109,9 @@ export function productFinder(hints: ProductHints): ProductFinder {
         .filter((s) => !allowed || allowed.has(s.productSet))
         .map((s) => candidate(s, query))
         .filter((c): c is Candidate => !!c)
-        .sort((a, b) => b.score - a.score || b.fit - a.fit || b.accents - a.accents || a.rank - b.rank || a.order - b.order);
+        .sort(
+          (a, b) => b.score - a.score || b.fit - a.fit || b.accents - a.accents || a.rank - b.rank || a.order - b.order,
+        );
       const best = found[0]?.score ?? 0;
       return found
         .filter((c) => c.score >= best / 2)

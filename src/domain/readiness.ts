@@ -1,7 +1,7 @@
 // Whether a self-assessment may be filed, and what is missing, item by item, in the order the
 // producer should do it. One evidence checklist serves the chat and the self-assessment report
 // (Mẫu 02), so the two never disagree. Pure functions over plain data.
-import { EVIDENCE_KINDS, optionsFor, type EvidenceKind, type PlacedCriterion } from "./rubric.js";
+import { EVIDENCE_KINDS, type EvidenceKind, optionsFor, type PlacedCriterion } from "./rubric.js";
 import type { Answers, MarkerMiss, ScoreResult } from "./scoring.js";
 
 /** An attached file as the checklist sees it: its criterion and, when tagged, what it proves. */
@@ -83,12 +83,20 @@ export function parseItemKey(key: string): MissingItem | undefined {
   const kind = key.slice(0, at);
   const id = key.slice(at + 1);
   if (at < 1 || !id) return undefined;
-  return kind === "clearance" || kind === "failed-clearance" || kind === "criterion" || kind === "evidence" ? { kind, id } : undefined;
+  return kind === "clearance" || kind === "failed-clearance" || kind === "criterion" || kind === "evidence"
+    ? { kind, id }
+    : undefined;
 }
 
 /** Criteria scored above 0 that expect evidence: only an answer with points needs proving. */
-function provable(criteria: readonly PlacedCriterion[], answers: Answers, caseId: string | undefined): PlacedCriterion[] {
-  return criteria.filter((c) => c.evidence.length > 0 && (optionsFor(c, caseId).find((o) => o.id === answers[c.id])?.points ?? 0) > 0);
+function provable(
+  criteria: readonly PlacedCriterion[],
+  answers: Answers,
+  caseId: string | undefined,
+): PlacedCriterion[] {
+  return criteria.filter(
+    (c) => c.evidence.length > 0 && (optionsFor(c, caseId).find((o) => o.id === answers[c.id])?.points ?? 0) > 0,
+  );
 }
 
 /**
@@ -105,7 +113,9 @@ export function missingEvidenceKinds(
 ): MissingEvidenceKind[] {
   const missing = new Map<EvidenceKind, string[]>();
   for (const c of provable(criteria, answers, caseId)) {
-    const covered = new Set(files.filter((f) => f.criterionId === c.id).flatMap((f) => (f.kind ? [f.kind] : c.evidence)));
+    const covered = new Set(
+      files.filter((f) => f.criterionId === c.id).flatMap((f) => (f.kind ? [f.kind] : c.evidence)),
+    );
     for (const kind of c.evidence) if (!covered.has(kind)) missing.set(kind, [...(missing.get(kind) ?? []), c.id]);
   }
   return EVIDENCE_KINDS.filter((k) => missing.has(k)).map((kind) => ({ kind, criteria: missing.get(kind)! }));
@@ -136,7 +146,8 @@ export function readinessOf(input: ReadinessInput): Readiness {
   ];
   // The score is worth fixing only once everything else is answered: until then it is not final.
   // A disqualification is fixed by its own item, not by more points.
-  const scoreToFix = score.stars < 3 && !score.disqualified && score.unanswered.length === 0 && score.pendingClearances.length === 0;
+  const scoreToFix =
+    score.stars < 3 && !score.disqualified && score.unanswered.length === 0 && score.pendingClearances.length === 0;
   if (scoreToFix) items.push({ kind: "score" });
   return {
     ready: items.length === 0 && !belowThree,
@@ -148,7 +159,9 @@ export function readinessOf(input: ReadinessInput): Readiness {
     evidenceKindsMissing: missingEvidenceKinds(criteria, answers, caseId, files),
     belowThree,
     markersBelowThree:
-      belowThree && !score.disqualified && score.markerRule === "minimum" && score.starsByPoints >= 3 ? score.markersMissed.filter((m) => m.marker <= 3) : [],
+      belowThree && !score.disqualified && score.markerRule === "minimum" && score.starsByPoints >= 3
+        ? score.markersMissed.filter((m) => m.marker <= 3)
+        : [],
     unregistered,
     total: score.total,
     stars: score.stars,

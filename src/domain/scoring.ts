@@ -1,6 +1,6 @@
 // Scoring of a self-assessment against a sheet: points per part and group, tier by points,
 // tier after the ★ markers, disqualification and what is still unanswered. Pure functions.
-import { appliesInCase, optionsFor, type Criterion, type Sheet, type Tier, type VersionData } from "./rubric.js";
+import { appliesInCase, type Criterion, optionsFor, type Sheet, type Tier, type VersionData } from "./rubric.js";
 
 /** criterion id → option id */
 export type Answers = Readonly<Record<string, string>>;
@@ -177,7 +177,8 @@ export type AnswerProblem =
 /** What is wrong with answers given from outside (a file, a forged button). */
 export function answerProblems(sheet: Sheet, answers: Answers, caseId?: string): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
-  if (caseId !== undefined && !sheet.cases.some((c) => c.id === caseId)) problems.push({ code: "case-unknown", case: caseId });
+  if (caseId !== undefined && !sheet.cases.some((c) => c.id === caseId))
+    problems.push({ code: "case-unknown", case: caseId });
   for (const [criterionId, optionId] of Object.entries(answers)) {
     const criterion = sheet.criteria.find((c) => c.id === criterionId);
     if (!criterion) problems.push({ code: "criterion-unknown", criterion: criterionId });

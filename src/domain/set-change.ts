@@ -1,9 +1,10 @@
 // Moving a self-assessment to another product set: which answers still mean the same thing.
-import { appliesInCase, optionsFor, type Criterion, type Sheet } from "./rubric.js";
+import { appliesInCase, type Criterion, optionsFor, type Sheet } from "./rubric.js";
 
 /** Two criteria ask the same question when their options are the same: ids, words, points, ★ markers and cases. */
 export function sameOptions(a: Criterion, b: Criterion): boolean {
-  const key = (c: Criterion) => JSON.stringify(c.options.map((o) => [o.id, o.label, o.points, o.marker ?? null, o.case ?? null]));
+  const key = (c: Criterion) =>
+    JSON.stringify(c.options.map((o) => [o.id, o.label, o.points, o.marker ?? null, o.case ?? null]));
   return key(a) === key(b);
 }
 
@@ -35,7 +36,8 @@ export function carryOver(
   for (const c of applying) {
     const old = before.get(c.id);
     const answer = answers[c.id];
-    if (old && answer !== undefined && sameOptions(old, c) && optionsFor(c, caseTo).some((o) => o.id === answer)) kept[c.id] = answer;
+    if (old && answer !== undefined && sameOptions(old, c) && optionsFor(c, caseTo).some((o) => o.id === answer))
+      kept[c.id] = answer;
   }
   const oldItems = new Map(from.disqualification.map((d) => [d.id, d.requirement]));
   const keptClearances: Record<string, boolean> = {};
@@ -43,6 +45,7 @@ export function carryOver(
     const holds = clearances[d.id];
     if (holds !== undefined && oldItems.get(d.id) === d.requirement) keptClearances[d.id] = holds;
   }
-  const toAsk = applying.length + to.disqualification.length - Object.keys(kept).length - Object.keys(keptClearances).length;
+  const toAsk =
+    applying.length + to.disqualification.length - Object.keys(kept).length - Object.keys(keptClearances).length;
   return { answers: kept, clearances: keptClearances, toAsk };
 }

@@ -8,6 +8,7 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
+  type ParagraphChild,
   ShadingType,
   Table,
   TableBorders,
@@ -17,9 +18,8 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  type ParagraphChild,
 } from "docx";
-import { dateParts, formatDate, type DateInput } from "../dates.js";
+import { type DateInput, dateParts, formatDate } from "../dates.js";
 import { formsText } from "./text.js";
 import type { CommuneRef, FormKind, ProvinceRef } from "./types.js";
 
@@ -111,8 +111,15 @@ export function run(text: string, style: RunStyle = {}): TextRun {
 
 /** Runs of a multi-line text, the lines separated by line breaks. */
 function lineRuns(text: string, style: RunStyle): TextRun[] {
-  return text.split(/\r?\n/).map((line, i) =>
-    new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: style.bold, italics: style.italics, size: style.size }),
+  return text.split(/\r?\n/).map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        break: i > 0 ? 1 : undefined,
+        bold: style.bold,
+        italics: style.italics,
+        size: style.size,
+      }),
   );
 }
 
@@ -158,10 +165,14 @@ export function para(children: string | ParagraphChild[], o: ParaOptions = {}): 
 export const empty = (): Paragraph => para("", { after: 0 });
 
 /** "label value", or "label ……" to the end of the line when the value is missing. */
-export function field(label: string, value: string | number | undefined, o: ParaOptions & { labelBold?: boolean } = {}): Paragraph {
+export function field(
+  label: string,
+  value: string | number | undefined,
+  o: ParaOptions & { labelBold?: boolean } = {},
+): Paragraph {
   const v = present(value);
   const labelRun = run(label, { bold: o.labelBold });
-  if (v === undefined) return para([labelRun, run(" " + dotsAfter(label.length))], { align: "left", ...o });
+  if (v === undefined) return para([labelRun, run(` ${dotsAfter(label.length)}`)], { align: "left", ...o });
   return para([labelRun, run(" "), ...lineRuns(v, {})], o);
 }
 
@@ -169,7 +180,13 @@ export function field(label: string, value: string | number | undefined, o: Para
  * Two fields on one line ("Điện thoại: … Email: …"), each dotted when missing; on two lines when
  * the labels and values leave too little room to write on.
  */
-export function fieldPair(label1: string, value1: string | undefined, label2: string, value2: string | undefined, o: ParaOptions = {}): Paragraph[] {
+export function fieldPair(
+  label1: string,
+  value1: string | undefined,
+  label2: string,
+  value2: string | undefined,
+  o: ParaOptions = {},
+): Paragraph[] {
   const v1 = present(value1);
   const v2 = present(value2);
   const used = label1.length + label2.length + (v1?.length ?? 0) + (v2?.length ?? 0) + 6;
@@ -177,7 +194,7 @@ export function fieldPair(label1: string, value1: string | undefined, label2: st
   const missing = (v1 === undefined ? 1 : 0) + (v2 === undefined ? 1 : 0);
   if (missing && room / missing < 6) return [field(label1, v1, o), field(label2, v2, o)];
   const dots = missing ? dotString(Math.floor(room / missing)) : "";
-  return [para([run(label1 + " "), run(v1 ?? dots), run("    " + label2 + " "), run(v2 ?? dots)], { align: "left", ...o })];
+  return [para([run(`${label1} `), run(v1 ?? dots), run(`    ${label2} `), run(v2 ?? dots)], { align: "left", ...o })];
 }
 
 /** A text block under a heading: its paragraphs, or `lines` full dotted lines when missing. */
@@ -192,7 +209,7 @@ export function textBlock(value: string | undefined, lines = 2, o: ParaOptions =
 
 /** A checkbox item: "label ☐" (☑ when ticked). */
 export function check(label: string, on: boolean | undefined, o: ParaOptions = {}): Paragraph {
-  return para([run(label + " "), box(on)], { align: "left", ...o });
+  return para([run(`${label} `), box(on)], { align: "left", ...o });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +242,12 @@ function plainCell(children: Paragraph[], width: number, o: { span?: number } = 
     children: children.length ? children : [empty()],
     width: { size: width, type: WidthType.DXA },
     columnSpan: o.span,
-    borders: { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE } },
+    borders: {
+      top: { style: BorderStyle.NONE },
+      bottom: { style: BorderStyle.NONE },
+      left: { style: BorderStyle.NONE },
+      right: { style: BorderStyle.NONE },
+    },
   });
 }
 
@@ -343,7 +365,14 @@ export function gridTable(widths: number[], rows: TableRow[]): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: single, bottom: single, left: single, right: single, insideHorizontal: single, insideVertical: single },
+    borders: {
+      top: single,
+      bottom: single,
+      left: single,
+      right: single,
+      insideHorizontal: single,
+      insideVertical: single,
+    },
     rows,
   });
 }
@@ -379,7 +408,9 @@ export function makeDocument(o: DocumentOptions): Document {
       },
     },
     footnotes: o.footnotes
-      ? Object.fromEntries(Object.entries(o.footnotes).map(([k, v]) => [k, { children: [para(v, { size: 20, after: 0 })] }]))
+      ? Object.fromEntries(
+          Object.entries(o.footnotes).map(([k, v]) => [k, { children: [para(v, { size: 20, after: 0 })] }]),
+        )
       : undefined,
     sections: [
       {

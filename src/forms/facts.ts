@@ -1,7 +1,7 @@
 // Facts the three forms derive from their input: the producer, the product and its place in the
 // taxonomy, the score, the place of the date lines.
 import type { Sheet } from "../domain/rubric.js";
-import { score, type ScoreResult } from "../domain/scoring.js";
+import { type ScoreResult, score } from "../domain/scoring.js";
 import { present } from "./docx-kit.js";
 import type { FormsInput, ProvinceRef } from "./types.js";
 

@@ -1,12 +1,13 @@
 // The dossier's legal forms (Decision 26/2026/QĐ-TTg, Phụ lục III) as Word documents.
+
+import { fold } from "../text.js";
 import { formsText } from "./text.js";
 import type { FormKind } from "./types.js";
-import { fold } from "../text.js";
 
 export { buildMau01 } from "./mau01.js";
-export { buildMau02, evidenceSummary, type EvidenceSummary } from "./mau02.js";
+export { buildMau02, type EvidenceSummary, evidenceSummary } from "./mau02.js";
 export { buildMau03 } from "./mau03.js";
-export { formsText, type FormsText } from "./text.js";
+export { type FormsText, formsText } from "./text.js";
 export type * from "./types.js";
 
 const MAX_NAME = 80;
@@ -32,7 +33,11 @@ function clip(text: string, max: number): string {
  * A readable, Windows-safe file name for a form: the form's stem, the product and the producer,
  * e.g. "mau-02-bao-cao-tu-danh-gia-mat-ong-hoa-tram-nguyen-thi-lan.docx" (ASCII, at most 80 characters).
  */
-export function formFileName(kind: FormKind, productName: string | undefined, producerName: string | undefined): string {
+export function formFileName(
+  kind: FormKind,
+  productName: string | undefined,
+  producerName: string | undefined,
+): string {
   const stem = formsText().fileStems[kind];
   let room = MAX_NAME - EXTENSION.length - stem.length;
   let product = slug(productName);

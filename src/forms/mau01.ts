@@ -1,9 +1,31 @@
 // Mẫu số 01 (Phụ lục III, Decision 26/2026/QĐ-TTg): the registration form, filed by the producer.
 import { FootnoteReferenceRun, type Paragraph, type Table } from "docx";
-import { box, dateLine, dotsAfter, empty, field, fieldPair, fill, formLabel, SIGNATURE_WIDTH, layoutTable, makeDocument, nationalHeader, pack, para, present, provinceType, run, signatureBlock, TEXT_WIDTH, title, dotString } from "./docx-kit.js";
+import { dateParts } from "../dates.js";
+import {
+  box,
+  dateLine,
+  dotString,
+  dotsAfter,
+  empty,
+  field,
+  fieldPair,
+  fill,
+  formLabel,
+  layoutTable,
+  makeDocument,
+  nationalHeader,
+  pack,
+  para,
+  present,
+  provinceType,
+  run,
+  SIGNATURE_WIDTH,
+  signatureBlock,
+  TEXT_WIDTH,
+  title,
+} from "./docx-kit.js";
 import { factsOf } from "./facts.js";
 import { formsText } from "./text.js";
-import { dateParts } from "../dates.js";
 import type { FormsInput, RegistrationKind } from "./types.js";
 
 const KINDS: RegistrationKind[] = ["first", "upgrade", "re-evaluation"];
@@ -28,7 +50,17 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
     field(m.received, undefined, { keepNext: true }),
     ...fieldPair(m.receiver, undefined, m.signature, undefined, { keepNext: true }),
     layoutTable(
-      [[[], [para(m.agencySign, { bold: true, align: "center", after: 0 }), para(m.agencySignNote, { italics: true, align: "center" }), empty(), empty()]]],
+      [
+        [
+          [],
+          [
+            para(m.agencySign, { bold: true, align: "center", after: 0 }),
+            para(m.agencySignNote, { italics: true, align: "center" }),
+            empty(),
+            empty(),
+          ],
+        ],
+      ],
       Math.round(TEXT_WIDTH * 0.42),
     ),
   ];
@@ -39,7 +71,14 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
     empty(),
     title(m.title, { before: 120 }),
     title(m.subtitle),
-    title(fill(m.subtitle2, { provinceType: provinceType(f.province), province: present(f.province?.name), year }, dotString(5)), { after: 240 }),
+    title(
+      fill(
+        m.subtitle2,
+        { provinceType: provinceType(f.province), province: present(f.province?.name), year },
+        dotString(5),
+      ),
+      { after: 240 },
+    ),
 
     para(m.s1, { bold: true, align: "left" }),
     field(m.unitName, org.name),
@@ -56,7 +95,7 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
     para(
       [
         run(m.s4, { bold: true }),
-        ...KINDS.flatMap((k) => [run("    " + t.common.registrationKinds[k] + " "), box(input.registrationKind === k)]),
+        ...KINDS.flatMap((k) => [run(`    ${t.common.registrationKinds[k]} `), box(input.registrationKind === k)]),
       ],
       { align: "left" },
     ),
@@ -66,7 +105,12 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
     field(m.samples, input.samples),
 
     para(m.commitment, { firstLine: 567, before: 120 }),
-    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-01"], SIGNATURE_WIDTH), title: m.signTitle, note: m.signNote, name: rep.fullName }),
+    signatureBlock({
+      dateLine: dateLine(f.place, input.dates?.["mau-01"], SIGNATURE_WIDTH),
+      title: m.signTitle,
+      note: m.signNote,
+      name: rep.fullName,
+    }),
 
     para(m.agencyTitle, { bold: true, align: "center", pageBreakBefore: true, after: 160 }),
     ...agency(m.agencyCommune),
@@ -76,5 +120,11 @@ export function mau01Children(input: FormsInput): (Paragraph | Table)[] {
 
 export function buildMau01(input: FormsInput): Promise<Buffer> {
   const t = formsText();
-  return pack(makeDocument({ title: t.documentTitles["mau-01"], children: mau01Children(input), footnotes: { 1: t.mau01.footnote } }));
+  return pack(
+    makeDocument({
+      title: t.documentTitles["mau-01"],
+      children: mau01Children(input),
+      footnotes: { 1: t.mau01.footnote },
+    }),
+  );
 }

@@ -1,13 +1,43 @@
 // Mẫu số 02 (Phụ lục III, Decision 26/2026/QĐ-TTg): the producer's self-assessment report.
 // Part III is the self-scoring in rubric order, the totals and the indicative stars, then the
 // list of evidence attached and still missing.
-import { TableRow, type Paragraph, type Table } from "docx";
+import { type Paragraph, type Table, TableRow } from "docx";
 import { missingEvidenceKinds } from "../domain/readiness.js";
-import { appliesInCase, type Criterion, type EvidenceKind, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
+import {
+  appliesInCase,
+  type Criterion,
+  type EvidenceKind,
+  type PlacedCriterion,
+  type Sheet,
+} from "../domain/rubric.js";
 import { chosenOption, type ScoreResult } from "../domain/scoring.js";
-import { cell, check, DOTS_SHORT, dateLine, dotString, empty, field, fieldPair, fill, formLabel, SIGNATURE_WIDTH, gridTable, makeDocument, nationalHeader, pack, para, present, run, shortDate, signatureBlock, textBlock, title, widthsOf } from "./docx-kit.js";
+import {
+  cell,
+  check,
+  DOTS_SHORT,
+  dateLine,
+  dotString,
+  empty,
+  field,
+  fieldPair,
+  fill,
+  formLabel,
+  gridTable,
+  makeDocument,
+  nationalHeader,
+  pack,
+  para,
+  present,
+  run,
+  SIGNATURE_WIDTH,
+  shortDate,
+  signatureBlock,
+  textBlock,
+  title,
+  widthsOf,
+} from "./docx-kit.js";
 import { factsOf } from "./facts.js";
-import { formsText, type FormsText } from "./text.js";
+import { type FormsText, formsText } from "./text.js";
 import type { AssessmentInput, EvidenceItem, FormsInput } from "./types.js";
 
 const PART_SHADE = "D9D9D9";
@@ -94,11 +124,23 @@ export function assessmentTable(t: FormsText, a: AssessmentInput, result: ScoreR
     );
     for (const g of p.groups) {
       if (![...g.criteria, ...g.subgroups.flatMap((sg) => sg.criteria)].some(applies)) continue;
-      rows.push(headingRow(fill(m.groupRow, { number: groupNumber(p.part, g.id), title: g.title, max: g.maxPoints }), subtotal(g.id, g.maxPoints), GROUP_SHADE));
+      rows.push(
+        headingRow(
+          fill(m.groupRow, { number: groupNumber(p.part, g.id), title: g.title, max: g.maxPoints }),
+          subtotal(g.id, g.maxPoints),
+          GROUP_SHADE,
+        ),
+      );
       for (const c of g.criteria.filter(applies)) rows.push(criterionRows(t, a, placed.get(c.id)!));
       for (const sg of g.subgroups) {
         if (!sg.criteria.some(applies)) continue;
-        rows.push(headingRow(fill(m.groupRow, { number: groupNumber(p.part, sg.id), title: sg.title, max: sg.maxPoints }), subtotal(sg.id, sg.maxPoints), GROUP_SHADE));
+        rows.push(
+          headingRow(
+            fill(m.groupRow, { number: groupNumber(p.part, sg.id), title: sg.title, max: sg.maxPoints }),
+            subtotal(sg.id, sg.maxPoints),
+            GROUP_SHADE,
+          ),
+        );
         for (const c of sg.criteria.filter(applies)) rows.push(criterionRows(t, a, placed.get(c.id)!));
       }
     }
@@ -110,7 +152,12 @@ function totalsTable(t: FormsText, sheet: Sheet, result: ScoreResult): Table {
   const m = t.mau02;
   const widths = widthsOf([0.7, 0.3]);
   const rows = [
-    new TableRow({ children: [cell(m.colPart, { width: widths[0]!, bold: true, align: "center", shade: PART_SHADE, size: 26 }), cell(m.colSelfPoints, { width: widths[1]!, bold: true, align: "center", shade: PART_SHADE, size: 26 })] }),
+    new TableRow({
+      children: [
+        cell(m.colPart, { width: widths[0]!, bold: true, align: "center", shade: PART_SHADE, size: 26 }),
+        cell(m.colSelfPoints, { width: widths[1]!, bold: true, align: "center", shade: PART_SHADE, size: 26 }),
+      ],
+    }),
     ...sheet.version.parts.map((p) => {
       const sub = result.parts[p.id];
       return new TableRow({
@@ -142,7 +189,13 @@ function resultNotes(t: FormsText, sheet: Sheet, result: ScoreResult): Paragraph
   if (result.stars !== result.starsByPoints && result.markersMissed.length) {
     const misses = result.markersMissed
       .filter((x) => x.marker > result.stars)
-      .map((x) => fill(m.markerMiss, { criterion: criterionName(sheet, x.criterion), required: x.requiredPoints, marker: x.marker }));
+      .map((x) =>
+        fill(m.markerMiss, {
+          criterion: criterionName(sheet, x.criterion),
+          required: x.requiredPoints,
+          marker: x.marker,
+        }),
+      );
     out.push(para(fill(m.markersMissed, { byPoints: result.starsByPoints, criteria: misses.join(sep) })));
   }
   if (result.unanswered.length) {
@@ -150,7 +203,8 @@ function resultNotes(t: FormsText, sheet: Sheet, result: ScoreResult): Paragraph
   }
   const requirement = (id: string) =>
     (sheet.disqualification.find((d) => d.id === id)?.requirement ?? criterionName(sheet, id)).replace(/[.…\s]+$/, "");
-  if (result.stoppedBy.length) out.push(para(fill(m.stopped, { items: result.stoppedBy.map(requirement).join(sep) }), { bold: true }));
+  if (result.stoppedBy.length)
+    out.push(para(fill(m.stopped, { items: result.stoppedBy.map(requirement).join(sep) }), { bold: true }));
   if (result.pendingClearances.length) {
     out.push(para(fill(m.pendingClearances, { items: result.pendingClearances.map(requirement).join(sep) })));
   }
@@ -183,30 +237,48 @@ export function evidenceSummary(a: AssessmentInput, kinds: readonly EvidenceKind
       for (const k of ks) attached.set(k, [...(attached.get(k) ?? []), name]);
     }
   }
-  const files = Object.entries(a.evidence ?? {}).flatMap(([criterionId, items]) => items.map((i) => ({ criterionId, kind: i.kind })));
+  const files = Object.entries(a.evidence ?? {}).flatMap(([criterionId, items]) =>
+    items.map((i) => ({ criterionId, kind: i.kind })),
+  );
   const missing = missingEvidenceKinds(criteria, a.answers, a.caseId, files).filter((m) => kinds.includes(m.kind));
-  return { attached: kinds.filter((k) => attached.has(k)).map((k) => ({ kind: k, files: attached.get(k)! })), other, missing };
+  return {
+    attached: kinds.filter((k) => attached.has(k)).map((k) => ({ kind: k, files: attached.get(k)! })),
+    other,
+    missing,
+  };
 }
 
 function evidenceAppendix(t: FormsText, summary: EvidenceSummary): (Paragraph | Table)[] {
   const m = t.mau02;
   const widths = widthsOf([0.08, 0.4, 0.52]);
-  const lines: { label: string; files: string[] }[] = summary.attached.map((x) => ({ label: t.evidenceKinds[x.kind].label, files: x.files }));
+  const lines: { label: string; files: string[] }[] = summary.attached.map((x) => ({
+    label: t.evidenceKinds[x.kind].label,
+    files: x.files,
+  }));
   if (summary.other.length) lines.push({ label: m.evidenceOther, files: summary.other });
   const rows = [
     new TableRow({
       tableHeader: true,
-      children: [m.colNo, m.colKind, m.colFiles].map((h, i) => cell(h, { width: widths[i]!, bold: true, align: "center", shade: PART_SHADE })),
+      children: [m.colNo, m.colKind, m.colFiles].map((h, i) =>
+        cell(h, { width: widths[i]!, bold: true, align: "center", shade: PART_SHADE }),
+      ),
     }),
     ...(lines.length ? lines : [{ label: DOTS_SHORT, files: [DOTS_SHORT] }]).map(
       (l, i) =>
         new TableRow({
           cantSplit: true,
-          children: [cell(String(i + 1), { width: widths[0]!, align: "center" }), cell(l.label, { width: widths[1]! }), cell(l.files, { width: widths[2]! })],
+          children: [
+            cell(String(i + 1), { width: widths[0]!, align: "center" }),
+            cell(l.label, { width: widths[1]! }),
+            cell(l.files, { width: widths[2]! }),
+          ],
         }),
     ),
   ];
-  return [para(m.evidenceTitle, { bold: true, align: "center", after: 160, pageBreakBefore: true }), gridTable(widths, rows)];
+  return [
+    para(m.evidenceTitle, { bold: true, align: "center", after: 160, pageBreakBefore: true }),
+    gridTable(widths, rows),
+  ];
 }
 
 function missingEvidence(t: FormsText, summary: EvidenceSummary): Paragraph[] {
@@ -261,9 +333,9 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     field(m.fullName, rep.fullName, sub),
     para(
       [
-        run(m.gender + " "),
+        run(`${m.gender} `),
         run(gender ?? dotString(6)),
-        run(" " + t.common.genderHint + "; " + m.ethnicity + " "),
+        run(` ${t.common.genderHint}; ${m.ethnicity} `),
         run(present(rep.ethnicity) ?? dotString(8)),
       ],
       { align: "left", ...sub },
@@ -282,7 +354,14 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     check(m.productionCertificate, legal.productionCertificate, { left: 720 }),
     check(
       m.intellectualProperty,
-      Boolean(legal.trademark || legal.geographicalIndication || legal.patent || legal.industrialDesign || legal.copyright || present(legal.otherIp)),
+      Boolean(
+        legal.trademark ||
+          legal.geographicalIndication ||
+          legal.patent ||
+          legal.industrialDesign ||
+          legal.copyright ||
+          present(legal.otherIp),
+      ),
       sub,
     ),
     check(m.trademark, legal.trademark, { left: 720 }),
@@ -290,7 +369,9 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     check(m.patent, legal.patent, { left: 720 }),
     check(m.industrialDesign, legal.industrialDesign, { left: 720 }),
     check(m.copyright, legal.copyright, { left: 720 }),
-    check(m.otherIp + (present(legal.otherIp) ? " " + present(legal.otherIp) : ""), Boolean(present(legal.otherIp)), { left: 720 }),
+    check(m.otherIp + (present(legal.otherIp) ? ` ${present(legal.otherIp)}` : ""), Boolean(present(legal.otherIp)), {
+      left: 720,
+    }),
     para(m.i8, { align: "left", keepNext: true }),
     ...textBlock(org.history, 2),
     para(m.i9, { align: "left", keepNext: true }),
@@ -322,7 +403,9 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     assessmentTable(t, a, result),
     para(m.totalsTitle, { bold: true, align: "center", before: 240, keepNext: true }),
     totalsTable(t, a.sheet, result),
-    para([run(fill(m.stars, { stars: result.stars }), { bold: true }), run(" " + m.selfAssessed, { italics: true })], { before: 160 }),
+    para([run(fill(m.stars, { stars: result.stars }), { bold: true }), run(` ${m.selfAssessed}`, { italics: true })], {
+      before: 160,
+    }),
     ...resultNotes(t, a.sheet, result),
     para(m.starsDisclaimer, { italics: true }),
     ...missingEvidence(t, evidence),
@@ -333,7 +416,12 @@ export function mau02Children(input: FormsInput): (Paragraph | Table)[] {
     para(m.p4Intro, { keepNext: true }),
     ...textBlock(input.plan, 3),
     empty(),
-    signatureBlock({ dateLine: dateLine(f.place, input.dates?.["mau-02"], SIGNATURE_WIDTH), title: m.signTitle, note: m.signNote, name: rep.fullName }),
+    signatureBlock({
+      dateLine: dateLine(f.place, input.dates?.["mau-02"], SIGNATURE_WIDTH),
+      title: m.signTitle,
+      note: m.signNote,
+      name: rep.fullName,
+    }),
 
     // Phụ lục: the evidence attached
     ...evidenceAppendix(t, evidence),

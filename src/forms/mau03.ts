@@ -1,9 +1,32 @@
 // Mẫu số 03 (Phụ lục III, Decision 26/2026/QĐ-TTg): the commune People's Committee's report on
 // four contents of the dossier, prefilled from the application and the officer's evaluation.
 import type { Paragraph, Table } from "docx";
-import { appliesInCase, LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
+import { appliesInCase, LOCAL_CRITERIA, type LocalCriterion, optionsFor } from "../domain/rubric.js";
 import { chosenOption } from "../domain/scoring.js";
-import { dateLineText, dotString, empty, field, fill, formLabel, FULL_LINE, layoutTable, makeDocument, nationalHeader, pack, para, present, provinceType, run, shortRule, signatureBlock, TEXT_WIDTH, textBlock, title, unitType, upper } from "./docx-kit.js";
+import {
+  dateLineText,
+  dotString,
+  empty,
+  FULL_LINE,
+  field,
+  fill,
+  formLabel,
+  layoutTable,
+  makeDocument,
+  nationalHeader,
+  pack,
+  para,
+  present,
+  provinceType,
+  run,
+  shortRule,
+  signatureBlock,
+  TEXT_WIDTH,
+  textBlock,
+  title,
+  unitType,
+  upper,
+} from "./docx-kit.js";
 import { factsOf } from "./facts.js";
 import { formsText } from "./text.js";
 import type { FormsInput } from "./types.js";
@@ -23,22 +46,38 @@ function topicParagraphs(input: FormsInput, topic: LocalCriterion): Paragraph[] 
   const description = criterion ? present(a.descriptions?.[criterion.id]) : undefined;
   if (criterion && chosen) {
     out.push(
-      para(fill(m.producerChoice, { criterion: `${criterion.id} ${criterion.title}`, option: chosen.label, points: chosen.points, max: criterion.maxPoints }), {
-        left: 360,
-      }),
+      para(
+        fill(m.producerChoice, {
+          criterion: `${criterion.id} ${criterion.title}`,
+          option: chosen.label,
+          points: chosen.points,
+          max: criterion.maxPoints,
+        }),
+        {
+          left: 360,
+        },
+      ),
     );
   }
   if (description) out.push(...textBlock(description, 0, { left: 360, firstLine: 0 }));
   if (!chosen && !description) out.push(para(FULL_LINE, { align: "left" }));
 
   // The commune's own evaluation.
-  out.push(para(fill(m.communeSays, { unitType: unitType(input.commune) }), { italics: true, align: "left", keepNext: true }));
+  out.push(
+    para(fill(m.communeSays, { unitType: unitType(input.commune) }), { italics: true, align: "left", keepNext: true }),
+  );
   const ev = input.communeEvaluation?.[topic];
-  const option = criterion && ev?.optionId ? optionsFor(criterion, a.caseId).find((o) => o.id === ev.optionId) : undefined;
+  const option =
+    criterion && ev?.optionId ? optionsFor(criterion, a.caseId).find((o) => o.id === ev.optionId) : undefined;
   const label = option?.label ?? present(ev?.optionLabel);
   const comment = present(ev?.comment);
-  if (option && criterion) out.push(para(fill(m.communeChoice, { option: option.label, points: option.points, max: criterion.maxPoints }), { left: 360 }));
-  else if (label) out.push(para(label.endsWith(".") ? label : label + ".", { left: 360 }));
+  if (option && criterion)
+    out.push(
+      para(fill(m.communeChoice, { option: option.label, points: option.points, max: criterion.maxPoints }), {
+        left: 360,
+      }),
+    );
+  else if (label) out.push(para(label.endsWith(".") ? label : `${label}.`, { left: 360 }));
   if (comment) out.push(...textBlock(comment, 0, { left: 360, firstLine: 0 }));
   if (!label && !comment) {
     out.push(para(t.localTopics[topic].hint, { italics: true, size: 22 }));
@@ -63,17 +102,34 @@ export function mau03Children(input: FormsInput): (Paragraph | Table)[] {
   const header = layoutTable(
     [
       [
-        [para(m.issuer, { align: "center", after: 0, size: 24 }), para(unitLine, { bold: true, align: "center", after: 0, size: 24 }), shortRule(1300, LEFT)],
+        [
+          para(m.issuer, { align: "center", after: 0, size: 24 }),
+          para(unitLine, { bold: true, align: "center", after: 0, size: 24 }),
+          shortRule(1300, LEFT),
+        ],
         nationalHeader(),
       ],
-      [[para(m.number, { align: "center", before: 120 })], [para(dateLineText(commune, input.dates?.["mau-03"], TEXT_WIDTH - LEFT), { italics: true, align: "center", before: 120 })]],
+      [
+        [para(m.number, { align: "center", before: 120 })],
+        [
+          para(dateLineText(commune, input.dates?.["mau-03"], TEXT_WIDTH - LEFT), {
+            italics: true,
+            align: "center",
+            before: 120,
+          }),
+        ],
+      ],
     ],
     LEFT,
   );
 
   const recipients = [
     para(m.recipients, { bold: true, italics: true, align: "left", after: 0, size: 24 }),
-    para(fill(m.recipientProvince, { provinceType: provinceType(f.province), province }, dotString(4)), { align: "left", after: 0, size: 22 }),
+    para(fill(m.recipientProvince, { provinceType: provinceType(f.province), province }, dotString(4)), {
+      align: "left",
+      after: 0,
+      size: 22,
+    }),
     para(fill(m.recipientProducer, { producer: f.producer }, dotString(6)), { align: "left", after: 0, size: 22 }),
     para(m.recipientArchive, { align: "left", after: 0, size: 22 }),
   ];
@@ -93,9 +149,9 @@ export function mau03Children(input: FormsInput): (Paragraph | Table)[] {
     field(m.fullName, rep.fullName, { left: 360 }),
     para(
       [
-        run(m.gender + " "),
+        run(`${m.gender} `),
         run(gender ?? dotString(6)),
-        run(" " + t.common.genderHint + "; " + m.ethnicity + " "),
+        run(` ${t.common.genderHint}; ${m.ethnicity} `),
         run(present(rep.ethnicity) ?? dotString(8)),
       ],
       { align: "left", left: 360 },
@@ -109,7 +165,14 @@ export function mau03Children(input: FormsInput): (Paragraph | Table)[] {
     para(
       fill(
         m.proposal,
-        { unitType: unit, commune, provinceType: provinceType(f.province), province, product: f.product, producer: f.producer },
+        {
+          unitType: unit,
+          commune,
+          provinceType: provinceType(f.province),
+          province,
+          product: f.product,
+          producer: f.producer,
+        },
         dotString(5),
       ),
       { firstLine: 567, before: 160 },

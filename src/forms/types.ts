@@ -1,9 +1,9 @@
 // What the three dossier forms of Decision 26/2026/QĐ-TTg (Phụ lục III) show. Everything a producer
 // may have skipped is optional: a missing value is printed as a dotted line to be filled by hand.
-import type { EvidenceKind, LocalCriterion, Sheet } from "../domain/rubric.js";
-import type { Answers, Clearances, ScoreResult } from "../domain/scoring.js";
 
 import type { DateInput } from "../dates.js";
+import type { EvidenceKind, LocalCriterion, Sheet } from "../domain/rubric.js";
+import type { Answers, Clearances, ScoreResult } from "../domain/scoring.js";
 
 /** A calendar date: a Date (shown in Vietnam's time zone) or an ISO date "YYYY-MM-DD". */
 export type { DateInput };

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { fold, searchTokens, type SearchToken } from "../text.js";
+import { fold, type SearchToken, searchTokens } from "../text.js";
 
 export const ADMIN_UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/vn-admin-2025");
 
@@ -83,7 +83,14 @@ export interface UnitRow {
 /** What is wrong with a CSV file: `code` names the locale message `problem-<code>`. */
 export interface UnitRowProblem {
   readonly line: number;
-  readonly code: "commune-csv" | "commune-header" | "commune-code" | "commune-name" | "commune-type" | "commune-province" | "commune-duplicate";
+  readonly code:
+    | "commune-csv"
+    | "commune-header"
+    | "commune-code"
+    | "commune-name"
+    | "commune-type"
+    | "commune-province"
+    | "commune-duplicate";
   readonly params: Record<string, string>;
 }
 
@@ -98,7 +105,12 @@ const TYPE_WORDS: Record<string, UnitType> = {
 };
 
 /** NFC, trimmed, without a stray trailing full stop (the 2025 data set had "Nam Đông Hà."). */
-const cleanName = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().replace(/\s*\.+$/, "");
+const cleanName = (s: string) =>
+  s
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/\s*\.+$/, "");
 
 /** Records of a CSV text (RFC 4180, UTF-8 with or without BOM, header row) with their line numbers; throws a CsvError. */
 function readCsv(text: string): { line: number; record: Record<string, string> }[] {
@@ -111,7 +123,10 @@ function readCsv(text: string): { line: number; record: Record<string, string> }
     info: true,
     relax_column_count_less: true,
   });
-  return (rows as { record: Record<string, string>; info: { lines: number } }[]).map((r) => ({ line: r.info.lines, record: r.record }));
+  return (rows as { record: Record<string, string>; info: { lines: number } }[]).map((r) => ({
+    line: r.info.lines,
+    record: r.record,
+  }));
 }
 
 /**
@@ -121,18 +136,31 @@ function readCsv(text: string): { line: number; record: Record<string, string> }
  * spaces, commas or semicolons). Other columns (`fullName`, `slug`) are ignored. Never throws:
  * every problem is returned with its line.
  */
-export function parseCommuneCsv(text: string, provinceCodes: ReadonlySet<string>): { rows: UnitRow[]; problems: UnitRowProblem[] } {
+export function parseCommuneCsv(
+  text: string,
+  provinceCodes: ReadonlySet<string>,
+): { rows: UnitRow[]; problems: UnitRowProblem[] } {
   let records: { line: number; record: Record<string, string> }[];
   try {
     records = readCsv(text);
   } catch (e) {
-    return { rows: [], problems: [{ line: (e as { lines?: number }).lines ?? 0, code: "commune-csv", params: { message: (e as Error).message } }] };
+    return {
+      rows: [],
+      problems: [
+        { line: (e as { lines?: number }).lines ?? 0, code: "commune-csv", params: { message: (e as Error).message } },
+      ],
+    };
   }
   const required = ["code", "name", "type", "provinceCode"];
   const header = Object.keys(records[0]?.record ?? {});
   const missing = required.filter((c) => !header.includes(c));
   if (records.length === 0 || missing.length) {
-    return { rows: [], problems: [{ line: 1, code: "commune-header", params: { columns: required.join(", "), missing: missing.join(", ") } }] };
+    return {
+      rows: [],
+      problems: [
+        { line: 1, code: "commune-header", params: { columns: required.join(", "), missing: missing.join(", ") } },
+      ],
+    };
   }
   const rows: UnitRow[] = [];
   const problems: UnitRowProblem[] = [];
@@ -145,10 +173,13 @@ export function parseCommuneCsv(text: string, provinceCodes: ReadonlySet<string>
     const replaces = (record.replaces ?? "").split(/[\s,;]+/).filter(Boolean);
     const before = problems.length;
     if (!/^\d{5}$/.test(code)) problems.push({ line, code: "commune-code", params: { value: code } });
-    if (!name || !/\p{L}/u.test(name)) problems.push({ line, code: "commune-name", params: { value: record.name ?? "" } });
+    if (!name || !/\p{L}/u.test(name))
+      problems.push({ line, code: "commune-name", params: { value: record.name ?? "" } });
     if (!type) problems.push({ line, code: "commune-type", params: { value: record.type ?? "" } });
-    if (!provinceCodes.has(provinceCode)) problems.push({ line, code: "commune-province", params: { value: provinceCode } });
-    for (const r of replaces) if (!/^\d{5}$/.test(r)) problems.push({ line, code: "commune-code", params: { value: r } });
+    if (!provinceCodes.has(provinceCode))
+      problems.push({ line, code: "commune-province", params: { value: provinceCode } });
+    for (const r of replaces)
+      if (!/^\d{5}$/.test(r)) problems.push({ line, code: "commune-code", params: { value: r } });
     if (seen.has(code)) problems.push({ line, code: "commune-duplicate", params: { value: code } });
     seen.add(code);
     if (problems.length === before) rows.push({ line, code, name, type: type!, provinceCode, replaces });
@@ -160,8 +191,19 @@ export function parseCommuneCsv(text: string, provinceCodes: ReadonlySet<string>
 export function parseProvinceCsv(text: string, file = "provinces.csv"): Province[] {
   const seen = new Set<string>();
   return readCsv(text).map(({ line, record }) => {
-    const province = { code: record.code ?? "", name: cleanName(record.name ?? ""), fullName: cleanName(record.fullName ?? ""), type: record.type };
-    if (!/^\d{2}$/.test(province.code) || !province.name || !province.fullName || (province.type !== "province" && province.type !== "city") || seen.has(province.code)) {
+    const province = {
+      code: record.code ?? "",
+      name: cleanName(record.name ?? ""),
+      fullName: cleanName(record.fullName ?? ""),
+      type: record.type,
+    };
+    if (
+      !/^\d{2}$/.test(province.code) ||
+      !province.name ||
+      !province.fullName ||
+      (province.type !== "province" && province.type !== "city") ||
+      seen.has(province.code)
+    ) {
       throw new Error(`${file} row ${line}: ${JSON.stringify(record)}`);
     }
     seen.add(province.code);
@@ -247,7 +289,9 @@ export interface UnitRecord {
 
 /** The words of a name as search compares them (folded, punctuation dropped): "Kỳ Lừa" → "ky lua". */
 export function searchKey(name: string): string {
-  return searchTokens(name).map((t) => t.folded).join(" ");
+  return searchTokens(name)
+    .map((t) => t.folded)
+    .join(" ");
 }
 
 /**
@@ -255,7 +299,9 @@ export function searchKey(name: string): string {
  * out. Indexing 3,321 names takes a few milliseconds; a search then only compares strings.
  */
 export function buildAdminUnits(provinceList: readonly Province[], units: readonly UnitRecord[]): AdminUnits {
-  const provinces = provinceList.map((p) => Object.freeze({ code: p.code, name: p.name, fullName: p.fullName, type: p.type }));
+  const provinces = provinceList.map((p) =>
+    Object.freeze({ code: p.code, name: p.name, fullName: p.fullName, type: p.type }),
+  );
   const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
   const communes: Commune[] = [];
   const communeByCode = new Map<string, Commune>();
@@ -296,7 +342,9 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
         compare(a.commune.name, b.commune.name) ||
         compare(a.commune.code, b.commune.code),
     )
-    .forEach((entry, i) => (entry.order = i));
+    .forEach((entry, i) => {
+      entry.order = i;
+    });
   const indexByProvince = new Map<string, Indexed[]>();
   for (const entry of index) {
     const list = indexByProvince.get(entry.commune.provinceCode) ?? [];
@@ -347,7 +395,12 @@ export function buildAdminUnits(provinceList: readonly Province[], units: readon
     typeMatch: boolean;
   }
 
-  function collect(hits: Map<Indexed, Hit>, entries: readonly Indexed[], tokens: readonly SearchToken[], minScore: number) {
+  function collect(
+    hits: Map<Indexed, Hit>,
+    entries: readonly Indexed[],
+    tokens: readonly SearchToken[],
+    minScore: number,
+  ) {
     for (const variant of nameVariants(tokens)) {
       const words = variant.tokens.map((t) => t.folded);
       const query = words.join(" ");

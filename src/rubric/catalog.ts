@@ -3,8 +3,16 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bindSheet, findProductSet, sheetSchema, versionSchema, type Sheet, type SheetData, type VersionData } from "../domain/rubric.js";
-import { schemaProblems, validateSheet, validateVersion, type RubricProblem } from "../domain/rubric-validation.js";
+import {
+  bindSheet,
+  findProductSet,
+  type Sheet,
+  type SheetData,
+  sheetSchema,
+  type VersionData,
+  versionSchema,
+} from "../domain/rubric.js";
+import { type RubricProblem, schemaProblems, validateSheet, validateVersion } from "../domain/rubric-validation.js";
 
 export const RUBRICS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../rubrics");
 
@@ -88,7 +96,11 @@ export function loadCatalog(dir = RUBRICS_DIR): LoadResult<RubricCatalog> {
     }
     versions.push(version.value);
     const sheetDir = join(dir, folder, "sheets");
-    const files = existsSync(sheetDir) ? readdirSync(sheetDir).filter((f) => f.endsWith(".json")).sort() : [];
+    const files = existsSync(sheetDir)
+      ? readdirSync(sheetDir)
+          .filter((f) => f.endsWith(".json"))
+          .sort()
+      : [];
     for (const f of files) {
       const file = join(sheetDir, f);
       const sheet = loadSheetFile(file, version.value);
@@ -102,7 +114,8 @@ export function loadCatalog(dir = RUBRICS_DIR): LoadResult<RubricCatalog> {
   }
   // The default version first, then the newest; sheets in the order of the product sets.
   versions.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || b.effectiveFrom.localeCompare(a.effectiveFrom));
-  const rank = (s: Sheet) => versions.indexOf(s.version) * 1000 + (findProductSet(s.version, s.productSet)?.number ?? 999);
+  const rank = (s: Sheet) =>
+    versions.indexOf(s.version) * 1000 + (findProductSet(s.version, s.productSet)?.number ?? 999);
   sheets.sort((a, b) => rank(a) - rank(b));
   const defaults = versions.filter((v) => v.isDefault).length;
   if (defaults !== 1) problems.push({ file: dir, code: "default-count", params: { count: defaults } });

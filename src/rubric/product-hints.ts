@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { productFinder, type ProductFinder } from "../domain/product-finder.js";
+import { type ProductFinder, productFinder } from "../domain/product-finder.js";
 
 export const PRODUCT_HINTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/product-sets.vi.json");
 

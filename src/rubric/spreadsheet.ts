@@ -1,7 +1,13 @@
 // A scoring sheet as a spreadsheet (XLSX or CSV, one row per option), for provincial
 // administrators who correct or add a sheet without touching code. Columns: README, "Rubric data".
 import ExcelJS from "exceljs";
-import { NONE_OPTION_ID, type EvidenceKind, type LocalCriterion, type SheetData, type SheetInput } from "../domain/rubric.js";
+import {
+  type EvidenceKind,
+  type LocalCriterion,
+  NONE_OPTION_ID,
+  type SheetData,
+  type SheetInput,
+} from "../domain/rubric.js";
 import type { RubricProblem } from "../domain/rubric-validation.js";
 import { fold } from "../text.js";
 
@@ -145,7 +151,10 @@ export function sheetFromWorkbook(
     }
     const partId = r.part!;
     let part = parts.find((p) => p.part === partId);
-    if (!part) parts.push((part = { part: partId, groups: [] }));
+    if (!part) {
+      part = { part: partId, groups: [] };
+      parts.push(part);
+    }
 
     const groupId = r.group_id!;
     let group = groups.get(groupId);
@@ -162,7 +171,12 @@ export function sheetFromWorkbook(
     if (r.subgroup_id) {
       let sub = subgroups.get(r.subgroup_id);
       if (!sub) {
-        sub = { id: r.subgroup_id, title: r.subgroup_title ?? "", maxPoints: num(r, "subgroup_max") ?? 0, criteria: [] };
+        sub = {
+          id: r.subgroup_id,
+          title: r.subgroup_title ?? "",
+          maxPoints: num(r, "subgroup_max") ?? 0,
+          criteria: [],
+        };
         subgroups.set(r.subgroup_id, sub);
         groupRows.set(r.subgroup_id, r);
         group.subgroups!.push(sub);
@@ -193,7 +207,12 @@ export function sheetFromWorkbook(
       criteria.set(r.criterion_id!, criterion);
       container.criteria!.push(criterion);
     } else {
-      same(r, criterion.firstRow, ["group_id", "subgroup_id", "criterion_title", "criterion_max", "help"], criterion.id);
+      same(
+        r,
+        criterion.firstRow,
+        ["group_id", "subgroup_id", "criterion_title", "criterion_max", "help"],
+        criterion.id,
+      );
     }
     const marker = num(r, "marker");
     if (r.case) cases.set(r.case, r.case_title ?? cases.get(r.case) ?? r.case);
@@ -213,7 +232,12 @@ export function sheetFromWorkbook(
     const { header: h, rows: dqRows } = table(dq);
     disqualification = dqRows.map(({ cells }) => {
       const get = (c: string) => cells[h.indexOf(c)] || undefined;
-      return { id: get("id") ?? "", requirement: get("requirement") ?? "", help: get("help") ?? "", ...(get("criterion") ? { criterion: get("criterion")! } : {}) };
+      return {
+        id: get("id") ?? "",
+        requirement: get("requirement") ?? "",
+        help: get("help") ?? "",
+        ...(get("criterion") ? { criterion: get("criterion")! } : {}),
+      };
     });
   }
 

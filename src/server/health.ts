@@ -21,7 +21,9 @@ export async function runHealthChecks(checks: HealthChecks): Promise<HealthRepor
   const results = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), HEALTH_CHECK_TIMEOUT_MS)));
+      const timeout = new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), HEALTH_CHECK_TIMEOUT_MS)),
+      );
       try {
         await Promise.race([Promise.resolve().then(check), timeout]);
         return [name, "ok"] as const;

@@ -3,8 +3,8 @@
 // same server around an in-memory database and the fake Bot API.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { healthRoute, type HealthChecks } from "./health.js";
-import { telegramWebhookRoute, type TelegramWebhookOptions } from "./telegram-webhook.js";
+import { type HealthChecks, healthRoute } from "./health.js";
+import { type TelegramWebhookOptions, telegramWebhookRoute } from "./telegram-webhook.js";
 
 export interface ServerOptions {
   logger: Logger;

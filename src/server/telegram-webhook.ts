@@ -2,7 +2,7 @@
 // middleware: the update log there (src/bot/update-log.ts) handles each update_id once, as in long
 // polling, whatever Telegram redelivers.
 import type { FastifyInstance } from "fastify";
-import { webhookCallback, type Bot } from "grammy";
+import { type Bot, webhookCallback } from "grammy";
 import type { BotContext } from "../bot/context.js";
 
 export interface TelegramWebhookOptions {

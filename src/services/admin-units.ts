@@ -8,13 +8,13 @@ import type { Db } from "../db/client.js";
 import { applications, communeImports, communes, invites, officers, organisations, provinces } from "../db/schema.js";
 import {
   ADMIN_UNITS_DIR,
+  type AdminUnits,
   buildAdminUnits,
+  type Commune,
   parseCommuneCsv,
   readAdminUnitFiles,
   searchKey,
   shippedAdminUnitFiles,
-  type AdminUnits,
-  type Commune,
   type UnitRow,
   type UnitRowProblem,
 } from "../geo/communes.js";
@@ -23,7 +23,12 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The list's revision: the newest change's id (0 before the seed). */
 function revisionOf(db: Db | Tx): number {
-  return db.select({ id: max(communeImports.id) }).from(communeImports).get()?.id ?? 0;
+  return (
+    db
+      .select({ id: max(communeImports.id) })
+      .from(communeImports)
+      .get()?.id ?? 0
+  );
 }
 
 /** Fills the empty tables from the shipped files (src/data/vn-admin-2025); returns whether it did. */
@@ -32,12 +37,18 @@ export function seedAdminUnits(db: Db, dir: string = ADMIN_UNITS_DIR): boolean {
   const shipped = dir === ADMIN_UNITS_DIR ? shippedAdminUnitFiles() : readAdminUnitFiles(dir);
   db.transaction((tx) => {
     if (tx.select({ n: count() }).from(provinces).get()!.n > 0) return;
-    tx.insert(provinces).values(shipped.provinces.map((p) => ({ ...p }))).run();
+    tx.insert(provinces)
+      .values(shipped.provinces.map((p) => ({ ...p })))
+      .run();
     for (let i = 0; i < shipped.units.length; i += 500) {
       const chunk = shipped.units.slice(i, i + 500);
-      tx.insert(communes).values(chunk.map(({ code, name, type, provinceCode }) => ({ code, name, type, provinceCode }))).run();
+      tx.insert(communes)
+        .values(chunk.map(({ code, name, type, provinceCode }) => ({ code, name, type, provinceCode })))
+        .run();
     }
-    tx.insert(communeImports).values({ source: "src/data/vn-admin-2025", summary: { added: shipped.units.length } }).run();
+    tx.insert(communeImports)
+      .values({ source: "src/data/vn-admin-2025", summary: { added: shipped.units.length } })
+      .run();
   });
   return true;
 }
@@ -46,7 +57,13 @@ function loadFromDb(db: Db): AdminUnits {
   const rows = db.select().from(communes).orderBy(communes.code).all();
   return buildAdminUnits(
     db.select().from(provinces).orderBy(provinces.code).all(),
-    rows.map((r) => ({ code: r.code, name: r.name, type: r.type, provinceCode: r.provinceCode, removed: r.removedAt !== null })),
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      type: r.type,
+      provinceCode: r.provinceCode,
+      removed: r.removedAt !== null,
+    })),
   );
 }
 
@@ -57,7 +74,10 @@ function loadFromDb(db: Db): AdminUnits {
  */
 export function adminUnitsOf(db: Db): AdminUnits {
   seedAdminUnits(db);
-  const revision = db.select({ id: max(communeImports.id) }).from(communeImports).prepare();
+  const revision = db
+    .select({ id: max(communeImports.id) })
+    .from(communeImports)
+    .prepare();
   let seen = -1;
   let units: AdminUnits | undefined;
   const current = (): AdminUnits => {
@@ -120,14 +140,24 @@ export type ImportProblem =
 export type PlanResult = { ok: true; plan: CommuneImportPlan } | { ok: false; problems: ImportProblem[] };
 
 function usesOf(db: Db | Tx, unit: Commune): UnitUse {
-  const orgs = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.communeCode, unit.code)).all();
+  const orgs = db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.communeCode, unit.code))
+    .all();
   const apps = db.select({ n: count() }).from(applications).where(eq(applications.communeCode, unit.code)).get()!.n;
   const active = db
     .select({ n: count() })
     .from(officers)
     .where(and(eq(officers.communeCode, unit.code), isNull(officers.revokedAt)))
     .get()!.n;
-  return { unit, organisations: orgs.map((o) => o.name), applications: apps, officers: active, invites: openOfficerInvites(db, unit.code).length };
+  return {
+    unit,
+    organisations: orgs.map((o) => o.name),
+    applications: apps,
+    officers: active,
+    invites: openOfficerInvites(db, unit.code).length,
+  };
 }
 
 const inUse = (u: UnitUse) => u.organisations.length + u.applications + u.officers + u.invites > 0;
@@ -164,7 +194,9 @@ export function planCommuneImport(db: Db, units: AdminUnits, text: string): Plan
   const scope = new Set(rows.map((r) => r.provinceCode));
   const inFile = new Set(rows.map((r) => r.code));
   // Current units the file does not name by code: renumbered, merged or removed.
-  const missing = new Map(units.communes.filter((c) => scope.has(c.provinceCode) && !inFile.has(c.code)).map((c) => [c.code, c]));
+  const missing = new Map(
+    units.communes.filter((c) => scope.has(c.provinceCode) && !inFile.has(c.code)).map((c) => [c.code, c]),
+  );
   const replaced = new Map(rows.flatMap((r) => r.replaces.map((code) => [code, r] as const)));
   for (const code of replaced.keys()) {
     const unit = units.commune(code);
@@ -179,12 +211,22 @@ export function planCommuneImport(db: Db, units: AdminUnits, text: string): Plan
     byName.set(key, [...(byName.get(key) ?? []), c]);
   }
 
-  const plan: CommuneImportPlan = { revision, provinces: [...scope].sort(), added: [], renamed: [], merged: [], removed: [], unchanged: 0, inUse: [] };
+  const plan: CommuneImportPlan = {
+    revision,
+    provinces: [...scope].sort(),
+    added: [],
+    renamed: [],
+    merged: [],
+    removed: [],
+    unchanged: 0,
+    inUse: [],
+  };
   const importProblems: ImportProblem[] = [];
   for (const row of rows) {
     for (const code of row.replaces) {
       // A unit already retired (an earlier import of the same file) is no problem.
-      if (inFile.has(code)) importProblems.push({ line: row.line, code: "commune-replaces-kept", params: { value: code } });
+      if (inFile.has(code))
+        importProblems.push({ line: row.line, code: "commune-replaces-kept", params: { value: code } });
       else if (!missing.has(code) && !units.commune(code)?.removed) {
         importProblems.push({ line: row.line, code: "commune-replaces-unknown", params: { value: code } });
       }
@@ -192,12 +234,15 @@ export function planCommuneImport(db: Db, units: AdminUnits, text: string): Plan
     const after = toCommune(row);
     const known = units.commune(row.code);
     if (known && !known.removed) {
-      if (known.name === after.name && known.type === after.type && known.provinceCode === after.provinceCode) plan.unchanged++;
+      if (known.name === after.name && known.type === after.type && known.provinceCode === after.provinceCode)
+        plan.unchanged++;
       else plan.renamed.push({ before: known, after });
       continue;
     }
     // Names that fold alike (Tân Thành, Tân Thạnh) are told apart by their diacritics.
-    const alike = known ? [] : (byName.get(`${row.provinceCode} ${searchKey(row.name)}`) ?? []).filter((c) => missing.has(c.code));
+    const alike = known
+      ? []
+      : (byName.get(`${row.provinceCode} ${searchKey(row.name)}`) ?? []).filter((c) => missing.has(c.code));
     const exact = alike.filter((c) => c.name === row.name);
     const same = alike.length === 1 ? alike[0] : exact.length === 1 ? exact[0] : undefined;
     if (same) {
@@ -232,16 +277,31 @@ function moveRecords(tx: Tx, from: string, to: string): void {
   tx.update(organisations).set({ communeCode: to }).where(eq(organisations.communeCode, from)).run();
   tx.update(applications).set({ communeCode: to }).where(eq(applications.communeCode, from)).run();
   for (const o of tx.select().from(officers).where(eq(officers.communeCode, from)).all()) {
-    const there = tx.select().from(officers).where(and(eq(officers.userId, o.userId), eq(officers.communeCode, to))).get();
-    if (!there) tx.insert(officers).values({ ...o, communeCode: to }).run();
+    const there = tx
+      .select()
+      .from(officers)
+      .where(and(eq(officers.userId, o.userId), eq(officers.communeCode, to)))
+      .get();
+    if (!there)
+      tx.insert(officers)
+        .values({ ...o, communeCode: to })
+        .run();
     else if (there.revokedAt && !o.revokedAt) {
-      tx.update(officers).set({ revokedAt: null }).where(and(eq(officers.userId, o.userId), eq(officers.communeCode, to))).run();
+      tx.update(officers)
+        .set({ revokedAt: null })
+        .where(and(eq(officers.userId, o.userId), eq(officers.communeCode, to)))
+        .run();
     }
-    tx.delete(officers).where(and(eq(officers.userId, o.userId), eq(officers.communeCode, from))).run();
+    tx.delete(officers)
+      .where(and(eq(officers.userId, o.userId), eq(officers.communeCode, from)))
+      .run();
   }
   for (const invite of openOfficerInvites(tx, from)) {
     const codes = [...new Set((invite.communeCodes ?? "").split(",").map((c) => (c === from ? to : c)))];
-    tx.update(invites).set({ communeCodes: codes.join(",") }).where(eq(invites.code, invite.code)).run();
+    tx.update(invites)
+      .set({ communeCodes: codes.join(",") })
+      .where(eq(invites.code, invite.code))
+      .run();
   }
 }
 
@@ -252,7 +312,12 @@ function moveRecords(tx: Tx, from: string, to: string): void {
  * units stay in the table, marked, so history still shows their names.
  */
 export function applyCommuneImport(db: Db, plan: CommuneImportPlan, source: string, importedBy?: string): ApplyResult {
-  const summary = { added: plan.added.length, renamed: plan.renamed.length, merged: plan.merged.length, removed: plan.removed.length };
+  const summary = {
+    added: plan.added.length,
+    renamed: plan.renamed.length,
+    merged: plan.merged.length,
+    removed: plan.removed.length,
+  };
   return db.transaction((tx): ApplyResult => {
     if (revisionOf(tx) !== plan.revision) return { ok: false, reason: "changed" };
     const used = plan.removed.map((u) => usesOf(tx, u)).filter(inUse);
@@ -264,7 +329,14 @@ export function applyCommuneImport(db: Db, plan: CommuneImportPlan, source: stri
         .values({ code: c.code, name: c.name, type: c.type, provinceCode: c.provinceCode, updatedAt: at })
         .onConflictDoUpdate({
           target: communes.code,
-          set: { name: c.name, type: c.type, provinceCode: c.provinceCode, removedAt: null, mergedInto: null, updatedAt: at },
+          set: {
+            name: c.name,
+            type: c.type,
+            provinceCode: c.provinceCode,
+            removedAt: null,
+            mergedInto: null,
+            updatedAt: at,
+          },
         })
         .run();
     const retire = (code: string, into: string | null) =>
@@ -284,10 +356,17 @@ export function applyCommuneImport(db: Db, plan: CommuneImportPlan, source: stri
     if (plan.removed.length) {
       tx.update(communes)
         .set({ removedAt: at, updatedAt: at })
-        .where(inArray(communes.code, plan.removed.map((u) => u.code)))
+        .where(
+          inArray(
+            communes.code,
+            plan.removed.map((u) => u.code),
+          ),
+        )
         .run();
     }
-    tx.insert(communeImports).values({ source, summary, importedBy: importedBy ?? null, at }).run();
+    tx.insert(communeImports)
+      .values({ source, summary, importedBy: importedBy ?? null, at })
+      .run();
     return { ok: true, summary };
   });
 }
@@ -299,7 +378,9 @@ export function applyCommuneImport(db: Db, plan: CommuneImportPlan, source: stri
  */
 export function exportCommuneCsv(units: AdminUnits): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const rows = [...units.communes].sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.code.localeCompare(b.code));
+  const rows = [...units.communes].sort(
+    (a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.code.localeCompare(b.code),
+  );
   const lines = rows.map((c) => [c.code, quote(c.name), c.type, c.provinceCode, quote(c.provinceName)].join(","));
   return `\ufeffcode,name,type,provinceCode,province\n${lines.join("\n")}\n`;
 }

@@ -1,11 +1,11 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { answers, applicationEvents, applications, clearances, products, type ApplicationState } from "../db/schema.js";
+import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
-import { improvementPlan, planTargets, type Plan } from "../domain/plan.js";
-import { appliesInCase, optionsFor, type Criterion, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
-import { score, type ScoreResult } from "../domain/scoring.js";
+import { improvementPlan, type Plan, planTargets } from "../domain/plan.js";
+import { appliesInCase, type Criterion, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
+import { type ScoreResult, score } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { isOrganisationMember } from "./membership.js";
 import type { Organisation, User } from "./people.js";
@@ -157,7 +157,13 @@ export type AnswerOutcome =
   | { ok: false; reason: "not-editable" | "unknown-question" | "unknown-option" };
 
 /** Writes one answer (a criterion's option, or whether a requirement holds) before anything else happens. */
-export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: string | boolean, userId: number): AnswerOutcome {
+export function saveAnswer(
+  db: Db,
+  a: Assessment,
+  key: QuestionKey,
+  value: string | boolean,
+  userId: number,
+): AnswerOutcome {
   if (!isEditable(a.app)) return { ok: false, reason: "not-editable" };
   if (!a.order.includes(key)) return { ok: false, reason: "unknown-question" };
   const isClearance = isClearanceKey(key);
@@ -169,7 +175,9 @@ export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: strin
 
   const itemId = clearanceItem(key);
   const previous = isClearance
-    ? a.clearances[itemId] === undefined ? undefined : String(a.clearances[itemId])
+    ? a.clearances[itemId] === undefined
+      ? undefined
+      : String(a.clearances[itemId])
     : a.answers[key];
   if (isClearance) a.clearances[itemId] = value as boolean;
   else a.answers[key] = value as string;
@@ -189,7 +197,13 @@ export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: strin
         .run();
     } else {
       tx.insert(answers)
-        .values({ applicationId: a.app.id, criterionId: key, optionId: value as string, answeredBy: userId, answeredAt: at })
+        .values({
+          applicationId: a.app.id,
+          criterionId: key,
+          optionId: value as string,
+          answeredBy: userId,
+          answeredAt: at,
+        })
         .onConflictDoUpdate({
           target: [answers.applicationId, answers.criterionId],
           set: { optionId: value as string, answeredBy: userId, answeredAt: at },
@@ -198,10 +212,24 @@ export function saveAnswer(db: Db, a: Assessment, key: QuestionKey, value: strin
     }
     tx.update(applications).set({ updatedAt: at }).where(eq(applications.id, a.app.id)).run();
     // Only if the state is still the one read (another member may have completed it meanwhile).
-    const moved = state !== a.app.state && tx.update(applications).set({ state }).where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state))).run().changes === 1;
+    const moved =
+      state !== a.app.state &&
+      tx
+        .update(applications)
+        .set({ state })
+        .where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state)))
+        .run().changes === 1;
     if (moved) {
       tx.insert(applicationEvents)
-        .values({ applicationId: a.app.id, action: "complete", fromState: a.app.state, toState: state, actorId: null, actorRole: "system", at })
+        .values({
+          applicationId: a.app.id,
+          action: "complete",
+          fromState: a.app.state,
+          toState: state,
+          actorId: null,
+          actorRole: "system",
+          at,
+        })
         .run();
     }
   });

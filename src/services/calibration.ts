@@ -3,12 +3,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { applicationEvents, officialResults } from "../db/schema.js";
-import { assessmentResult, loadAssessment, type Assessment } from "./assessment.js";
+import type { Translate } from "../i18n.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
 import { organisationPeople, rolesFor } from "./membership.js";
 import { enqueueNotifications, type NotificationInput } from "./outbox.js";
 import { applicationsOfCommunes, officialResultOf, type WorkflowDeps } from "./workflow.js";
-import type { Translate } from "../i18n.js";
-import type { RubricCatalog } from "../rubric/catalog.js";
 
 export interface PartComparison {
   part: string;
@@ -51,7 +51,10 @@ export function calibrationOf(db: Db, a: Assessment): Calibration | undefined {
  * order, separated by spaces, "/" or ";", decimals with "," or "." (the council's score is an
  * average, e.g. "32,5 18 27"). Each between 0 and its part's maximum, with at most one decimal.
  */
-export function parsePartPoints(text: string, parts: readonly { id: string; maxPoints: number }[]): Record<string, number> | undefined {
+export function parsePartPoints(
+  text: string,
+  parts: readonly { id: string; maxPoints: number }[],
+): Record<string, number> | undefined {
   const tokens = text
     .trim()
     .split(/[\s/;|]+/)
@@ -65,14 +68,25 @@ export function parsePartPoints(text: string, parts: readonly { id: string; maxP
 
 /** Points as people of the locale write them (32,5 in Vietnamese); with a sign for gaps (+3, −2,5, 0). */
 export function formatPoints(locale: string, n: number, signed = false): string {
-  return new Intl.NumberFormat(locale === "en" ? "en" : "vi", { maximumFractionDigits: 1, ...(signed ? { signDisplay: "exceptZero" } : {}) }).format(n);
+  return new Intl.NumberFormat(locale === "en" ? "en" : "vi", {
+    maximumFractionDigits: 1,
+    ...(signed ? { signDisplay: "exceptZero" } : {}),
+  }).format(n);
 }
 
 /** A comparison as lines of text in the locale (markup-safe: numbers and part ids only). */
 export function comparisonLines(t: Translate, locale: string, c: Calibration): string[] {
   const f = (n: number, signed = false) => formatPoints(locale, n, signed);
   return [
-    ...c.parts.map((p) => t("calibration-part", { part: p.part, self: f(p.self), official: f(p.official), max: p.max, gap: f(p.gap, true) })),
+    ...c.parts.map((p) =>
+      t("calibration-part", {
+        part: p.part,
+        self: f(p.self),
+        official: f(p.official),
+        max: p.max,
+        gap: f(p.gap, true),
+      }),
+    ),
     t("calibration-total", { self: f(c.total.self), official: f(c.total.official), gap: f(c.total.gap, true) }),
   ];
 }
@@ -84,7 +98,12 @@ export type PointsOutcome = { ok: true } | { ok: false; reason: "not-found" | "r
  * commune and administrators; rated applications only), in the audit trail, and tells the producer
  * and members, each in their language, their own score beside the council's. One transaction.
  */
-export function recordOfficialPoints(deps: WorkflowDeps, userId: number, applicationId: number, points: Record<string, number>): PointsOutcome {
+export function recordOfficialPoints(
+  deps: WorkflowDeps,
+  userId: number,
+  applicationId: number,
+  points: Record<string, number>,
+): PointsOutcome {
   const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return { ok: false, reason: "not-found" };
@@ -105,7 +124,16 @@ export function recordOfficialPoints(deps: WorkflowDeps, userId: number, applica
   db.transaction((tx) => {
     tx.update(officialResults).set({ partPoints: values }).where(eq(officialResults.applicationId, a.app.id)).run();
     tx.insert(applicationEvents)
-      .values({ applicationId: a.app.id, action: "record-points", fromState: "rated", toState: "rated", actorId: userId, actorRole: role, note: parts.map((p) => `${p.id} ${values[p.id]}`).join(", "), at })
+      .values({
+        applicationId: a.app.id,
+        action: "record-points",
+        fromState: "rated",
+        toState: "rated",
+        actorId: userId,
+        actorRole: role,
+        note: parts.map((p) => `${p.id} ${values[p.id]}`).join(", "),
+        at,
+      })
       .run();
     enqueueNotifications(tx, notifications);
   });
@@ -123,7 +151,11 @@ export interface CalibrationSummary {
 }
 
 /** The average gap between self-assessment and the council's points over the communes' rated applications. */
-export function calibrationSummary(db: Db, catalog: RubricCatalog, communes: string[] | "all"): CalibrationSummary | undefined {
+export function calibrationSummary(
+  db: Db,
+  catalog: RubricCatalog,
+  communes: string[] | "all",
+): CalibrationSummary | undefined {
   const rows: { communeCode: string; c: Calibration }[] = [];
   for (const r of applicationsOfCommunes(db, communes, ["rated"])) {
     const a = loadAssessment(db, catalog, r.applications.id);
@@ -136,7 +168,10 @@ export function calibrationSummary(db: Db, catalog: RubricCatalog, communes: str
   const communeCodes = [...new Set(rows.map((r) => r.communeCode))];
   return {
     count: rows.length,
-    parts: partIds.map((part) => ({ part, gap: mean(rows.flatMap((r) => r.c.parts.filter((p) => p.part === part).map((p) => p.gap))) })),
+    parts: partIds.map((part) => ({
+      part,
+      gap: mean(rows.flatMap((r) => r.c.parts.filter((p) => p.part === part).map((p) => p.gap))),
+    })),
     total: mean(rows.map((r) => r.c.total.gap)),
     byCommune: communeCodes.map((communeCode) => {
       const mine = rows.filter((r) => r.communeCode === communeCode);

@@ -7,12 +7,12 @@ import { dossierFields, organisations, users } from "../db/schema.js";
 import { legalImplications } from "../domain/legal-checklist.js";
 import { findProductSet, optionsFor } from "../domain/rubric.js";
 import { formsText } from "../forms/text.js";
-import type { FormsInput, EvidenceItem } from "../forms/types.js";
+import type { EvidenceItem, FormsInput } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { assessmentResult, loadAssessment, type Assessment } from "./assessment.js";
+import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
-import { localEvaluationsOf, localCriteria } from "./workflow.js";
+import { localCriteria, localEvaluationsOf } from "./workflow.js";
 
 export type DossierScope = (typeof dossierFields.$inferSelect)["scope"];
 /** "one-of": a choice among the titles an answer leaves open (oneOfChoices), saved with the title's own item. */
@@ -154,7 +154,12 @@ const yes = (v: string | undefined) => v === YES;
 const text = (v: string | undefined) => (v ? v : undefined);
 
 /** Everything the three forms show, from the database. */
-export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnits, applicationId: number): FormsInput | undefined {
+export function formsInput(
+  db: Db,
+  catalog: RubricCatalog,
+  adminUnits: AdminUnits,
+  applicationId: number,
+): FormsInput | undefined {
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return undefined;
   const v = dossierValues(db, a);
@@ -164,24 +169,39 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
   const province = commune ? adminUnits.province(commune.provinceCode) : undefined;
   const { score } = assessmentResult(a);
   const set = findProductSet(a.sheet.version, a.product.productSet);
-  const sector = a.sheet.version.taxonomy.find((s) => s.groups.some((g) => g.sets.some((x) => x.id === a.product.productSet)));
+  const sector = a.sheet.version.taxonomy.find((s) =>
+    s.groups.some((g) => g.sets.some((x) => x.id === a.product.productSet)),
+  );
   const group = sector?.groups.find((g) => g.sets.some((x) => x.id === a.product.productSet));
 
   const evidence: Record<string, EvidenceItem[]> = {};
   for (const f of evidenceOf(db, a)) {
-    (evidence[f.criterionId] ??= []).push({ fileName: f.fileName ?? undefined, kind: evidenceFile(f).kind, media: f.kind });
+    const items = evidence[f.criterionId] ?? [];
+    items.push({ fileName: f.fileName ?? undefined, kind: evidenceFile(f).kind, media: f.kind });
+    evidence[f.criterionId] = items;
   }
   const descriptions = Object.fromEntries(
     [...v].filter(([k, value]) => k.startsWith("desc:") && value).map(([k, value]) => [k.slice(5), value]),
   );
   const local = Object.fromEntries(
-    localEvaluationsOf(db, a.app.id).map((e) => [e.topic, { optionId: e.optionId ?? undefined, comment: e.note ?? undefined }]),
+    localEvaluationsOf(db, a.app.id).map((e) => [
+      e.topic,
+      { optionId: e.optionId ?? undefined, comment: e.note ?? undefined },
+    ]),
   );
   const registrationKind = v.get("registration-kind");
 
   return {
     ...(province ? { province: { name: province.name, type: province.type } } : {}),
-    ...(commune ? { commune: { name: commune.name, type: commune.type, province: province ? { name: province.name, type: province.type } : undefined } } : {}),
+    ...(commune
+      ? {
+          commune: {
+            name: commune.name,
+            type: commune.type,
+            province: province ? { name: province.name, type: province.type } : undefined,
+          },
+        }
+      : {}),
     organisation: {
       name: org.name,
       typeLabel: formsText().organisationTypes[org.type],
@@ -191,7 +211,10 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
       representative: {
         fullName: owner?.fullName ?? undefined,
         position: text(v.get("rep-position")),
-        gender: v.get("rep-gender") === "female" || v.get("rep-gender") === "male" ? (v.get("rep-gender") as "female" | "male") : undefined,
+        gender:
+          v.get("rep-gender") === "female" || v.get("rep-gender") === "male"
+            ? (v.get("rep-gender") as "female" | "male")
+            : undefined,
         ethnicity: text(v.get("rep-ethnicity")),
         permanentAddress: text(v.get("rep-address")),
       },
@@ -202,7 +225,9 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
     },
     product: { name: a.product.name, description: text(v.get("description")), standard: text(v.get("standard")) },
     productSet: { sector: sector?.title, group: group?.title, title: set?.title },
-    ...(registrationKind === "first" || registrationKind === "upgrade" || registrationKind === "re-evaluation" ? { registrationKind } : {}),
+    ...(registrationKind === "first" || registrationKind === "upgrade" || registrationKind === "re-evaluation"
+      ? { registrationKind }
+      : {}),
     legal: {
       businessRegistration: yes(v.get("legal-business-registration")),
       qualityDeclared: yes(v.get("legal-quality-declared")),
@@ -226,7 +251,15 @@ export function formsInput(db: Db, catalog: RubricCatalog, adminUnits: AdminUnit
       profit: text(v.get("business-profit")),
     },
     plan: text(v.get("plan")),
-    assessment: { sheet: a.sheet, answers: a.answers, caseId: a.caseId, clearances: a.clearances, score, descriptions, evidence },
+    assessment: {
+      sheet: a.sheet,
+      answers: a.answers,
+      caseId: a.caseId,
+      clearances: a.clearances,
+      score,
+      descriptions,
+      evidence,
+    },
     ...(localCriteria(a).length && Object.keys(local).length ? { communeEvaluation: local } : {}),
     ...(a.app.submittedAt ? { dates: { "mau-01": a.app.submittedAt, "mau-02": a.app.submittedAt } } : {}),
   };

@@ -50,6 +50,8 @@ export function evidenceFile(row: Evidence): EvidenceFile {
 export function removeEvidence(db: Db, id: number, mayEdit: (applicationId: number) => boolean): boolean {
   const row = db.select().from(evidence).where(eq(evidence.id, id)).get();
   if (!row || !mayEdit(row.applicationId)) return false;
-  db.delete(evidence).where(and(eq(evidence.id, id), eq(evidence.applicationId, row.applicationId))).run();
+  db.delete(evidence)
+    .where(and(eq(evidence.id, id), eq(evidence.applicationId, row.applicationId)))
+    .run();
   return true;
 }

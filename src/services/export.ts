@@ -1,13 +1,14 @@
 // The applications of some communes (or all) as an XLSX workbook, one row each.
-import ExcelJS from "exceljs";
+
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { SPREADSHEET_DATE_FORMAT, spreadsheetDay } from "../dates.js";
 import type { Db } from "../db/client.js";
 import { users } from "../db/schema.js";
-import type { Translate } from "../i18n.js";
-import { unitLabel } from "../views/admin-units.js";
 import type { AdminUnits } from "../geo/communes.js";
+import type { Translate } from "../i18n.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
+import { unitLabel } from "../views/admin-units.js";
 import { assessmentResult, loadAssessment } from "./assessment.js";
 import { applicationsOfCommunes, officialResultOf } from "./workflow.js";
 
@@ -82,7 +83,9 @@ export async function exportApplications(
       none.join(", "),
     ]);
   }
-  ws.columns.forEach((c) => (c.width = 18));
+  ws.columns.forEach((c) => {
+    c.width = 18;
+  });
   for (const column of DATE_COLUMNS) ws.getColumn(EXPORT_COLUMNS.indexOf(column) + 1).numFmt = SPREADSHEET_DATE_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,7 +5,18 @@ import type { Tier, VersionData } from "../domain/rubric.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 
 /** The guide's topics, in the order of the menu. */
-export const GUIDE_TOPICS = ["cycle", "tiers", "dossier", "deadlines", "history", "versions", "household", "none", "after", "commands"] as const;
+export const GUIDE_TOPICS = [
+  "cycle",
+  "tiers",
+  "dossier",
+  "deadlines",
+  "history",
+  "versions",
+  "household",
+  "none",
+  "after",
+  "commands",
+] as const;
 export type GuideTopic = (typeof GUIDE_TOPICS)[number];
 
 export interface VersionFacts {
@@ -47,5 +58,10 @@ export function guideFacts(catalog: RubricCatalog, now: Date = new Date()): Guid
       sheets: catalog.sheets.filter((s) => s.version.id === v.id).map((s) => s.productSetTitle),
       isDefault: v.isDefault,
     }));
-  return { versions, tiers: [...latest.tiers].sort((a, b) => b.stars - a.stars), latest, nextRound: nextProvincialDeadline(now) };
+  return {
+    versions,
+    tiers: [...latest.tiers].sort((a, b) => b.stars - a.stars),
+    latest,
+    nextRound: nextProvincialDeadline(now),
+  };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseHolidays, type Holidays } from "../domain/calendar.js";
+import { type Holidays, parseHolidays } from "../domain/calendar.js";
 
 export const HOLIDAYS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/holidays-vn.json");
 

@@ -92,7 +92,11 @@ export function allOfficers(db: Db) {
 }
 
 export function revokeOfficer(db: Db, userId: number): number {
-  return db.update(officers).set({ revokedAt: new Date() }).where(and(eq(officers.userId, userId), isNull(officers.revokedAt))).run().changes;
+  return db
+    .update(officers)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(officers.userId, userId), isNull(officers.revokedAt)))
+    .run().changes;
 }
 
 /**
@@ -147,7 +151,13 @@ export function createOfficerInvite(db: Db, communeCodes: string[], createdBy: n
 }
 
 export function revokeInvite(db: Db, code: string): boolean {
-  return db.update(invites).set({ revokedAt: new Date() }).where(and(eq(invites.code, code), isNull(invites.usedAt))).run().changes > 0;
+  return (
+    db
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.code, code), isNull(invites.usedAt)))
+      .run().changes > 0
+  );
 }
 
 export function openInvites(db: Db, kind: Invite["kind"], organisationId?: number): Invite[] {
@@ -157,7 +167,9 @@ export function openInvites(db: Db, kind: Invite["kind"], organisationId?: numbe
     .from(invites)
     .where(and(eq(invites.kind, kind), isNull(invites.usedAt), isNull(invites.revokedAt)))
     .all()
-    .filter((i) => i.expiresAt.getTime() > now && (organisationId === undefined || i.organisationId === organisationId));
+    .filter(
+      (i) => i.expiresAt.getTime() > now && (organisationId === undefined || i.organisationId === organisationId),
+    );
 }
 
 export type RedeemResult =
@@ -165,9 +177,19 @@ export type RedeemResult =
   | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "own-organisation" };
 
 /** Uses an invitation once: the conditional update makes a second use (or a race) fail cleanly. */
-export function redeemInvite(db: Db, kind: Invite["kind"], code: string, userId: number, now = new Date()): RedeemResult {
+export function redeemInvite(
+  db: Db,
+  kind: Invite["kind"],
+  code: string,
+  userId: number,
+  now = new Date(),
+): RedeemResult {
   return db.transaction((tx) => {
-    const invite = tx.select().from(invites).where(and(eq(invites.code, code), eq(invites.kind, kind))).get();
+    const invite = tx
+      .select()
+      .from(invites)
+      .where(and(eq(invites.code, code), eq(invites.kind, kind)))
+      .get();
     if (!invite) return { ok: false, reason: "unknown" } as const;
     if (invite.revokedAt) return { ok: false, reason: "revoked" } as const;
     if (invite.usedAt) return { ok: false, reason: "used" } as const;
@@ -184,12 +206,18 @@ export function redeemInvite(db: Db, kind: Invite["kind"], code: string, userId:
       .run();
     if (used.changes !== 1) return { ok: false, reason: "used" } as const;
     if (kind === "member") {
-      tx.insert(organisationMembers).values({ organisationId: invite.organisationId!, userId, joinedAt: now }).onConflictDoNothing().run();
+      tx.insert(organisationMembers)
+        .values({ organisationId: invite.organisationId!, userId, joinedAt: now })
+        .onConflictDoNothing()
+        .run();
     } else {
       for (const communeCode of (invite.communeCodes ?? "").split(",").filter(Boolean)) {
         tx.insert(officers)
           .values({ userId, communeCode, appointedBy: invite.createdBy, appointedAt: now })
-          .onConflictDoUpdate({ target: [officers.userId, officers.communeCode], set: { revokedAt: null, appointedAt: now } })
+          .onConflictDoUpdate({
+            target: [officers.userId, officers.communeCode],
+            set: { revokedAt: null, appointedAt: now },
+          })
           .run();
       }
     }

@@ -4,7 +4,7 @@
 // (for Telegram: src/bot/notifications).
 import type { RunResult } from "better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import * as schema from "../db/schema.js";
+import type * as schema from "../db/schema.js";
 import { outbox } from "../db/schema.js";
 import type { Action } from "../domain/lifecycle.js";
 import type { Calibration } from "./calibration.js";
@@ -122,7 +122,14 @@ export function enqueueNotifications(db: DbOrTx, rows: readonly NotificationInpu
   if (rows.length === 0) return [];
   return db
     .insert(outbox)
-    .values(rows.map((r) => ({ recipientId: r.recipientId, kind: r.kind, arguments: r.arguments as unknown as Record<string, unknown>, applicationId: r.applicationId ?? null })))
+    .values(
+      rows.map((r) => ({
+        recipientId: r.recipientId,
+        kind: r.kind,
+        arguments: r.arguments as unknown as Record<string, unknown>,
+        applicationId: r.applicationId ?? null,
+      })),
+    )
     .returning({ id: outbox.id })
     .all()
     .map((r) => r.id);

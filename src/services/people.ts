@@ -2,17 +2,17 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
-import { charCount } from "../text.js";
-import type { DbOrTx } from "./outbox.js";
 import {
+  type Channel,
   consentEvents,
+  type OrganisationType,
   organisationMembers,
   organisations,
   userIdentities,
   users,
-  type Channel,
-  type OrganisationType,
 } from "../db/schema.js";
+import { charCount } from "../text.js";
+import type { DbOrTx } from "./outbox.js";
 
 /** Bump when the privacy notice in locales/ changes: users are asked again. */
 export const PRIVACY_NOTICE_VERSION = "2026-11";
@@ -64,7 +64,9 @@ export function ensureUser(db: DbOrTx, identity: Identity): number {
   const known = userIdOf(db, identity);
   if (known !== undefined) return known;
   const { id } = db.insert(users).values({}).returning({ id: users.id }).get();
-  db.insert(userIdentities).values({ ...identity, userId: id }).run();
+  db.insert(userIdentities)
+    .values({ ...identity, userId: id })
+    .run();
   return id;
 }
 
@@ -94,10 +96,17 @@ export function grantConsent(db: Db, identity: Identity, language: string | unde
     const id = ensureUser(tx, identity);
     tx.update(users)
       // A language chosen before stays; a new user starts in their app's language.
-      .set({ consentVersion: PRIVACY_NOTICE_VERSION, consentAt: at, updatedAt: at, ...(language ? { language: sql`coalesce(${users.language}, ${language})` } : {}) })
+      .set({
+        consentVersion: PRIVACY_NOTICE_VERSION,
+        consentAt: at,
+        updatedAt: at,
+        ...(language ? { language: sql`coalesce(${users.language}, ${language})` } : {}),
+      })
       .where(eq(users.id, id))
       .run();
-    tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "granted", at }).run();
+    tx.insert(consentEvents)
+      .values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "granted", at })
+      .run();
     return id;
   });
   return findUser(db, id)!;
@@ -114,8 +123,15 @@ export function setLanguage(db: Db, id: number, language: string): void {
   db.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, id)).run();
 }
 
-export function updateUser(db: Db, id: number, values: Partial<Pick<User, "fullName" | "phone" | "remindersOff">>): void {
-  db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).run();
+export function updateUser(
+  db: Db,
+  id: number,
+  values: Partial<Pick<User, "fullName" | "phone" | "remindersOff">>,
+): void {
+  db.update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .run();
 }
 
 /** Whether the bot can message the user: false once a message failed because they blocked it or never opened it. */
@@ -128,12 +144,21 @@ export function isReachable(db: DbOrTx, id: number): boolean {
  * changed something, i.e. the user was reachable until now.
  */
 export function markUnreachable(db: DbOrTx, id: number, at: Date): boolean {
-  return db.update(users).set({ unreachableSince: at }).where(and(eq(users.id, id), isNull(users.unreachableSince))).run().changes > 0;
+  return (
+    db
+      .update(users)
+      .set({ unreachableSince: at })
+      .where(and(eq(users.id, id), isNull(users.unreachableSince)))
+      .run().changes > 0
+  );
 }
 
 /** The user wrote to the bot or unblocked it: it can message them again. */
 export function markReachable(db: Db, id: number): void {
-  db.update(users).set({ unreachableSince: null }).where(and(eq(users.id, id), isNotNull(users.unreachableSince))).run();
+  db.update(users)
+    .set({ unreachableSince: null })
+    .where(and(eq(users.id, id), isNotNull(users.unreachableSince)))
+    .run();
 }
 
 /** Text typed as a name: NFC (iPhones send Vietnamese decomposed), spaces collapsed. */
@@ -156,7 +181,7 @@ export function normaliseFullName(text: string): string | undefined {
  */
 export function normalisePhone(text: string): string | undefined {
   const parsed = parsePhoneNumberFromString(text.normalize("NFKC"), "VN");
-  if (!parsed || parsed.country !== "VN" || !parsed.isValid()) return undefined;
+  if (parsed?.country !== "VN" || !parsed.isValid()) return undefined;
   const type = parsed.getType();
   return type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE" ? `0${parsed.nationalNumber}` : undefined;
 }
@@ -168,7 +193,11 @@ export function normaliseOrganisationName(text: string): string | undefined {
 }
 
 /** Registration answers given before the organisation exists: kept with the user until the commune is chosen. */
-export function saveRegistrationDraft(db: Db, id: number, draft: { type?: OrganisationType; name?: string; businessRegistered?: boolean | null }): void {
+export function saveRegistrationDraft(
+  db: Db,
+  id: number,
+  draft: { type?: OrganisationType; name?: string; businessRegistered?: boolean | null },
+): void {
   const { type, name, businessRegistered } = draft;
   db.update(users)
     .set({
@@ -183,7 +212,8 @@ export function saveRegistrationDraft(db: Db, id: number, draft: { type?: Organi
 
 /** The user's own organisation, else the first one they joined as a member. */
 export function organisationOf(db: Db, user: User): Organisation | undefined {
-  if (user.organisationId) return db.select().from(organisations).where(eq(organisations.id, user.organisationId)).get();
+  if (user.organisationId)
+    return db.select().from(organisations).where(eq(organisations.id, user.organisationId)).get();
   const membership = db
     .select({ id: organisationMembers.organisationId })
     .from(organisationMembers)
@@ -228,8 +258,21 @@ export function saveOrganisation(db: Db, user: User, input: Partial<Organisation
   const { type, name, communeCode, businessRegistered = null } = input;
   if (!type || !name || !communeCode) throw new Error("a new organisation needs its type, name and commune");
   return db.transaction((tx) => {
-    const org = tx.insert(organisations).values({ ownerId: user.id, type, name, communeCode, businessRegistered }).returning().get();
-    tx.update(users).set({ organisationId: org.id, pendingOrgType: null, pendingOrgName: null, pendingBusinessRegistered: null, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    const org = tx
+      .insert(organisations)
+      .values({ ownerId: user.id, type, name, communeCode, businessRegistered })
+      .returning()
+      .get();
+    tx.update(users)
+      .set({
+        organisationId: org.id,
+        pendingOrgType: null,
+        pendingOrgName: null,
+        pendingBusinessRegistered: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id))
+      .run();
     return org;
   });
 }

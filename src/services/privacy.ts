@@ -42,29 +42,65 @@ export function deletePersonalData(db: Db, id: number): void {
   db.transaction((tx) => {
     const owned = tx.select().from(organisations).where(eq(organisations.ownerId, id)).all();
     const apps = owned.length
-      ? tx.select().from(applications).where(inArray(applications.organisationId, owned.map((o) => o.id))).all()
+      ? tx
+          .select()
+          .from(applications)
+          .where(
+            inArray(
+              applications.organisationId,
+              owned.map((o) => o.id),
+            ),
+          )
+          .all()
       : [];
     const withdrawn = apps.flatMap((app) => {
       const commune = app.communeCode;
       if (!commune || !(WITH_THE_COMMUNE as readonly string[]).includes(app.state)) return [];
-      const product = tx.select({ name: products.name }).from(products).where(eq(products.id, app.productId)).get()?.name ?? "";
+      const product =
+        tx.select({ name: products.name }).from(products).where(eq(products.id, app.productId)).get()?.name ?? "";
       return officersOf(tx, commune)
         .filter((officer) => officer !== id)
         .map((recipientId) => ({ recipientId, kind: "application-deleted" as const, arguments: { product, commune } }));
     });
     const appIds = apps.map((a) => a.id);
     const orgIds = owned.map((o) => o.id);
-    tx.delete(outbox).where(appIds.length ? or(eq(outbox.recipientId, id), inArray(outbox.applicationId, appIds)) : eq(outbox.recipientId, id)).run();
+    tx.delete(outbox)
+      .where(
+        appIds.length
+          ? or(eq(outbox.recipientId, id), inArray(outbox.applicationId, appIds))
+          : eq(outbox.recipientId, id),
+      )
+      .run();
     if (appIds.length) {
-      for (const table of [answers, clearances, evidence, submissions, applicationEvents, localEvaluations, officialResults]) {
+      for (const table of [
+        answers,
+        clearances,
+        evidence,
+        submissions,
+        applicationEvents,
+        localEvaluations,
+        officialResults,
+      ]) {
         tx.delete(table).where(inArray(table.applicationId, appIds)).run();
       }
-      tx.delete(dossierFields).where(and(eq(dossierFields.scope, "application"), inArray(dossierFields.scopeId, appIds))).run();
+      tx.delete(dossierFields)
+        .where(and(eq(dossierFields.scope, "application"), inArray(dossierFields.scopeId, appIds)))
+        .run();
     }
     if (orgIds.length) {
-      const productIds = tx.select({ id: products.id }).from(products).where(inArray(products.organisationId, orgIds)).all().map((p) => p.id);
-      if (productIds.length) tx.delete(dossierFields).where(and(eq(dossierFields.scope, "product"), inArray(dossierFields.scopeId, productIds))).run();
-      tx.delete(dossierFields).where(and(eq(dossierFields.scope, "organisation"), inArray(dossierFields.scopeId, orgIds))).run();
+      const productIds = tx
+        .select({ id: products.id })
+        .from(products)
+        .where(inArray(products.organisationId, orgIds))
+        .all()
+        .map((p) => p.id);
+      if (productIds.length)
+        tx.delete(dossierFields)
+          .where(and(eq(dossierFields.scope, "product"), inArray(dossierFields.scopeId, productIds)))
+          .run();
+      tx.delete(dossierFields)
+        .where(and(eq(dossierFields.scope, "organisation"), inArray(dossierFields.scopeId, orgIds)))
+        .run();
       tx.delete(applications).where(inArray(applications.organisationId, orgIds)).run();
       tx.delete(products).where(inArray(products.organisationId, orgIds)).run();
       tx.delete(organisationMembers).where(inArray(organisationMembers.organisationId, orgIds)).run();

@@ -3,19 +3,38 @@
 // writes in one transaction.
 import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { answers, applicationEvents, applications, clearances, dossierFields, evidence, organisations, products, type ApplicationState } from "../db/schema.js";
-import { carryOver } from "../domain/set-change.js";
+import {
+  type ApplicationState,
+  answers,
+  applicationEvents,
+  applications,
+  clearances,
+  dossierFields,
+  evidence,
+  organisations,
+  products,
+} from "../db/schema.js";
 import type { Sheet } from "../domain/rubric.js";
+import { carryOver } from "../domain/set-change.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { fold } from "../text.js";
-import { isEditable, loadAssessment, type Application, type Product } from "./assessment.js";
+import { type Application, isEditable, loadAssessment, type Product } from "./assessment.js";
 import { descriptionKey } from "./dossier.js";
 import { isOrganisationMember } from "./membership.js";
 import { normaliseOrganisationName, type User } from "./people.js";
 
-export type ProductRefusal = "not-found" | "state" | "not-allowed" | "invalid-name" | "name-taken" | "no-sheet" | "same-set";
+export type ProductRefusal =
+  | "not-found"
+  | "state"
+  | "not-allowed"
+  | "invalid-name"
+  | "name-taken"
+  | "no-sheet"
+  | "same-set";
 
-type Loaded = { ok: true; product: Product; app: Application; deletion: ProductRefusal | undefined } | { ok: false; reason: ProductRefusal };
+type Loaded =
+  | { ok: true; product: Product; app: Application; deletion: ProductRefusal | undefined }
+  | { ok: false; reason: ProductRefusal };
 
 /**
  * The product and its latest application, if the user works for its organisation. `deletion`:
@@ -25,10 +44,23 @@ type Loaded = { ok: true; product: Product; app: Application; deletion: ProductR
 function loadProduct(db: Db, user: User, productId: number): Loaded {
   const product = db.select().from(products).where(eq(products.id, productId)).get();
   if (!product || !isOrganisationMember(db, user.id, product.organisationId)) return { ok: false, reason: "not-found" };
-  const apps = db.select().from(applications).where(eq(applications.productId, productId)).orderBy(desc(applications.id)).all();
-  const owner = db.select({ id: organisations.ownerId }).from(organisations).where(eq(organisations.id, product.organisationId)).get()?.id;
+  const apps = db
+    .select()
+    .from(applications)
+    .where(eq(applications.productId, productId))
+    .orderBy(desc(applications.id))
+    .all();
+  const owner = db
+    .select({ id: organisations.ownerId })
+    .from(organisations)
+    .where(eq(organisations.id, product.organisationId))
+    .get()?.id;
   const neverSubmitted = apps.every((a) => a.submittedAt === null && (a.state === "draft" || a.state === "completed"));
-  const deletion = !neverSubmitted ? "state" : user.id === owner || user.id === product.createdBy ? undefined : "not-allowed";
+  const deletion = !neverSubmitted
+    ? "state"
+    : user.id === owner || user.id === product.createdBy
+      ? undefined
+      : "not-allowed";
   return apps[0] ? { ok: true, product, app: apps[0], deletion } : { ok: false, reason: "not-found" };
 }
 
@@ -46,7 +78,12 @@ export function sameNamedProduct(db: Db, organisationId: number, name: string, e
 }
 
 /** Renames a product while its application can be edited (not after it is submitted). */
-export function renameProduct(db: Db, user: User, productId: number, typed: string): { ok: true; product: Product } | { ok: false; reason: ProductRefusal } {
+export function renameProduct(
+  db: Db,
+  user: User,
+  productId: number,
+  typed: string,
+): { ok: true; product: Product } | { ok: false; reason: ProductRefusal } {
   const loaded = loadProduct(db, user, productId);
   if (!loaded.ok) return loaded;
   const name = normaliseOrganisationName(typed);
@@ -57,7 +94,16 @@ export function renameProduct(db: Db, user: User, productId: number, typed: stri
   db.transaction((tx) => {
     tx.update(products).set({ name }).where(eq(products.id, productId)).run();
     tx.insert(applicationEvents)
-      .values({ applicationId: loaded.app.id, action: "rename", fromState: loaded.app.state, toState: loaded.app.state, actorId: user.id, actorRole: "producer", note: `${loaded.product.name} → ${name}`, at })
+      .values({
+        applicationId: loaded.app.id,
+        action: "rename",
+        fromState: loaded.app.state,
+        toState: loaded.app.state,
+        actorId: user.id,
+        actorRole: "producer",
+        note: `${loaded.product.name} → ${name}`,
+        at,
+      })
       .run();
   });
   return { ok: true, product: { ...loaded.product, name } };
@@ -83,7 +129,14 @@ export type SetChangeResult = { ok: true; change: SetChange } | { ok: false; rea
  * and ask again (see `carryOver`), without writing anything. Refused after submission (unless
  * returned), for the set it is already in, or for a set without a scoring sheet.
  */
-export function previewSetChange(db: Db, catalog: RubricCatalog, user: User, productId: number, productSet: string, caseId: string | undefined): SetChangeResult {
+export function previewSetChange(
+  db: Db,
+  catalog: RubricCatalog,
+  user: User,
+  productId: number,
+  productSet: string,
+  caseId: string | undefined,
+): SetChangeResult {
   const loaded = loadProduct(db, user, productId);
   if (!loaded.ok) return loaded;
   if (!isEditable(loaded.app)) return { ok: false, reason: "state" };
@@ -121,7 +174,14 @@ export function previewSetChange(db: Db, catalog: RubricCatalog, user: User, pro
  * new set does not have, and goes back to "draft" if questions are left. One transaction, with an
  * audit event.
  */
-export function changeProductSet(db: Db, catalog: RubricCatalog, user: User, productId: number, productSet: string, caseId: string | undefined): SetChangeResult {
+export function changeProductSet(
+  db: Db,
+  catalog: RubricCatalog,
+  user: User,
+  productId: number,
+  productSet: string,
+  caseId: string | undefined,
+): SetChangeResult {
   const preview = previewSetChange(db, catalog, user, productId, productSet, caseId);
   if (!preview.ok) return preview;
   const { application: app, from, to } = preview.change;
@@ -132,39 +192,90 @@ export function changeProductSet(db: Db, catalog: RubricCatalog, user: User, pro
   const at = new Date();
   db.transaction((tx) => {
     tx.update(products).set({ productSet }).where(eq(products.id, productId)).run();
-    tx.update(applications).set({ sheetId: to.id, caseId: caseId ?? null, state, updatedAt: at }).where(eq(applications.id, app.id)).run();
-    tx.delete(answers).where(and(eq(answers.applicationId, app.id), notInArray(answers.criterionId, keptIds))).run();
-    tx.delete(clearances).where(and(eq(clearances.applicationId, app.id), notInArray(clearances.itemId, Object.keys(carried.clearances)))).run();
-    tx.delete(evidence).where(and(eq(evidence.applicationId, app.id), notInArray(evidence.criterionId, to.criteria.map((c) => c.id)))).run();
+    tx.update(applications)
+      .set({ sheetId: to.id, caseId: caseId ?? null, state, updatedAt: at })
+      .where(eq(applications.id, app.id))
+      .run();
+    tx.delete(answers)
+      .where(and(eq(answers.applicationId, app.id), notInArray(answers.criterionId, keptIds)))
+      .run();
+    tx.delete(clearances)
+      .where(and(eq(clearances.applicationId, app.id), notInArray(clearances.itemId, Object.keys(carried.clearances))))
+      .run();
+    tx.delete(evidence)
+      .where(
+        and(
+          eq(evidence.applicationId, app.id),
+          notInArray(
+            evidence.criterionId,
+            to.criteria.map((c) => c.id),
+          ),
+        ),
+      )
+      .run();
     const dropped = Object.keys(a.answers).filter((id) => !keptIds.includes(id));
     if (dropped.length) {
       tx.delete(dossierFields)
-        .where(and(eq(dossierFields.scope, "application"), eq(dossierFields.scopeId, app.id), inArray(dossierFields.key, dropped.map(descriptionKey))))
+        .where(
+          and(
+            eq(dossierFields.scope, "application"),
+            eq(dossierFields.scopeId, app.id),
+            inArray(dossierFields.key, dropped.map(descriptionKey)),
+          ),
+        )
         .run();
     }
     tx.insert(applicationEvents)
-      .values({ applicationId: app.id, action: "change-set", fromState: app.state, toState: state, actorId: user.id, actorRole: "producer", note: `${from.productSetTitle} → ${to.productSetTitle}`, at })
+      .values({
+        applicationId: app.id,
+        action: "change-set",
+        fromState: app.state,
+        toState: state,
+        actorId: user.id,
+        actorRole: "producer",
+        note: `${from.productSetTitle} → ${to.productSetTitle}`,
+        at,
+      })
       .run();
   });
-  return { ok: true, change: { ...preview.change, application: { ...app, sheetId: to.id, caseId: caseId ?? null, state, updatedAt: at } } };
+  return {
+    ok: true,
+    change: {
+      ...preview.change,
+      application: { ...app, sheetId: to.id, caseId: caseId ?? null, state, updatedAt: at },
+    },
+  };
 }
 
 /**
  * Deletes a product that was never submitted (its applications are drafts), with its answers,
  * evidence and dossier details. Only the organisation's owner or whoever added the product may.
  */
-export function deleteProduct(db: Db, user: User, productId: number): { ok: true; product: Product } | { ok: false; reason: ProductRefusal } {
+export function deleteProduct(
+  db: Db,
+  user: User,
+  productId: number,
+): { ok: true; product: Product } | { ok: false; reason: ProductRefusal } {
   const loaded = loadProduct(db, user, productId);
   if (!loaded.ok) return loaded;
   if (loaded.deletion) return { ok: false, reason: loaded.deletion };
-  const ids = db.select({ id: applications.id }).from(applications).where(eq(applications.productId, productId)).all().map((a) => a.id);
+  const ids = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(eq(applications.productId, productId))
+    .all()
+    .map((a) => a.id);
   db.transaction((tx) => {
     tx.delete(answers).where(inArray(answers.applicationId, ids)).run();
     tx.delete(clearances).where(inArray(clearances.applicationId, ids)).run();
     tx.delete(evidence).where(inArray(evidence.applicationId, ids)).run();
     tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, ids)).run();
-    tx.delete(dossierFields).where(and(eq(dossierFields.scope, "application"), inArray(dossierFields.scopeId, ids))).run();
-    tx.delete(dossierFields).where(and(eq(dossierFields.scope, "product"), eq(dossierFields.scopeId, productId))).run();
+    tx.delete(dossierFields)
+      .where(and(eq(dossierFields.scope, "application"), inArray(dossierFields.scopeId, ids)))
+      .run();
+    tx.delete(dossierFields)
+      .where(and(eq(dossierFields.scope, "product"), eq(dossierFields.scopeId, productId)))
+      .run();
     tx.delete(applications).where(eq(applications.productId, productId)).run();
     tx.delete(products).where(eq(products.id, productId)).run();
   });
@@ -175,7 +286,13 @@ export function deleteProduct(db: Db, user: User, productId: number): { ok: true
  * What the product's menu may offer this user now: renaming and moving while the application is
  * editable; deleting a product never submitted (`deletion` says why not, as `deleteProduct` would).
  */
-export function productActions(db: Db, user: User, productId: number): { edit: boolean; deletion: ProductRefusal | undefined } {
+export function productActions(
+  db: Db,
+  user: User,
+  productId: number,
+): { edit: boolean; deletion: ProductRefusal | undefined } {
   const loaded = loadProduct(db, user, productId);
-  return loaded.ok ? { edit: isEditable(loaded.app), deletion: loaded.deletion } : { edit: false, deletion: loaded.reason };
+  return loaded.ok
+    ? { edit: isEditable(loaded.app), deletion: loaded.deletion }
+    : { edit: false, deletion: loaded.reason };
 }

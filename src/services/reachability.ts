@@ -29,7 +29,12 @@ export interface UndeliveredNotification {
  * description). Returns how many notifications it queued. Synchronous: one transaction marks the
  * user and queues them.
  */
-export function handleUndeliverable(deps: WorkflowDeps, row: UndeliveredNotification, code: number | undefined, description: string): number {
+export function handleUndeliverable(
+  deps: WorkflowDeps,
+  row: UndeliveredNotification,
+  code: number | undefined,
+  description: string,
+): number {
   if (!meansUnreachable(code, description)) return 0;
   const { db, catalog } = deps;
   const now = deps.now?.() ?? new Date();
@@ -50,12 +55,23 @@ export function handleUndeliverable(deps: WorkflowDeps, row: UndeliveredNotifica
   });
   const rows: NotificationInput[] = adminUserIds(db, deps.adminIds)
     .filter((id) => id !== row.recipientId)
-    .map((id) => ({ recipientId: id, kind: "officer-unreachable", arguments: notice("admin"), applicationId: a.app.id }));
+    .map((id) => ({
+      recipientId: id,
+      kind: "officer-unreachable",
+      arguments: notice("admin"),
+      applicationId: a.app.id,
+    }));
   return db.transaction((tx) => {
     const lastReachable = markUnreachable(tx, row.recipientId, now) && !officers.some((id) => isReachable(tx, id));
     // The producer heard "submitted to the commune": when no officer of it can be reached any more, say how it goes on.
     if (lastReachable) {
-      for (const id of organisationPeople(db, org.id)) rows.push({ recipientId: id, kind: "officer-unreachable", arguments: notice("people"), applicationId: a.app.id });
+      for (const id of organisationPeople(db, org.id))
+        rows.push({
+          recipientId: id,
+          kind: "officer-unreachable",
+          arguments: notice("people"),
+          applicationId: a.app.id,
+        });
     }
     return enqueueNotifications(tx, rows).length;
   });

@@ -6,7 +6,7 @@ import { answers, applicationEvents, applications, dossierFields, evidence } fro
 import { appliesInCase, carryAnswers } from "../domain/rubric.js";
 import type { RegistrationKind } from "../forms/types.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { canWorkOn, loadAssessment, type Application } from "./assessment.js";
+import { type Application, canWorkOn, loadAssessment } from "./assessment.js";
 import type { User } from "./people.js";
 import { officialResultOf } from "./workflow.js";
 
@@ -38,7 +38,13 @@ export type ReassessmentOutcome =
  * again. The dossier's "registration kind" (Mẫu 01, item 4) is set. One transaction; a product
  * that already has a newer application gets that one back instead.
  */
-export function startReassessment(db: Db, catalog: RubricCatalog, user: User, applicationId: number, kind: ReassessmentKind): ReassessmentOutcome {
+export function startReassessment(
+  db: Db,
+  catalog: RubricCatalog,
+  user: User,
+  applicationId: number,
+  kind: ReassessmentKind,
+): ReassessmentOutcome {
   const old = loadAssessment(db, catalog, applicationId);
   if (!old) return { ok: false, reason: "not-found" };
   if (!canWorkOn(db, user, old.app)) return { ok: false, reason: "role" };
@@ -46,7 +52,12 @@ export function startReassessment(db: Db, catalog: RubricCatalog, user: User, ap
   const sheet = catalog.sheetFor(catalog.defaultVersion.id, old.product.productSet);
   if (!sheet) return { ok: false, reason: "no-sheet" };
   const { kept } = carryAnswers(old.sheet, sheet, old.answers);
-  const files = db.select().from(evidence).where(eq(evidence.applicationId, old.app.id)).all().filter((f) => kept[f.criterionId] !== undefined);
+  const files = db
+    .select()
+    .from(evidence)
+    .where(eq(evidence.applicationId, old.app.id))
+    .all()
+    .filter((f) => kept[f.criterionId] !== undefined);
   const asked = sheet.criteria.filter((c) => appliesInCase(c, old.caseId) && kept[c.id] === undefined).length;
   const at = new Date();
   return db.transaction((tx): ReassessmentOutcome => {
@@ -59,18 +70,48 @@ export function startReassessment(db: Db, catalog: RubricCatalog, user: User, ap
     if (newer && newer.id > old.app.id) return { ok: false, reason: "exists", application: newer };
     const application = tx
       .insert(applications)
-      .values({ productId: old.product.id, organisationId: old.app.organisationId, sheetId: sheet.id, caseId: old.app.caseId, createdBy: user.id, createdAt: at, updatedAt: at })
+      .values({
+        productId: old.product.id,
+        organisationId: old.app.organisationId,
+        sheetId: sheet.id,
+        caseId: old.app.caseId,
+        createdBy: user.id,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning()
       .get();
     for (const [criterionId, optionId] of Object.entries(kept)) {
-      tx.insert(answers).values({ applicationId: application.id, criterionId, optionId, answeredBy: user.id, answeredAt: at }).run();
+      tx.insert(answers)
+        .values({ applicationId: application.id, criterionId, optionId, answeredBy: user.id, answeredAt: at })
+        .run();
     }
     for (const { id: _id, applicationId: _app, ...file } of files) {
-      tx.insert(evidence).values({ ...file, applicationId: application.id }).run();
+      tx.insert(evidence)
+        .values({ ...file, applicationId: application.id })
+        .run();
     }
-    tx.insert(dossierFields).values({ scope: "application", scopeId: application.id, key: "registration-kind", value: kind, updatedBy: user.id, updatedAt: at }).run();
+    tx.insert(dossierFields)
+      .values({
+        scope: "application",
+        scopeId: application.id,
+        key: "registration-kind",
+        value: kind,
+        updatedBy: user.id,
+        updatedAt: at,
+      })
+      .run();
     tx.insert(applicationEvents)
-      .values({ applicationId: application.id, action: `start-${kind}`, fromState: "draft", toState: "draft", actorId: user.id, actorRole: "producer", note: String(old.app.id), at })
+      .values({
+        applicationId: application.id,
+        action: `start-${kind}`,
+        fromState: "draft",
+        toState: "draft",
+        actorId: user.id,
+        actorRole: "producer",
+        note: String(old.app.id),
+        at,
+      })
       .run();
     return { ok: true, application, kept: Object.keys(kept).length, asked };
   });

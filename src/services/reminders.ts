@@ -9,14 +9,29 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { applications, officers, officialResults, organisations, products, reminders, users, type ReminderKind } from "../db/schema.js";
-import { addMonths, CERTIFICATE_MONTHS, certificateTimeline, EXPIRY_REMINDER_MONTHS, expiryReminderDue } from "../domain/certificate.js";
-import { communeDeadline, nextProvincialDeadline, vnDate, workingDaysLeft, type Holidays } from "../domain/calendar.js";
+import {
+  applications,
+  officers,
+  officialResults,
+  organisations,
+  products,
+  type ReminderKind,
+  reminders,
+  users,
+} from "../db/schema.js";
+import { communeDeadline, type Holidays, nextProvincialDeadline, vnDate, workingDaysLeft } from "../domain/calendar.js";
+import {
+  addMonths,
+  CERTIFICATE_MONTHS,
+  certificateTimeline,
+  EXPIRY_REMINDER_MONTHS,
+  expiryReminderDue,
+} from "../domain/certificate.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
 import { organisationPeople } from "./membership.js";
-import { enqueueNotifications, type CertificateNotice, type DigestNotice, type NotificationInput } from "./outbox.js";
+import { type CertificateNotice, type DigestNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
 
 export interface ReminderDeps {
   db: Db;
@@ -92,7 +107,11 @@ function record(deps: ReminderDeps, now: Date, pending: Pending[]): ReminderCoun
   const counter = { digest: "digests", "idle-draft": "idle", certificate: "certificates" } as const;
   return deps.db.transaction((tx) => {
     for (const p of pending) {
-      const recorded = tx.insert(reminders).values({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now }).onConflictDoNothing().run();
+      const recorded = tx
+        .insert(reminders)
+        .values({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now })
+        .onConflictDoNothing()
+        .run();
       if (recorded.changes !== 1) continue;
       enqueueNotifications(tx, [p.notification]);
       counts[counter[p.kind]]++;
@@ -126,7 +145,13 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
     })
     .from(applications)
     .innerJoin(products, eq(products.id, applications.productId))
-    .where(and(inArray(applications.state, [...WAITING_STATES]), isNotNull(applications.submittedAt), inArray(applications.communeCode, communes)))
+    .where(
+      and(
+        inArray(applications.state, [...WAITING_STATES]),
+        isNotNull(applications.submittedAt),
+        inArray(applications.communeCode, communes),
+      ),
+    )
     .all();
 
   const province = nextProvincialDeadline(now);
@@ -145,11 +170,24 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
       count: mine.length,
       submitted,
       received: received.length,
-      ...(urgent ? { urgent: { product: urgent.product, left: urgent.left, deadline: communeDeadline(urgent.receivedAt, holidays) } } : {}),
+      ...(urgent
+        ? {
+            urgent: {
+              product: urgent.product,
+              left: urgent.left,
+              deadline: communeDeadline(urgent.receivedAt, holidays),
+            },
+          }
+        : {}),
       proposeBy: province.proposeBy,
       ratedBy: province.ratedBy,
     };
-    result.push({ kind: "digest", userId, key: today, notification: { recipientId: userId, kind: "digest", arguments: digest } });
+    result.push({
+      kind: "digest",
+      userId,
+      key: today,
+      notification: { recipientId: userId, kind: "digest", arguments: digest },
+    });
   }
   return result;
 }
@@ -189,7 +227,12 @@ function idleDrafts(deps: ReminderDeps, now: Date, batch: number): { pending: Pe
       kind: "idle-draft",
       userId: r.ownerId,
       key: idleDraftKey(a.app.id, a.app.updatedAt),
-      notification: { recipientId: r.ownerId, kind: "idle-draft", arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length }, applicationId: a.app.id },
+      notification: {
+        recipientId: r.ownerId,
+        kind: "idle-draft",
+        arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length },
+        applicationId: a.app.id,
+      },
     });
   }
   return { pending: result, full: rows.length === batch };
@@ -212,7 +255,13 @@ function certificates(deps: ReminderDeps, now: Date): Pending[] {
   const firstMilestone = Math.max(...EXPIRY_REMINDER_MONTHS);
   const newer = sql`exists (select 1 from ${applications} as later where later.product_id = ${applications.productId} and later.id > ${applications.id} and later.state <> 'withdrawn')`;
   const rows = db
-    .select({ applicationId: applications.id, organisationId: applications.organisationId, product: products.name, stars: officialResults.stars, decisionDate: officialResults.decisionDate })
+    .select({
+      applicationId: applications.id,
+      organisationId: applications.organisationId,
+      product: products.name,
+      stars: officialResults.stars,
+      decisionDate: officialResults.decisionDate,
+    })
     .from(applications)
     .innerJoin(officialResults, eq(officialResults.applicationId, applications.id))
     .innerJoin(products, eq(products.id, applications.productId))
@@ -236,7 +285,13 @@ function certificates(deps: ReminderDeps, now: Date): Pending[] {
     const people = db
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.id, organisationPeople(db, r.organisationId)), eq(users.remindersOff, false), isNotNull(users.consentVersion)))
+      .where(
+        and(
+          inArray(users.id, organisationPeople(db, r.organisationId)),
+          eq(users.remindersOff, false),
+          isNotNull(users.consentVersion),
+        ),
+      )
       .all();
     const certificate: CertificateNotice = {
       months,
@@ -252,7 +307,12 @@ function certificates(deps: ReminderDeps, now: Date): Pending[] {
         kind: "certificate",
         userId: person.id,
         key: certificateReminderKey(r.applicationId, months),
-        notification: { recipientId: person.id, kind: "certificate", arguments: certificate, applicationId: r.applicationId },
+        notification: {
+          recipientId: person.id,
+          kind: "certificate",
+          arguments: certificate,
+          applicationId: r.applicationId,
+        },
       });
     }
   }
@@ -296,7 +356,10 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
       let counts = runReminders(options, at);
       for (;;) {
         if (counts.digests + counts.idle + counts.certificates > 0) {
-          log.info({ digests: counts.digests, idle: counts.idle, certificates: counts.certificates }, "reminders queued");
+          log.info(
+            { digests: counts.digests, idle: counts.idle, certificates: counts.certificates },
+            "reminders queued",
+          );
           notify();
         }
         if (!counts.more || stopped) break;
@@ -304,7 +367,10 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
         counts = queueIdleDrafts(options, at);
       }
     } catch (err) {
-      log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "reminders failed");
+      log.error(
+        { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) },
+        "reminders failed",
+      );
     } finally {
       running = false;
     }

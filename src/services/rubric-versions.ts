@@ -2,10 +2,10 @@
 // force when its dossier was filed (Decision 26/2026/QĐ-TTg, Art. 12), keeping what still means the same.
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { answers, applicationEvents, applications, clearances, type ApplicationState } from "../db/schema.js";
-import { appliesInCase, carryAnswers, versionBefore, type Sheet, type VersionData } from "../domain/rubric.js";
+import { type ApplicationState, answers, applicationEvents, applications, clearances } from "../db/schema.js";
+import { appliesInCase, carryAnswers, type Sheet, type VersionData, versionBefore } from "../domain/rubric.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { isEditable, type Assessment } from "./assessment.js";
+import { type Assessment, isEditable } from "./assessment.js";
 
 export interface RubricVersionChoice {
   /** The version the application is scored under now. */
@@ -58,7 +58,13 @@ export type SwitchOutcome =
  * disqualification answers the new sheet does not ask, are removed and asked again. One
  * transaction, recorded in the audit trail; a second press finds the sheet already changed.
  */
-export function switchRubricVersion(db: Db, catalog: RubricCatalog, a: Assessment, versionId: string, userId: number): SwitchOutcome {
+export function switchRubricVersion(
+  db: Db,
+  catalog: RubricCatalog,
+  a: Assessment,
+  versionId: string,
+  userId: number,
+): SwitchOutcome {
   if (a.sheet.version.id === versionId) return { ok: false, reason: "already" };
   if (!isEditable(a.app)) return { ok: false, reason: "not-editable" };
   const sheet = catalog.sheetFor(versionId, a.product.productSet);
@@ -67,7 +73,8 @@ export function switchRubricVersion(db: Db, catalog: RubricCatalog, a: Assessmen
   const items = sheet.disqualification.map((d) => d.id);
   const cleared = Object.keys(a.clearances).filter((id) => items.includes(id));
   const complete =
-    sheet.criteria.filter((c) => appliesInCase(c, a.caseId)).every((c) => kept[c.id] !== undefined) && items.every((id) => cleared.includes(id));
+    sheet.criteria.filter((c) => appliesInCase(c, a.caseId)).every((c) => kept[c.id] !== undefined) &&
+    items.every((id) => cleared.includes(id));
   const state: ApplicationState = a.app.state === "returned" ? "returned" : complete ? "completed" : "draft";
   const at = new Date();
   const changed = db.transaction((tx) => {
@@ -77,10 +84,24 @@ export function switchRubricVersion(db: Db, catalog: RubricCatalog, a: Assessmen
       .where(and(eq(applications.id, a.app.id), eq(applications.sheetId, a.sheet.id)))
       .run();
     if (updated.changes !== 1) return false;
-    if (dropped.length) tx.delete(answers).where(and(eq(answers.applicationId, a.app.id), inArray(answers.criterionId, dropped))).run();
-    tx.delete(clearances).where(and(eq(clearances.applicationId, a.app.id), notInArray(clearances.itemId, items))).run();
+    if (dropped.length)
+      tx.delete(answers)
+        .where(and(eq(answers.applicationId, a.app.id), inArray(answers.criterionId, dropped)))
+        .run();
+    tx.delete(clearances)
+      .where(and(eq(clearances.applicationId, a.app.id), notInArray(clearances.itemId, items)))
+      .run();
     tx.insert(applicationEvents)
-      .values({ applicationId: a.app.id, action: "rubric-version", fromState: a.app.state, toState: state, actorId: userId, actorRole: "producer", note: `${a.sheet.version.id} → ${versionId}`, at })
+      .values({
+        applicationId: a.app.id,
+        action: "rubric-version",
+        fromState: a.app.state,
+        toState: state,
+        actorId: userId,
+        actorRole: "producer",
+        note: `${a.sheet.version.id} → ${versionId}`,
+        at,
+      })
       .run();
     return true;
   });

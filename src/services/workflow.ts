@@ -2,9 +2,10 @@
 // transaction (new state, audit event, notifications in the outbox), the commune's evaluation of
 // the local criteria, the official result, and the timeline.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client.js";
 import { isoDay } from "../dates.js";
+import type { Db } from "../db/client.js";
 import {
+  type ApplicationState,
   applicationEvents,
   applications,
   localEvaluations,
@@ -13,17 +14,16 @@ import {
   products,
   submissions,
   users,
-  type ApplicationState,
 } from "../db/schema.js";
-import { isEditableState, notifies, transition, type Action, type Role } from "../domain/lifecycle.js";
-import { readinessOf, type Readiness } from "../domain/readiness.js";
-import { LOCAL_CRITERIA, optionsFor, type LocalCriterion } from "../domain/rubric.js";
+import { type Action, isEditableState, notifies, type Role, transition } from "../domain/lifecycle.js";
+import { type Readiness, readinessOf } from "../domain/readiness.js";
+import { LOCAL_CRITERIA, type LocalCriterion, optionsFor } from "../domain/rubric.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { assessmentResult, loadAssessment, type Application, type Assessment } from "./assessment.js";
+import { type Application, type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
-import { enqueueNotifications, type ApplicationNotice, type NotificationInput } from "./outbox.js";
+import { type ApplicationNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
 import { adminUserIds, isReachable, lacksBusinessRegistration, organisationById } from "./people.js";
 
 export interface WorkflowDeps {
@@ -84,7 +84,11 @@ export type ActResult =
   | { ok: false; reason: ActFailure; state?: ApplicationState; readiness?: Readiness };
 
 /** Picks the role under which the user may do the action, or says why none fits. */
-function chooseRole(roles: Role[], state: ApplicationState, action: Action): { role: Role; to: ApplicationState } | { reason: "role" | "state" } {
+function chooseRole(
+  roles: Role[],
+  state: ApplicationState,
+  action: Action,
+): { role: Role; to: ApplicationState } | { reason: "role" | "state" } {
   let reason: "role" | "state" = "role";
   for (const role of roles) {
     const t = transition(state, action, role);
@@ -132,7 +136,8 @@ export function act(
     ready = readiness(db, a);
     if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
     // Evidence Mẫu 02 will list as missing does not block filing, but the producer sees it first.
-    if (ready.evidenceKindsMissing.length && !payload.confirmed) return { ok: false, reason: "unconfirmed", readiness: ready, state: app.state };
+    if (ready.evidenceKindsMissing.length && !payload.confirmed)
+      return { ok: false, reason: "unconfirmed", readiness: ready, state: app.state };
   }
   const chosen = chooseRole(roles, app.state, action);
   if ("reason" in chosen) {
@@ -146,10 +151,12 @@ export function act(
   if (action === "return" && !note) return { ok: false, reason: "note-required", state: app.state };
   if (action === "forward") {
     const done = new Set(localEvaluationsOf(db, app.id).map((e) => e.topic));
-    if (localCriteria(a).some((l) => !done.has(l.topic))) return { ok: false, reason: "local-missing", state: app.state };
+    if (localCriteria(a).some((l) => !done.has(l.topic)))
+      return { ok: false, reason: "local-missing", state: app.state };
   }
   const now = deps.now?.() ?? new Date();
-  if (action === "record-result" && !validResult(payload.result, now)) return { ok: false, reason: "result-invalid", state: app.state };
+  if (action === "record-result" && !validResult(payload.result, now))
+    return { ok: false, reason: "result-invalid", state: app.state };
 
   const notifications = notificationsOf(deps, a, action, communeCode, { note, result: payload.result });
   const updated = db.transaction((tx) => {
@@ -167,7 +174,16 @@ export function act(
       .run();
     if (changed.changes !== 1) return false;
     tx.insert(applicationEvents)
-      .values({ applicationId: app.id, action, fromState: app.state, toState: chosen.to, actorId: userId, actorRole: chosen.role, note: note ?? null, at: now })
+      .values({
+        applicationId: app.id,
+        action,
+        fromState: app.state,
+        toState: chosen.to,
+        actorId: userId,
+        actorRole: chosen.role,
+        note: note ?? null,
+        at: now,
+      })
       .run();
     if (action === "submit") {
       tx.insert(submissions)
@@ -184,13 +200,23 @@ export function act(
         .run();
     }
     if (action === "record-result") {
-      tx.insert(officialResults).values({ applicationId: app.id, ...payload.result!, recordedBy: userId, recordedAt: now }).run();
+      tx.insert(officialResults)
+        .values({ applicationId: app.id, ...payload.result!, recordedBy: userId, recordedAt: now })
+        .run();
     }
     enqueueNotifications(tx, notifications);
     return true;
   });
-  if (!updated) return { ok: false, reason: "already", state: loadAssessment(db, catalog, app.id)?.app.state ?? app.state };
-  return { ok: true, app: { ...app, state: chosen.to }, from: app.state, to: chosen.to, role: chosen.role, routing: communeRouting(db, communeCode).routing };
+  if (!updated)
+    return { ok: false, reason: "already", state: loadAssessment(db, catalog, app.id)?.app.state ?? app.state };
+  return {
+    ok: true,
+    app: { ...app, state: chosen.to },
+    from: app.state,
+    to: chosen.to,
+    role: chosen.role,
+    routing: communeRouting(db, communeCode).routing,
+  };
 }
 
 /** A state from which the action is allowed, to tell "already done" from "not possible". */
@@ -235,32 +261,70 @@ export function recordLocalEvaluation(
   const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return { ok: false, reason: "not-found" };
-  const roles = rolesFor(db, deps.adminIds, userId, { organisationId: a.app.organisationId, communeCode: a.app.communeCode });
-  const chosen = chooseRole(roles.filter((r) => r !== "producer"), a.app.state, "evaluate");
+  const roles = rolesFor(db, deps.adminIds, userId, {
+    organisationId: a.app.organisationId,
+    communeCode: a.app.communeCode,
+  });
+  const chosen = chooseRole(
+    roles.filter((r) => r !== "producer"),
+    a.app.state,
+    "evaluate",
+  );
   if ("reason" in chosen) return { ok: false, reason: roles.length ? chosen.reason : "role" };
   const local = localCriteria(a).find((l) => l.topic === topic);
-  if (!local || !optionsFor(local.criterion, a.caseId).some((o) => o.id === optionId)) return { ok: false, reason: "unknown-option" };
-  if (localEvaluationsOf(db, applicationId).some((e) => e.topic === topic && e.optionId === optionId)) return { ok: true, unchanged: true };
+  if (!local || !optionsFor(local.criterion, a.caseId).some((o) => o.id === optionId))
+    return { ok: false, reason: "unknown-option" };
+  if (localEvaluationsOf(db, applicationId).some((e) => e.topic === topic && e.optionId === optionId))
+    return { ok: true, unchanged: true };
   const now = deps.now?.() ?? new Date();
   db.transaction((tx) => {
     tx.insert(localEvaluations)
       .values({ applicationId, topic, criterionId: local.criterion.id, optionId, officerId: userId, at: now })
-      .onConflictDoUpdate({ target: [localEvaluations.applicationId, localEvaluations.topic], set: { optionId, officerId: userId, at: now } })
+      .onConflictDoUpdate({
+        target: [localEvaluations.applicationId, localEvaluations.topic],
+        set: { optionId, officerId: userId, at: now },
+      })
       .run();
     tx.insert(applicationEvents)
-      .values({ applicationId, action: "evaluate", fromState: a.app.state, toState: a.app.state, actorId: userId, actorRole: chosen.role, note: `${local.criterion.id}:${optionId}`, at: now })
+      .values({
+        applicationId,
+        action: "evaluate",
+        fromState: a.app.state,
+        toState: a.app.state,
+        actorId: userId,
+        actorRole: chosen.role,
+        note: `${local.criterion.id}:${optionId}`,
+        at: now,
+      })
       .run();
   });
   return { ok: true, unchanged: false };
 }
 
 /** The commune's written remarks on a local criterion it has evaluated (Mẫu 03, II). */
-export function setLocalEvaluationNote(deps: WorkflowDeps, userId: number, applicationId: number, topic: LocalCriterion, note: string): boolean {
+export function setLocalEvaluationNote(
+  deps: WorkflowDeps,
+  userId: number,
+  applicationId: number,
+  topic: LocalCriterion,
+  note: string,
+): boolean {
   const { db, catalog } = deps;
   const a = loadAssessment(db, catalog, applicationId);
   if (!a || !note) return false;
-  const roles = rolesFor(db, deps.adminIds, userId, { organisationId: a.app.organisationId, communeCode: a.app.communeCode });
-  if ("reason" in chooseRole(roles.filter((r) => r !== "producer"), a.app.state, "evaluate")) return false;
+  const roles = rolesFor(db, deps.adminIds, userId, {
+    organisationId: a.app.organisationId,
+    communeCode: a.app.communeCode,
+  });
+  if (
+    "reason" in
+    chooseRole(
+      roles.filter((r) => r !== "producer"),
+      a.app.state,
+      "evaluate",
+    )
+  )
+    return false;
   return (
     db
       .update(localEvaluations)
@@ -280,7 +344,10 @@ export type Routing = "officers" | "no-officer" | "officer-unreachable";
 export function communeRouting(db: Db, communeCode: string): { routing: Routing; reachable: number[] } {
   const officerIds = officersOf(db, communeCode);
   const reachable = officerIds.filter((id) => isReachable(db, id));
-  return { routing: officerIds.length === 0 ? "no-officer" : reachable.length === 0 ? "officer-unreachable" : "officers", reachable };
+  return {
+    routing: officerIds.length === 0 ? "no-officer" : reachable.length === 0 ? "officer-unreachable" : "officers",
+    reachable,
+  };
 }
 
 interface NoticeContext {
@@ -289,7 +356,13 @@ interface NoticeContext {
 }
 
 /** The notifications an action causes: to the producer and members, and to the commune's officers (or the administrators). */
-function notificationsOf(deps: WorkflowDeps, a: Assessment, action: Action, communeCode: string, ctx: NoticeContext): NotificationInput[] {
+function notificationsOf(
+  deps: WorkflowDeps,
+  a: Assessment,
+  action: Action,
+  communeCode: string,
+  ctx: NoticeContext,
+): NotificationInput[] {
   const { db } = deps;
   const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
   const { score } = assessmentResult(a);
@@ -321,12 +394,14 @@ function notificationsOf(deps: WorkflowDeps, a: Assessment, action: Action, comm
   const audiences = notifies(action);
   if (audiences.includes("producer") || audiences.includes("members")) {
     const args = notice("people");
-    for (const id of organisationPeople(db, org.id)) rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
+    for (const id of organisationPeople(db, org.id))
+      rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
   }
   if (audiences.includes("officers")) {
     const args = notice("officers");
     const recipients = routing === "officers" ? reachable : adminUserIds(db, deps.adminIds);
-    for (const id of recipients) rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
+    for (const id of recipients)
+      rows.push({ recipientId: id, kind: "application", arguments: args, applicationId: a.app.id });
   }
   return rows;
 }
@@ -352,13 +427,31 @@ export function timeline(db: Db, a: Assessment): TimelineEntry[] {
     .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
     .all()
     .map((e) => {
-      const entry: TimelineEntry = { at: e.at, action: e.action, from: e.fromState, to: e.toState, actorRole: e.actorRole, actorName: userName(db, e.actorId), note: e.note };
+      const entry: TimelineEntry = {
+        at: e.at,
+        action: e.action,
+        from: e.fromState,
+        to: e.toState,
+        actorRole: e.actorRole,
+        actorName: userName(db, e.actorId),
+        note: e.note,
+      };
       if (e.action !== "evaluate" || !e.note) return entry;
       // The note of an evaluation is "<criterion id>:<option id>" (recordLocalEvaluation).
       const at = e.note.lastIndexOf(":");
       const criterion = a.criteria.find((c) => c.id === e.note!.slice(0, at));
       const option = criterion && optionsFor(criterion, a.caseId).find((o) => o.id === e.note!.slice(at + 1));
-      return criterion && option ? { ...entry, evaluation: { criterionId: criterion.id, title: criterion.title, points: option.points, max: criterion.maxPoints } } : entry;
+      return criterion && option
+        ? {
+            ...entry,
+            evaluation: {
+              criterionId: criterion.id,
+              title: criterion.title,
+              points: option.points,
+              max: criterion.maxPoints,
+            },
+          }
+        : entry;
     });
 }
 
@@ -390,7 +483,8 @@ export function applicationsOfCommunes(db: Db, communeCodes: string[] | "all", s
   return rows.filter(
     (r) =>
       r.applications.submittedAt !== null &&
-      (communeCodes === "all" || (r.applications.communeCode !== null && communeCodes.includes(r.applications.communeCode))) &&
+      (communeCodes === "all" ||
+        (r.applications.communeCode !== null && communeCodes.includes(r.applications.communeCode))) &&
       (!states || states.includes(r.applications.state)),
   );
 }

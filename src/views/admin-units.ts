@@ -30,18 +30,36 @@ export function importReport(t: Translate, plan: CommuneImportPlan, file: string
   const group = (key: string, items: string[]) => {
     if (items.length) lines.push(t(key, { count: items.length }), ...items.map((s) => `  ${s}`));
   };
-  group("cli-communes-added", plan.added.map((u) => t("cli-communes-line-added", { unit: unitLabel(t, u), code: u.code })));
+  group(
+    "cli-communes-added",
+    plan.added.map((u) => t("cli-communes-line-added", { unit: unitLabel(t, u), code: u.code })),
+  );
   group(
     "cli-communes-renamed",
     plan.renamed.map(({ before, after }) =>
-      t("cli-communes-line-renamed", { before: unitLabel(t, before), code: before.code, after: unitLabel(t, after), newCode: after.code }),
+      t("cli-communes-line-renamed", {
+        before: unitLabel(t, before),
+        code: before.code,
+        after: unitLabel(t, after),
+        newCode: after.code,
+      }),
     ),
   );
   group(
     "cli-communes-merged",
-    plan.merged.map(({ unit, into }) => t("cli-communes-line-merged", { unit: unitLabel(t, unit), code: unit.code, into: unitLabel(t, into), intoCode: into.code })),
+    plan.merged.map(({ unit, into }) =>
+      t("cli-communes-line-merged", {
+        unit: unitLabel(t, unit),
+        code: unit.code,
+        into: unitLabel(t, into),
+        intoCode: into.code,
+      }),
+    ),
   );
-  group("cli-communes-removed", plan.removed.map((u) => t("cli-communes-line-removed", { unit: unitLabel(t, u), code: u.code })));
+  group(
+    "cli-communes-removed",
+    plan.removed.map((u) => t("cli-communes-line-removed", { unit: unitLabel(t, u), code: u.code })),
+  );
   lines.push(t("cli-communes-unchanged", { count: plan.unchanged }));
   if (plan.renamed.length > plan.unchanged + plan.added.length) lines.push(t("cli-communes-many-renamed"));
   return lines;

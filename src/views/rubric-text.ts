@@ -1,12 +1,13 @@
 // Plain-text renderings of rubric results, from locales/: the score report and data problems.
-import type { FileProblem } from "../rubric/catalog.js";
-import { displayPath } from "../rubric/catalog.js";
+
+import { formatDate } from "../dates.js";
 import type { Plan } from "../domain/plan.js";
 import type { Sheet } from "../domain/rubric.js";
 import type { RubricProblem } from "../domain/rubric-validation.js";
-import { tierOfStars, type ScoreResult } from "../domain/scoring.js";
+import { type ScoreResult, tierOfStars } from "../domain/scoring.js";
 import type { Translate } from "../i18n.js";
-import { formatDate } from "../dates.js";
+import type { FileProblem } from "../rubric/catalog.js";
+import { displayPath } from "../rubric/catalog.js";
 
 export function problemText(t: Translate, problem: RubricProblem): string {
   return t(`problem-${problem.code}`, { at: problem.at ?? "", ...problem.params });

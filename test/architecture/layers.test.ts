@@ -11,7 +11,6 @@ function sources(dir: string): { file: string; text: string }[] {
     .map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), "utf8") }));
 }
 
-
 describe("layers", () => {
   it("src/services import no grammY and know no Telegram notions (links, chat ids, parse modes, keyboards)", () => {
     const telegram = /grammy|@grammyjs|\bt\.me\b|chat_id|chatId|parse_mode|parseMode|inline_keyboard|reply_markup/;

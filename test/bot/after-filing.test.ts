@@ -1,8 +1,8 @@
 // Typed commands once the application is filed: they find the organisation's application (or ask
 // which product), say kindly that it is filed, and still give what only reads it.
 import { describe, expect, it } from "vitest";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { useHarness } from "../helpers/bot.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { consentAndName } from "../helpers/journeys.js";
 import { CAI_NUOC, world } from "../helpers/world.js";
 
@@ -50,13 +50,24 @@ describe("typed commands on a filed application", () => {
         expect(texts.join("\n"), `${u.id} ${command}`).toContain("/trangthai");
       }
     }
-    expect(await run(owner, "/hoso_giay")).toEqual([FROZEN_VI, expect.stringContaining("Mẫu số 01"), expect.stringContaining("Mẫu số 02")]);
+    expect(await run(owner, "/hoso_giay")).toEqual([
+      FROZEN_VI,
+      expect.stringContaining("Mẫu số 01"),
+      expect.stringContaining("Mẫu số 02"),
+    ]);
     expect((await run(member, "/hoso_giay"))[0]).toBe(FROZEN_VI);
     expect((await run(owner, "/ketqua")).join("\n")).toContain("Tổng: 100/100 điểm");
     // The review is read-only: no button to change an answer.
     await run(owner, "/xemlai");
-    expect(owner.chat().messages.slice(-4).flatMap((m) => m.buttons.map((b) => b.text))).toEqual(["⭐ Kết quả"]);
-    expect(await run(owner, "/nop")).toEqual(["Hồ sơ “Mật ong A” đã nộp rồi. Gõ /trangthai để xem hồ sơ đang ở bước nào."]);
+    expect(
+      owner
+        .chat()
+        .messages.slice(-4)
+        .flatMap((m) => m.buttons.map((b) => b.text)),
+    ).toEqual(["⭐ Kết quả"]);
+    expect(await run(owner, "/nop")).toEqual([
+      "Hồ sơ “Mật ong A” đã nộp rồi. Gõ /trangthai để xem hồ sơ đang ở bước nào.",
+    ]);
   });
 
   it("asks which product when the organisation has several and none is being worked on", async () => {
@@ -64,7 +75,12 @@ describe("typed commands on a filed application", () => {
     w.filed(A, "Mật ong B", new Date());
     const texts = await run(member, "/ketqua");
     expect(texts.join("\n")).not.toMatch(STALE);
-    expect(member.chat().last()!.buttons.map((b) => b.text)).toEqual(expect.arrayContaining([expect.stringContaining("Mật ong A"), expect.stringContaining("Mật ong B")]));
+    expect(
+      member
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual(expect.arrayContaining([expect.stringContaining("Mật ong A"), expect.stringContaining("Mật ong B")]));
     await h.deliver(member.press(/Mật ong B/));
     expect(member.chat().last()!.text).toContain("Mật ong B");
   });
@@ -73,7 +89,10 @@ describe("typed commands on a filed application", () => {
     const { owner } = await filedWithMember();
     await h.deliver(owner.command("/sanpham"));
     await h.deliver(owner.press(/Mật ong A/));
-    const labels = owner.chat().last()!.buttons.map((b) => b.text);
+    const labels = owner
+      .chat()
+      .last()!
+      .buttons.map((b) => b.text);
     expect(labels).toContain("📎 Nhận giấy tờ (Mẫu 01, 02)");
     expect(labels).toContain("📊 Tình trạng hồ sơ");
     await h.deliver(owner.press("📊 Tình trạng hồ sơ"));

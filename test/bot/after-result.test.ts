@@ -10,9 +10,8 @@ import { addMonths } from "../../src/domain/certificate.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite } from "../../src/services/membership.js";
 import { runReminders } from "../../src/services/reminders.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, i18n, units, world, type World } from "../helpers/world.js";
+import { ADMIN, CAI_NUOC, catalog, holidays, i18n, units, type World, world } from "../helpers/world.js";
 
 const h = useHarness({ adminIds: [ADMIN] });
 let w: World;
@@ -51,25 +50,47 @@ describe("a certificate 32 months old", () => {
     for (const u of [owner, member]) {
       expect(text(u)).toContain(`Giấy chứng nhận OCOP 4★ của “Mật ong hoa tràm” hết hạn ngày`);
       expect(text(u)).toContain("còn khoảng 6 tháng");
-      expect(u.chat().last()!.buttons.map((b) => b.text)).toEqual(["🔁 Đánh giá lại", "⬆️ Nâng hạng", "🔕 Không nhắc nữa"]);
+      expect(
+        u
+          .chat()
+          .last()!
+          .buttons.map((b) => b.text),
+      ).toEqual(["🔁 Đánh giá lại", "⬆️ Nâng hạng", "🔕 Không nhắc nữa"]);
     }
     const ownerReminder = owner.chat().last()!;
 
     await h.deliver(member.press("🔁 Đánh giá lại"));
-    expect(member.chat().messages.map((m) => m.text).join("\n")).toContain("Đã bắt đầu đánh giá lại cho “Mật ong hoa tràm”");
+    expect(
+      member
+        .chat()
+        .messages.map((m) => m.text)
+        .join("\n"),
+    ).toContain("Đã bắt đầu đánh giá lại cho “Mật ong hoa tràm”");
     expect(text(member)).toContain("Điều kiện 1/");
-    const apps = () => h.db.select().from(applications).where(eq(applications.productId, loadAssessment(h.db, catalog, appId)!.product.id)).all();
+    const apps = () =>
+      h.db
+        .select()
+        .from(applications)
+        .where(eq(applications.productId, loadAssessment(h.db, catalog, appId)!.product.id))
+        .all();
     expect(apps()).toHaveLength(2);
     const fresh = loadAssessment(h.db, catalog, apps()[1]!.id)!;
     expect(fresh.answers).toEqual(loadAssessment(h.db, catalog, appId)!.answers);
 
     // The owner presses the same reminder later: the same new application continues.
     await h.deliver(owner.press("🔁 Đánh giá lại", ownerReminder.message_id));
-    expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe("Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.");
+    expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(
+      "Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.",
+    );
     expect(apps()).toHaveLength(2);
     expect(text(owner)).toContain("Điều kiện 1/");
     await h.deliver(owner.command("/trangthai"));
-    expect(owner.chat().messages.map((m) => m.text).join("\n")).toContain("bắt đầu đánh giá lại");
+    expect(
+      owner
+        .chat()
+        .messages.map((m) => m.text)
+        .join("\n"),
+    ).toContain("bắt đầu đánh giá lại");
   });
 });
 
@@ -80,7 +101,12 @@ describe("the council's points per part", () => {
     await h.deliver(officer.command("/hoso"));
     await h.deliver(officer.press("đã có kết quả"));
     await h.deliver(officer.press(/^1\. Mật ong hoa tràm/));
-    expect(officer.chat().messages.map((m) => m.text).join("\n")).toContain("Bộ tiêu chí: Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 26/2026)");
+    expect(
+      officer
+        .chat()
+        .messages.map((m) => m.text)
+        .join("\n"),
+    ).toContain("Bộ tiêu chí: Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 26/2026)");
     await h.deliver(officer.press("📊 Ghi điểm hội đồng từng phần"));
     expect(text(officer)).toContain("A (tối đa 40), B (tối đa 25), C (tối đa 35)");
     await h.deliver(officer.send("41 18 27"));
@@ -97,18 +123,29 @@ describe("the council's points per part", () => {
     expect(status).toContain("Điểm bạn tự chấm và điểm hội đồng:");
     expect(status).toContain("Phần C: bạn 35 · hội đồng 27 /35 (chênh +8)");
     expect(status).toContain("Giấy chứng nhận có giá trị đến 20/06/2029.");
-    expect(owner.chat().last()!.buttons.map((b) => b.text)).toEqual(["🔁 Đánh giá lại", "⬆️ Nâng hạng"]);
+    expect(
+      owner
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual(["🔁 Đánh giá lại", "⬆️ Nâng hạng"]);
 
     await h.deliver(officer.command("/hoso"));
-    expect(text(officer)).toContain("Tự chấm so với hội đồng (1 hồ sơ có điểm từng phần), chênh trung bình: A +4,5 · B +7 · C +8 · tổng +19,5");
+    expect(text(officer)).toContain(
+      "Tự chấm so với hội đồng (1 hồ sơ có điểm từng phần), chênh trung bình: A +4,5 · B +7 · C +8 · tổng +19,5",
+    );
 
     // The Excel export carries the council's points per part.
     await h.deliver(officer.command("/xuat"));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(h.api.callsOf("sendDocument").at(-1)!.files[0]!.content as never);
-    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     const row = (name: string) => rows[1]![rows[0]!.indexOf(name)];
-    expect([row("Điểm hội đồng phần A"), row("Điểm hội đồng phần B"), row("Điểm hội đồng phần C")]).toEqual([32.5, 18, 27]);
+    expect([row("Điểm hội đồng phần A"), row("Điểm hội đồng phần B"), row("Điểm hội đồng phần C")]).toEqual([
+      32.5, 18, 27,
+    ]);
     expect(row("Tiêu chí “chưa đạt mức nào”")).toBe("A1.1");
   });
 });
@@ -120,9 +157,20 @@ describe("forged buttons of this issue", () => {
     w.producer(4999, CAI_NUOC);
     await h.deliver(stranger.command("/start"));
     const before = JSON.stringify(h.db.select().from(applications).all());
-    for (const data of [`ra:${appId}:r`, `ra:${appId}:u`, `ra:${appId}:x`, `op:${appId}`, `rv:${appId}`, `rvs:${appId}:qd148-2023`, "hd:nothing", "br:y"]) {
+    for (const data of [
+      `ra:${appId}:r`,
+      `ra:${appId}:u`,
+      `ra:${appId}:x`,
+      `op:${appId}`,
+      `rv:${appId}`,
+      `rvs:${appId}:qd148-2023`,
+      "hd:nothing",
+      "br:y",
+    ]) {
       await h.deliver(stranger.pressData(data));
-      expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text, data).toBe("Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.");
+      expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text, data).toBe(
+        "Nút này đã cũ hoặc không dùng được nữa. Gõ /tieptuc hoặc /sanpham để tiếp tục.",
+      );
     }
     expect(JSON.stringify(h.db.select().from(applications).all())).toBe(before);
   });

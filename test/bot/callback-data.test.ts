@@ -34,7 +34,23 @@ describe("the callback codec", () => {
   });
 
   it("decodes forged or truncated data to nothing", () => {
-    for (const data of ["", "a", "a:", "a:0:A1:x", "a:12:A1", "r:1:2", "r:-1", "r:abc", "q:1:2:x", "c:maybe", "lang:fr", "zz:1", "p:1e3", "fk:1:1234", "ra:1:x"]) {
+    for (const data of [
+      "",
+      "a",
+      "a:",
+      "a:0:A1:x",
+      "a:12:A1",
+      "r:1:2",
+      "r:-1",
+      "r:abc",
+      "q:1:2:x",
+      "c:maybe",
+      "lang:fr",
+      "zz:1",
+      "p:1e3",
+      "fk:1:1234",
+      "ra:1:x",
+    ]) {
       expect(decodeCallback(data), data).toBeUndefined();
     }
   });
@@ -52,7 +68,9 @@ describe("callback data outside the codec", () => {
   it("no handler matches presses by hand, and no button data is written as a literal", () => {
     const found = files.flatMap((f) => {
       const text = readFileSync(join(dir, f), "utf8");
-      const hits = [...text.matchAll(/\.callbackQuery\(|callback_data:|["'`][a-z][a-z0-9]{0,3}:(\$\{|[a-z]+["'`])/g)].map((m) => m[0]);
+      const hits = [
+        ...text.matchAll(/\.callbackQuery\(|callback_data:|["'`][a-z][a-z0-9]{0,3}:(\$\{|[a-z]+["'`])/g),
+      ].map((m) => m[0]);
       return hits.map((h) => `${f}: ${h}`);
     });
     expect(found).toEqual([]);

@@ -2,19 +2,29 @@
 // bot that follows an administrator's import at once.
 import { expect, it } from "vitest";
 import { adminUnitsOf, applyCommuneImport, planCommuneImport } from "../../src/services/admin-units.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { consentAndName, registerProducer } from "../helpers/journeys.js";
 
 const h = useHarness();
 
-const buttons = (u: FakeUser) => u.chat().last()!.buttons.map((b) => b.text);
+const buttons = (u: FakeUser) =>
+  u
+    .chat()
+    .last()!
+    .buttons.map((b) => b.text);
 
 /** Imports a Cà Mau list where `edit` changes the row "code,name,type,provinceCode[,replaces]". */
 function importCaMau(edit: (row: string) => string | undefined) {
   const units = adminUnitsOf(h.db);
-  const rows = units.communes.filter((c) => c.provinceName === "Cà Mau").map((c) => edit(`${c.code},${c.name},${c.type},${c.provinceCode}`));
-  const planned = planCommuneImport(h.db, units, ["code,name,type,provinceCode,replaces", ...rows.filter(Boolean)].join("\n"));
+  const rows = units.communes
+    .filter((c) => c.provinceName === "Cà Mau")
+    .map((c) => edit(`${c.code},${c.name},${c.type},${c.provinceCode}`));
+  const planned = planCommuneImport(
+    h.db,
+    units,
+    ["code,name,type,provinceCode,replaces", ...rows.filter(Boolean)].join("\n"),
+  );
   if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
   expect(applyCommuneImport(h.db, planned.plan, "ca-mau.csv")).toMatchObject({ ok: true });
 }
@@ -36,7 +46,12 @@ it("shows xã, phường or đặc khu with every unit a producer picks or reads
   await h.deliver(u.send("trang bom"));
   expect(buttons(u)[0]).toBe("1. Phường Trảng Bom – Đồng Nai");
   await h.deliver(u.press("1. Phường Trảng Bom – Đồng Nai"));
-  expect(u.chat().messages.map((m) => m.text).join("\n")).toContain("Đã chọn: Phường Trảng Bom – Đồng Nai");
+  expect(
+    u
+      .chat()
+      .messages.map((m) => m.text)
+      .join("\n"),
+  ).toContain("Đã chọn: Phường Trảng Bom – Đồng Nai");
   await h.deliver(u.command("/thongtin"));
   expect(text(u)).toContain("Địa bàn: Phường Trảng Bom – Đồng Nai");
 });
@@ -55,7 +70,13 @@ it("follows an import at once: a renamed unit's producers see the new name, a re
   // Cái Nước becomes a phường; Phú Mỹ is merged into it.
   const caiNuoc = adminUnitsOf(h.db).search("cai nuoc ca mau")[0]!.code;
   const phuMy = adminUnitsOf(h.db).search("phu my ca mau")[0]!.code;
-  importCaMau((row) => (row.startsWith(`${phuMy},`) ? undefined : row.startsWith(`${caiNuoc},`) ? `${caiNuoc},Cái Nước,phường,${row.split(",")[3]},${phuMy}` : row));
+  importCaMau((row) =>
+    row.startsWith(`${phuMy},`)
+      ? undefined
+      : row.startsWith(`${caiNuoc},`)
+        ? `${caiNuoc},Cái Nước,phường,${row.split(",")[3]},${phuMy}`
+        : row,
+  );
 
   await h.deliver(u.command("/thongtin"));
   expect(text(u)).toContain("Địa bàn: Phường Cái Nước – Cà Mau");

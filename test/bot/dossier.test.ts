@@ -5,18 +5,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { applications, dossierFields, evidence } from "../../src/db/schema.js";
-import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
-import { getI18n } from "../../src/i18n.js";
 import { formatDate } from "../../src/dates.js";
+import { applications, dossierFields, evidence } from "../../src/db/schema.js";
+import { getI18n } from "../../src/i18n.js";
+import { DOSSIER_ITEMS } from "../../src/services/dossier.js";
+import { useHarness } from "../helpers/bot.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { lastText as text, useHarness } from "../helpers/bot.js";
-import { addHoney, assessWithEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
+import {
+  addHoney,
+  assessWithEvidence,
+  consentAndName,
+  officerInviteCode,
+  registerProducer,
+} from "../helpers/journeys.js";
 
 const h = useHarness({ adminIds: [9000] });
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
-const recent = (u: FakeUser, n = 3) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n");
+const recent = (u: FakeUser, n = 3) =>
+  u
+    .chat()
+    .messages.slice(-n)
+    .map((m) => m.text ?? "")
+    .join("\n");
 
 async function documentText(buffer: Buffer): Promise<string> {
   const xml = await (await JSZip.loadAsync(buffer)).file("word/document.xml")!.async("string");
@@ -25,7 +36,9 @@ async function documentText(buffer: Buffer): Promise<string> {
 
 async function sentDocuments(from: number) {
   const calls = h.api.callsOf("sendDocument").slice(from);
-  return Promise.all(calls.map(async (c) => ({ name: c.files[0]!.filename, text: await documentText(c.files[0]!.content) })));
+  return Promise.all(
+    calls.map(async (c) => ({ name: c.files[0]!.filename, text: await documentText(c.files[0]!.content) })),
+  );
 }
 
 describe("completing the dossier", () => {
@@ -62,7 +75,8 @@ describe("completing the dossier", () => {
       const m = u.chat().last()!;
       asked.push(m.text ?? "");
       if (m.buttons.some((b) => b.text === "✅ Dùng gợi ý")) await h.deliver(u.press("✅ Dùng gợi ý"));
-      else if (m.buttons.some((b) => b.text === "Có")) await h.deliver(u.press(m.text?.includes("Gợi ý") ? "Có" : "Không"));
+      else if (m.buttons.some((b) => b.text === "Có"))
+        await h.deliver(u.press(m.text?.includes("Gợi ý") ? "Có" : "Không"));
       else if (m.text?.includes("văn bằng nào")) await h.deliver(u.press("Bằng sáng chế (hoặc giải pháp hữu ích)"));
       else await h.deliver(u.send("Thông tin thử nghiệm, có dấu đầy đủ: Đồng bằng sông Cửu Long."));
     }
@@ -148,12 +162,20 @@ describe("completing the dossier", () => {
     // The same documents from a computer.
     const out = mkdtempSync(join(tmpdir(), "ocop-forms-"));
     const appId = h.db.select().from(applications).get()!.id;
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/forms.ts", "--application", String(appId), "--out", out], {
-      cwd: join(import.meta.dirname, "../.."),
-      env: { ...process.env, DATABASE_PATH: h.dbPath },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/forms.ts", "--application", String(appId), "--out", out],
+      {
+        cwd: join(import.meta.dirname, "../.."),
+        env: { ...process.env, DATABASE_PATH: h.dbPath },
+      },
+    );
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
-    expect(readdirSync(out).sort().map((f) => f.slice(0, 6))).toEqual(["mau-01", "mau-02", "mau-03"]);
+    expect(
+      readdirSync(out)
+        .sort()
+        .map((f) => f.slice(0, 6)),
+    ).toEqual(["mau-01", "mau-02", "mau-03"]);
     expect(existsSync(join(out, readdirSync(out)[0]!))).toBe(true);
   }, 60_000);
 
@@ -161,27 +183,41 @@ describe("completing the dossier", () => {
     const u = h.api.user({ id: 6004, first_name: "Lan" });
     await registerProducer(h, u);
     await addHoney(h, u);
-    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
+    while (
+      u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "✅ Đúng")
+    )
+      await h.deliver(u.press("✅ Đúng"));
     // A1.1 … A1.4, then A1.5 expects raw-material records or sales contracts.
     for (let i = 0; i < 4; i++) await h.deliver(u.press(/^1 · /));
     expect(last(u)).toContain("A1.5.");
     await h.deliver(u.press("📎 Gửi minh chứng"));
-    await h.deliver(u.sendDocument({ file_name: "hop-dong-lien-ket.pdf", file_size: 50_000, mime_type: "application/pdf" }));
+    await h.deliver(
+      u.sendDocument({ file_name: "hop-dong-lien-ket.pdf", file_size: 50_000, mime_type: "application/pdf" }),
+    );
     expect(last(u)).toContain("Tệp này là giấy tờ gì?");
     await h.deliver(u.press("hợp đồng, hóa đơn bán hàng"));
-    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Đã ghi: hợp đồng, hóa đơn bán hàng");
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain(
+      "Đã ghi: hợp đồng, hóa đơn bán hàng",
+    );
     expect(h.db.select().from(evidence).get()!.evidenceKind).toBe("market");
     const from = h.api.callsOf("sendDocument").length;
     await h.deliver(u.command("/hoso_giay"));
     const [, mau02] = await sentDocuments(from);
-    expect(mau02!.text).toMatch(/Phát triển thị trường[^]*hop-dong-lien-ket\.pdf \(A1\.5\)/);
+    expect(mau02!.text).toMatch(/Phát triển thị trường[\s\S]*hop-dong-lien-ket\.pdf \(A1\.5\)/);
   }, 60_000);
 
   it("every item has a label, a help line and its choices in both languages", () => {
     const i18n = getI18n();
     for (const locale of ["vi", "en"]) {
       for (const item of DOSSIER_ITEMS) {
-        for (const key of [`dossier-${item.key}`, `dossier-${item.key}-help`, ...(item.choices ?? []).map((c) => `dossier-${item.key}-${c}`)]) {
+        for (const key of [
+          `dossier-${item.key}`,
+          `dossier-${item.key}-help`,
+          ...(item.choices ?? []).map((c) => `dossier-${item.key}-${c}`),
+        ]) {
           expect(i18n.t(locale, key, { criterion: "A3.5" }), `${locale}: ${key}`).not.toBe(key);
         }
       }

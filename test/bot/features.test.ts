@@ -9,11 +9,15 @@ import { getI18n } from "../../src/i18n.js";
 
 const dir = "src/bot/features";
 // Each module of a feature by its path ("assessment/review"), with the modules of features it imports.
-const features = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+const features = readdirSync(dir, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.replace(/\.ts$/, ""));
 const imports = new Map(
   features.map((f) => [
     f,
-    [...readFileSync(join(dir, `${f}.ts`), "utf8").matchAll(/from "(\.\/[\w/-]+)\.js"/g)].map((m) => posix.join(posix.dirname(f), m[1]!)),
+    [...readFileSync(join(dir, `${f}.ts`), "utf8").matchAll(/from "(\.\/[\w/-]+)\.js"/g)].map((m) =>
+      posix.join(posix.dirname(f), m[1]!),
+    ),
   ]),
 );
 
@@ -34,7 +38,13 @@ function cycleFrom(start: string): string[] | undefined {
 
 describe("the features", () => {
   it("import each other without cycles", () => {
-    expect(features.flatMap((f) => cycleFrom(f) ?? []).length, features.map((f) => cycleFrom(f)?.join(" → ")).filter(Boolean).join("\n")).toBe(0);
+    expect(
+      features.flatMap((f) => cycleFrom(f) ?? []).length,
+      features
+        .map((f) => cycleFrom(f)?.join(" → "))
+        .filter(Boolean)
+        .join("\n"),
+    ).toBe(0);
   });
 
   it("leave unhandled knowing none of them", () => {
@@ -47,8 +57,15 @@ describe("the command menu", () => {
     const i18n = getI18n();
     const { scopes, uncompliantCommands } = commandMenu(i18n).toArgs();
     expect(uncompliantCommands).toEqual([]);
-    const menu = (locale: string) => PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
-    expect(scopes.map((s) => ({ scope: s.scope, language: s.language_code, commands: s.commands.map(({ command, description }) => ({ command, description })) }))).toEqual([
+    const menu = (locale: string) =>
+      PRODUCER_COMMANDS.map(([command, key]) => ({ command, description: i18n.t(locale, key) }));
+    expect(
+      scopes.map((s) => ({
+        scope: s.scope,
+        language: s.language_code,
+        commands: s.commands.map(({ command, description }) => ({ command, description })),
+      })),
+    ).toEqual([
       { scope: { type: "default" }, language: undefined, commands: menu("vi") },
       { scope: { type: "default" }, language: "en", commands: menu("en") },
     ]);

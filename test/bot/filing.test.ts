@@ -4,10 +4,10 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { applications } from "../../src/db/schema.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { useHarness } from "../helpers/bot.js";
-import { bestOption } from "../helpers/rubric.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { addHoney, assessWithoutEvidence, registerProducer } from "../helpers/journeys.js";
+import { bestOption } from "../helpers/rubric.js";
 
 const honey = loadCatalog().value!.sheetFor("qd26-2026", "mat-ong-mat-khac-va-nong-san-thuc-pham-khac")!;
 const rubricOrder = honey.criteria.map((c) => c.id);
@@ -17,7 +17,11 @@ const proven = honey.criteria.filter((c) => c.evidence.length > 0 && bestOption(
 const h = useHarness();
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
-const buttons = (u: FakeUser) => u.chat().last()!.buttons.map((b) => b.text);
+const buttons = (u: FakeUser) =>
+  u
+    .chat()
+    .last()!
+    .buttons.map((b) => b.text);
 
 async function answeredWithoutEvidence(u: FakeUser) {
   await registerProducer(h, u);

@@ -2,15 +2,20 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { answers, applications, consentEvents, organisations, products, users } from "../../src/db/schema.js";
-import { assessmentResult, loadAssessment } from "../../src/services/assessment.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
+import { assessmentResult, loadAssessment } from "../../src/services/assessment.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
 const h = useHarness();
 
-const texts = (u: FakeUser, n = 3) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
+const texts = (u: FakeUser, n = 3) =>
+  u
+    .chat()
+    .messages.slice(-n)
+    .map((m) => m.text ?? "")
+    .join("\n---\n");
 
 async function register(u: FakeUser) {
   await h.deliver(u.command("/start"));
@@ -53,7 +58,11 @@ async function answerAll(u: FakeUser, pick: (count: number, index: number) => nu
 }
 
 function appOf(telegramId: number) {
-  const user = h.db.select().from(users).where(eq(users.id, h.userId(telegramId))).get()!;
+  const user = h.db
+    .select()
+    .from(users)
+    .where(eq(users.id, h.userId(telegramId)))
+    .get()!;
   return h.db.select().from(applications).where(eq(applications.organisationId, user.organisationId!)).all();
 }
 
@@ -94,7 +103,13 @@ describe("the producer journey", () => {
   it("goes back, and changes an answer from the review; the totals follow", async () => {
     const u = h.api.user({ id: 1002, first_name: "Hùng" });
     await register(u);
-    await addProduct(u, "Mật ong hoa cà phê", "Thực phẩm", "Mật ong, mật khác và nông sản thực phẩm khác", "Thực phẩm thô, sơ chế");
+    await addProduct(
+      u,
+      "Mật ong hoa cà phê",
+      "Thực phẩm",
+      "Mật ong, mật khác và nông sản thực phẩm khác",
+      "Thực phẩm thô, sơ chế",
+    );
     await answerAll(u, () => 1);
     const [app] = appOf(1002);
     const before = assessmentResult(loadAssessment(h.db, catalog, app!.id)!).score.total;
@@ -104,7 +119,11 @@ describe("the producer journey", () => {
     const partA = u.chat().messages.find((m) => m.text?.startsWith("Phần A"))!;
     await h.deliver(u.press("A1.1", partA.message_id));
     expect(text(u)).toContain("A1.1.");
-    const best = u.chat().last()!.buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text)).at(-1)!;
+    const best = u
+      .chat()
+      .last()!
+      .buttons.filter((b) => /^\d+ · \d+đ$/.test(b.text))
+      .at(-1)!;
     await h.deliver(u.press(best.text));
     const after = assessmentResult(loadAssessment(h.db, catalog, app!.id)!).score.total;
     expect(after).toBeGreaterThan(before);
@@ -147,7 +166,13 @@ describe("the producer journey", () => {
     const u = h.api.user({ id: 1004, first_name: "Tư" });
     await register(u);
     await addProduct(u, "Rau má", "Thực phẩm", "Rau, củ, quả, hạt tươi", "Thực phẩm tươi sống");
-    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.send("đúng"));
+    while (
+      u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "✅ Đúng")
+    )
+      await h.deliver(u.send("đúng"));
     expect(text(u)).toContain("A1.1.");
     await h.deliver(u.send("3"));
     expect(texts(u, 2)).toContain("→ Từ 75% đến 100%");
@@ -247,7 +272,13 @@ describe("consent and personal data", () => {
     expect(h.db.select().from(organisations).all()).toEqual([]);
     expect(h.db.select().from(products).all()).toEqual([]);
     expect(h.db.select().from(applications).all()).toEqual([]);
-    expect(h.db.select().from(consentEvents).all().map((e) => e.decision)).toEqual(["granted", "withdrawn"]);
+    expect(
+      h.db
+        .select()
+        .from(consentEvents)
+        .all()
+        .map((e) => e.decision),
+    ).toEqual(["granted", "withdrawn"]);
   });
 
   it("refuses a contact that is not the user's own, and a malformed phone", async () => {
@@ -260,6 +291,12 @@ describe("consent and personal data", () => {
     await h.deliver(u.send("12345"));
     expect(text(u)).toContain("chưa đúng");
     await h.deliver(u.send("098.765.4321"));
-    expect(h.db.select().from(users).where(eq(users.id, h.userId(2004))).get()!.phone).toBe("0987654321");
+    expect(
+      h.db
+        .select()
+        .from(users)
+        .where(eq(users.id, h.userId(2004)))
+        .get()!.phone,
+    ).toBe("0987654321");
   });
 });

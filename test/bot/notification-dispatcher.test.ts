@@ -8,14 +8,14 @@ import { eq } from "drizzle-orm";
 import { Api } from "grammy";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
-import { outbox } from "../../src/db/schema.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "../../src/bot/notifications/dispatcher.js";
 import { renderNotification, type TelegramMessageNotice } from "../../src/bot/notifications/render.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
+import { outbox } from "../../src/db/schema.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { getI18n } from "../../src/i18n.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
-import { startFakeBotApi, type FakeBotApi, type FakeUser } from "../helpers/fake-bot-api.js";
+import { type FakeBotApi, type FakeUser, startFakeBotApi } from "../helpers/fake-bot-api.js";
 
 let fake: FakeBotApi;
 let db: Db;
@@ -58,8 +58,15 @@ type TestClock = ReturnType<typeof testClock>;
 
 function dispatcher(options: Partial<DispatcherOptions> = {}, database: Db = db): Dispatcher {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logLines.push(line) });
-  const render = (row: Parameters<DispatcherOptions["render"]>[0]) => renderNotification({ db: database, i18n, adminUnits: units }, row);
-  const d = createDispatcher({ db: database, api: new Api(fake.token, { apiRoot: fake.url }), logger, render, ...options });
+  const render = (row: Parameters<DispatcherOptions["render"]>[0]) =>
+    renderNotification({ db: database, i18n, adminUnits: units }, row);
+  const d = createDispatcher({
+    db: database,
+    api: new Api(fake.token, { apiRoot: fake.url }),
+    logger,
+    render,
+    ...options,
+  });
   dispatchers.push(d);
   return d;
 }
@@ -90,7 +97,12 @@ function enqueue(messages: Message[], database: Db = db): number[] {
         messages.map((m) => ({
           recipientId: m.chatId,
           kind: "telegram-message",
-          arguments: { chatId: m.chatId, text: m.text, parseMode: m.parseMode ?? null, replyMarkup: m.replyMarkup ?? null },
+          arguments: {
+            chatId: m.chatId,
+            text: m.text,
+            parseMode: m.parseMode ?? null,
+            replyMarkup: m.replyMarkup ?? null,
+          },
           applicationId: m.applicationId ?? null,
         })),
       )
@@ -116,7 +128,10 @@ function delivered(chatId: number): string[] {
 
 /** Successful sendMessage calls, by text (to check "exactly once"). */
 function successfulTexts(): string[] {
-  return fake.callsOf("sendMessage").filter((c) => c.response?.ok).map((c) => String(c.params.text));
+  return fake
+    .callsOf("sendMessage")
+    .filter((c) => c.response?.ok)
+    .map((c) => String(c.params.text));
 }
 
 /** drainOnce, then move the clock to the next retry, until nothing is pending. */
@@ -130,7 +145,9 @@ async function settle(d: Dispatcher, clock: TestClock, database: Db = db, maxRou
     const next = Math.min(...pending.map((r) => r.nextAttemptAt.getTime()).filter((at) => at > t));
     if (Number.isFinite(next)) clock.advance(next - t);
   }
-  throw new Error(`outbox did not settle: ${JSON.stringify(rows(database).map((r) => [r.id, r.status, r.attempts, r.lastError, r.nextAttemptAt.getTime() - clock.now()]))}`);
+  throw new Error(
+    `outbox did not settle: ${JSON.stringify(rows(database).map((r) => [r.id, r.status, r.attempts, r.lastError, r.nextAttemptAt.getTime() - clock.now()]))}`,
+  );
 }
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -155,12 +172,23 @@ describe("enqueueNotifications", () => {
     const ids = db.transaction((tx) =>
       enqueueNotifications(tx, [
         { recipientId: 1, kind: "idle-draft", arguments: idle, applicationId: 7 },
-        { recipientId: 2, kind: "official-points", arguments: { product: "Trà", calibration: { parts: [], total: { self: 1, official: 2, gap: -1 } } } },
+        {
+          recipientId: 2,
+          kind: "official-points",
+          arguments: { product: "Trà", calibration: { parts: [], total: { self: 1, official: 2, gap: -1 } } },
+        },
       ]),
     );
     expect(ids).toHaveLength(2);
     const [a, b] = rows();
-    expect(a).toMatchObject({ recipientId: 1, kind: "idle-draft", arguments: idle, applicationId: 7, status: "pending", attempts: 0 });
+    expect(a).toMatchObject({
+      recipientId: 1,
+      kind: "idle-draft",
+      arguments: idle,
+      applicationId: 7,
+      status: "pending",
+      attempts: 0,
+    });
     expect(b).toMatchObject({ recipientId: 2, kind: "official-points", applicationId: null });
     expect(enqueueNotifications(db, [])).toEqual([]);
   });
@@ -222,7 +250,11 @@ describe("dispatcher", () => {
   it("2. waits retry_after on a 429 and delivers once (real time)", async () => {
     started(101);
     const [id] = enqueue([{ chatId: 101, text: "after the flood" }]);
-    fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    fake.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     const d = dispatcher();
     d.start();
 
@@ -240,7 +272,11 @@ describe("dispatcher", () => {
     const clock = testClock();
     const d = dispatcher({ now: clock.now, sleep: clock.sleep });
     const [a] = enqueue([{ chatId: 101, text: "A1" }]);
-    fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 5", parameters: { retry_after: 5 } });
+    fake.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 5",
+      parameters: { retry_after: 5 },
+    });
     expect(await d.drainOnce()).toBe(0);
     const [a2, b] = enqueue([
       { chatId: 101, text: "A2" },
@@ -267,7 +303,12 @@ describe("dispatcher", () => {
       { chatId: 101, text: "A1" },
       { chatId: 102, text: "B1" },
     ]);
-    fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 5", parameters: { retry_after: 5 }, times: 2 });
+    fake.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 5",
+      parameters: { retry_after: 5 },
+      times: 2,
+    });
     const before = clock.now();
     expect(await d.drainOnce()).toBe(0);
     expect(fake.callsOf("sendMessage")).toHaveLength(2);
@@ -300,9 +341,21 @@ describe("dispatcher", () => {
     clock.advance(3_600_000);
     await d.drainOnce();
 
-    expect(row(blocked!)).toMatchObject({ status: "undeliverable", attempts: 1, lastError: "Forbidden: bot was blocked by the user" });
-    expect(row(never!)).toMatchObject({ status: "undeliverable", attempts: 1, lastError: "Forbidden: bot can't initiate conversation with a user" });
-    expect(row(ghost!)).toMatchObject({ status: "undeliverable", attempts: 1, lastError: "Bad Request: chat not found" });
+    expect(row(blocked!)).toMatchObject({
+      status: "undeliverable",
+      attempts: 1,
+      lastError: "Forbidden: bot was blocked by the user",
+    });
+    expect(row(never!)).toMatchObject({
+      status: "undeliverable",
+      attempts: 1,
+      lastError: "Forbidden: bot can't initiate conversation with a user",
+    });
+    expect(row(ghost!)).toMatchObject({
+      status: "undeliverable",
+      attempts: 1,
+      lastError: "Bad Request: chat not found",
+    });
     expect(row(broken!).status).toBe("undeliverable");
     expect(row(broken!).lastError).toMatch(/^Bad Request: can't parse entities/);
     expect(row(ok1!).status).toBe("sent");
@@ -314,8 +367,14 @@ describe("dispatcher", () => {
     // Logs: ids and Telegram's descriptions, never the text, names or chat ids.
     const log = logLines.join("");
     const entries = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(entries.some((e) => e.level === 50 && e.outboxId === ghost && e.error === "Bad Request: chat not found")).toBe(true);
-    expect(entries.some((e) => e.level === 40 && e.outboxId === blocked && e.error === "Forbidden: bot was blocked by the user")).toBe(true);
+    expect(
+      entries.some((e) => e.level === 50 && e.outboxId === ghost && e.error === "Bad Request: chat not found"),
+    ).toBe(true);
+    expect(
+      entries.some(
+        (e) => e.level === 40 && e.outboxId === blocked && e.error === "Forbidden: bot was blocked by the user",
+      ),
+    ).toBe(true);
     expect(log).not.toMatch(/secret text|unclosed|Person|\b20[123]\b|\b999\b/);
   });
 
@@ -332,7 +391,9 @@ describe("dispatcher", () => {
 
   it("a row that cannot be rendered (no Telegram identity) is undeliverable and does not block its chat", async () => {
     started(101);
-    db.insert(outbox).values({ recipientId: 101, kind: "idle-draft", arguments: { product: "x", answered: 1, total: 2 } }).run();
+    db.insert(outbox)
+      .values({ recipientId: 101, kind: "idle-draft", arguments: { product: "x", answered: 1, total: 2 } })
+      .run();
     enqueue([{ chatId: 101, text: "good" }]);
     const clock = testClock();
     const d = dispatcher({ now: clock.now, sleep: clock.sleep });
@@ -368,14 +429,21 @@ describe("dispatcher", () => {
     started(101);
     const path = join(mkdtempSync(join(tmpdir(), "ocop-outbox-")), "ocop.sqlite");
     const first = track(openDatabase(path));
-    const ids = enqueue(["1", "2", "3", "4"].map((n) => ({ chatId: 101, text: `A${n}` })), first);
+    const ids = enqueue(
+      ["1", "2", "3", "4"].map((n) => ({ chatId: 101, text: `A${n}` })),
+      first,
+    );
     const d1 = dispatcher({ limits: { perSecond: 25, perChatIntervalMs: 200 } }, first);
     d1.start(); // A1 is on its way now
     await d1.stop();
     expect(row(ids[0]!, first).status).toBe("sent");
     expect(delivered(101)).toEqual(["A1"]);
     // A row that had failed before the crash, its retry time long past.
-    first.update(outbox).set({ attempts: 3, lastError: "Internal Server Error", nextAttemptAt: new Date(Date.now() - 3_600_000) }).where(eq(outbox.id, ids[1]!)).run();
+    first
+      .update(outbox)
+      .set({ attempts: 3, lastError: "Internal Server Error", nextAttemptAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(outbox.id, ids[1]!))
+      .run();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.callsOf("sendMessage")).toHaveLength(1); // nothing sent after stop()
     first.$client.close();
@@ -400,7 +468,11 @@ describe("dispatcher", () => {
     fake.failNext("sendMessage", { error_code: 500, description: "Internal Server Error", times: 2 });
     const clock = testClock();
     const d = dispatcher({ now: clock.now, sleep: clock.sleep });
-    const sentToA = () => fake.callsOf("sendMessage").filter((c) => c.params.chat_id === 101).map((c) => c.params.text);
+    const sentToA = () =>
+      fake
+        .callsOf("sendMessage")
+        .filter((c) => c.params.chat_id === 101)
+        .map((c) => c.params.text);
 
     await d.drainOnce(); // A1 fails
     expect(sentToA()).toEqual(["A1"]); // A2 and A3 wait behind A1's retry, even though they are due
@@ -445,7 +517,8 @@ describe("dispatcher", () => {
     expect(busiest).toBeGreaterThanOrEqual(perSecond - 5); // the limit was actually reached
     for (const chatId of [301, 302, 303]) {
       const chatTimes = calls.filter((c) => c.params.chat_id === chatId).map((c) => c.time);
-      for (let i = 1; i < chatTimes.length; i++) expect(chatTimes[i]! - chatTimes[i - 1]!).toBeGreaterThanOrEqual(perChatIntervalMs);
+      for (let i = 1; i < chatTimes.length; i++)
+        expect(chatTimes[i]! - chatTimes[i - 1]!).toBeGreaterThanOrEqual(perChatIntervalMs);
     }
     expect(delivered(301)).toEqual(Array.from({ length: 30 }, (_, i) => `A${i}`));
     expect(delivered(302)).toEqual(Array.from({ length: 20 }, (_, i) => `B${i}`));
@@ -463,7 +536,15 @@ describe("dispatcher", () => {
         [{ text: "Return", callback_data: "oq:42" }],
       ],
     };
-    enqueue([{ chatId: 101, text: "<b>Application #42</b> was submitted by <i>Tom &amp; Jerry</i>", parseMode: "HTML", replyMarkup: keyboard, applicationId: 42 }]);
+    enqueue([
+      {
+        chatId: 101,
+        text: "<b>Application #42</b> was submitted by <i>Tom &amp; Jerry</i>",
+        parseMode: "HTML",
+        replyMarkup: keyboard,
+        applicationId: 42,
+      },
+    ]);
     const d = dispatcher();
     expect(await d.drainOnce()).toBe(1);
 
@@ -474,7 +555,11 @@ describe("dispatcher", () => {
     expect(message!.text).toBe("Application #42 was submitted by Tom & Jerry");
     expect(message!.entities?.map((e) => e.type)).toEqual(["bold", "italic"]);
     expect(message!.reply_markup).toEqual(keyboard);
-    expect(message!.buttons.map((b) => ("callback_data" in b ? b.callback_data : undefined))).toEqual(["ov:42", "or:42", "oq:42"]);
+    expect(message!.buttons.map((b) => ("callback_data" in b ? b.callback_data : undefined))).toEqual([
+      "ov:42",
+      "or:42",
+      "oq:42",
+    ]);
     expect(fake.unexpectedErrors()).toEqual([]);
   });
 
@@ -503,7 +588,15 @@ describe("dispatcher", () => {
     fake.failNext("sendMessage", { network: true }); // auto-retry alone would wait 3 s, and retry network errors forever
     const clock = testClock();
     const logger = pino({ level: "silent" });
-    const d = createDispatcher({ db, api, logger, render: (row) => renderNotification({ db, i18n, adminUnits: units }, row), now: clock.now, sleep: clock.sleep, sendTimeoutMs: 300 });
+    const d = createDispatcher({
+      db,
+      api,
+      logger,
+      render: (row) => renderNotification({ db, i18n, adminUnits: units }, row),
+      now: clock.now,
+      sleep: clock.sleep,
+      sendTimeoutMs: 300,
+    });
     dispatchers.push(d);
 
     const t = Date.now();

@@ -3,9 +3,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import type { FakeUser, RecordedCall } from "../helpers/fake-bot-api.js";
 import { useHarness } from "../helpers/bot.js";
-import { addHoney, assessWithEvidence, assessWithoutEvidence, consentAndName, officerInviteCode, registerProducer } from "../helpers/journeys.js";
+import type { FakeUser, RecordedCall } from "../helpers/fake-bot-api.js";
+import {
+  addHoney,
+  assessWithEvidence,
+  assessWithoutEvidence,
+  consentAndName,
+  officerInviteCode,
+  registerProducer,
+} from "../helpers/journeys.js";
 
 const honey = loadCatalog().value!.sheetFor("qd26-2026", "mat-ong-mat-khac-va-nong-san-thuc-pham-khac")!;
 const rubricOrder = honey.criteria.map((c) => c.id);
@@ -22,7 +29,11 @@ const h = useHarness({ adminIds: [ADMIN, ADMIN2] }, () => expected);
 
 const code = (c: RecordedCall) => (c.response && !c.response.ok ? c.response.error_code : undefined);
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
-const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");
+const all = (u: FakeUser) =>
+  u
+    .chat()
+    .messages.map((m) => m.text ?? m.caption ?? "")
+    .join("\n---\n");
 
 /** The administrator appoints Trần Văn Bình for Cái Nước; he opens the link. */
 async function appointOfficer(): Promise<{ admin: FakeUser; officer: FakeUser }> {
@@ -46,7 +57,10 @@ describe("the officer's view of an application", () => {
     const proven: string[] = [];
     for (let i = 0; last(producer).includes("minh chứng cho"); i++) {
       proven.push(/minh chứng cho ([A-C][\d.]+)\./.exec(last(producer))![1]!);
-      if (i < 3) await h.deliver(producer.sendDocument({ file_name: `giay-to-${i}.pdf`, file_size: 40_000, mime_type: "application/pdf" }));
+      if (i < 3)
+        await h.deliver(
+          producer.sendDocument({ file_name: `giay-to-${i}.pdf`, file_size: 40_000, mime_type: "application/pdf" }),
+        );
       else await h.deliver(producer.sendPhoto());
       await h.deliver(producer.press("✔️ Xong"));
     }
@@ -60,18 +74,32 @@ describe("the officer's view of an application", () => {
     await h.deliver(officer.press("👁 Xem"));
     const calls = h.api.calls.slice(from);
     expect(calls.filter((c) => c.method === "sendPhoto" || c.method === "sendDocument")).toEqual([]);
-    const albums = calls.filter((c) => c.method === "sendMediaGroup").map((c) => c.params.media as { type: string; caption: string }[]);
+    const albums = calls
+      .filter((c) => c.method === "sendMediaGroup")
+      .map((c) => c.params.media as { type: string; caption: string }[]);
     // 2 albums of photos (at most 10 each, split evenly) and 1 of documents, instead of one message per file.
     expect(albums.map((a) => a.length)).toEqual([Math.ceil(photos / 2), Math.floor(photos / 2), 3]);
-    expect(albums.slice(0, 2).flat().every((m) => m.type === "photo")).toBe(true);
+    expect(
+      albums
+        .slice(0, 2)
+        .flat()
+        .every((m) => m.type === "photo"),
+    ).toBe(true);
     expect(albums[2]!.every((m) => m.type === "document")).toBe(true);
     const captioned = albums.flat().map((m) => /<b>([A-C][\d.]+)<\/b> (.*)/.exec(m.caption)!);
     for (const [, id, title] of captioned) expect(title).toContain(honey.criteria.find((c) => c.id === id)!.title);
     const photoIds = captioned.slice(0, photos).map((m) => m[1]!);
     expect(photoIds).toEqual([...photoIds].sort((x, y) => rubricOrder.indexOf(x) - rubricOrder.indexOf(y)));
-    expect(albums[2]!.map((m) => m.caption)).toEqual(proven.slice(0, 3).map((id, i) => expect.stringContaining(`giay-to-${i}.pdf`)));
+    expect(albums[2]!.map((m) => m.caption)).toEqual(
+      proven.slice(0, 3).map((_id, i) => expect.stringContaining(`giay-to-${i}.pdf`)),
+    );
     // The officer sees them as three albums.
-    const groups = new Set(officer.chat().messages.filter((m) => m.raw.media_group_id).map((m) => m.raw.media_group_id));
+    const groups = new Set(
+      officer
+        .chat()
+        .messages.filter((m) => m.raw.media_group_id)
+        .map((m) => m.raw.media_group_id),
+    );
     expect(groups.size).toBe(3);
   }, 90_000);
 });
@@ -92,8 +120,15 @@ describe("an officer the bot cannot reach", () => {
     expect(h.api.errors().filter(expected)).toHaveLength(1);
     expect(all(admin)).toContain("Không nhắn được cho cán bộ xã Trần Văn Bình (Xã Cái Nước – Cà Mau)");
     expect(last(admin)).toContain("“Mật ong hoa tràm” (HTX Mật ong Cái Nước)");
-    expect(admin.chat().last()!.buttons.map((b) => b.text)).toEqual(["👁 Xem", "📬 Tiếp nhận", "✏️ Yêu cầu bổ sung"]);
-    expect(last(producer)).toContain("Mình chưa nhắn được cho cán bộ của Xã Cái Nước – Cà Mau về hồ sơ “Mật ong hoa tràm”");
+    expect(
+      admin
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual(["👁 Xem", "📬 Tiếp nhận", "✏️ Yêu cầu bổ sung"]);
+    expect(last(producer)).toContain(
+      "Mình chưa nhắn được cho cán bộ của Xã Cái Nước – Cà Mau về hồ sơ “Mật ong hoa tràm”",
+    );
     expect(h.api.user({ id: ADMIN2, first_name: "Tỉnh 2" }).chat().messages).toEqual([]); // never opened the bot: nothing reaches them
     expected = (c) => code(c) === 403 || (code(c) === 400 && c.params.chat_id === ADMIN2);
 
@@ -115,8 +150,19 @@ describe("an officer the bot cannot reach", () => {
 
     // He opens the bot again: reachable, and /quantri says so.
     await h.deliver(officer.unblock());
-    expect(h.db.select().from(users).all().find((u) => u.id === h.userId(OFFICER))!.unreachableSince).toBeNull();
-    await h.deliver(admin.press("👥 Danh sách cán bộ", admin.chat().messages.findLast((m) => m.buttons.some((b) => b.text === "👥 Danh sách cán bộ"))!.message_id));
+    expect(
+      h.db
+        .select()
+        .from(users)
+        .all()
+        .find((u) => u.id === h.userId(OFFICER))!.unreachableSince,
+    ).toBeNull();
+    await h.deliver(
+      admin.press(
+        "👥 Danh sách cán bộ",
+        admin.chat().messages.findLast((m) => m.buttons.some((b) => b.text === "👥 Danh sách cán bộ"))!.message_id,
+      ),
+    );
     expect(last(admin)).not.toContain("Không nhắn được");
   }, 90_000);
 
@@ -143,7 +189,12 @@ describe("administrators are not producers", () => {
     expect(last(admin)).toContain("Bạn có đồng ý không?");
     await h.deliver(admin.press("✅ Đồng ý"));
     expect(last(admin)).toContain("Quản trị");
-    expect(admin.chat().last()!.buttons.map((b) => b.text)).toEqual(["➕ Mời cán bộ xã", "👥 Danh sách cán bộ"]);
+    expect(
+      admin
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual(["➕ Mời cán bộ xã", "👥 Danh sách cán bộ"]);
     expect(all(admin)).not.toContain("họ và tên");
   });
 
@@ -164,7 +215,10 @@ describe("administrators are not producers", () => {
   it("officers and administrators get hints that fit them, never the producers' /sanpham or /tieptuc", async () => {
     const { admin, officer } = await appointOfficer();
     const alert = () => String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text);
-    for (const [user, command] of [[officer, "/hoso"], [admin, "/quantri"]] as const) {
+    for (const [user, command] of [
+      [officer, "/hoso"],
+      [admin, "/quantri"],
+    ] as const) {
       await h.deliver(user.send("ghi chú"));
       expect(last(user)).toContain(command);
       expect(last(user)).not.toMatch(/\/sanpham|\/tieptuc/);

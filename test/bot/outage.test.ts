@@ -1,15 +1,14 @@
 // Faults around the bot: Redis going down and coming back empty, a session lost. People get "try
 // again in a few minutes" during the outage, and afterwards are asked only what is missing.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRedis } from "../../src/bot/redis.js";
-import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX } from "../../src/bot/session.js";
+import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "../../src/bot/session.js";
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
 import { answers, sessions } from "../../src/db/schema.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { lastText as text, startHarness, type Harness } from "../helpers/bot.js";
+import { type Harness, startHarness, lastText as text } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
 import { freePort } from "../helpers/net.js";
 
@@ -21,7 +20,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-
 const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedisServer) {
   if (process.env.REQUIRE_REDIS === "1") throw new Error("REQUIRE_REDIS=1 but redis-server is not installed");
@@ -30,7 +28,11 @@ if (!hasRedisServer) {
 
 /** A throwaway Redis without persistence: killed, it comes back empty. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "pipe" });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "pipe" },
+  );
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => String(d).includes("Ready to accept connections") && resolve());
@@ -70,7 +72,13 @@ describe.skipIf(!hasRedisServer)("Redis (REDIS_URL) down for a while, then back 
       await h.deliver(u.send("cai nuoc ca mau"));
       expect(text(u)).toContain("Bạn chọn đúng xã");
       await h.deliver(u.press(/^1\. Xã Cái Nước/));
-      expect(u.chat().messages.slice(-2).map((m) => m.text).join("\n")).toContain("Đăng ký xong");
+      expect(
+        u
+          .chat()
+          .messages.slice(-2)
+          .map((m) => m.text)
+          .join("\n"),
+      ).toContain("Đăng ký xong");
       expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
       expect(consoleError.mock.calls.flat().join(" ")).not.toContain("Unhandled error event");
     } finally {
@@ -88,13 +96,28 @@ describe("a session lost in SQLite", () => {
     const u = h.api.user({ id: 7002, first_name: "Lan" });
     await registerProducer(h, u);
     await addHoney(h, u);
-    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
+    while (
+      u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "✅ Đúng")
+    )
+      await h.deliver(u.press("✅ Đúng"));
     await h.deliver(u.press(/^1 · /));
     expect(text(u)).toContain("Câu 2/");
-    h.db.delete(sessions).where(eq(sessions.key, String(u.id))).run();
+    h.db
+      .delete(sessions)
+      .where(eq(sessions.key, String(u.id)))
+      .run();
     await h.deliver(u.send("2"));
     expect(text(u)).toContain("Câu 3/");
-    expect(h.db.select().from(answers).all().map((a) => [a.criterionId, a.optionId])).toEqual([
+    expect(
+      h.db
+        .select()
+        .from(answers)
+        .all()
+        .map((a) => [a.criterionId, a.optionId]),
+    ).toEqual([
       ["A1.1", "a"],
       ["A1.2", "b"],
     ]);
@@ -112,7 +135,9 @@ describe("a fault before the features", () => {
     h.db.$client.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
     await h.deliver(u.command("/trangthai"));
     expect(text(u)).toContain(answer);
-    expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([[level, level === 40 ? "storage unavailable: asked the user to try again later" : "handler failed"]]);
+    expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([
+      [level, level === 40 ? "storage unavailable: asked the user to try again later" : "handler failed"],
+    ]);
     h.db.$client.exec(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
   });
 });

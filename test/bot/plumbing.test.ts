@@ -1,10 +1,9 @@
 // The plumbing at the level where each rule lives: phone numbers, names, pseudonyms, the update
 // log, the sending limits, Telegram's refusals, and splitting long messages.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { chunkLines, escapeHtml } from "../../src/bot/html.js";
@@ -13,11 +12,11 @@ import { createRateLimiter } from "../../src/bot/rate-limiter.js";
 import { telegramRefusals } from "../../src/bot/telegram-api.js";
 import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase } from "../../src/db/client.js";
+import { improvementPlan, planTargets } from "../../src/domain/plan.js";
+import { score } from "../../src/domain/scoring.js";
 import { getI18n, translator } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { normaliseFullName, normaliseOrganisationName, normalisePhone } from "../../src/services/people.js";
-import { score } from "../../src/domain/scoring.js";
-import { improvementPlan, planTargets } from "../../src/domain/plan.js";
 import { scoreReport } from "../../src/views/rubric-text.js";
 import { connectRedis } from "../helpers/redis.js";
 import { bestOption } from "../helpers/rubric.js";
@@ -43,9 +42,12 @@ describe("phone numbers in every form people type them", () => {
     expect(normalisePhone(typed)).toBe(stored);
   });
 
-  it.each([["028 3822 1234"], ["0123456789"], ["+1 415 555 0123"], ["12345"], ["số của tôi"]])("%j is refused (landline, invalid or foreign)", (typed) => {
-    expect(normalisePhone(typed)).toBeUndefined();
-  });
+  it.each([["028 3822 1234"], ["0123456789"], ["+1 415 555 0123"], ["12345"], ["số của tôi"]])(
+    "%j is refused (landline, invalid or foreign)",
+    (typed) => {
+      expect(normalisePhone(typed)).toBeUndefined();
+    },
+  );
 });
 
 describe("names are NFC and counted in characters", () => {
@@ -95,7 +97,11 @@ describe("the log of processed updates", () => {
     expect(await b.claim(7)).toBe(false);
     expect(await a.claim(8)).toBe(true);
     a.stop();
-    await redis!.del(...(await redis!.keys(`${redis!.options.keyPrefix}instance:*`)).map((k) => k.slice(redis!.options.keyPrefix!.length)));
+    await redis!.del(
+      ...(await redis!.keys(`${redis!.options.keyPrefix}instance:*`)).map((k) =>
+        k.slice(redis!.options.keyPrefix!.length),
+      ),
+    );
     expect(await b.claim(8)).toBe(true); // a is gone: b handles it
     b.stop();
   });
@@ -120,7 +126,10 @@ describe("sending limits", () => {
   });
 
   it("a wait is abandoned when its request is aborted", async () => {
-    const limiter = createRateLimiter({ global: { count: 1, windowMs: 60_000 }, perChat: { count: 1, windowMs: 60_000 } });
+    const limiter = createRateLimiter({
+      global: { count: 1, windowMs: 60_000 },
+      perChat: { count: 1, windowMs: 60_000 },
+    });
     (await limiter.acquire(1))();
     const controller = new AbortController();
     const waiting = limiter.acquire(1, controller.signal);
@@ -133,24 +142,50 @@ describe("sending limits", () => {
 describe("Telegram's refusals that are not faults", () => {
   const refusals = telegramRefusals(pino({ level: "silent" }));
   const failing = (description: string) => async (method: string, payload: unknown) =>
-    method === "sendMessage" ? { ok: true as const, result: { message_id: 9, payload } } : { ok: false as const, error_code: 400, description };
+    method === "sendMessage"
+      ? { ok: true as const, result: { message_id: 9, payload } }
+      : { ok: false as const, error_code: 400, description };
   const call = (description: string, method: string, payload: Record<string, unknown>) =>
     refusals(failing(description) as never, method as never, payload as never, undefined);
 
   it("an identical edit is success", async () => {
-    expect(await call("Bad Request: message is not modified: specified new message content…", "editMessageText", { chat_id: 1, message_id: 2, text: "x" })).toEqual({ ok: true, result: true });
+    expect(
+      await call("Bad Request: message is not modified: specified new message content…", "editMessageText", {
+        chat_id: 1,
+        message_id: 2,
+        text: "x",
+      }),
+    ).toEqual({ ok: true, result: true });
   });
   it("a late answer to a button is success", async () => {
-    expect((await call("Bad Request: query is too old and response timeout expired or query ID is invalid", "answerCallbackQuery", { callback_query_id: "1" })).ok).toBe(true);
+    expect(
+      (
+        await call(
+          "Bad Request: query is too old and response timeout expired or query ID is invalid",
+          "answerCallbackQuery",
+          { callback_query_id: "1" },
+        )
+      ).ok,
+    ).toBe(true);
   });
   it("buttons of a message that is gone are gone; its new text is sent as a new message", async () => {
-    expect((await call("Bad Request: message to edit not found", "editMessageReplyMarkup", { chat_id: 1, message_id: 2 })).ok).toBe(true);
-    const sent = (await call("Bad Request: message to edit not found", "editMessageText", { chat_id: 1, message_id: 2, text: "A1.1 → 5đ", parse_mode: "HTML" })) as { result: { payload: unknown } };
+    expect(
+      (await call("Bad Request: message to edit not found", "editMessageReplyMarkup", { chat_id: 1, message_id: 2 }))
+        .ok,
+    ).toBe(true);
+    const sent = (await call("Bad Request: message to edit not found", "editMessageText", {
+      chat_id: 1,
+      message_id: 2,
+      text: "A1.1 → 5đ",
+      parse_mode: "HTML",
+    })) as { result: { payload: unknown } };
     expect(sent.result.payload).toEqual({ chat_id: 1, text: "A1.1 → 5đ", parse_mode: "HTML" });
   });
   it("other refusals stay errors", async () => {
     expect((await call("Bad Request: can't parse entities", "sendMessage", {})).ok).toBe(true); // sendMessage itself is not refused here
-    expect((await call("Bad Request: chat not found", "editMessageText", { chat_id: 1, message_id: 2, text: "x" })).ok).toBe(false);
+    expect(
+      (await call("Bad Request: chat not found", "editMessageText", { chat_id: 1, message_id: 2, text: "x" })).ok,
+    ).toBe(false);
   });
 });
 

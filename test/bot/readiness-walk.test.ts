@@ -21,7 +21,10 @@ describe("the household registration item of the /nop walk", () => {
     await h.deliver(u.command("/nop"));
     expect(u.chat().last()!.text).toContain("Hộ chưa có đăng ký kinh doanh");
     await h.deliver(u.press("✅ Hộ tôi đã đăng ký kinh doanh"));
-    const texts = u.chat().messages.slice(-2).map((m) => m.text ?? "");
+    const texts = u
+      .chat()
+      .messages.slice(-2)
+      .map((m) => m.text ?? "");
     expect(texts[0]).toContain("Đã ghi: hộ của bạn đã có đăng ký kinh doanh");
     expect(texts[0]).not.toContain("/nop");
     // The first disqualification question, with its buttons: the walk goes on.
@@ -48,7 +51,9 @@ describe("a ★ marker that holds the tier below 3★", () => {
     w.answer(appId, p.user.id);
     const a = loadAssessment(h.db, catalog, appId)!;
     // A criterion with a ★3 marker, answered below it.
-    const criterion = a.criteria.find((c) => c.options.some((o) => o.marker === 3) && c.options.some((o) => !o.marker && o.points > 0))!;
+    const criterion = a.criteria.find(
+      (c) => c.options.some((o) => o.marker === 3) && c.options.some((o) => !o.marker && o.points > 0),
+    )!;
     const below = criterion.options.find((o) => !o.marker && o.points > 0)!;
     expect(saveAnswer(h.db, a, criterion.id, below.id, p.user.id).ok).toBe(true);
     const u = h.api.user({ id: 4102, first_name: "Lan" });

@@ -12,9 +12,18 @@ describe("hints during consent and registration", () => {
     const u = h.api.user({ id: 4301, first_name: "Ba" });
     await h.deliver(u.command("/start"));
     await h.deliver(u.sendSticker());
-    const texts = u.chat().messages.slice(-2).map((m) => m.text ?? "").join("\n");
+    const texts = u
+      .chat()
+      .messages.slice(-2)
+      .map((m) => m.text ?? "")
+      .join("\n");
     expect(texts).not.toMatch(NOT_YET);
-    expect(u.chat().last()!.buttons.map((b) => b.text)).toEqual(["✅ Đồng ý", "Không đồng ý"]);
+    expect(
+      u
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual(["✅ Đồng ý", "Không đồng ý"]);
   });
 
   it("an old button during registration asks the current question again", async () => {
@@ -25,7 +34,10 @@ describe("hints during consent and registration", () => {
     const question = u.chat().last()!.text!;
     const calls = h.api.calls.length;
     await h.deliver(u.pressData("hd:nothing"));
-    const alerts = h.api.callsOf("answerCallbackQuery").filter((c) => c.seq >= calls).map((c) => String(c.params.text ?? ""));
+    const alerts = h.api
+      .callsOf("answerCallbackQuery")
+      .filter((c) => c.seq >= calls)
+      .map((c) => String(c.params.text ?? ""));
     expect(alerts.join("\n")).not.toMatch(NOT_YET);
     expect(u.chat().last()!.text).toBe(question);
   });
@@ -36,7 +48,13 @@ describe("hints during consent and registration", () => {
     await h.deliver(u.press("✅ Đồng ý"));
     const question = u.chat().last()!.text!;
     await h.deliver(u.sendSticker());
-    expect(u.chat().messages.slice(-2).map((m) => m.text ?? "").join("\n")).not.toMatch(NOT_YET);
+    expect(
+      u
+        .chat()
+        .messages.slice(-2)
+        .map((m) => m.text ?? "")
+        .join("\n"),
+    ).not.toMatch(NOT_YET);
     expect(u.chat().last()!.text).toBe(question);
   });
 });

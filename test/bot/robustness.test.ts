@@ -2,11 +2,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { answers, evidence } from "../../src/db/schema.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 
 const h = useHarness();
-
 
 /** A registered producer in the middle of a self-assessment, at criterion A1.1. */
 async function producerAtFirstCriterion(id: number): Promise<FakeUser> {
@@ -25,7 +24,13 @@ async function producerAtFirstCriterion(id: number): Promise<FakeUser> {
   await h.deliver(u.press("Sinh vật cảnh"));
   await h.deliver(u.press("Hoa"));
   await h.deliver(u.press("Hoa"));
-  while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
+  while (
+    u
+      .chat()
+      .last()!
+      .buttons.some((b) => b.text === "✅ Đúng")
+  )
+    await h.deliver(u.press("✅ Đúng"));
   expect(text(u)).toContain("A1.1.");
   return u;
 }
@@ -81,7 +86,12 @@ describe("old and forged buttons", () => {
     expect(text(u)).toContain("A1.2.");
     await h.deliver(u.pressData(oldData, first.message_id));
     expect(text(u)).toContain("Đã đổi câu trả lời A1.1");
-    const row = h.db.select().from(answers).where(eq(answers.applicationId, appId)).all().find((a) => a.criterionId === "A1.1");
+    const row = h.db
+      .select()
+      .from(answers)
+      .where(eq(answers.applicationId, appId))
+      .all()
+      .find((a) => a.criterionId === "A1.1");
     expect(row?.optionId).toBe("a");
   });
 
@@ -109,13 +119,28 @@ describe("old and forged buttons", () => {
     const owner = await producerAtFirstCriterion(3006);
     const app = appIdOnScreen(owner);
     const intruder = await producerAtFirstCriterion(3007);
-    for (const data of [`a:${app}:A1.1:a`, `v:${app}`, `z:${app}`, `r:${app}`, `e:${app}:A1.1`, `f:${app}:A1.1`, `x:${app}`, `b:${app}:A1.2`]) {
+    for (const data of [
+      `a:${app}:A1.1:a`,
+      `v:${app}`,
+      `z:${app}`,
+      `r:${app}`,
+      `e:${app}:A1.1`,
+      `f:${app}:A1.1`,
+      `x:${app}`,
+      `b:${app}:A1.2`,
+    ]) {
       const before = intruder.chat().messages.length;
       await h.deliver(intruder.pressData(data));
       expect(intruder.chat().messages.length).toBe(before);
       expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Nút này đã cũ");
     }
-    expect(h.db.select().from(answers).where(eq(answers.applicationId, Number(app))).all()).toEqual([]);
+    expect(
+      h.db
+        .select()
+        .from(answers)
+        .where(eq(answers.applicationId, Number(app)))
+        .all(),
+    ).toEqual([]);
   });
 });
 
@@ -123,11 +148,19 @@ describe("evidence", () => {
   it("attaches a photo and a document to a criterion, refuses a file over 20 MB, lists and removes", async () => {
     const u = await producerAtFirstCriterion(3008);
     // Find a criterion that asks for evidence by answering until one shows the attach button.
-    while (!u.chat().last()!.buttons.some((b) => b.text === "📎 Gửi minh chứng")) await h.deliver(u.press(/^1 · /));
+    while (
+      !u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "📎 Gửi minh chứng")
+    )
+      await h.deliver(u.press(/^1 · /));
     await h.deliver(u.press("📎 Gửi minh chứng"));
     await h.deliver(u.sendPhoto());
     expect(text(u)).toContain("có 1 tệp");
-    await h.deliver(u.sendDocument({ file_name: "giay-chung-nhan.pdf", file_size: 120_000, mime_type: "application/pdf" }));
+    await h.deliver(
+      u.sendDocument({ file_name: "giay-chung-nhan.pdf", file_size: 120_000, mime_type: "application/pdf" }),
+    );
     expect(text(u)).toContain("có 2 tệp");
     await h.deliver(u.sendDocument({ file_name: "phim.mp4", file_size: 25 * 1024 * 1024 }));
     expect(text(u)).toContain("lớn hơn 20 MB");

@@ -3,20 +3,29 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applications, organisations } from "../../src/db/schema.js";
-import { loadAssessment } from "../../src/services/assessment.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import type { FakeUser } from "../helpers/fake-bot-api.js";
+import { loadAssessment } from "../../src/services/assessment.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
+import type { FakeUser } from "../helpers/fake-bot-api.js";
 import { addHoney, answerAll, assessWithEvidence, consentAndName, registerProducer } from "../helpers/journeys.js";
 
 const catalog = loadCatalog().value!;
 const h = useHarness();
 
-const recent = (u: FakeUser, n = 4) => u.chat().messages.slice(-n).map((m) => m.text ?? "").join("\n---\n");
+const recent = (u: FakeUser, n = 4) =>
+  u
+    .chat()
+    .messages.slice(-n)
+    .map((m) => m.text ?? "")
+    .join("\n---\n");
 const NONE = "Chưa đạt mức nào (không phải phương án của phiếu)";
 
 const appsOf = (telegramId: number) => {
-  const org = h.db.select().from(organisations).where(eq(organisations.ownerId, h.userId(telegramId))).get()!;
+  const org = h.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.ownerId, h.userId(telegramId)))
+    .get()!;
   return h.db.select().from(applications).where(eq(applications.organisationId, org.id)).all();
 };
 
@@ -25,23 +34,41 @@ describe("“none of these”", () => {
     const u = h.api.user({ id: 3001, first_name: "Lan" });
     await registerProducer(h, u);
     await addHoney(h, u);
-    while (u.chat().last()!.buttons.some((b) => b.text === "✅ Đúng")) await h.deliver(u.press("✅ Đúng"));
+    while (
+      u
+        .chat()
+        .last()!
+        .buttons.some((b) => b.text === "✅ Đúng")
+    )
+      await h.deliver(u.press("✅ Đúng"));
     const q = u.chat().last()!;
     expect(q.text).toContain("A1.1. Nguồn gốc sản phẩm");
     expect(q.text).toContain(`4. ${NONE} — 0 điểm`);
     expect(q.buttons.map((b) => b.text).slice(0, 4)).toEqual(["1 · 1đ", "2 · 2đ", "3 · 3đ", "4 · Chưa đạt"]);
 
     // Nothing for the origin (A1.1) nor the environment dossier (A1.6, whose lowest option is ★4).
-    await answerAll(h, u, { choose: (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined) });
-    expect(u.chat().messages.some((m) => m.text === `✅ A1.6. Bảo vệ môi trường trong quá trình sản xuất\n→ ${NONE} (0 điểm)`)).toBe(true);
+    await answerAll(h, u, {
+      choose: (question) => (/^.*\b(A1\.1|A1\.6)\. /m.test(question) ? /· Chưa đạt$/ : undefined),
+    });
+    expect(
+      u
+        .chat()
+        .messages.some((m) => m.text === `✅ A1.6. Bảo vệ môi trường trong quá trình sản xuất\n→ ${NONE} (0 điểm)`),
+    ).toBe(true);
     const result = text(u);
     expect(result).toContain("Tổng: 94/100 điểm");
     expect(result).toContain("Hạng sao dự kiến: 3★ (theo điểm là 5★, nhưng còn thiếu dấu sao)");
-    expect(result).toContain("A1.6 Bảo vệ môi trường trong quá trình sản xuất: cần đạt mức ★4 (từ 1 điểm), hiện được 0 điểm");
-    expect(result).toContain(`Để lên 4★ (từ 70 điểm) cần cải thiện 1 tiêu chí:\n1. A1.6 Bảo vệ môi trường trong quá trình sản xuất: ${NONE} → Có hồ sơ, thủ tục môi trường`);
+    expect(result).toContain(
+      "A1.6 Bảo vệ môi trường trong quá trình sản xuất: cần đạt mức ★4 (từ 1 điểm), hiện được 0 điểm",
+    );
+    expect(result).toContain(
+      `Để lên 4★ (từ 70 điểm) cần cải thiện 1 tiêu chí:\n1. A1.6 Bảo vệ môi trường trong quá trình sản xuất: ${NONE} → Có hồ sơ, thủ tục môi trường`,
+    );
 
     await h.deliver(u.command("/xemlai"));
-    expect(u.chat().messages.find((m) => m.text?.startsWith("Phần A"))!.text).toContain(`A1.1 Nguồn gốc sản phẩm: ${NONE} (0/3)`);
+    expect(u.chat().messages.find((m) => m.text?.startsWith("Phần A"))!.text).toContain(
+      `A1.1 Nguồn gốc sản phẩm: ${NONE} (0/3)`,
+    );
   });
 });
 
@@ -59,7 +86,11 @@ describe("a household without business registration", () => {
     await h.deliver(u.send("Hộ kinh doanh Tám"));
     await h.deliver(u.send("cai nuoc ca mau"));
     await h.deliver(u.press(/^1\. Xã Cái Nước/));
-    const org = h.db.select().from(organisations).where(eq(organisations.ownerId, h.userId(3002))).get()!;
+    const org = h.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.ownerId, h.userId(3002)))
+      .get()!;
     expect(org).toMatchObject({ type: "household", businessRegistered: false });
     await h.deliver(u.command("/thongtin"));
     expect(text(u)).toContain("Đăng ký hộ kinh doanh: chưa có");
@@ -73,7 +104,9 @@ describe("a household without business registration", () => {
     // The criterion whose every option needs the registration says so.
     await h.deliver(u.command("/xemlai"));
     await h.deliver(u.press("A3.1", u.chat().messages.find((m) => m.text?.startsWith("Phần A"))!.message_id));
-    expect(text(u)).toContain("Hộ bạn chưa có đăng ký kinh doanh, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào”");
+    expect(text(u)).toContain(
+      "Hộ bạn chưa có đăng ký kinh doanh, mà mọi mức của tiêu chí này đều cần có. Chọn “Chưa đạt mức nào”",
+    );
     await h.deliver(u.press("✅ Hộ tôi đã đăng ký kinh doanh", refused.message_id));
     // Noted, and the walk through what is missing goes on: nothing else was missing.
     expect(u.chat().messages.at(-2)!.text).toContain("Đã ghi: hộ của bạn đã có đăng ký kinh doanh");
@@ -119,7 +152,9 @@ describe("a dossier filed in April 2026", () => {
     await h.deliver(u.command("/sanpham"));
     await h.deliver(u.press("Mật ong hoa tràm"));
     await h.deliver(u.press(/^📜 Bộ tiêu chí/));
-    expect(text(u)).toContain("Bot chưa có phiếu chấm Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 148/2023) cho bộ “Mật ong, mật khác và nông sản thực phẩm khác”; hiện chỉ có cho: Rau, củ, quả, hạt tươi.");
+    expect(text(u)).toContain(
+      "Bot chưa có phiếu chấm Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP (QĐ 148/2023) cho bộ “Mật ong, mật khác và nông sản thực phẩm khác”; hiện chỉ có cho: Rau, củ, quả, hạt tươi.",
+    );
     expect(u.chat().last()!.buttons).toEqual([]);
   });
 });
@@ -133,7 +168,12 @@ describe("a tourism site", () => {
     await h.deliver(u.send("Homestay Cồn Sơn"));
     await h.deliver(u.press(/^Dịch vụ du lịch/));
     await h.deliver(u.press(/^Dịch vụ du lịch/));
-    expect(u.chat().last()!.buttons.map((b) => b.text)).toEqual([
+    expect(
+      u
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).toEqual([
       "Dịch vụ du lịch do cộng đồng cung cấp (nhiều hộ, nhiều cơ sở cùng làm)",
       "Điểm dịch vụ du lịch do một tổ chức hoặc cá nhân cung cấp",
     ]);
@@ -150,17 +190,30 @@ describe("a tourism site", () => {
     expect(seen.C9).toContain("(2) dịch vụ du lịch do tổ chức, cá nhân cung cấp");
     expect(seen.C15).toContain("(2) dịch vụ du lịch do tổ chức, cá nhân cung cấp");
     // Only case 2's options (and "none of these"): "Có đủ đăng ký kinh doanh và điều kiện kinh doanh theo luật" first.
-    expect(seen.C8).toMatch(/1\. Có đủ đăng ký kinh doanh và điều kiện kinh doanh theo luật — 1 điểm\n2\. .*— 3 điểm\n3\. Chưa đạt mức nào/);
+    expect(seen.C8).toMatch(
+      /1\. Có đủ đăng ký kinh doanh và điều kiện kinh doanh theo luật — 1 điểm\n2\. .*— 3 điểm\n3\. Chưa đạt mức nào/,
+    );
   });
 });
 
 describe("/huongdan", () => {
   const topics: [RegExp, string[]][] = [
     [/Chu trình OCOP/, ["Nhận ý tưởng sản phẩm", "Xúc tiến thương mại"]],
-    [/Hạng sao, ai công nhận/, ["5★ (90–100 điểm)", "4★ (70 đến dưới 90 điểm)", "Công nhận: Bộ Nông nghiệp và Môi trường", "36 tháng"]],
+    [
+      /Hạng sao, ai công nhận/,
+      ["5★ (90–100 điểm)", "4★ (70 đến dưới 90 điểm)", "Công nhận: Bộ Nông nghiệp và Môi trường", "36 tháng"],
+    ],
     [/Hồ sơ gồm gì/, ["Mẫu số 01", "Mẫu số 02", "5 sản phẩm mẫu"]],
     [/Thời hạn xã, tỉnh/, ["15 ngày làm việc", "trước 30/4", "trước 30/10", "Đợt tới: xã đề nghị trước"]],
-    [/Lịch sử bộ tiêu chí/, ["35 / 20 / 45", "(QĐ 1048/2019): từ 21/08/2019 đến 23/02/2023; phần A 35 / B 25 / C 40", "(QĐ 148/2023)", "(QĐ 26/2026): từ 22/05/2026; phần A 40 / B 25 / C 35 điểm; bot có 26 phiếu chấm"]],
+    [
+      /Lịch sử bộ tiêu chí/,
+      [
+        "35 / 20 / 45",
+        "(QĐ 1048/2019): từ 21/08/2019 đến 23/02/2023; phần A 35 / B 25 / C 40",
+        "(QĐ 148/2023)",
+        "(QĐ 26/2026): từ 22/05/2026; phần A 40 / B 25 / C 35 điểm; bot có 26 phiếu chấm",
+      ],
+    ],
     [/Hồ sơ nộp trước QĐ 26/, ["Điều 12", "Rau, củ, quả, hạt tươi", "📜 Bộ tiêu chí"]],
     [/Hộ chưa đăng ký KD/, ["đăng ký hộ kinh doanh"]],
     [/Chưa đạt mức nào/, ["không phải phương án của phiếu"]],

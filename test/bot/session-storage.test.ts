@@ -1,14 +1,21 @@
 // Session storage: SQLite by default, Redis (grammY session over ioredis) for several instances.
+
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
-import { Bot, session, type Context, type SessionFlavor, type StorageAdapter } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
-import { afterAll, describe, expect, it } from "vitest";
-import { redisSessionStorage, REDIS_SESSION_PREFIX, REDIS_SESSION_TTL_SECONDS, SqliteSessionStorage, type SessionData } from "../../src/bot/session.js";
-import { openDatabase } from "../../src/db/client.js";
+import { Bot, type Context, type SessionFlavor, type StorageAdapter, session } from "grammy";
 import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  REDIS_SESSION_PREFIX,
+  REDIS_SESSION_TTL_SECONDS,
+  redisSessionStorage,
+  type SessionData,
+  SqliteSessionStorage,
+} from "../../src/bot/session.js";
+import { openDatabase } from "../../src/db/client.js";
 import { connectRedis, REDIS_URL } from "../helpers/redis.js";
 
 const redis = await connectRedis({ keyPrefix: `${REDIS_SESSION_PREFIX}test:${randomUUID()}:` });
@@ -23,7 +30,21 @@ type Ctx = Context & SessionFlavor<SessionData & { count?: number }>;
 
 /** Two messages from one chat at the same moment: neither may overwrite the other's change. */
 async function concurrentIncrements(storage: StorageAdapter<SessionData>): Promise<number | undefined> {
-  const bot = new Bot<Ctx>("1:test", { botInfo: { id: 1, is_bot: true, first_name: "t", username: "t_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
+  const bot = new Bot<Ctx>("1:test", {
+    botInfo: {
+      id: 1,
+      is_bot: true,
+      first_name: "t",
+      username: "t_bot",
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+    } as never,
+  });
   const key = (ctx: Context) => String(ctx.chat?.id);
   bot.use(sequentialize(key));
   bot.use(session({ initial: () => ({}), getSessionKey: key, storage }));
@@ -34,7 +55,13 @@ async function concurrentIncrements(storage: StorageAdapter<SessionData>): Promi
   });
   const update = (id: number) => ({
     update_id: id,
-    message: { message_id: id, date: 0, chat: { id: 42, type: "private" as const, first_name: "u" }, from: { id: 42, is_bot: false, first_name: "u" }, text: "hi" },
+    message: {
+      message_id: id,
+      date: 0,
+      chat: { id: 42, type: "private" as const, first_name: "u" },
+      from: { id: 42, is_bot: false, first_name: "u" },
+      text: "hi",
+    },
   });
   await Promise.all([bot.handleUpdate(update(1)), bot.handleUpdate(update(2))]);
   return (await storage.read("42"))?.["count" as keyof SessionData] as number | undefined;

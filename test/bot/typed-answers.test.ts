@@ -1,6 +1,6 @@
 // A question answered by typing an option's words, as PRODUCT §5 promises (the number works too).
 import { describe, expect, it } from "vitest";
-import { optionsFor, type Option } from "../../src/domain/rubric.js";
+import { type Option, optionsFor } from "../../src/domain/rubric.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { useHarness } from "../helpers/bot.js";
 import { CAI_NUOC, catalog, world } from "../helpers/world.js";
@@ -37,8 +37,10 @@ describe("typing the option's text", () => {
     });
   }
 
-  it("\"Chưa đạt mức nào\" picks the option of 0 points where the rubric has one instead", async () => {
-    const { u, appId, key, options } = await atFirstCriterion((o) => !o.some((x) => x.none) && o.filter((x) => x.points === 0).length === 1);
+  it('"Chưa đạt mức nào" picks the option of 0 points where the rubric has one instead', async () => {
+    const { u, appId, key, options } = await atFirstCriterion(
+      (o) => !o.some((x) => x.none) && o.filter((x) => x.points === 0).length === 1,
+    );
     expect(u.chat().last()!.text).toContain(`${key}.`);
     await h.deliver(u.send("Chưa đạt mức nào"));
     expect(answerOf(appId, key)).toBe(options.find((o) => o.points === 0)!.id);

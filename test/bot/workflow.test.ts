@@ -6,11 +6,12 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { formatDate, spreadsheetDay } from "../../src/dates.js";
 import { applicationEvents, applications, outbox, submissions } from "../../src/db/schema.js";
+import { useHarness } from "../helpers/bot.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
-import { lastText as text, useHarness } from "../helpers/bot.js";
 import * as journeys from "../helpers/journeys.js";
 
-const consentAndName = (u: FakeUser, name: string, phone: string, payload?: string) => journeys.consentAndName(h, u, name, phone, payload);
+const consentAndName = (u: FakeUser, name: string, phone: string, payload?: string) =>
+  journeys.consentAndName(h, u, name, phone, payload);
 const registerProducer = (u: FakeUser) => journeys.registerProducer(h, u);
 const assessWithEvidence = (u: FakeUser) => journeys.assessWithEvidence(h, u);
 const addHoney = (u: FakeUser, name?: string) => journeys.addHoney(h, u, name);
@@ -19,8 +20,13 @@ const ADMIN = 9000;
 const h = useHarness({ adminIds: [ADMIN] });
 
 const last = (u: FakeUser) => u.chat().last()?.text ?? "";
-const all = (u: FakeUser) => u.chat().messages.map((m) => m.text ?? m.caption ?? "").join("\n---\n");
-const linkCode = (u: FakeUser, kind: "join" | "officer") => new RegExp(`start=${kind}_([A-Za-z0-9_-]+)`).exec(last(u))![1]!;
+const all = (u: FakeUser) =>
+  u
+    .chat()
+    .messages.map((m) => m.text ?? m.caption ?? "")
+    .join("\n---\n");
+const linkCode = (u: FakeUser, kind: "join" | "officer") =>
+  new RegExp(`start=${kind}_([A-Za-z0-9_-]+)`).exec(last(u))![1]!;
 
 describe("an application's life", () => {
   it("submit → notify → return with a note → resubmit → receive → local criteria → forward → result, followed by a member", async () => {
@@ -49,7 +55,12 @@ describe("an application's life", () => {
     // A member sees the organisation in /thongtin but cannot edit it; an officer sees their communes.
     await h.deliver(member.command("/thongtin"));
     expect(last(member)).toContain("Tên cơ sở: HTX Mật ong Cái Nước");
-    expect(member.chat().last()!.buttons.map((b) => b.text)).not.toContain("✏️ Sửa tên cơ sở");
+    expect(
+      member
+        .chat()
+        .last()!
+        .buttons.map((b) => b.text),
+    ).not.toContain("✏️ Sửa tên cơ sở");
     await h.deliver(member.pressData("pf:org-name"));
     expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Nút này đã cũ");
     await h.deliver(officer.command("/thongtin"));
@@ -92,7 +103,13 @@ describe("an application's life", () => {
     // The producer changes an answer and resubmits; the earlier submission is kept.
     await h.deliver(producer.press("📨 Nộp lại"));
     await h.flush();
-    expect(h.db.select().from(submissions).all().map((s) => s.revision)).toEqual([1, 2]);
+    expect(
+      h.db
+        .select()
+        .from(submissions)
+        .all()
+        .map((s) => s.revision),
+    ).toEqual([1, 2]);
     const second = officer.chat().last()!;
     expect(second.text).toContain("Hồ sơ mới: Mật ong hoa tràm");
 
@@ -100,9 +117,15 @@ describe("an application's life", () => {
     await h.deliver(officer.press("📬 Tiếp nhận", second.message_id));
     expect(last(officer)).toMatch(/Còn 15 ngày làm việc|Còn 1[0-5] ngày làm việc/);
     await h.deliver(officer.press("🏛 Chuyển lên tỉnh"));
-    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("đánh giá đủ các tiêu chí địa phương");
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain(
+      "đánh giá đủ các tiêu chí địa phương",
+    );
     await h.deliver(officer.press("📝 Đánh giá tiêu chí địa phương"));
-    const locals = officer.chat().messages.filter((m) => m.buttons.some((b) => (b as { callback_data?: string }).callback_data?.startsWith("le:")));
+    const locals = officer
+      .chat()
+      .messages.filter((m) =>
+        m.buttons.some((b) => (b as { callback_data?: string }).callback_data?.startsWith("le:")),
+      );
     expect(locals.length).toBeGreaterThanOrEqual(3);
     for (const [i, m] of locals.entries()) {
       await h.deliver(officer.press(/^1 · /, m.message_id));
@@ -147,7 +170,16 @@ describe("an application's life", () => {
     // The member sees the whole timeline.
     await h.deliver(member.command("/trangthai"));
     const status = last(member);
-    for (const step of ["Tự đánh giá xong (hệ thống)", "Nộp hồ sơ", "Xã yêu cầu bổ sung", "Ghi chú: Bổ sung phiếu kiểm nghiệm", "Xã tiếp nhận", "Chuyển lên tỉnh", "Ghi kết quả chính thức", `Kết quả chính thức: 4★ (Quyết định 1234/QĐ-UBND, ngày ${today})`]) {
+    for (const step of [
+      "Tự đánh giá xong (hệ thống)",
+      "Nộp hồ sơ",
+      "Xã yêu cầu bổ sung",
+      "Ghi chú: Bổ sung phiếu kiểm nghiệm",
+      "Xã tiếp nhận",
+      "Chuyển lên tỉnh",
+      "Ghi kết quả chính thức",
+      `Kết quả chính thức: 4★ (Quyết định 1234/QĐ-UBND, ngày ${today})`,
+    ]) {
       expect(status).toContain(step);
     }
     // Each local criterion by name, with the points the commune gave it (the first option each time).
@@ -157,10 +189,33 @@ describe("an application's life", () => {
     expect(status).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const app = h.db.select().from(applications).get()!;
     expect(app.state).toBe("rated");
-    expect(h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id)).all().map((e) => e.action)).toEqual([
-      "complete", "submit", "return", "submit", "receive", "evaluate", "evaluate", "evaluate", ...(locals.length === 4 ? ["evaluate"] : []), "forward", "record-result",
+    expect(
+      h.db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, app.id))
+        .all()
+        .map((e) => e.action),
+    ).toEqual([
+      "complete",
+      "submit",
+      "return",
+      "submit",
+      "receive",
+      "evaluate",
+      "evaluate",
+      "evaluate",
+      ...(locals.length === 4 ? ["evaluate"] : []),
+      "forward",
+      "record-result",
     ]);
-    expect(h.db.select().from(outbox).all().every((r) => r.status === "sent")).toBe(true);
+    expect(
+      h.db
+        .select()
+        .from(outbox)
+        .all()
+        .every((r) => r.status === "sent"),
+    ).toBe(true);
 
     // The officer exports the commune's applications.
     await h.deliver(officer.command("/xuat"));
@@ -211,11 +266,32 @@ describe("who may see and do what", () => {
     await registerProducer(neighbour);
 
     for (const u of [other, neighbour]) {
-      for (const data of [`ov:${appId}`, `or:${appId}`, `oq:${appId}`, `oe:${appId}`, `of:${appId}`, `ox:${appId}`, `rs:${appId}:5`, `le:${appId}:origin:a`, `wd:${appId}`, `sub:${appId}`, `d:${appId}`, `dc:${appId}:0:first`, `ds:${appId}:1`, `dg:${appId}:5`, `de:${appId}:1`, `fm:${appId}`, `o3:${appId}`, `fk:1:0`]) {
+      for (const data of [
+        `ov:${appId}`,
+        `or:${appId}`,
+        `oq:${appId}`,
+        `oe:${appId}`,
+        `of:${appId}`,
+        `ox:${appId}`,
+        `rs:${appId}:5`,
+        `le:${appId}:origin:a`,
+        `wd:${appId}`,
+        `sub:${appId}`,
+        `d:${appId}`,
+        `dc:${appId}:0:first`,
+        `ds:${appId}:1`,
+        `dg:${appId}:5`,
+        `de:${appId}:1`,
+        `fm:${appId}`,
+        `o3:${appId}`,
+        `fk:1:0`,
+      ]) {
         const before = u.chat().messages.length;
         await h.deliver(u.pressData(data));
         expect(u.chat().messages.length).toBe(before);
-        expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toMatch(/Nút này đã cũ|không dùng được/);
+        expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toMatch(
+          /Nút này đã cũ|không dùng được/,
+        );
       }
     }
     await h.deliver(other.command("/hoso"));

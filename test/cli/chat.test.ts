@@ -6,12 +6,31 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 
 it("registers a producer and starts a self-assessment from typed lines", () => {
-  const input = ["/start", "1", "Nguyễn Văn An", "1", "3", "HTX Demo", "cai nuoc", "1", "1", "Mật ong rừng", "1", "2", "2", "1"].join("\n");
+  const input = [
+    "/start",
+    "1",
+    "Nguyễn Văn An",
+    "1",
+    "3",
+    "HTX Demo",
+    "cai nuoc",
+    "1",
+    "1",
+    "Mật ong rừng",
+    "1",
+    "2",
+    "2",
+    "1",
+  ].join("\n");
   const r = spawnSync("npm", ["run", "chat"], {
     cwd: join(import.meta.dirname, "../.."),
-    input: input + "\n",
+    input: `${input}\n`,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "ocop-chat-")), "chat.sqlite"), BOT_TOKEN: "" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "ocop-chat-")), "chat.sqlite"),
+      BOT_TOKEN: "",
+    },
     timeout: 60_000,
   });
   expect(r.stderr).toBe("");

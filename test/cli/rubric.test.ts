@@ -44,11 +44,21 @@ describe("npm run rubric", () => {
   });
 
   it("list --json: every sheet with its version, Vietnamese product set and confidence", () => {
-    const rows = JSON.parse(rubric(["list", "--json"]).stdout) as { version: string; sheet: string; productSet: string; confidence: string }[];
+    const rows = JSON.parse(rubric(["list", "--json"]).stdout) as {
+      version: string;
+      sheet: string;
+      productSet: string;
+      confidence: string;
+    }[];
     expect(rows).toHaveLength(28);
     const qd26 = rows.filter((r) => r.version === "qd26-2026");
     expect(qd26).toHaveLength(26);
-    expect(qd26[0]).toEqual({ version: "qd26-2026", sheet: RAU, productSet: "Rau, củ, quả, hạt tươi", confidence: "secondary" });
+    expect(qd26[0]).toEqual({
+      version: "qd26-2026",
+      sheet: RAU,
+      productSet: "Rau, củ, quả, hạt tươi",
+      confidence: "secondary",
+    });
     expect(qd26.map((r) => r.productSet)).toContain("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch");
     expect(rows.find((r) => r.version === "qd148-2023")?.confidence).toBe("provisional");
   });
@@ -61,7 +71,12 @@ describe("npm run rubric", () => {
   it("score --json: the total is the sum of the chosen options of show --json, with a plan that reaches its target", () => {
     for (const sheetId of [RAU, "qd26-2026/che-tuoi-che-che-bien", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"]) {
       const shown = JSON.parse(rubric(["show", "--sheet", sheetId, "--json"]).stdout) as {
-        criteria: { id: string; part: string; maxPoints: number; options: { id: string; points: number; none?: boolean }[] }[];
+        criteria: {
+          id: string;
+          part: string;
+          maxPoints: number;
+          options: { id: string; points: number; none?: boolean }[];
+        }[];
       };
       // The second-best of the law's options everywhere: a middling product.
       const answers = Object.fromEntries(
@@ -73,13 +88,18 @@ describe("npm run rubric", () => {
       const expected = shown.criteria.reduce((s, c) => s + c.options.find((o) => o.id === answers[c.id])!.points, 0);
       const file = join(tmp(), "answers.json");
       writeFileSync(file, JSON.stringify(answers));
-      const result = JSON.parse(rubric(["score", "--sheet", sheetId, "--answers", file, "--target", "5", "--json"]).stdout);
+      const result = JSON.parse(
+        rubric(["score", "--sheet", sheetId, "--answers", file, "--target", "5", "--json"]).stdout,
+      );
       expect(result.total).toBe(expected);
       expect(Object.keys(result.parts)).toEqual(["A", "B", "C"]);
       expect(result.stars).toBeLessThanOrEqual(result.starsByPoints);
       expect(result.unanswered).toEqual([]);
       expect(result.plan.target).toBe(5);
-      const applied = { ...answers, ...Object.fromEntries(result.plan.steps.map((s: { criterion: string; to: string }) => [s.criterion, s.to])) };
+      const applied = {
+        ...answers,
+        ...Object.fromEntries(result.plan.steps.map((s: { criterion: string; to: string }) => [s.criterion, s.to])),
+      };
       writeFileSync(file, JSON.stringify(applied));
       expect(JSON.parse(rubric(["score", "--sheet", sheetId, "--answers", file, "--json"]).stdout).stars).toBe(5);
     }
@@ -95,7 +115,7 @@ describe("npm run rubric", () => {
     expect(report.stdout).toContain("Còn 30 tiêu chí chưa trả lời");
     expect(report.stdout).toContain("Để lên 2★");
     expect(report.stdout).toContain("Để lên 3★");
-    writeFileSync(join(dir, "b.json"), JSON.stringify({ "Z9": "a", "A1.1": "q" }));
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ Z9: "a", "A1.1": "q" }));
     const bad = rubric(["score", "--sheet", RAU, "--answers", join(dir, "b.json")]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("không có tiêu chí Z9");
@@ -103,37 +123,49 @@ describe("npm run rubric", () => {
     expect(rubric(["score", "--sheet", "khong/co", "--answers", join(dir, "a.json")]).code).toBe(1);
   });
 
-  it.each(["xlsx", "csv"])("export then import (%s) gives back the same sheet, “none of these” rows included", async (ext) => {
-    const dir = tmp();
-    for (const id of [RAU, "qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"]) {
-      const [version, set] = id.split("/") as [string, string];
-      const file = join(dir, `${set}.${ext}`);
-      expect(rubric(["export", "--sheet", id, "--out", file]).code).toBe(0);
-      // The engine's "none of these" options are shown, marked, one row per criterion that has one.
-      const shown = catalog.sheet(id)!;
-      const wb = new ExcelJS.Workbook();
-      const ws = ext === "csv" ? await wb.csv.readFile(file, { map: (v: unknown) => v }) : (await wb.xlsx.readFile(file)).worksheets[0]!;
-      const header = (ws.getRow(1).values as string[]).map(String);
-      const marked: string[] = [];
-      ws.eachRow((row, n) => {
-        if (n > 1 && row.getCell(header.indexOf("none")).text === "yes") marked.push(row.getCell(header.indexOf("option_id")).text);
-      });
-      expect(marked.length).toBeGreaterThan(5);
-      expect(marked).toEqual(shown.criteria.filter((c) => c.options.some((o) => o.none)).map(() => "none"));
-      const out = join(dir, `${set}.json`);
-      const r = rubric(["import", file, "--version", version, "--set", set, "--out", out]);
-      expect(r.stderr).toBe("");
-      const original = JSON.parse(readFileSync(join(RUBRICS_DIR, version, "sheets", `${set}.json`), "utf8"));
-      const imported = JSON.parse(readFileSync(out, "utf8"));
-      // Source and corrections (and, in CSV, the disqualification items) are not in the
-      // spreadsheet: they come from the sheet being replaced, and --out names a new file.
-      for (const key of ["source", "corrections", ...(ext === "csv" ? ["disqualification"] : [])]) {
-        delete original[key];
-        delete imported[key];
+  it.each(["xlsx", "csv"])(
+    "export then import (%s) gives back the same sheet, “none of these” rows included",
+    async (ext) => {
+      const dir = tmp();
+      for (const id of [
+        RAU,
+        "qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich",
+        "qd1048-2019/che-bien-tu-rau-cu-qua-hat",
+      ]) {
+        const [version, set] = id.split("/") as [string, string];
+        const file = join(dir, `${set}.${ext}`);
+        expect(rubric(["export", "--sheet", id, "--out", file]).code).toBe(0);
+        // The engine's "none of these" options are shown, marked, one row per criterion that has one.
+        const shown = catalog.sheet(id)!;
+        const wb = new ExcelJS.Workbook();
+        const ws =
+          ext === "csv"
+            ? await wb.csv.readFile(file, { map: (v: unknown) => v })
+            : (await wb.xlsx.readFile(file)).worksheets[0]!;
+        const header = (ws.getRow(1).values as string[]).map(String);
+        const marked: string[] = [];
+        ws.eachRow((row, n) => {
+          if (n > 1 && row.getCell(header.indexOf("none")).text === "yes")
+            marked.push(row.getCell(header.indexOf("option_id")).text);
+        });
+        expect(marked.length).toBeGreaterThan(5);
+        expect(marked).toEqual(shown.criteria.filter((c) => c.options.some((o) => o.none)).map(() => "none"));
+        const out = join(dir, `${set}.json`);
+        const r = rubric(["import", file, "--version", version, "--set", set, "--out", out]);
+        expect(r.stderr).toBe("");
+        const original = JSON.parse(readFileSync(join(RUBRICS_DIR, version, "sheets", `${set}.json`), "utf8"));
+        const imported = JSON.parse(readFileSync(out, "utf8"));
+        // Source and corrections (and, in CSV, the disqualification items) are not in the
+        // spreadsheet: they come from the sheet being replaced, and --out names a new file.
+        for (const key of ["source", "corrections", ...(ext === "csv" ? ["disqualification"] : [])]) {
+          delete original[key];
+          delete imported[key];
+        }
+        expect(imported).toEqual(original);
       }
-      expect(imported).toEqual(original);
-    }
-  }, 90_000);
+    },
+    90_000,
+  );
 
   it("import writes into the rubric folder, and refuses a broken spreadsheet with its errors", async () => {
     const dir = tmp();

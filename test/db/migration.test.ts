@@ -38,7 +38,9 @@ type Row = Record<string, unknown>;
 function snapshot(file: string): Record<string, Row[]> {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const tables = Object.fromEntries(KEPT.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all() as Row[]]));
+    const tables = Object.fromEntries(
+      KEPT.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all() as Row[]]),
+    );
     return { ...tables, outbox: sqlite.prepare("select * from outbox order by id").all() as Row[] };
   } finally {
     sqlite.close();
@@ -58,7 +60,9 @@ describe("a database of version 0007", () => {
   it("has data of every kind to convert", () => {
     for (const table of [...KEPT, "outbox"]) expect(before[table]!.length, table).toBeGreaterThan(0);
     expect(new Set(before.outbox!.map((r) => r.status))).toEqual(new Set(["pending", "sent", "undeliverable"]));
-    expect(new Set(before.applications!.map((r) => r.state))).toEqual(new Set(["draft", "submitted", "returned", "received", "rated"]));
+    expect(new Set(before.applications!.map((r) => r.state))).toEqual(
+      new Set(["draft", "submitted", "returned", "received", "rated"]),
+    );
   });
 
   it("keeps every row, and each user keeps their id with a Telegram identity of that id", () => {
@@ -66,9 +70,13 @@ describe("a database of version 0007", () => {
     const after = snapshot(file);
     for (const table of KEPT) expect(after[table], table).toEqual(before[table]);
     const sqlite = new Database(file, { readonly: true });
-    const identities = sqlite.prepare("select channel, external_id as externalId, user_id as userId from user_identities order by user_id").all();
+    const identities = sqlite
+      .prepare("select channel, external_id as externalId, user_id as userId from user_identities order by user_id")
+      .all();
     sqlite.close();
-    expect(identities).toEqual(before.users!.map((u) => ({ channel: "telegram", externalId: String(u.id), userId: u.id })));
+    expect(identities).toEqual(
+      before.users!.map((u) => ({ channel: "telegram", externalId: String(u.id), userId: u.id })),
+    );
   });
 
   it("keeps every outbox row: its status, attempts and schedule, and the message it held", () => {
@@ -101,19 +109,34 @@ describe("a database of version 0007", () => {
     try {
       const lan = h.api.user({ id: 1001, first_name: "Lan" });
       await h.deliver(lan.command("/tieptuc"));
-      const shown = lan.chat().messages.map((m) => m.text ?? "").join("\n");
+      const shown = lan
+        .chat()
+        .messages.map((m) => m.text ?? "")
+        .join("\n");
       expect(shown).toContain("Làm tiếp “Mật ong hoa nhãn”");
       expect(shown).not.toContain("Bạn có đồng ý không?");
 
       const pending = before.outbox!.filter((r) => r.status === "pending");
-      for (const chatId of new Set(pending.map((r) => r.chat_id as number))) h.api.user({ id: chatId, first_name: `U${chatId}` }).send("hi");
+      for (const chatId of new Set(pending.map((r) => r.chat_id as number)))
+        h.api.user({ id: chatId, first_name: `U${chatId}` }).send("hi");
       // The row that waits for its retry stays queued; the others are delivered, in order per chat.
       const due = pending.filter((r) => (r.next_attempt_at as number) <= Date.now());
       expect(await h.flush()).toBe(due.length);
       for (const chatId of new Set(due.map((r) => r.chat_id as number))) {
-        const texts = h.api.user({ id: chatId, first_name: "" }).chat().messages.map((m) => m.text);
+        const texts = h.api
+          .user({ id: chatId, first_name: "" })
+          .chat()
+          .messages.map((m) => m.text);
         expect(texts.slice(-due.filter((r) => r.chat_id === chatId).length)).toEqual(
-          due.filter((r) => r.chat_id === chatId).map((r) => (r.text as string).replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")),
+          due
+            .filter((r) => r.chat_id === chatId)
+            .map((r) =>
+              (r.text as string)
+                .replace(/<[^>]+>/g, "")
+                .replace(/&lt;/g, "<")
+                .replace(/&gt;/g, ">")
+                .replace(/&amp;/g, "&"),
+            ),
         );
       }
       expect(h.api.unexpectedErrors()).toEqual([]);

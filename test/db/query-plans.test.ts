@@ -55,7 +55,9 @@ async function statementsOf(run: () => Promise<void>): Promise<Set<string>> {
 function fullScans(source: string): string[] {
   const sqlite = h.db.$client;
   const placeholders = (source.replace(/'[^']*'/g, "").match(/\?/g) ?? []).length;
-  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array<null>(placeholders).fill(null)) as { detail: string }[];
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array<null>(placeholders).fill(null)) as {
+    detail: string;
+  }[];
   return plan
     .map((row) => row.detail)
     .filter((detail) => {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  COMMUNE_WORKING_DAYS,
   addWorkingDays,
+  COMMUNE_WORKING_DAYS,
   communeDeadline,
   isValidDay,
   isWorkingDay,

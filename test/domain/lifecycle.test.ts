@@ -2,20 +2,29 @@ import { describe, expect, it } from "vitest";
 import { APPLICATION_STATES, type ApplicationState } from "../../src/db/schema.js";
 import {
   ACTIONS,
+  type Action,
   AUDIENCES,
-  ROLES,
   availableActions,
   isEditableState,
   notifies,
+  ROLES,
+  type Role,
   requiresNote,
   transition,
-  type Action,
-  type Role,
 } from "../../src/domain/lifecycle.js";
 
 // The expected table, written out from PRODUCT.md §4 and the brief, independently of the code.
 const STATES = ["draft", "completed", "submitted", "received", "returned", "forwarded", "rated", "withdrawn"] as const;
-const ALL_ACTIONS = ["complete", "submit", "withdraw", "receive", "return", "evaluate", "forward", "record-result"] as const;
+const ALL_ACTIONS = [
+  "complete",
+  "submit",
+  "withdraw",
+  "receive",
+  "return",
+  "evaluate",
+  "forward",
+  "record-result",
+] as const;
 const ALL_ROLES = ["producer", "officer", "admin", "system"] as const;
 
 /** Which roles may ever take each action. */
@@ -53,7 +62,9 @@ function expected(state: ApplicationState, action: Action, role: Role) {
 }
 
 const CASES = STATES.flatMap((state) =>
-  ALL_ACTIONS.flatMap((action) => ALL_ROLES.map((role) => [state, action, role, expected(state, action, role)] as const)),
+  ALL_ACTIONS.flatMap((action) =>
+    ALL_ROLES.map((role) => [state, action, role, expected(state, action, role)] as const),
+  ),
 );
 
 describe("the enumerations", () => {
@@ -107,11 +118,14 @@ describe("transition: spot checks in words", () => {
 });
 
 describe("availableActions", () => {
-  it.each(STATES.flatMap((s) => ALL_ROLES.map((r) => [s, r] as const)))("%s by %s agrees with transition", (state, role) => {
-    const want = ALL_ACTIONS.filter((a) => expected(state, a, role).ok);
-    expect(availableActions(state, role)).toEqual(want);
-    expect(availableActions(state, role)).toEqual(ACTIONS.filter((a) => transition(state, a, role).ok));
-  });
+  it.each(STATES.flatMap((s) => ALL_ROLES.map((r) => [s, r] as const)))(
+    "%s by %s agrees with transition",
+    (state, role) => {
+      const want = ALL_ACTIONS.filter((a) => expected(state, a, role).ok);
+      expect(availableActions(state, role)).toEqual(want);
+      expect(availableActions(state, role)).toEqual(ACTIONS.filter((a) => transition(state, a, role).ok));
+    },
+  );
 
   it("examples", () => {
     expect(availableActions("received", "officer")).toEqual(["return", "evaluate", "forward"]);
@@ -160,8 +174,7 @@ describe("the graph", () => {
   });
 
   it("nothing returns to draft and nothing reaches completed except from draft", () => {
-    const into = (target: ApplicationState) =>
-      CASES.filter(([, , , r]) => r.ok && r.to === target).map(([s]) => s);
+    const into = (target: ApplicationState) => CASES.filter(([, , , r]) => r.ok && r.to === target).map(([s]) => s);
     expect(into("draft")).toEqual([]);
     expect(new Set(into("completed"))).toEqual(new Set(["draft"]));
   });

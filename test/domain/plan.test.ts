@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { improvementPlan, planTargets, whatIf } from "../../src/domain/plan.js";
 import { optionsFor, type Sheet } from "../../src/domain/rubric.js";
-import { score, type Answers } from "../../src/domain/scoring.js";
-import { testSheet, testVersion, type CriterionSpec } from "../helpers/rubric.js";
+import { type Answers, score } from "../../src/domain/scoring.js";
+import { type CriterionSpec, testSheet, testVersion } from "../helpers/rubric.js";
 
 /** Every way of raising criteria (keep, or move to a higher option), the best by (changes, total). */
 function bruteForce(sheet: Sheet, answers: Answers, target: number): { changes: number; total: number } | null {
@@ -16,7 +16,10 @@ function bruteForce(sheet: Sheet, answers: Answers, target: number): { changes: 
   const walk = (i: number, changed: Record<string, string>, changes: number) => {
     if (i === choices.length) {
       const r = whatIf(sheet, answers, changed);
-      if (r.stars >= target && (!best || changes < best.changes || (changes === best.changes && r.total < best.total))) {
+      if (
+        r.stars >= target &&
+        (!best || changes < best.changes || (changes === best.changes && r.total < best.total))
+      ) {
         best = { changes, total: r.total };
       }
       return;
@@ -33,17 +36,21 @@ function bruteForce(sheet: Sheet, answers: Answers, target: number): { changes: 
 const criterionSpec = (id: string) =>
   fc
     .record({
-      points: fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 4 }).map((p) => p.sort((a, b) => a - b)),
+      points: fc
+        .uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 4 })
+        .map((p) => p.sort((a, b) => a - b)),
       markerAt: fc.option(fc.nat(3)),
       marker: fc.constantFrom(3 as const, 4 as const, 5 as const),
       improvable: fc.integer({ min: 0, max: 9 }).map((n) => n > 1),
     })
-    .map(({ points, markerAt, marker, improvable }): CriterionSpec => ({
-      id,
-      points,
-      improvable,
-      ...(markerAt !== null && markerAt < points.length ? { markers: { [markerAt]: marker } } : {}),
-    }));
+    .map(
+      ({ points, markerAt, marker, improvable }): CriterionSpec => ({
+        id,
+        points,
+        improvable,
+        ...(markerAt !== null && markerAt < points.length ? { markers: { [markerAt]: marker } } : {}),
+      }),
+    );
 
 const smallSheet = fc
   .tuple(
@@ -156,10 +163,23 @@ describe("improvement plan", () => {
       testVersion(),
       { disqualification: [{ id: "forged", requirement: "r", help: "h" }] },
     );
-    expect(improvementPlan(sheet, { A1: "a", B1: "b", C1: "b" }, 3)).toMatchObject({ reachable: false, blocker: "fixed-criterion", blockedBy: ["A1"] });
-    expect(improvementPlan(sheet, { A1: "b", B1: "b", C1: "b" }, 3, { clearances: { forged: false } })).toMatchObject({ reachable: false, blocker: "disqualified" });
-    expect(improvementPlan(sheet, { A1: "b", B1: "b", C1: "b" }, 9)).toMatchObject({ reachable: false, blocker: "target-unknown" });
-    expect(improvementPlan(sheet, { A1: "b", B1: "a", C1: "a" }, 5)).toMatchObject({ reachable: false, blocker: "points" });
+    expect(improvementPlan(sheet, { A1: "a", B1: "b", C1: "b" }, 3)).toMatchObject({
+      reachable: false,
+      blocker: "fixed-criterion",
+      blockedBy: ["A1"],
+    });
+    expect(improvementPlan(sheet, { A1: "b", B1: "b", C1: "b" }, 3, { clearances: { forged: false } })).toMatchObject({
+      reachable: false,
+      blocker: "disqualified",
+    });
+    expect(improvementPlan(sheet, { A1: "b", B1: "b", C1: "b" }, 9)).toMatchObject({
+      reachable: false,
+      blocker: "target-unknown",
+    });
+    expect(improvementPlan(sheet, { A1: "b", B1: "a", C1: "a" }, 5)).toMatchObject({
+      reachable: false,
+      blocker: "points",
+    });
   });
 
   it("lifts a stop-at-zero criterion off zero", () => {
@@ -175,13 +195,21 @@ describe("improvement plan", () => {
   });
 
   it("suggests answers for unanswered criteria, marked as coming from nothing", () => {
-    const sheet = testSheet({ A: [{ id: "A1", points: [0, 40] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35] }] });
+    const sheet = testSheet({
+      A: [{ id: "A1", points: [0, 40] }],
+      B: [{ id: "B1", points: [0, 25] }],
+      C: [{ id: "C1", points: [0, 35] }],
+    });
     const plan = improvementPlan(sheet, { A1: "b" }, 3);
     expect(plan.steps).toEqual([{ criterion: "B1", from: undefined, fromPoints: 0, to: "b", toPoints: 25, gain: 25 }]); // 65: less overshoot than C1
   });
 
   it("plans for the next tier, and for 3★ when that is further", () => {
-    const sheet = testSheet({ A: [{ id: "A1", points: [0, 40] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35] }] });
+    const sheet = testSheet({
+      A: [{ id: "A1", points: [0, 40] }],
+      B: [{ id: "B1", points: [0, 25] }],
+      C: [{ id: "C1", points: [0, 35] }],
+    });
     expect(planTargets(score(sheet, { A1: "a", B1: "a", C1: "a" }))).toEqual([2, 3]);
     expect(planTargets(score(sheet, { A1: "b", B1: "b", C1: "a" }))).toEqual([4]);
     expect(planTargets(score(sheet, { A1: "b", B1: "b", C1: "b" }))).toEqual([]);

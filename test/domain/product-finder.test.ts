@@ -16,7 +16,11 @@ describe("finding the product set", () => {
     expect(titles("mật ong")[0]).toBe("Mật ong, mật khác và nông sản thực phẩm khác");
     expect(titles("homestay")).toEqual(["Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"]);
     expect(titles("trà mãng cầu")).toEqual(["Sản phẩm trà từ thực vật khác", "Rau, củ, quả, hạt tươi"]);
-    expect(titles("bưởi")).toEqual(["Rau, củ, quả, hạt tươi", "Tinh dầu và dược liệu khác", "Chế biến từ rau, củ, quả, hạt"]);
+    expect(titles("bưởi")).toEqual([
+      "Rau, củ, quả, hạt tươi",
+      "Tinh dầu và dược liệu khác",
+      "Chế biến từ rau, củ, quả, hạt",
+    ]);
   });
 
   it("offers the sets of products made from what was typed, closest first: honey, then honey products, then honey wine", () => {
@@ -62,7 +66,11 @@ describe("finding the product set", () => {
   });
 
   it("ranks by how much of the text a set's products cover", () => {
-    const toy = productFinder({ a: ["trà", "x1", "x2", "x3"], b: ["mãng cầu", "y1", "y2", "y3"], c: ["trà mãng cầu", "z1", "z2", "z3"] });
+    const toy = productFinder({
+      a: ["trà", "x1", "x2", "x3"],
+      b: ["mãng cầu", "y1", "y2", "y3"],
+      c: ["trà mãng cầu", "z1", "z2", "z3"],
+    });
     expect(toy.suggest("trà mãng cầu")).toEqual(["c", "b"]);
     expect(toy.examples("a")).toEqual(["trà", "x1", "x2", "x3"]);
     expect(toy.examples("zz")).toEqual([]);

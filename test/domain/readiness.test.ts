@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { itemKey, missingEvidenceKinds, nextStep, parseItemKey, readinessOf, type EvidenceFile } from "../../src/domain/readiness.js";
+import {
+  type EvidenceFile,
+  itemKey,
+  missingEvidenceKinds,
+  nextStep,
+  parseItemKey,
+  readinessOf,
+} from "../../src/domain/readiness.js";
 import type { Sheet } from "../../src/domain/rubric.js";
-import { score, type Answers, type Clearances } from "../../src/domain/scoring.js";
+import { type Answers, type Clearances, score } from "../../src/domain/scoring.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { bestOption, testSheet } from "../helpers/rubric.js";
 
@@ -20,7 +27,12 @@ const sheet = () =>
       ],
     },
     undefined,
-    { disqualification: [{ id: "food-safety", requirement: "r", help: "h" }, { id: "forgery", requirement: "r", help: "h" }] },
+    {
+      disqualification: [
+        { id: "food-safety", requirement: "r", help: "h" },
+        { id: "forgery", requirement: "r", help: "h" },
+      ],
+    },
   );
 
 const best: Answers = { A1: "b", A2: "b", B1: "b", C7: "b", C10: "b" };
@@ -72,7 +84,12 @@ describe("readiness to file", () => {
   });
 
   it("asks no evidence for a criterion answered with 0 points", () => {
-    const r = check(sheet(), { ...best, A1: "a" }, cleared, allFiles.filter((f) => f.criterionId !== "A1"));
+    const r = check(
+      sheet(),
+      { ...best, A1: "a" },
+      cleared,
+      allFiles.filter((f) => f.criterionId !== "A1"),
+    );
     expect(r.missingEvidence).toEqual([]);
     expect(r.ready).toBe(true);
   });
@@ -82,7 +99,9 @@ describe("readiness to file", () => {
     const r = check(sheet(), low, cleared, [{ criterionId: "A1" }]);
     expect(r.belowThree).toBe(true);
     expect(r.items.map(itemKey)).toEqual(["score"]);
-    expect(check(sheet(), low, { ...cleared, forgery: false }, [{ criterionId: "A1" }]).items.map(itemKey)).toEqual(["failed-clearance:forgery"]);
+    expect(check(sheet(), low, { ...cleared, forgery: false }, [{ criterionId: "A1" }]).items.map(itemKey)).toEqual([
+      "failed-clearance:forgery",
+    ]);
     expect(check(sheet(), { A1: "b" }, cleared).items.map(itemKey)).not.toContain("score");
   });
 });
@@ -114,7 +133,8 @@ describe("the evidence kinds Mẫu 02 lists as missing", () => {
     const answers = Object.fromEntries(honey.criteria.map((c) => [c.id, bestOption(c).id]));
     const missing = missingEvidenceKinds(honey.criteria, answers, undefined, []);
     const order = honey.criteria.map((c) => c.id);
-    for (const m of missing) expect(m.criteria).toEqual([...m.criteria].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
+    for (const m of missing)
+      expect(m.criteria).toEqual([...m.criteria].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
     expect(missing.flatMap((m) => m.criteria)).toContain("C10");
   });
 });
@@ -139,7 +159,9 @@ describe("walking through the missing items", () => {
   });
 
   it("reads item keys back from callback data, and nothing else", () => {
-    for (const key of ["clearance:food-safety", "failed-clearance:x", "criterion:C6.1", "evidence:A1", "score"]) expect(itemKey(parseItemKey(key)!)).toBe(key);
-    for (const bad of ["", ":A1", "evidence:", "delete:A1", "score:1", "criterion"]) expect(parseItemKey(bad), bad).toBeUndefined();
+    for (const key of ["clearance:food-safety", "failed-clearance:x", "criterion:C6.1", "evidence:A1", "score"])
+      expect(itemKey(parseItemKey(key)!)).toBe(key);
+    for (const bad of ["", ":A1", "evidence:", "delete:A1", "score:1", "criterion"])
+      expect(parseItemKey(bad), bad).toBeUndefined();
   });
 });

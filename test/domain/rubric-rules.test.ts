@@ -26,9 +26,18 @@ describe("“none of these”", () => {
   it("is added, last and at 0 points, only where the lowest option scores above 0, from the version's flag", () => {
     const s = sheet();
     expect(s.criteria.map((c) => c.options.filter((o) => o.none).length)).toEqual([1, 0, 0, 1]);
-    expect(s.criteria[0]!.options.at(-1)).toEqual({ id: NONE_OPTION_ID, label: "Chưa đạt mức nào", points: 0, none: true });
+    expect(s.criteria[0]!.options.at(-1)).toEqual({
+      id: NONE_OPTION_ID,
+      label: "Chưa đạt mức nào",
+      points: 0,
+      none: true,
+    });
     // Without the flag the law's options stand alone.
-    const bare = testSheet({ A: [{ id: "A1", points: [1, 40] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [2, 35] }] });
+    const bare = testSheet({
+      A: [{ id: "A1", points: [1, 40] }],
+      B: [{ id: "B1", points: [0, 25] }],
+      C: [{ id: "C1", points: [2, 35] }],
+    });
     expect(bare.criteria.flatMap((c) => c.options).some((o) => o.none)).toBe(false);
   });
 
@@ -43,14 +52,25 @@ describe("“none of these”", () => {
     expect(withNone.markersMissed).toEqual([{ criterion: "A1", marker: 4, requiredPoints: 1, points: 0 }]);
     // The plan to 4★ starts from it: A1 must at least reach its ★4 option.
     const plan = improvementPlan(s, { A1: NONE_OPTION_ID, A2: "b", B1: "b", C1: "b" }, 4);
-    expect(plan.steps).toEqual([{ criterion: "A1", from: NONE_OPTION_ID, fromPoints: 0, to: "a", toPoints: 1, gain: 1 }]);
+    expect(plan.steps).toEqual([
+      { criterion: "A1", from: NONE_OPTION_ID, fromPoints: 0, to: "a", toPoints: 1, gain: 1 },
+    ]);
   });
 
   it("belongs to the case that needs it in a sheet with cases", () => {
     const s = testSheet(
-      { A: [{ id: "A1", points: [0, 40, 1, 40], cases: ["1", "1", "2", "2"] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35] }] },
+      {
+        A: [{ id: "A1", points: [0, 40, 1, 40], cases: ["1", "1", "2", "2"] }],
+        B: [{ id: "B1", points: [0, 25] }],
+        C: [{ id: "C1", points: [0, 35] }],
+      },
       testVersion({ noneOption: NONE }),
-      { cases: [{ id: "1", title: "one" }, { id: "2", title: "two" }] },
+      {
+        cases: [
+          { id: "1", title: "one" },
+          { id: "2", title: "two" },
+        ],
+      },
     );
     const a1 = s.criteria[0]!;
     expect(optionsFor(a1, "1").some((o) => o.none)).toBe(false);
@@ -65,7 +85,31 @@ describe("“none of these”", () => {
       corrections: [],
       cases: [],
       disqualification: [],
-      parts: [{ part: "A", groups: [{ id: "A1", title: "A", maxPoints: 40, subgroups: [], criteria: [{ id: "A1.1", title: "t", help: "h", maxPoints: 40, evidence: [], improvable: true, stopIfZero: false, options: [{ id: NONE_OPTION_ID, label: "x", points: 40 }] }] }] }],
+      parts: [
+        {
+          part: "A",
+          groups: [
+            {
+              id: "A1",
+              title: "A",
+              maxPoints: 40,
+              subgroups: [],
+              criteria: [
+                {
+                  id: "A1.1",
+                  title: "t",
+                  help: "h",
+                  maxPoints: 40,
+                  evidence: [],
+                  improvable: true,
+                  stopIfZero: false,
+                  options: [{ id: NONE_OPTION_ID, label: "x", points: 40 }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     expect(problems).toContainEqual({ code: "option-reserved", at: "A1.1", params: { option: NONE_OPTION_ID } });
   });
@@ -91,8 +135,25 @@ describe("rubric versions", () => {
   });
 
   it("keeps the answers whose criterion has the same id and options, and only those", () => {
-    const from = testSheet({ A: [{ id: "A1", points: [0, 40] }, { id: "A2", points: [0, 10] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35] }] });
-    const to = testSheet({ A: [{ id: "A1", points: [0, 40] }, { id: "A3", points: [0, 10] }], B: [{ id: "B1", points: [0, 5, 25] }], C: [{ id: "C1", points: [0, 35] }] });
-    expect(carryAnswers(from, to, { A1: "b", A2: "a", B1: "b", C1: "a" })).toEqual({ kept: { A1: "b", C1: "a" }, dropped: ["A2", "B1"] });
+    const from = testSheet({
+      A: [
+        { id: "A1", points: [0, 40] },
+        { id: "A2", points: [0, 10] },
+      ],
+      B: [{ id: "B1", points: [0, 25] }],
+      C: [{ id: "C1", points: [0, 35] }],
+    });
+    const to = testSheet({
+      A: [
+        { id: "A1", points: [0, 40] },
+        { id: "A3", points: [0, 10] },
+      ],
+      B: [{ id: "B1", points: [0, 5, 25] }],
+      C: [{ id: "C1", points: [0, 35] }],
+    });
+    expect(carryAnswers(from, to, { A1: "b", A2: "a", B1: "b", C1: "a" })).toEqual({
+      kept: { A1: "b", C1: "a" },
+      dropped: ["A2", "B1"],
+    });
   });
 });

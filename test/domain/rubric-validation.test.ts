@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sheetSchema, versionSchema, type SheetData, type VersionData } from "../../src/domain/rubric.js";
+import { type SheetData, sheetSchema, type VersionData, versionSchema } from "../../src/domain/rubric.js";
 import { validateSheet, validateVersion } from "../../src/domain/rubric-validation.js";
 import { RUBRICS_DIR } from "../../src/rubric/catalog.js";
 
@@ -42,7 +42,11 @@ describe("sheet validation", () => {
     const s = sheet("dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich");
     const c8 = s.parts[2]!.groups.flatMap((g) => g.criteria).find((c) => c.id === "C8")!;
     c8.options.find((o) => o.case === "2" && o.points === 3)!.points = 2;
-    expect(validateSheet(version(), s)).toContainEqual({ code: "criterion-max-case", at: "C8", params: { max: 3, best: 2, case: "2" } });
+    expect(validateSheet(version(), s)).toContainEqual({
+      code: "criterion-max-case",
+      at: "C8",
+      params: { max: 3, best: 2, case: "2" },
+    });
     c8.options[0]!.case = "9";
     expect(codes(validateSheet(version(), s))).toContain("case-unknown@C8");
   });
@@ -61,7 +65,10 @@ describe("sheet validation", () => {
   it("rejects a sheet missing a part", () => {
     const s = sheet();
     s.parts.pop();
-    expect(codes(validateSheet(version(), s))).toEqual(["part-missing@C", "disqualification-criterion-unknown@no-foreign-matter"]);
+    expect(codes(validateSheet(version(), s))).toEqual([
+      "part-missing@C",
+      "disqualification-criterion-unknown@no-foreign-matter",
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { score, tierFor, answerProblems } from "../../src/domain/scoring.js";
+import { answerProblems, score, tierFor } from "../../src/domain/scoring.js";
 import { testSheet, testVersion } from "../helpers/rubric.js";
 
 // 40 + 25 + 35 points: each part one criterion whose best option is the part's maximum.
@@ -13,7 +13,9 @@ const simple = () =>
 describe("tiers", () => {
   it("puts the boundaries where Decision 26/2026 does", () => {
     const v = testVersion();
-    expect([0, 29, 30, 49, 50, 69, 70, 89, 90, 100].map((p) => tierFor(v, p).stars)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect([0, 29, 30, 49, 50, 69, 70, 89, 90, 100].map((p) => tierFor(v, p).stars)).toEqual([
+      1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+    ]);
   });
 });
 
@@ -47,7 +49,11 @@ describe("score", () => {
 
   it("only warns about markers when the version says so", () => {
     const sheet = testSheet(
-      { A: [{ id: "A1", points: [0, 10, 30, 40], markers: { 2: 4 } }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35] }] },
+      {
+        A: [{ id: "A1", points: [0, 10, 30, 40], markers: { 2: 4 } }],
+        B: [{ id: "B1", points: [0, 25] }],
+        C: [{ id: "C1", points: [0, 35] }],
+      },
       testVersion({ markerRule: "warning" }),
     );
     const r = score(sheet, { A1: "b", B1: "b", C1: "b" });
@@ -75,7 +81,11 @@ describe("score", () => {
 
   it("disqualifies on a requirement answered no, or a stop-at-zero criterion at 0", () => {
     const sheet = testSheet(
-      { A: [{ id: "A1", points: [0, 40] }], B: [{ id: "B1", points: [0, 25] }], C: [{ id: "C1", points: [0, 35], stopIfZero: true }] },
+      {
+        A: [{ id: "A1", points: [0, 40] }],
+        B: [{ id: "B1", points: [0, 25] }],
+        C: [{ id: "C1", points: [0, 35], stopIfZero: true }],
+      },
       testVersion(),
       { disqualification: [{ id: "forged", requirement: "No forged papers", help: "h" }] },
     );
@@ -99,7 +109,12 @@ describe("score", () => {
         C: [{ id: "C1", points: [10, 35, 5, 35], cases: ["1", "1", "2", "2"] }],
       },
       testVersion(),
-      { cases: [{ id: "1", title: "one" }, { id: "2", title: "two" }] },
+      {
+        cases: [
+          { id: "1", title: "one" },
+          { id: "2", title: "two" },
+        ],
+      },
     );
     expect(score(sheet, { C1: "c" }, { caseId: "2" }).total).toBe(5);
     expect(score(sheet, { C1: "c" }, { caseId: "1" }).unanswered).toContain("C1");

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appliesInCase, optionsFor, type Sheet } from "../../src/domain/rubric.js";
 import { chosenOption, score } from "../../src/domain/scoring.js";
 import { dateLineText, SIGNATURE_WIDTH } from "../../src/forms/docx-kit.js";
-import { FORMS_TEXT_FILE } from "../../src/forms/text.js";
 import { buildMau01, buildMau02, buildMau03, formFileName, formsText } from "../../src/forms/index.js";
+import { FORMS_TEXT_FILE } from "../../src/forms/text.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { answers, full, honey, minimal } from "../helpers/forms.js";
 
@@ -28,7 +28,12 @@ interface Docx {
 }
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 function runsText(xml: string): string {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join("");
@@ -41,7 +46,10 @@ async function openDocx(buffer: Buffer): Promise<Docx> {
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => runsText(m[0]));
   const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) =>
     [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) =>
-      [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => runsText(p[0])).filter(Boolean).join("\n"),
+      [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+        .map((p) => runsText(p[0]))
+        .filter(Boolean)
+        .join("\n"),
     ),
   );
   return { xml, styles, paragraphs, text: paragraphs.join("\n"), rows };
@@ -104,7 +112,9 @@ describe("page and font", () => {
       expect(margins).toContain('w:left="1701"');
       expect(margins).toContain('w:right="850"');
       const defaults = doc.styles.match(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/)![0];
-      expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/);
+      expect(defaults).toMatch(
+        /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/,
+      );
       expect(defaults).toContain('<w:sz w:val="26"/>');
       // No other text font in the body: only the checkbox symbols use a symbol font.
       const fonts = new Set([...doc.xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
@@ -115,7 +125,9 @@ describe("page and font", () => {
   it("the national header is there, the motto bold and underlined", () => {
     for (const doc of Object.values(docs)) {
       expectInOrder(doc.text, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
-      expect(doc.xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><w:u w:val="single"\/><\/w:rPr><w:t[^>]*>Độc lập - Tự do - Hạnh phúc<\/w:t>/);
+      expect(doc.xml).toMatch(
+        /<w:r><w:rPr><w:b\/><w:bCs\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><w:u w:val="single"\/><\/w:rPr><w:t[^>]*>Độc lập - Tự do - Hạnh phúc<\/w:t>/,
+      );
     }
   });
 });
@@ -124,8 +136,10 @@ describe("labels and date lines", () => {
   it("each form opens with its label from Phụ lục III, before the national header", () => {
     expect(docs.m1.paragraphs[0]).toBe("Mẫu số 01: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP");
     expect(docs.e2.paragraphs[0]).toBe("Mẫu số 02: Báo cáo tự đánh giá về sản phẩm");
-    expect(docs.m3.paragraphs[0]).toBe("Mẫu số 03: Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP");
-    expect(docs.m1.xml).toMatch(/<w:b\/>[^]*?Mẫu số 01:/);
+    expect(docs.m3.paragraphs[0]).toBe(
+      "Mẫu số 03: Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP",
+    );
+    expect(docs.m1.xml).toMatch(/<w:b\/>[\s\S]*?Mẫu số 01:/);
   });
 
   it("fits the dotted date line to its column: fewer dots for a long place, at least one", () => {
@@ -179,16 +193,27 @@ describe("Mẫu số 01 — phiếu đăng ký", () => {
   });
 
   it("ticks the registration kind and refers to Phụ lục I in a footnote", async () => {
-    expect(paragraphStarting(docs.m1, "4. Lần đăng ký đánh giá:")).toBe("4. Lần đăng ký đánh giá:    Lần đầu ☐    Nâng hạng ☑    Đánh giá lại ☐");
+    expect(paragraphStarting(docs.m1, "4. Lần đăng ký đánh giá:")).toBe(
+      "4. Lần đăng ký đánh giá:    Lần đầu ☐    Nâng hạng ☑    Đánh giá lại ☐",
+    );
     expect(paragraphStarting(docs.e1, "4. Lần đăng ký đánh giá:")).not.toContain("☑");
     expect(docs.m1.xml).toContain('<w:footnoteReference w:id="1"/>');
     const zip = await JSZip.loadAsync(buffers.m1!);
-    expect(runsText(await zip.file("word/footnotes.xml")!.async("string"))).toContain("Theo Phụ lục I về Danh mục phân loại sản phẩm");
+    expect(runsText(await zip.file("word/footnotes.xml")!.async("string"))).toContain(
+      "Theo Phụ lục I về Danh mục phân loại sản phẩm",
+    );
   });
 
   it("leaves dotted lines for the agency's part and for everything the producer did not give", () => {
     expect(paragraphStarting(docs.m1, "Ngày nhận:")).toMatch(DOTS);
-    for (const label of ["- Tên đơn vị:", "- Họ tên người đại diện pháp lý:", "- Chức vụ:", "- Địa chỉ liên hệ:", "2. Tên sản phẩm:", "- Sản phẩm mẫu (số lượng):"]) {
+    for (const label of [
+      "- Tên đơn vị:",
+      "- Họ tên người đại diện pháp lý:",
+      "- Chức vụ:",
+      "- Địa chỉ liên hệ:",
+      "2. Tên sản phẩm:",
+      "- Sản phẩm mẫu (số lượng):",
+    ]) {
       expect(paragraphStarting(docs.e1, label)).toMatch(new RegExp(`^${label.replace(/[().]/g, "\\$&")} …{6,}$`));
     }
     expect(paragraphStarting(docs.e1, "- Điện thoại:")).toMatch(/^- Điện thoại: …{6,}\s+Email: …{6,}$/);
@@ -281,7 +306,9 @@ describe("Mẫu số 02 — báo cáo tự đánh giá", () => {
   });
 
   it("Part III has every criterion in rubric order with the chosen option, points, description and evidence", () => {
-    const criteriaRows = docs.m2.rows.filter((r) => r.length === 5 && honey.criteria.some((c) => r[0]!.startsWith(`${c.id} `)));
+    const criteriaRows = docs.m2.rows.filter(
+      (r) => r.length === 5 && honey.criteria.some((c) => r[0]!.startsWith(`${c.id} `)),
+    );
     expect(criteriaRows.map((r) => r[0])).toEqual(honey.criteria.map((c) => `${c.id} ${c.title}`));
     let sum = 0;
     for (const c of honey.criteria) {
@@ -295,7 +322,9 @@ describe("Mẫu số 02 — báo cáo tự đánh giá", () => {
       if (!full.assessment.evidence?.[c.id]) expect(row[4]).toMatch(DOTS);
       sum += option.points;
     }
-    expect(rowStarting(docs.m2, "A1.1 ")[4]).toBe("hop-dong-lien-ket-15-ho.pdf (Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi)");
+    expect(rowStarting(docs.m2, "A1.1 ")[4]).toBe(
+      "hop-dong-lien-ket-15-ho.pdf (Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi)",
+    );
     expect(rowStarting(docs.m2, "A3.3 ")[4]).toBe("danh-sach-lao-dong.xlsx");
     expect(rowStarting(docs.m2, "B5.1 ")[4]).toBe("Ảnh");
     expect(sum).toBe(score(honey, answers).total);
@@ -310,7 +339,9 @@ describe("Mẫu số 02 — báo cáo tự đánh giá", () => {
     expect(rowStarting(docs.m2, "Phần B. Khả năng tiếp thị")[1]).toBe(`${result.parts.B!.points}/25`);
     expect(rowStarting(docs.m2, "Phần C. Chất lượng sản phẩm")[1]).toBe(`${result.parts.C!.points}/35`);
     expect(rowStarting(docs.m2, "Tổng cộng")[1]).toBe(`${result.total}/100`);
-    expect(paragraphStarting(docs.m2, "Hạng sao dự kiến:")).toBe(`Hạng sao dự kiến: ${result.stars} sao (tự đánh giá của chủ thể, điểm dự kiến)`);
+    expect(paragraphStarting(docs.m2, "Hạng sao dự kiến:")).toBe(
+      `Hạng sao dự kiến: ${result.stars} sao (tự đánh giá của chủ thể, điểm dự kiến)`,
+    );
     expect(docs.m2.text).toContain("chưa phải kết quả đánh giá, phân hạng chính thức");
   });
 
@@ -357,10 +388,12 @@ describe("Mẫu số 02 — báo cáo tự đánh giá", () => {
     const tourAnswers = Object.fromEntries(applicable.map((c) => [c.id, optionsFor(c, caseId).at(-1)!.id]));
     const doc = await openDocx(await buildMau02({ assessment: { sheet: tourism, answers: tourAnswers, caseId } }));
     expect(doc.text).toContain(`Trường hợp áp dụng: ${tourism.cases[0]!.title}.`);
-    for (const c of applicable) expect(rowStarting(doc, `${c.id} ${c.title}`)[1]).toBe(chosenOption(c, tourAnswers, caseId)!.label);
+    for (const c of applicable)
+      expect(rowStarting(doc, `${c.id} ${c.title}`)[1]).toBe(chosenOption(c, tourAnswers, caseId)!.label);
     for (const c of skipped) expect(doc.rows.some((r) => r[0] === `${c.id} ${c.title}`)).toBe(false);
     // A criterion whose options depend on the case shows the option of this case.
-    for (const c of caseBound) expect(optionsFor(c, caseId).map((o) => o.label)).toContain(rowStarting(doc, `${c.id} `)[1]);
+    for (const c of caseBound)
+      expect(optionsFor(c, caseId).map((o) => o.label)).toContain(rowStarting(doc, `${c.id} `)[1]);
     expect(rowStarting(doc, "Tổng cộng")[1]).toBe(`${score(tourism, tourAnswers, { caseId }).total}/100`);
   });
 });
@@ -429,7 +462,11 @@ describe("Mẫu số 03 — báo cáo của UBND xã", () => {
 
   it("words a ward and a city correctly", async () => {
     const doc = await openDocx(
-      await buildMau03({ ...full, province: undefined, commune: { name: "Ba Đình", type: "ward", province: { name: "Hà Nội", type: "city" } } }),
+      await buildMau03({
+        ...full,
+        province: undefined,
+        commune: { name: "Ba Đình", type: "ward", province: { name: "Hà Nội", type: "city" } },
+      }),
     );
     expect(doc.text).toContain("PHƯỜNG BA ĐÌNH");
     expect(doc.text).toContain("Ủy ban nhân dân phường Ba Đình đề nghị Ủy ban nhân dân thành phố Hà Nội đánh giá");
@@ -440,12 +477,37 @@ describe("Mẫu số 03 — báo cáo của UBND xã", () => {
 
 describe("a producer who skipped every optional question", () => {
   it("still gets three documents with the headings and dotted lines", () => {
-    expectInOrder(docs.e1.text, ["PHIẾU ĐĂNG KÝ", "1. Thông tin về đơn vị đăng ký:", "2. Tên sản phẩm:", "3. Nhóm sản phẩm đăng ký", "4. Lần đăng ký đánh giá:", "5. Tài liệu kèm theo:", "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ"]);
+    expectInOrder(docs.e1.text, [
+      "PHIẾU ĐĂNG KÝ",
+      "1. Thông tin về đơn vị đăng ký:",
+      "2. Tên sản phẩm:",
+      "3. Nhóm sản phẩm đăng ký",
+      "4. Lần đăng ký đánh giá:",
+      "5. Tài liệu kèm theo:",
+      "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ",
+    ]);
     // The product set still comes from the sheet.
     expect(docs.e1.text).toContain("Phân nhóm: Mật ong, mật khác và nông sản thực phẩm khác");
 
-    expectInOrder(docs.e2.text, ["Phần I", "1. Tên chủ thể:", "9. Cơ cấu tổ chức của chủ thể:", "Phần II", "Phần III", "Tổng cộng", "Hạng sao dự kiến: 1 sao", "Phần IV"]);
-    for (const label of ["1. Tên chủ thể:", "2. Loại hình tổ chức:", "3. Địa chỉ:", "- Họ tên:", "- Tên sản phẩm/dịch vụ:", "+ Doanh thu:", "+ Lợi nhuận:"]) {
+    expectInOrder(docs.e2.text, [
+      "Phần I",
+      "1. Tên chủ thể:",
+      "9. Cơ cấu tổ chức của chủ thể:",
+      "Phần II",
+      "Phần III",
+      "Tổng cộng",
+      "Hạng sao dự kiến: 1 sao",
+      "Phần IV",
+    ]);
+    for (const label of [
+      "1. Tên chủ thể:",
+      "2. Loại hình tổ chức:",
+      "3. Địa chỉ:",
+      "- Họ tên:",
+      "- Tên sản phẩm/dịch vụ:",
+      "+ Doanh thu:",
+      "+ Lợi nhuận:",
+    ]) {
       expect(paragraphStarting(docs.e2, label)).toMatch(DOTS);
     }
     expect(paragraphStarting(docs.e2, "- Giới tính:")).toMatch(/^- Giới tính: …+ \(Nam\/nữ\); Dân tộc: …+$/);
@@ -453,7 +515,9 @@ describe("a producer who skipped every optional question", () => {
     expect(docs.e2.paragraphs[afterHistory + 1]).toMatch(/^…{20,}$/);
     expect(docs.e2.text).toContain("Không có tài liệu minh chứng còn thiếu.");
     // Long labels with nothing to show go on lines of their own, with room to write.
-    expect(paragraphStarting(docs.e2, "6. Ngày thành lập/đăng ký kinh doanh:")).toMatch(/^6\. Ngày thành lập\/đăng ký kinh doanh: …{6,}$/);
+    expect(paragraphStarting(docs.e2, "6. Ngày thành lập/đăng ký kinh doanh:")).toMatch(
+      /^6\. Ngày thành lập\/đăng ký kinh doanh: …{6,}$/,
+    );
     expect(paragraphStarting(docs.e2, "Số giấy đăng ký (nếu có):")).toMatch(DOTS);
     // The disqualification questions not answered yet are named, punctuated once.
     const pending = paragraphStarting(docs.e2, "Chưa xác nhận các điều kiện bắt buộc:");
@@ -461,15 +525,32 @@ describe("a producer who skipped every optional question", () => {
     expect(pending).not.toMatch(/\.;|\.\.$|…\)\.\./);
     expect(docs.m2.text).not.toContain("Chưa xác nhận các điều kiện bắt buộc");
 
-    expectInOrder(docs.e3.text, ["ỦY BAN NHÂN DÂN", "XÃ …", "BÁO CÁO", "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG", "1. Về sử dụng nguyên liệu địa phương:", "2. Về sử dụng lao động địa phương:", "3. Nguồn gốc ý tưởng sản phẩm:", "4. Bản sắc/trí tuệ địa phương:", "Ủy ban nhân dân xã"]);
-    expect(docs.e3.text).toMatch(/Ủy ban nhân dân xã …{4,} đề nghị Ủy ban nhân dân tỉnh …{4,} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm …{4,} của …{4,}\./);
-    expect(paragraphStarting(docs.e3, "5. Sản phẩm đăng ký đánh giá:")).toBe("5. Sản phẩm đăng ký đánh giá: (Mật ong, mật khác và nông sản thực phẩm khác)");
+    expectInOrder(docs.e3.text, [
+      "ỦY BAN NHÂN DÂN",
+      "XÃ …",
+      "BÁO CÁO",
+      "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM",
+      "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG",
+      "1. Về sử dụng nguyên liệu địa phương:",
+      "2. Về sử dụng lao động địa phương:",
+      "3. Nguồn gốc ý tưởng sản phẩm:",
+      "4. Bản sắc/trí tuệ địa phương:",
+      "Ủy ban nhân dân xã",
+    ]);
+    expect(docs.e3.text).toMatch(
+      /Ủy ban nhân dân xã …{4,} đề nghị Ủy ban nhân dân tỉnh …{4,} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm …{4,} của …{4,}\./,
+    );
+    expect(paragraphStarting(docs.e3, "5. Sản phẩm đăng ký đánh giá:")).toBe(
+      "5. Sản phẩm đăng ký đánh giá: (Mật ong, mật khác và nông sản thực phẩm khác)",
+    );
   });
 
   it("writes valid .docx files", async () => {
     for (const key of ["e1", "e2", "e3"]) {
       const zip = await JSZip.loadAsync(buffers[key]!);
-      expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml"]));
+      expect(Object.keys(zip.files)).toEqual(
+        expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml"]),
+      );
       expect(buffers[key]!.subarray(0, 2).toString()).toBe("PK");
     }
   });
@@ -489,16 +570,30 @@ describe("Vietnamese text", () => {
 
 describe("formFileName", () => {
   it("is readable ASCII: form, product, producer", () => {
-    expect(formFileName("mau-02", "Mật ong hoa tràm", "Nguyễn Thị Lan")).toBe("mau-02-bao-cao-tu-danh-gia-mat-ong-hoa-tram-nguyen-thi-lan.docx");
-    expect(formFileName("mau-01", "Mật ong hoa tràm", "Nguyễn Thị Lan")).toBe("mau-01-phieu-dang-ky-mat-ong-hoa-tram-nguyen-thi-lan.docx");
-    expect(formFileName("mau-03", "Đặc sản Đồng Tháp", "HTX Đất Đỏ")).toBe("mau-03-bao-cao-cua-xa-dac-san-dong-thap-htx-dat-do.docx");
+    expect(formFileName("mau-02", "Mật ong hoa tràm", "Nguyễn Thị Lan")).toBe(
+      "mau-02-bao-cao-tu-danh-gia-mat-ong-hoa-tram-nguyen-thi-lan.docx",
+    );
+    expect(formFileName("mau-01", "Mật ong hoa tràm", "Nguyễn Thị Lan")).toBe(
+      "mau-01-phieu-dang-ky-mat-ong-hoa-tram-nguyen-thi-lan.docx",
+    );
+    expect(formFileName("mau-03", "Đặc sản Đồng Tháp", "HTX Đất Đỏ")).toBe(
+      "mau-03-bao-cao-cua-xa-dac-san-dong-thap-htx-dat-do.docx",
+    );
     expect(formFileName("mau-01", undefined, "")).toBe("mau-01-phieu-dang-ky.docx");
   });
 
   it("has no character Windows forbids and stays within 80 characters", () => {
     const names = [
-      formFileName("mau-02", 'Rượu / Sim: "Phú Quốc" <đặc biệt>? *|\\', "Công ty TNHH Một Thành Viên Thương Mại Dịch Vụ Xuất Nhập Khẩu Nông Sản Sạch Miền Tây"),
-      formFileName("mau-03", "Nước mắm nhĩ cá cơm than truyền thống Phan Thiết thượng hạng loại đặc biệt 40 độ đạm", "Hợp tác xã Thủy sản Hòn Rớ"),
+      formFileName(
+        "mau-02",
+        'Rượu / Sim: "Phú Quốc" <đặc biệt>? *|\\',
+        "Công ty TNHH Một Thành Viên Thương Mại Dịch Vụ Xuất Nhập Khẩu Nông Sản Sạch Miền Tây",
+      ),
+      formFileName(
+        "mau-03",
+        "Nước mắm nhĩ cá cơm than truyền thống Phan Thiết thượng hạng loại đặc biệt 40 độ đạm",
+        "Hợp tác xã Thủy sản Hòn Rớ",
+      ),
       formFileName("mau-01", "Trà", "Ông Bảy"),
     ];
     for (const name of names) {

@@ -17,7 +17,9 @@ const available = !!soffice && has("pdftotext") && has("pdfinfo");
 if (!available) {
   const message = "LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo) is missing";
   if (process.env.REQUIRE_LIBREOFFICE === "1") throw new Error(`REQUIRE_LIBREOFFICE=1 but ${message}.`);
-  console.warn(`NOTICE: ${message}; the LibreOffice rendering tests are SKIPPED. apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation`);
+  console.warn(
+    `NOTICE: ${message}; the LibreOffice rendering tests are SKIPPED. apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation`,
+  );
 }
 
 interface Rendered {
@@ -51,15 +53,33 @@ describe.skipIf(!available)("the forms rendered by LibreOffice", () => {
       }),
     );
     // One LibreOffice run for all six, with its own profile (parallel runs do not share a lock).
-    execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files], {
-      stdio: "ignore",
-      timeout: 120_000,
-    });
+    execFileSync(
+      soffice!,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        ...files,
+      ],
+      {
+        stdio: "ignore",
+        timeout: 120_000,
+      },
+    );
     for (const name of Object.keys(FORMS)) {
       const pdf = join(dir, `${name}.pdf`);
       const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
-      rendered[name] = { pages: Number(/^Pages:\s+(\d+)/m.exec(info)![1]), lines: text.split("\n").map((l) => l.trim()).filter(Boolean) };
+      rendered[name] = {
+        pages: Number(/^Pages:\s+(\d+)/m.exec(info)![1]),
+        lines: text
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      };
     }
   }, 150_000);
 
@@ -70,7 +90,11 @@ describe.skipIf(!available)("the forms rendered by LibreOffice", () => {
   it("opens each form with its label from Phụ lục III, above the national header", () => {
     expect(rendered.m1!.lines[0]).toBe("Mẫu số 01: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP");
     expect(rendered.m2!.lines[0]).toBe("Mẫu số 02: Báo cáo tự đánh giá về sản phẩm");
-    expect(squeeze(rendered.m3!.lines.slice(0, 2).join(""))).toBe(squeeze("Mẫu số 03: Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP"));
+    expect(squeeze(rendered.m3!.lines.slice(0, 2).join(""))).toBe(
+      squeeze(
+        "Mẫu số 03: Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP",
+      ),
+    );
     for (const name of ["m1", "m2"]) expect(rendered[name]!.lines[1]).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   });
 
@@ -83,7 +107,9 @@ describe.skipIf(!available)("the forms rendered by LibreOffice", () => {
       expect(lines[0], name).toMatch(/^(Số: ……\/BC-UBND\s+)?…+, ngày …+ tháng …+ năm …+$/);
     }
     // Mẫu 03: the date sits beside the report's number, on the line under the header.
-    expect(dateLine(rendered.m3!)).toEqual([expect.stringMatching(/^Số: ……\/BC-UBND\s+Cái Nước, ngày 03 tháng 02 năm 2026$/)]);
+    expect(dateLine(rendered.m3!)).toEqual([
+      expect.stringMatching(/^Số: ……\/BC-UBND\s+Cái Nước, ngày 03 tháng 02 năm 2026$/),
+    ]);
   });
 
   it("prints the organisation type and the product set the producer gave", () => {
@@ -107,7 +133,15 @@ describe.skipIf(!available)("the forms rendered by LibreOffice", () => {
 
   it("shows Part III's table and the appendix with the producer's files", () => {
     const text = squeeze(rendered.m2!.lines.join("\n"));
-    for (const part of ["Phần I", "Phần II", "Phần III", "Phần IV", "TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ", "PHỤ LỤC: DANH MỤC TÀI LIỆU MINH CHỨNG", "hop-dong-lien-ket-15-ho.pdf"]) {
+    for (const part of [
+      "Phần I",
+      "Phần II",
+      "Phần III",
+      "Phần IV",
+      "TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ",
+      "PHỤ LỤC: DANH MỤC TÀI LIỆU MINH CHỨNG",
+      "hop-dong-lien-ket-15-ho.pdf",
+    ]) {
       expect(text).toContain(squeeze(part));
     }
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADMIN_UNITS_DIR, adminUnits, loadAdminUnits, parseCommuneCsv, type Commune } from "../../src/geo/communes.js";
+import { ADMIN_UNITS_DIR, adminUnits, type Commune, loadAdminUnits, parseCommuneCsv } from "../../src/geo/communes.js";
 import { fold } from "../../src/text.js";
 
 const units = adminUnits();
@@ -55,7 +55,10 @@ describe("shipped administrative units", () => {
 
 describe("the corrections of 2025–2026, checked against the GSO list and Resolutions 30/2026/QH16, 237/NQ-UBTVQH16", () => {
   const inProvince = (province: string) => units.communes.filter((c) => c.provinceName === province);
-  const named = (province: string, name: string) => inProvince(province).filter((c) => c.name === name).map(full);
+  const named = (province: string, name: string) =>
+    inProvince(province)
+      .filter((c) => c.name === name)
+      .map(full);
 
   it("Hà Tĩnh has Xã Sơn Kim 2 beside Sơn Kim 1: 69 units", () => {
     expect(named("Hà Tĩnh", "Sơn Kim 2")).toEqual(["Xã Sơn Kim 2, Tỉnh Hà Tĩnh"]);
@@ -82,8 +85,22 @@ describe("the corrections of 2025–2026, checked against the GSO list and Resol
   });
 
   it("Đồng Nai is a city since 30/4/2026 and ten of its xã are phường: 33 phường, 62 xã", () => {
-    expect(units.provinces.find((p) => p.name === "Đồng Nai")).toMatchObject({ fullName: "Thành phố Đồng Nai", type: "city" });
-    const wards = ["Trảng Bom", "Long Thành", "Nhơn Trạch", "Xuân Lộc", "Dầu Giây", "Tân Phú", "Trị An", "Đồng Phú", "Lộc Ninh", "Tân Khai"];
+    expect(units.provinces.find((p) => p.name === "Đồng Nai")).toMatchObject({
+      fullName: "Thành phố Đồng Nai",
+      type: "city",
+    });
+    const wards = [
+      "Trảng Bom",
+      "Long Thành",
+      "Nhơn Trạch",
+      "Xuân Lộc",
+      "Dầu Giây",
+      "Tân Phú",
+      "Trị An",
+      "Đồng Phú",
+      "Lộc Ninh",
+      "Tân Khai",
+    ];
     for (const name of wards) expect(named("Đồng Nai", name)).toEqual([`Phường ${name}, Thành phố Đồng Nai`]);
     expect(inProvince("Đồng Nai").filter((c) => c.type === "ward")).toHaveLength(33);
     expect(inProvince("Đồng Nai").filter((c) => c.type === "commune")).toHaveLength(62);
@@ -165,11 +182,7 @@ describe("commune search", () => {
     expect(full(first("Phú Thọ Hòa"))).toBe("Phường Phú Thọ Hòa, Thành phố Hồ Chí Minh");
     expect(full(first("bac ninh hoa"))).toBe("Xã Bắc Ninh Hòa, Tỉnh Khánh Hòa");
     expect(names("phu tho").slice(0, 3).sort()).toEqual(
-      [
-        "Phường Phú Thọ, Thành phố Hồ Chí Minh",
-        "Phường Phú Thọ, Tỉnh Phú Thọ",
-        "Xã Phú Thọ, Tỉnh Đồng Tháp",
-      ].sort(),
+      ["Phường Phú Thọ, Thành phố Hồ Chí Minh", "Phường Phú Thọ, Tỉnh Phú Thọ", "Xã Phú Thọ, Tỉnh Đồng Tháp"].sort(),
     );
     expect(full(first("phu tho phu tho"))).toBe("Phường Phú Thọ, Tỉnh Phú Thọ");
   });
@@ -178,7 +191,10 @@ describe("commune search", () => {
     expect(full(first("phường bà điểm"))).toBe("Xã Bà Điểm, Thành phố Hồ Chí Minh");
     // Since 2026 there are two phường Tân Phú (Hồ Chí Minh City, Đồng Nai): both come first.
     for (const query of ["phuong tan phu", "p. tan phu"]) {
-      expect(names(query).slice(0, 2).sort(), query).toEqual(["Phường Tân Phú, Thành phố Hồ Chí Minh", "Phường Tân Phú, Thành phố Đồng Nai"]);
+      expect(names(query).slice(0, 2).sort(), query).toEqual([
+        "Phường Tân Phú, Thành phố Hồ Chí Minh",
+        "Phường Tân Phú, Thành phố Đồng Nai",
+      ]);
     }
     expect(first("đặc khu côn đảo")?.name).toBe("Côn Đảo");
     // Names that start like a prefix word are still found.
@@ -254,17 +270,22 @@ describe("loading a list", () => {
 
   it("rejects a shipped file that does not fit, naming the row", () => {
     const header = "code,name,fullName,slug,type,provinceCode\n";
-    expect(() => loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,commune,02\n`))).toThrow(/row 2.*commune-province/);
-    expect(() => loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,village,01\n`))).toThrow(/row 2.*commune-type/);
+    expect(() => loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,commune,02\n`))).toThrow(
+      /row 2.*commune-province/,
+    );
+    expect(() => loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,village,01\n`))).toThrow(
+      /row 2.*commune-type/,
+    );
     expect(() => loadAdminUnits(write(provinces, `${header}00001,"A,Xã A,a,commune,01\n`))).toThrow(/commune-csv/);
     expect(() => loadAdminUnits(write(provinces, "code,name\n00001,A\n"))).toThrow(/commune-header/);
-    expect(() => loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,commune,01\n00001,B,Xã B,b,commune,01\n`))).toThrow(
-      /row 3.*commune-duplicate/,
-    );
+    expect(() =>
+      loadAdminUnits(write(provinces, `${header}00001,A,Xã A,a,commune,01\n00001,B,Xã B,b,commune,01\n`)),
+    ).toThrow(/row 3.*commune-duplicate/);
   });
 
   it("reports every problem of an administrator's file with its line, and accepts Vietnamese kinds", () => {
-    const text = "code,name,type,provinceCode,replaces\n1234,A,xã,01,\n00002,,phường,01,\n00003,C,thôn,01,\n00004,D,Đặc khu,99,\n00005,E,PHƯỜNG,01,00006;00007\n00005,F,ward,01,\n00008,H,đặc khu,01\n";
+    const text =
+      "code,name,type,provinceCode,replaces\n1234,A,xã,01,\n00002,,phường,01,\n00003,C,thôn,01,\n00004,D,Đặc khu,99,\n00005,E,PHƯỜNG,01,00006;00007\n00005,F,ward,01,\n00008,H,đặc khu,01\n";
     const { rows, problems } = parseCommuneCsv(text, new Set(["01"]));
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [2, "commune-code"],
@@ -278,6 +299,8 @@ describe("loading a list", () => {
       // A row that stops early (no replaces cell) is fine.
       { line: 8, code: "00008", name: "H", type: "special-zone", provinceCode: "01", replaces: [] },
     ]);
-    expect(parseCommuneCsv("name\nA\n", new Set(["01"])).problems).toMatchObject([{ code: "commune-header", params: { missing: "code, type, provinceCode" } }]);
+    expect(parseCommuneCsv("name\nA\n", new Set(["01"])).problems).toMatchObject([
+      { code: "commune-header", params: { missing: "code, type, provinceCode" } },
+    ]);
   });
 });

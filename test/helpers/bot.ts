@@ -7,20 +7,20 @@ import { Api, type Bot, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { afterEach, beforeEach, expect } from "vitest";
-import type { BotContext } from "../../src/bot/context.js";
 import { decodeCallback } from "../../src/bot/callback-data.js";
+import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/index.js";
+import { createTelegramDispatcher } from "../../src/bot/notifications/index.js";
 import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
 import type { SessionData } from "../../src/bot/session.js";
 import type { UpdateLog } from "../../src/bot/update-log.js";
-import { openDatabase, type Db } from "../../src/db/client.js";
-import { loadHolidays } from "../../src/services/holidays.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { getI18n } from "../../src/i18n.js";
-import { createTelegramDispatcher } from "../../src/bot/notifications/index.js";
-import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
+import { adminUnitsOf } from "../../src/services/admin-units.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { telegramIdentity, userIdOf } from "../../src/services/people.js";
-import { startFakeBotApi, type FakeBotApi, type FakeUser, type RecordedCall } from "./fake-bot-api.js";
+import { type FakeBotApi, type FakeUser, type RecordedCall, startFakeBotApi } from "./fake-bot-api.js";
 
 const catalog = loadCatalog().value!;
 
@@ -43,7 +43,10 @@ export interface HarnessOptions {
 export const lastText = (u: FakeUser): string => u.chat().last()?.text ?? "";
 
 /** Limits that never make a test wait. */
-export const NO_LIMITS: SendLimits = { global: { count: 100_000, windowMs: 1 }, perChat: { count: 100_000, windowMs: 1 } };
+export const NO_LIMITS: SendLimits = {
+  global: { count: 100_000, windowMs: 1 },
+  perChat: { count: 100_000, windowMs: 1 },
+};
 
 export interface LogLine {
   level: number;
@@ -84,16 +87,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.database) copyFileSync(options.database, dbPath);
   let db = openDatabase(dbPath);
   const logs: LogLine[] = [];
-  const logger = pino({ level: options.logLevel ?? "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const logger = pino(
+    { level: options.logLevel ?? "warn" },
+    { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
+  );
   const limiter = createRateLimiter(options.limits ?? NO_LIMITS);
   const build = (on: Db = db, { storage, updateLog } = options) =>
-    createBot(api.token, { db: on, catalog, adminUnits: adminUnitsOf(on), logger, adminIds: options.adminIds ?? [], holidays, notify: () => undefined }, {
-      botInfo: api.botInfo,
-      client: { apiRoot: api.url },
-      limiter,
-      ...(storage ? { storage } : {}),
-      ...(updateLog ? { updateLog } : {}),
-    });
+    createBot(
+      api.token,
+      {
+        db: on,
+        catalog,
+        adminUnits: adminUnitsOf(on),
+        logger,
+        adminIds: options.adminIds ?? [],
+        holidays,
+        notify: () => undefined,
+      },
+      {
+        botInfo: api.botInfo,
+        client: { apiRoot: api.url },
+        limiter,
+        ...(storage ? { storage } : {}),
+        ...(updateLog ? { updateLog } : {}),
+      },
+    );
   let bot = build();
   const dispatcher = () =>
     createTelegramDispatcher({
@@ -134,7 +152,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       db.$client.close();
       await api.stop();
-      expect(buttonsOutsideCodec(api), "callback data that no button kind of src/bot/callback-data.ts decodes").toEqual([]);
+      expect(buttonsOutsideCodec(api), "callback data that no button kind of src/bot/callback-data.ts decodes").toEqual(
+        [],
+      );
     },
   };
 }
@@ -145,8 +165,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
  */
 export function buttonsOutsideCodec(api: FakeBotApi): string[] {
   const data = api.calls.flatMap((call) => {
-    const markup = call.params.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
-    return (markup?.inline_keyboard ?? []).flat().flatMap((b) => (b.callback_data === undefined ? [] : [b.callback_data]));
+    const markup = call.params.reply_markup as
+      | { inline_keyboard?: Array<Array<{ callback_data?: string }>> }
+      | undefined;
+    return (markup?.inline_keyboard ?? [])
+      .flat()
+      .flatMap((b) => (b.callback_data === undefined ? [] : [b.callback_data]));
   });
   return [...new Set(data)].filter((d) => !decodeCallback(d));
 }
@@ -156,7 +180,10 @@ export function buttonsOutsideCodec(api: FakeBotApi): string[] {
  * met no API error (but those `allowed` says a test provokes on purpose) and answered every press.
  * The returned object always stands for the current test's harness.
  */
-export function useHarness(options: HarnessOptions = {}, allowed: () => (call: RecordedCall) => boolean = () => () => false): Harness {
+export function useHarness(
+  options: HarnessOptions = {},
+  allowed: () => (call: RecordedCall) => boolean = () => () => false,
+): Harness {
   let current: Harness | undefined;
   beforeEach(async () => {
     current = await startHarness(options);
@@ -164,7 +191,12 @@ export function useHarness(options: HarnessOptions = {}, allowed: () => (call: R
   afterEach(async () => {
     const h = current!;
     const expected = allowed();
-    expect(h.api.unexpectedErrors().filter((c) => !expected(c)).map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);
+    expect(
+      h.api
+        .unexpectedErrors()
+        .filter((c) => !expected(c))
+        .map((c) => `${c.method}: ${JSON.stringify(c.response)}`),
+    ).toEqual([]);
     expect(h.api.unansweredCallbackQueries()).toEqual([]);
     await h.close();
   });

@@ -1,12 +1,12 @@
 // Proves the fake Bot API behaves like Telegram when driven by grammY itself.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, InputMediaBuilder, Keyboard } from "grammy";
-import { run } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { run } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, InputMediaBuilder, Keyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
 
 let api: FakeBotApi;
 
@@ -71,7 +71,12 @@ describe("HTTP surface", () => {
     const call = api.callsOf("sendMessage")[0]!;
     expect(call.params.chat_id).toBe(501);
     expect(call.params.reply_markup).toEqual({ inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] });
-    expect(api.chat(501).last()?.buttons.map((b) => b.text)).toEqual(["OK"]);
+    expect(
+      api
+        .chat(501)
+        .last()
+        ?.buttons.map((b) => b.text),
+    ).toEqual(["OK"]);
   });
 
   it("records harmless methods and answers true", async () => {
@@ -138,13 +143,23 @@ describe("messages, edits and keyboards", () => {
     a.send("hi");
     b.send("hi");
     const m = await bot.api.sendMessage(44, "cho A");
-    expect((await grammyError(bot.api.editMessageText(44, 999, "x"))).description).toBe("Bad Request: message to edit not found");
-    expect((await grammyError(bot.api.editMessageText(45, m.message_id + 5, "x"))).description).toBe("Bad Request: message to edit not found");
-    expect((await grammyError(bot.api.editMessageText(44, 1, "x"))).description).toBe("Bad Request: message can't be edited");
+    expect((await grammyError(bot.api.editMessageText(44, 999, "x"))).description).toBe(
+      "Bad Request: message to edit not found",
+    );
+    expect((await grammyError(bot.api.editMessageText(45, m.message_id + 5, "x"))).description).toBe(
+      "Bad Request: message to edit not found",
+    );
+    expect((await grammyError(bot.api.editMessageText(44, 1, "x"))).description).toBe(
+      "Bad Request: message can't be edited",
+    );
     await bot.api.deleteMessage(44, m.message_id);
     expect(api.chat(44).messages).toEqual([]);
-    expect((await grammyError(bot.api.editMessageText(44, m.message_id, "x"))).description).toBe("Bad Request: message to edit not found");
-    expect((await grammyError(bot.api.deleteMessage(44, m.message_id))).description).toBe("Bad Request: message to delete not found");
+    expect((await grammyError(bot.api.editMessageText(44, m.message_id, "x"))).description).toBe(
+      "Bad Request: message to edit not found",
+    );
+    expect((await grammyError(bot.api.deleteMessage(44, m.message_id))).description).toBe(
+      "Bad Request: message to delete not found",
+    );
   });
 
   it("refuses 403 to a user who never started the bot or blocked it, and 400 for an unknown chat", async () => {
@@ -179,34 +194,61 @@ describe("messages, edits and keyboards", () => {
     // 33 "đ" = 66 bytes but only 33 characters.
     const vietnamese = "đ".repeat(33);
     expect(vietnamese.length).toBeLessThan(64);
-    const error = await grammyError(bot.api.sendMessage(47, "x", { reply_markup: new InlineKeyboard().text("A", vietnamese) }));
+    const error = await grammyError(
+      bot.api.sendMessage(47, "x", { reply_markup: new InlineKeyboard().text("A", vietnamese) }),
+    );
     expect(error.description).toBe("Bad Request: BUTTON_DATA_INVALID");
     const edit = await bot.api.sendMessage(47, "y");
     expect(
-      (await grammyError(bot.api.editMessageReplyMarkup(47, edit.message_id, { reply_markup: new InlineKeyboard().text("A", "x".repeat(65)) }))).description,
+      (
+        await grammyError(
+          bot.api.editMessageReplyMarkup(47, edit.message_id, {
+            reply_markup: new InlineKeyboard().text("A", "x".repeat(65)),
+          }),
+        )
+      ).description,
     ).toBe("Bad Request: BUTTON_DATA_INVALID");
     // Exactly 64 bytes is fine.
     await bot.api.sendMessage(47, "z", { reply_markup: new InlineKeyboard().text("A", "x".repeat(64)) });
     // A button with no action is a "text button", not allowed inline.
-    const textButton = await grammyError(bot.api.sendMessage(47, "z", { reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "" }]] } }));
-    expect(textButton.description).toBe("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+    const textButton = await grammyError(
+      bot.api.sendMessage(47, "z", { reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "" }]] } }),
+    );
+    expect(textButton.description).toBe(
+      "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+    );
   });
 
   it("checks HTML like Telegram: unsupported or unbalanced tags, bare < and &", async () => {
     const bot = makeBot();
     api.user({ id: 48, first_name: "Nam" }).send("hi");
-    const html = (text: string) => grammyError(bot.api.sendMessage(48, text, { parse_mode: "HTML" })).then((e) => e.description);
+    const html = (text: string) =>
+      grammyError(bot.api.sendMessage(48, text, { parse_mode: "HTML" })).then((e) => e.description);
 
-    expect(await html("<p>Đoạn</p>")).toBe('Bad Request: can\'t parse entities: Unsupported start tag "p" at byte offset 0');
-    expect(await html("<b>đậm")).toBe('Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"');
-    expect(await html("<b>x</i>")).toBe('Bad Request: can\'t parse entities: Unmatched end tag at byte offset 4, expected "</b>", found "</i>"');
+    expect(await html("<p>Đoạn</p>")).toBe(
+      'Bad Request: can\'t parse entities: Unsupported start tag "p" at byte offset 0',
+    );
+    expect(await html("<b>đậm")).toBe(
+      "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"",
+    );
+    expect(await html("<b>x</i>")).toBe(
+      'Bad Request: can\'t parse entities: Unmatched end tag at byte offset 4, expected "</b>", found "</i>"',
+    );
     expect(await html("a</b>")).toBe("Bad Request: can't parse entities: Unexpected end tag at byte offset 1");
     // Byte offsets count UTF-8 bytes: "Điểm " is 8 bytes (Đ 2, ể 3).
-    expect(await html("Điểm < 50")).toBe('Bad Request: can\'t parse entities: Unsupported start tag "" at byte offset 8');
+    expect(await html("Điểm < 50")).toBe(
+      'Bad Request: can\'t parse entities: Unsupported start tag "" at byte offset 8',
+    );
     expect(await html("1<2")).toBe("Bad Request: can't parse entities: Unclosed start tag at byte offset 1");
-    expect(await html("Tom & Jerry")).toMatch(/^Bad Request: can't parse entities: Unsupported HTML entity at byte offset 4/);
+    expect(await html("Tom & Jerry")).toMatch(
+      /^Bad Request: can't parse entities: Unsupported HTML entity at byte offset 4/,
+    );
 
-    const ok = await bot.api.sendMessage(48, 'Điểm &lt; 50 &amp; <i>khá</i> <a href="https://ocop.vn/?a=1&amp;b=2">link</a>', { parse_mode: "HTML" });
+    const ok = await bot.api.sendMessage(
+      48,
+      'Điểm &lt; 50 &amp; <i>khá</i> <a href="https://ocop.vn/?a=1&amp;b=2">link</a>',
+      { parse_mode: "HTML" },
+    );
     expect(ok.text).toBe("Điểm < 50 & khá link");
     expect(ok.entities).toEqual([
       { type: "italic", offset: 12, length: 3 },
@@ -220,8 +262,12 @@ describe("messages, edits and keyboards", () => {
     const bot = makeBot();
     api.user({ id: 49, first_name: "Ly" }).send("hi");
     expect((await grammyError(bot.api.sendMessage(49, ""))).description).toBe("Bad Request: message text is empty");
-    expect((await grammyError(bot.api.sendMessage(49, "<b> </b>", { parse_mode: "HTML" }))).description).toBe("Bad Request: message text is empty");
-    expect((await grammyError(bot.api.sendMessage(49, "x".repeat(4097)))).description).toBe("Bad Request: message is too long");
+    expect((await grammyError(bot.api.sendMessage(49, "<b> </b>", { parse_mode: "HTML" }))).description).toBe(
+      "Bad Request: message text is empty",
+    );
+    expect((await grammyError(bot.api.sendMessage(49, "x".repeat(4097)))).description).toBe(
+      "Bad Request: message is too long",
+    );
     // 4096 characters even when most take 2-3 bytes is fine; tags do not count.
     await bot.api.sendMessage(49, `<b>${"ệ".repeat(4096)}</b>`, { parse_mode: "HTML" });
   });
@@ -263,14 +309,18 @@ describe("callback queries", () => {
     const again = await grammyError(bot.api.answerCallbackQuery(id));
     expect(again.description).toBe("Bad Request: query is too old and response timeout expired or query ID is invalid");
     const unknown = await grammyError(bot.api.answerCallbackQuery("123456"));
-    expect(unknown.description).toBe("Bad Request: query is too old and response timeout expired or query ID is invalid");
+    expect(unknown.description).toBe(
+      "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    );
   });
 
   it("press() lists the buttons when none matches; pressData() forges data", async () => {
     const bot = makeBot();
     const u = api.user({ id: 61, first_name: "Vy" });
     u.send("hi");
-    const m = await bot.api.sendMessage(61, "Chọn", { reply_markup: new InlineKeyboard().text("Có", "yes").url("Web", "https://ocop.vn") });
+    const m = await bot.api.sendMessage(61, "Chọn", {
+      reply_markup: new InlineKeyboard().text("Có", "yes").url("Web", "https://ocop.vn"),
+    });
     expect(() => u.press("Maybe")).toThrow(/Buttons:\n {2}"Có" → "yes"\n {2}"Web" → https:\/\/ocop.vn/);
     expect(() => u.press("Web")).toThrow(/not a callback button/);
     expect(u.press((b) => b.text.startsWith("C")).callback_query?.data).toBe("yes");
@@ -303,25 +353,46 @@ describe("users", () => {
     expect(u.sendPhoto({ caption: "Ảnh" }).message?.photo?.length).toBeGreaterThan(1);
     expect(u.sendContact({ phone_number: "+84911111111", user_id: null }).message?.contact?.user_id).toBeUndefined();
     const doc = u.sendDocument({ file_name: "ho-so.pdf", file_size: 2048 });
-    expect(doc.message?.document).toMatchObject({ file_name: "ho-so.pdf", mime_type: "application/pdf", file_size: 2048 });
+    expect(doc.message?.document).toMatchObject({
+      file_name: "ho-so.pdf",
+      mime_type: "application/pdf",
+      file_size: 2048,
+    });
     const file = await bot.api.getFile(doc.message!.document!.file_id);
     expect(file.file_path).toMatch(/^documents\/file_\d+\.pdf$/);
     const big = u.sendDocument({ file_name: "video.mp4", file_size: 25 * 1024 * 1024 });
-    expect((await grammyError(bot.api.getFile(big.message!.document!.file_id))).description).toBe("Bad Request: file is too big");
-    expect(api.chat(70).history.map((m) => m.from)).toEqual(["user", "bot", "user", "user", "user", "user", "user", "user", "user", "user"]);
+    expect((await grammyError(bot.api.getFile(big.message!.document!.file_id))).description).toBe(
+      "Bad Request: file is too big",
+    );
+    expect(api.chat(70).history.map((m) => m.from)).toEqual([
+      "user",
+      "bot",
+      "user",
+      "user",
+      "user",
+      "user",
+      "user",
+      "user",
+      "user",
+      "user",
+    ]);
   });
 
   it("stores commands per scope and language, and the menu button", async () => {
     const bot = makeBot();
     await bot.api.setMyCommands([{ command: "start", description: "Bắt đầu" }]);
     await bot.api.setMyCommands([{ command: "start", description: "Start" }], { language_code: "en" });
-    await bot.api.setMyCommands([{ command: "admin", description: "Quản trị" }], { scope: { type: "chat", chat_id: 7 } });
+    await bot.api.setMyCommands([{ command: "admin", description: "Quản trị" }], {
+      scope: { type: "chat", chat_id: 7 },
+    });
     expect(await bot.api.getMyCommands()).toEqual([{ command: "start", description: "Bắt đầu" }]);
     expect(await bot.api.getMyCommands({ language_code: "en" })).toEqual([{ command: "start", description: "Start" }]);
     expect(api.commands({ type: "chat", chat_id: 7 })).toEqual([{ command: "admin", description: "Quản trị" }]);
     await bot.api.deleteMyCommands({ language_code: "en" });
     expect(await bot.api.getMyCommands({ language_code: "en" })).toEqual([]);
-    expect((await grammyError(bot.api.setMyCommands([{ command: "Bad-Name", description: "x" }]))).description).toBe("Bad Request: BOT_COMMAND_INVALID");
+    expect((await grammyError(bot.api.setMyCommands([{ command: "Bad-Name", description: "x" }]))).description).toBe(
+      "Bad Request: BOT_COMMAND_INVALID",
+    );
     await bot.api.setChatMenuButton({ menu_button: { type: "commands" } });
     expect(api.menuButton()).toEqual({ type: "commands" });
   });
@@ -338,7 +409,10 @@ describe("long polling", () => {
     const first = await bot.api.getUpdates({ offset: 0, limit: 2, timeout: 0 });
     expect(first.map((x) => x.update_id)).toEqual([a.update_id, b.update_id]);
     // Not confirmed yet: Telegram sends them again.
-    expect((await bot.api.getUpdates({ offset: 0, limit: 2 })).map((x) => x.update_id)).toEqual([a.update_id, b.update_id]);
+    expect((await bot.api.getUpdates({ offset: 0, limit: 2 })).map((x) => x.update_id)).toEqual([
+      a.update_id,
+      b.update_id,
+    ]);
     const second = await bot.api.getUpdates({ offset: b.update_id + 1, timeout: 0 });
     expect(second.map((x) => x.update_id)).toEqual([c.update_id]);
     expect(api.pendingUpdates().map((x) => x.update_id)).toEqual([c.update_id]);
@@ -387,7 +461,10 @@ describe("long polling", () => {
 
     const mark = api.calls.length;
     u.command("/start");
-    const reply = await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === 90, { fromIndex: mark, timeoutMs: 5000 });
+    const reply = await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === 90, {
+      fromIndex: mark,
+      timeoutMs: 5000,
+    });
     expect(reply.response).toMatchObject({ ok: true, result: { text: "Xin chào Bình!" } });
     expect(api.chat(90).last()?.text).toBe("Xin chào Bình!");
 
@@ -427,7 +504,9 @@ describe("long polling", () => {
     const secondPoll = second.api.getUpdates({ timeout: 1 });
     const error = await grammyError(firstPolling);
     expect(error.error_code).toBe(409);
-    expect(error.description).toBe("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+    expect(error.description).toBe(
+      "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    );
     expect(await secondPoll).toEqual([]);
     expect(api.errors().map((c) => c.status)).toEqual([409]);
   }, 15_000);
@@ -448,14 +527,23 @@ describe("fault injection", () => {
     const bot = makeBot();
     bot.api.config.use(autoRetry());
     api.user({ id: 100, first_name: "Đạt" }).send("hi");
-    api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    api.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     const started = Date.now();
     const m = await bot.api.sendMessage(100, "Sau khi chờ");
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(m.text).toBe("Sau khi chờ");
     const calls = api.callsOf("sendMessage");
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
-    expect(calls[0]?.response).toEqual({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    expect(calls[0]?.response).toEqual({
+      ok: false,
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     expect(api.errors()).toHaveLength(1);
     expect(api.unexpectedErrors()).toEqual([]);
     expect(api.chat(100).messages).toHaveLength(1); // the failed attempt left nothing behind
@@ -500,7 +588,10 @@ describe("files", () => {
       mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
     expect(m.caption).toBe("Phiếu tự đánh giá");
-    expect(api.chat(110).last()).toMatchObject({ caption: "Phiếu tự đánh giá", buttons: [{ text: "Nộp", callback_data: "submit" }] });
+    expect(api.chat(110).last()).toMatchObject({
+      caption: "Phiếu tự đánh giá",
+      buttons: [{ text: "Nộp", callback_data: "submit" }],
+    });
 
     const file = await bot.api.getFile(m.document!.file_id);
     const download = await fetch(`${api.url}/file/bot${api.token}/${file.file_path}`);
@@ -508,8 +599,12 @@ describe("files", () => {
 
     // Re-sending by file_id works; an unknown file_id does not.
     await bot.api.sendDocument(110, m.document!.file_id);
-    expect((await grammyError(bot.api.sendDocument(110, "nope"))).description).toBe("Bad Request: wrong file identifier/HTTP URL specified");
-    expect((await grammyError(bot.api.sendDocument(110, new InputFile(Buffer.alloc(0), "empty.txt")))).description).toBe("Bad Request: file must be non-empty");
+    expect((await grammyError(bot.api.sendDocument(110, "nope"))).description).toBe(
+      "Bad Request: wrong file identifier/HTTP URL specified",
+    );
+    expect(
+      (await grammyError(bot.api.sendDocument(110, new InputFile(Buffer.alloc(0), "empty.txt")))).description,
+    ).toBe("Bad Request: file must be non-empty");
   });
 
   it("handles a non-ASCII file name and sendPhoto uploads", async () => {
@@ -517,7 +612,9 @@ describe("files", () => {
     api.user({ id: 111, first_name: "Ngọc" }).send("hi");
     const m = await bot.api.sendDocument(111, new InputFile(Buffer.from("a,b\n1,2\n"), "Kết quả; đợt 1.csv"));
     expect(m.document?.file_name).toBe("Kết quả; đợt 1.csv");
-    const p = await bot.api.sendPhoto(111, new InputFile(Buffer.from([0xff, 0xd8, 0xff]), "anh.jpg"), { caption: "Ảnh" });
+    const p = await bot.api.sendPhoto(111, new InputFile(Buffer.from([0xff, 0xd8, 0xff]), "anh.jpg"), {
+      caption: "Ảnh",
+    });
     expect(p.photo?.length).toBeGreaterThan(1);
     expect(api.callsOf("sendPhoto")[0]?.files[0]?.filename).toBe("anh.jpg");
   });
@@ -529,7 +626,10 @@ describe("albums (sendMediaGroup)", () => {
     const u = api.user({ id: 112, first_name: "Hà" });
     await bot.handleUpdate(u.sendPhoto());
     await bot.handleUpdate(u.sendDocument({ file_name: "a.pdf" }));
-    const photo = u.chat().history.find((m) => m.raw.photo)!.raw.photo!.at(-1)!.file_id;
+    const photo = u
+      .chat()
+      .history.find((m) => m.raw.photo)!
+      .raw.photo!.at(-1)!.file_id;
     const doc = u.chat().history.find((m) => m.raw.document)!.raw.document!.file_id;
 
     const sent: Message[] = await bot.api.sendMediaGroup(112, [
@@ -540,20 +640,40 @@ describe("albums (sendMediaGroup)", () => {
     expect(sent[0]!.media_group_id).toBeDefined();
     expect(sent[1]!.media_group_id).toBe(sent[0]!.media_group_id);
     expect(sent[0]!.caption).toBe("A1.5 Liên kết");
-    expect(api.chat(112).messages.filter((m) => m.raw.media_group_id === sent[0]!.media_group_id).map((m) => m.caption)).toEqual(["A1.5 Liên kết", undefined]);
-    const docs: Message[] = await bot.api.sendMediaGroup(112, [InputMediaBuilder.document(doc), InputMediaBuilder.document(doc, { caption: "B" })]);
+    expect(
+      api
+        .chat(112)
+        .messages.filter((m) => m.raw.media_group_id === sent[0]!.media_group_id)
+        .map((m) => m.caption),
+    ).toEqual(["A1.5 Liên kết", undefined]);
+    const docs: Message[] = await bot.api.sendMediaGroup(112, [
+      InputMediaBuilder.document(doc),
+      InputMediaBuilder.document(doc, { caption: "B" }),
+    ]);
     expect(docs.every((m) => m.document?.file_id === doc)).toBe(true);
     expect(docs[0]!.media_group_id).not.toBe(sent[0]!.media_group_id);
 
     // Telegram's rules: 2–10 items, documents not mixed with photos, valid files and captions.
     const count = api.calls.length;
-    const refused = async (media: Parameters<typeof bot.api.sendMediaGroup>[1]) => (await grammyError(bot.api.sendMediaGroup(112, media))).description;
+    const refused = async (media: Parameters<typeof bot.api.sendMediaGroup>[1]) =>
+      (await grammyError(bot.api.sendMediaGroup(112, media))).description;
     expect(await refused([InputMediaBuilder.photo(photo)])).toMatch(/2-10 items/);
     expect(await refused(Array.from({ length: 11 }, () => InputMediaBuilder.photo(photo)))).toMatch(/2-10 items/);
-    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.document(doc)] as never)).toBe("Bad Request: Can't use the media of the specified type in the album");
-    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.photo("nope")])).toBe("Bad Request: wrong file identifier/HTTP URL specified");
-    expect(await refused([InputMediaBuilder.photo(photo, { caption: "a & b", parse_mode: "HTML" }), InputMediaBuilder.photo(photo)])).toMatch(/can't parse entities/);
-    expect(await refused([InputMediaBuilder.photo(photo, { caption: "x".repeat(1025) }), InputMediaBuilder.photo(photo)])).toBe("Bad Request: message caption is too long");
+    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.document(doc)] as never)).toBe(
+      "Bad Request: Can't use the media of the specified type in the album",
+    );
+    expect(await refused([InputMediaBuilder.photo(photo), InputMediaBuilder.photo("nope")])).toBe(
+      "Bad Request: wrong file identifier/HTTP URL specified",
+    );
+    expect(
+      await refused([
+        InputMediaBuilder.photo(photo, { caption: "a & b", parse_mode: "HTML" }),
+        InputMediaBuilder.photo(photo),
+      ]),
+    ).toMatch(/can't parse entities/);
+    expect(
+      await refused([InputMediaBuilder.photo(photo, { caption: "x".repeat(1025) }), InputMediaBuilder.photo(photo)]),
+    ).toBe("Bad Request: message caption is too long");
     expect(api.calls.length - count).toBe(6);
     // Nothing of a refused album was sent.
     expect(api.chat(112).messages.filter((m) => m.raw.media_group_id)).toHaveLength(4);
@@ -568,7 +688,9 @@ describe("waitFor", () => {
     await bot.api.sendChatAction(120, "typing");
     expect((await waiting).params.action).toBe("typing");
     expect(api.chat(120).actions).toEqual(["typing"]);
-    await expect(api.waitFor("sendMessage", 100)).rejects.toThrow(/no matching call within 100 ms[\s\S]*sendChatAction/);
+    await expect(api.waitFor("sendMessage", 100)).rejects.toThrow(
+      /no matching call within 100 ms[\s\S]*sendChatAction/,
+    );
   });
 });
 
@@ -593,14 +715,20 @@ describe("a bot in another process", () => {
 
     const crashed = spawnBot();
     await api.waitFor("getMe", 10_000);
-    await expect.poll(() => api.callsOf("getUpdates").some((c) => c.response === undefined && !c.aborted), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => api.callsOf("getUpdates").some((c) => c.response === undefined && !c.aborted), { timeout: 10_000 })
+      .toBe(true);
     crashed.kill("SIGKILL");
     await once(crashed, "exit");
     await expect.poll(() => api.callsOf("getUpdates").at(-1)?.aborted, { timeout: 5000 }).toBe(true);
 
     const child = spawnBot();
     const mark = api.calls.length;
-    await expect.poll(() => api.callsOf("getUpdates").some((c) => c.seq >= mark && c.response === undefined && !c.aborted), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => api.callsOf("getUpdates").some((c) => c.seq >= mark && c.response === undefined && !c.aborted), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     u.command("/start");
     await api.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === 130, 10_000);
     expect(api.chat(130).last()?.text).toBe("Chào từ tiến trình con");

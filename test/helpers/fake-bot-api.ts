@@ -10,10 +10,59 @@
 // (MessageEntity.cpp parse_html): error codes and descriptions are Telegram's own. Where the fake
 // is deliberately stricter or simpler than Telegram, the comment says so.
 
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
 import type { BotCommand, InlineKeyboardButton, Message, Update, User, UserFromGetMe } from "grammy/types";
+import {
+  checkCallbackData,
+  commandEntities,
+  jsonArg,
+  jsonArgOrUndefined,
+  parseReplyMarkup,
+  sameInlineMarkup,
+  scopeArg,
+  stringArg,
+  toInt,
+} from "./fake-bot-api/arguments.js";
+import { type ParsedText, parseFormatted } from "./fake-bot-api/html.js";
+import {
+  ApiFailure,
+  bad,
+  type CallbackQueryState,
+  CHAT_ACTIONS,
+  type ChatState,
+  canonical,
+  clone,
+  codePoints,
+  DEFAULT_EXCLUDED_UPDATES,
+  DEFAULT_TOKEN,
+  describeButton,
+  type FaultEntry,
+  type FileRecord,
+  flattenButtons,
+  forbidden,
+  HARMLESS_METHODS,
+  isInlineMarkup,
+  JSON_FIELDS,
+  type Json,
+  LONG_POLL_MAX_TIMEOUT,
+  LONG_POLL_WAIT_AFTER_MS,
+  MAX_CAPTION_LENGTH,
+  MAX_DOWNLOAD_SIZE,
+  MAX_TEXT_LENGTH,
+  MAX_UPLOAD_SIZE,
+  type MessageKind,
+  MIME_BY_EXT,
+  nowSeconds,
+  type PendingPoll,
+  randomId,
+  type StoredMessage,
+  summarize,
+  updateType,
+  type Waiter,
+} from "./fake-bot-api/internals.js";
+import { coerce, parseMultipart, readBody } from "./fake-bot-api/request.js";
 import type {
   AnyReplyMarkup,
   ApiResponse,
@@ -29,59 +78,10 @@ import type {
   UploadedFile,
   WaitForOptions,
 } from "./fake-bot-api/types.js";
-import {
-  ApiFailure,
-  CHAT_ACTIONS,
-  type CallbackQueryState,
-  type ChatState,
-  DEFAULT_EXCLUDED_UPDATES,
-  DEFAULT_TOKEN,
-  type FaultEntry,
-  type FileRecord,
-  HARMLESS_METHODS,
-  JSON_FIELDS,
-  type Json,
-  LONG_POLL_MAX_TIMEOUT,
-  LONG_POLL_WAIT_AFTER_MS,
-  MAX_CAPTION_LENGTH,
-  MAX_DOWNLOAD_SIZE,
-  MAX_TEXT_LENGTH,
-  MAX_UPLOAD_SIZE,
-  MIME_BY_EXT,
-  type MessageKind,
-  type PendingPoll,
-  type StoredMessage,
-  type Waiter,
-  bad,
-  canonical,
-  clone,
-  codePoints,
-  describeButton,
-  flattenButtons,
-  forbidden,
-  isInlineMarkup,
-  nowSeconds,
-  randomId,
-  summarize,
-  updateType,
-} from "./fake-bot-api/internals.js";
-import { type ParsedText, parseFormatted } from "./fake-bot-api/html.js";
-import { coerce, parseMultipart, readBody } from "./fake-bot-api/request.js";
-import {
-  checkCallbackData,
-  commandEntities,
-  jsonArg,
-  jsonArgOrUndefined,
-  parseReplyMarkup,
-  sameInlineMarkup,
-  scopeArg,
-  stringArg,
-  toInt,
-} from "./fake-bot-api/arguments.js";
 import { FakeUserImpl } from "./fake-bot-api/user.js";
 
-export type * from "./fake-bot-api/types.js";
 export { parseHtml } from "./fake-bot-api/html.js";
+export type * from "./fake-bot-api/types.js";
 
 // ---------------------------------------------------------------------------------------------
 // The server
@@ -141,7 +141,9 @@ export class FakeBotApiServer implements FakeBotApi {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` }));
+          res.end(
+            JSON.stringify({ ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` }),
+          );
         }
       });
     });
@@ -191,7 +193,16 @@ export class FakeBotApiServer implements FakeBotApi {
   chat(chatId: number): ChatView {
     const chat = this.chats.get(chatId);
     if (!chat) {
-      return { id: chatId, messages: [], history: [], last: () => undefined, replyKeyboard: undefined, actions: [], started: false, blocked: false };
+      return {
+        id: chatId,
+        messages: [],
+        history: [],
+        last: () => undefined,
+        replyKeyboard: undefined,
+        actions: [],
+        started: false,
+        blocked: false,
+      };
     }
     const history = chat.messages.map((m) => this.view(chat, m));
     const messages = history.filter((m) => m.from === "bot");
@@ -214,7 +225,16 @@ export class FakeBotApiServer implements FakeBotApi {
     if (info.username !== undefined) user.username = info.username;
     if (info.language_code !== undefined) user.language_code = info.language_code;
     if (!chat) {
-      chat = { id: info.id, user, started: false, blocked: false, nextMessageId: 1, messages: [], actions: [], chatInstance: String(BigInt(`0x${randomBytes(7).toString("hex")}`)) };
+      chat = {
+        id: info.id,
+        user,
+        started: false,
+        blocked: false,
+        nextMessageId: 1,
+        messages: [],
+        actions: [],
+        chatInstance: String(BigInt(`0x${randomBytes(7).toString("hex")}`)),
+      };
       this.chats.set(info.id, chat);
     } else {
       chat.user = user;
@@ -248,7 +268,10 @@ export class FakeBotApiServer implements FakeBotApi {
     return clone(update);
   }
 
-  waitFor(predicate: string | ((call: RecordedCall) => boolean), timeout: number | WaitForOptions = {}): Promise<RecordedCall> {
+  waitFor(
+    predicate: string | ((call: RecordedCall) => boolean),
+    timeout: number | WaitForOptions = {},
+  ): Promise<RecordedCall> {
     const opts = typeof timeout === "number" ? { timeoutMs: timeout } : timeout;
     const timeoutMs = opts.timeoutMs ?? 5000;
     const fromIndex = opts.fromIndex ?? 0;
@@ -272,9 +295,14 @@ export class FakeBotApiServer implements FakeBotApi {
         this.waiters.delete(waiter);
         const recent = this.calls
           .slice(-10)
-          .map((c) => `  #${c.seq} ${c.method} ${summarize(c.params, 160)} → ${c.response ? summarize(c.response, 160) : c.aborted ? "(aborted)" : "(pending)"}`)
+          .map(
+            (c) =>
+              `  #${c.seq} ${c.method} ${summarize(c.params, 160)} → ${c.response ? summarize(c.response, 160) : c.aborted ? "(aborted)" : "(pending)"}`,
+          )
           .join("\n");
-        reject(new Error(`fake Bot API: no matching call within ${timeoutMs} ms. Last calls:\n${recent || "  (none)"}`));
+        reject(
+          new Error(`fake Bot API: no matching call within ${timeoutMs} ms. Last calls:\n${recent || "  (none)"}`),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -306,7 +334,13 @@ export class FakeBotApiServer implements FakeBotApi {
       throw new Error(`fake Bot API: user ${chat.id} has blocked the bot; call u.unblock() before sending`);
     }
     chat.started = true;
-    const stored: StoredMessage = { message_id: chat.nextMessageId++, sender: "user", date: nowSeconds(), kind, ...fields };
+    const stored: StoredMessage = {
+      message_id: chat.nextMessageId++,
+      sender: "user",
+      date: nowSeconds(),
+      kind,
+      ...fields,
+    };
     chat.messages.push(stored);
     return this.enqueue({ message: this.toMessage(chat, stored) as Update["message"] });
   }
@@ -324,9 +358,23 @@ export class FakeBotApiServer implements FakeBotApi {
   }
 
   /** @internal */
-  addFile(kind: string, name: string | undefined, size: number, mime: string | undefined, content?: Buffer): FileRecord {
+  addFile(
+    kind: string,
+    name: string | undefined,
+    size: number,
+    mime: string | undefined,
+    content?: Buffer,
+  ): FileRecord {
     const n = ++this.fileCounter;
-    const ext = name?.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : kind === "photos" ? "jpg" : kind === "voice" ? "oga" : kind === "stickers" ? "webp" : "dat";
+    const ext = name?.includes(".")
+      ? name.slice(name.lastIndexOf(".") + 1)
+      : kind === "photos"
+        ? "jpg"
+        : kind === "voice"
+          ? "oga"
+          : kind === "stickers"
+            ? "webp"
+            : "dat";
     // Files too big to download are never served, so do not allocate them.
     const body = content ?? Buffer.alloc(size > MAX_DOWNLOAD_SIZE ? 0 : size);
     const record: FileRecord = {
@@ -349,12 +397,15 @@ export class FakeBotApiServer implements FakeBotApi {
     let target: StoredMessage | undefined;
     if (messageId !== undefined) {
       target = chat.messages.find((m) => m.message_id === messageId);
-      if (!target) throw new Error(`fake Bot API: message ${messageId} is not in chat ${chat.id} (deleted or never sent)`);
+      if (!target)
+        throw new Error(`fake Bot API: message ${messageId} is not in chat ${chat.id} (deleted or never sent)`);
     } else {
       target = [...botMessages].reverse().find((m) => flattenButtons(m.reply_markup).length > 0);
       if (!target && typeof matcher === "object" && "data" in matcher) target = botMessages[botMessages.length - 1];
       if (!target) {
-        throw new Error(`fake Bot API: no bot message with an inline keyboard in chat ${chat.id}. Bot messages:\n${this.describeMessages(botMessages)}`);
+        throw new Error(
+          `fake Bot API: no bot message with an inline keyboard in chat ${chat.id}. Bot messages:\n${this.describeMessages(botMessages)}`,
+        );
       }
     }
     let data: string | undefined;
@@ -381,7 +432,14 @@ export class FakeBotApiServer implements FakeBotApi {
       data = button.callback_data;
     }
     const id = `${4_000_000_000_000_000_000n + BigInt(++this.callbackCounter)}`;
-    this.callbackQueries.set(id, { id, chatId: chat.id, from: chat.user.id, data, messageId: target.message_id, answered: false });
+    this.callbackQueries.set(id, {
+      id,
+      chatId: chat.id,
+      from: chat.user.id,
+      data,
+      messageId: target.message_id,
+      answered: false,
+    });
     const callback_query: Json = {
       id,
       from: clone(chat.user),
@@ -395,8 +453,21 @@ export class FakeBotApiServer implements FakeBotApi {
   /** @internal */
   pressInlineButton(chat: ChatState, data: string): Update {
     const id = `${4_000_000_000_000_000_000n + BigInt(++this.callbackCounter)}`;
-    this.callbackQueries.set(id, { id, chatId: chat.id, from: chat.user.id, data, messageId: undefined, answered: false });
-    const callback_query: Json = { id, from: clone(chat.user), inline_message_id: `AgAAA${randomId(20)}`, chat_instance: chat.chatInstance, data };
+    this.callbackQueries.set(id, {
+      id,
+      chatId: chat.id,
+      from: chat.user.id,
+      data,
+      messageId: undefined,
+      answered: false,
+    });
+    const callback_query: Json = {
+      id,
+      from: clone(chat.user),
+      inline_message_id: `AgAAA${randomId(20)}`,
+      chat_instance: chat.chatInstance,
+      data,
+    };
     return this.enqueue({ callback_query } as unknown as Omit<Update, "update_id">);
   }
 
@@ -405,8 +476,14 @@ export class FakeBotApiServer implements FakeBotApi {
     const wasBlocked = chat.blocked;
     chat.blocked = blocked;
     if (!blocked) chat.started = true;
-    const bot: User = { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username };
-    const member = (status: "member" | "kicked") => (status === "kicked" ? { user: bot, status, until_date: 0 } : { user: bot, status });
+    const bot: User = {
+      id: this.botInfo.id,
+      is_bot: true,
+      first_name: this.botInfo.first_name,
+      username: this.botInfo.username,
+    };
+    const member = (status: "member" | "kicked") =>
+      status === "kicked" ? { user: bot, status, until_date: 0 } : { user: bot, status };
     return this.enqueue({
       my_chat_member: {
         chat: this.chatObject(chat),
@@ -428,7 +505,10 @@ export class FakeBotApiServer implements FakeBotApi {
     if (messages.length === 0) return "  (none)";
     return messages
       .slice(-5)
-      .map((m) => `  #${m.message_id} ${JSON.stringify((m.text ?? m.caption ?? `[${m.kind}]`).slice(0, 80))} buttons: ${flattenButtons(m.reply_markup).map(describeButton).join(", ") || "none"}`)
+      .map(
+        (m) =>
+          `  #${m.message_id} ${JSON.stringify((m.text ?? m.caption ?? `[${m.kind}]`).slice(0, 80))} buttons: ${flattenButtons(m.reply_markup).map(describeButton).join(", ") || "none"}`,
+      )
       .join("\n");
   }
 
@@ -439,11 +519,15 @@ export class FakeBotApiServer implements FakeBotApi {
     const fileRoute = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
     if (fileRoute) {
       await readBody(req);
-      if (fileRoute[1] !== this.token) return this.writeJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      if (fileRoute[1] !== this.token)
+        return this.writeJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       const path = decodeURIComponent(fileRoute[2] ?? "");
       const file = [...this.files.values()].find((f) => f.file_path === path);
       if (!file) return this.writeJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
-      res.writeHead(200, { "content-type": file.mime_type ?? "application/octet-stream", "content-length": file.content.length });
+      res.writeHead(200, {
+        "content-type": file.mime_type ?? "application/octet-stream",
+        "content-length": file.content.length,
+      });
       res.end(file.content);
       return;
     }
@@ -473,7 +557,11 @@ export class FakeBotApiServer implements FakeBotApi {
     const method = call.method.toLowerCase();
     const flood = this.floodWait(method, call.params.chat_id);
     if (flood !== undefined) {
-      return this.answer(call, res, new ApiFailure(429, `Too Many Requests: retry after ${flood}`, { retry_after: flood }));
+      return this.answer(
+        call,
+        res,
+        new ApiFailure(429, `Too Many Requests: retry after ${flood}`, { retry_after: flood }),
+      );
     }
     const faultIndex = this.faults.findIndex((f) => f.method === method || f.method === "*");
     const fault = this.faults[faultIndex];
@@ -542,7 +630,8 @@ export class FakeBotApiServer implements FakeBotApi {
           if (Array.isArray(value)) return value.map((v) => resolve(v, key));
           if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
             const o = value as Json;
-            for (const k of Object.keys(o)) o[k] = resolve(o[k], k === "media" && typeof o.type === "string" ? o.type : k);
+            for (const k of Object.keys(o))
+              o[k] = resolve(o[k], k === "media" && typeof o.type === "string" ? o.type : k);
             return o;
           }
           return value;
@@ -575,7 +664,11 @@ export class FakeBotApiServer implements FakeBotApi {
       response = outcome as ApiResponse;
     } else {
       status = 500;
-      response = { ok: false, error_code: 500, description: `Internal Server Error: fake Bot API bug: ${outcome instanceof Error ? outcome.stack : String(outcome)}` };
+      response = {
+        ok: false,
+        error_code: 500,
+        description: `Internal Server Error: fake Bot API bug: ${outcome instanceof Error ? outcome.stack : String(outcome)}`,
+      };
     }
     call.status = status;
     call.response = response;
@@ -583,7 +676,9 @@ export class FakeBotApiServer implements FakeBotApi {
     if (res.destroyed || res.writableEnded) call.aborted = true;
     else this.writeJson(res, status, response);
     if (this.log) {
-      process.stderr.write(`[fake-bot-api] ${call.method} ${summarize(call.params, 300)} → ${status} ${summarize(response, 300)}\n`);
+      process.stderr.write(
+        `[fake-bot-api] ${call.method} ${summarize(call.params, 300)} → ${status} ${summarize(response, 300)}\n`,
+      );
     }
     for (const waiter of [...this.waiters]) {
       if (call.seq >= waiter.fromIndex && waiter.predicate(call)) waiter.resolve(call);
@@ -601,7 +696,15 @@ export class FakeBotApiServer implements FakeBotApi {
   private getUpdates(call: RecordedCall, res: ServerResponse): void {
     const p = call.params;
     if (this.webhook) {
-      return this.answer(call, res, new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+      this.answer(
+        call,
+        res,
+        new ApiFailure(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        ),
+      );
+      return;
     }
     const offset = toInt(p.offset) ?? 0;
     const limit = Math.min(Math.max(toInt(p.limit) ?? 100, 1), 100);
@@ -614,10 +717,16 @@ export class FakeBotApiServer implements FakeBotApi {
       this.queue.splice(0, Math.max(0, this.queue.length + offset));
     }
     const updates = this.take(limit);
-    if (updates.length > 0 || timeout === 0) return this.answer(call, res, { ok: true, result: updates });
+    if (updates.length > 0 || timeout === 0) {
+      this.answer(call, res, { ok: true, result: updates });
+      return;
+    }
 
     // Long poll. Like telegram-bot-api, a new long poll terminates the pending one with 409.
-    if (this.poll) this.terminatePoll("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+    if (this.poll)
+      this.terminatePoll(
+        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+      );
     const poll: PendingPoll = {
       call,
       res,
@@ -729,7 +838,11 @@ export class FakeBotApiServer implements FakeBotApi {
         return true;
       }
       case "getwebhookinfo": {
-        const info: Json = { url: (this.webhook?.url as string | undefined) ?? "", has_custom_certificate: false, pending_update_count: this.queue.length };
+        const info: Json = {
+          url: (this.webhook?.url as string | undefined) ?? "",
+          has_custom_certificate: false,
+          pending_update_count: this.queue.length,
+        };
         if (this.webhook?.allowed_updates) info.allowed_updates = this.webhook.allowed_updates;
         return info;
       }
@@ -743,7 +856,8 @@ export class FakeBotApiServer implements FakeBotApi {
           const command = typeof cmd.command === "string" ? cmd.command.replace(/^\//, "") : "";
           const description = typeof cmd.description === "string" ? cmd.description : "";
           if (!/^[a-z0-9_]{1,32}$/.test(command)) throw bad("BOT_COMMAND_INVALID");
-          if (description.trim().length === 0 || codePoints(description) > 256) throw bad("BOT_COMMAND_DESCRIPTION_INVALID");
+          if (description.trim().length === 0 || codePoints(description) > 256)
+            throw bad("BOT_COMMAND_DESCRIPTION_INVALID");
           list.push({ command, description });
         }
         this.commandStore.set(this.commandKey(scopeArg(p.scope), stringArg(p.language_code)), list);
@@ -757,7 +871,8 @@ export class FakeBotApiServer implements FakeBotApi {
       case "setchatmenubutton": {
         const key = p.chat_id === undefined ? "" : String(p.chat_id);
         if (key !== "") this.requireChat(p.chat_id);
-        const button = p.menu_button === undefined ? { type: "default" } : jsonArg(p.menu_button, "menu button JSON object");
+        const button =
+          p.menu_button === undefined ? { type: "default" } : jsonArg(p.menu_button, "menu button JSON object");
         this.menuButtons.set(key, button);
         return true;
       }
@@ -787,13 +902,17 @@ export class FakeBotApiServer implements FakeBotApi {
       case "deletemessages": {
         const chat = this.requireChat(p.chat_id);
         const ids = jsonArg(p.message_ids, "message identifiers");
-        if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) throw bad("message identifiers are not specified");
+        if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100)
+          throw bad("message identifiers are not specified");
         chat.messages = chat.messages.filter((m) => !ids.includes(m.message_id));
         return true;
       }
       case "answercallbackquery": {
-        const id = typeof p.callback_query_id === "string" || typeof p.callback_query_id === "number" ? String(p.callback_query_id) : "";
-        if (id === "") throw bad("Parameter \"callback_query_id\" is required");
+        const id =
+          typeof p.callback_query_id === "string" || typeof p.callback_query_id === "number"
+            ? String(p.callback_query_id)
+            : "";
+        if (id === "") throw bad('Parameter "callback_query_id" is required');
         const query = this.callbackQueries.get(id);
         if (!query || query.answered) throw bad("query is too old and response timeout expired or query ID is invalid");
         if (typeof p.text === "string" && codePoints(p.text) > 200) throw bad("MESSAGE_TOO_LONG");
@@ -817,15 +936,30 @@ export class FakeBotApiServer implements FakeBotApi {
         return this.sendMediaGroup(p);
       case "getfile": {
         const fileId = typeof p.file_id === "string" ? p.file_id : "";
-        if (fileId === "") throw bad("Parameter \"file_id\" is required");
+        if (fileId === "") throw bad('Parameter "file_id" is required');
         const file = this.files.get(fileId);
         if (!file) throw bad("invalid file_id");
         if (file.file_size > MAX_DOWNLOAD_SIZE) throw bad("file is too big");
-        return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
+        return {
+          file_id: file.file_id,
+          file_unique_id: file.file_unique_id,
+          file_size: file.file_size,
+          file_path: file.file_path,
+        };
       }
       case "getchat": {
         const chat = this.requireChat(p.chat_id);
-        return { ...this.chatObject(chat), accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false } };
+        return {
+          ...this.chatObject(chat),
+          accent_color_id: 0,
+          max_reaction_count: 11,
+          accepted_gift_types: {
+            unlimited_gifts: false,
+            limited_gifts: false,
+            unique_gifts: false,
+            premium_subscription: false,
+          },
+        };
       }
       default:
         if (HARMLESS_METHODS.has(method)) return true;
@@ -859,7 +993,10 @@ export class FakeBotApiServer implements FakeBotApi {
   private replyTo(chat: ChatState, p: Json): number | undefined {
     let id = toInt(p.reply_to_message_id);
     let allowWithout = p.allow_sending_without_reply === true;
-    const params = p.reply_parameters === undefined ? undefined : (jsonArg(p.reply_parameters, "reply parameters JSON object") as Json);
+    const params =
+      p.reply_parameters === undefined
+        ? undefined
+        : (jsonArg(p.reply_parameters, "reply parameters JSON object") as Json);
     if (params && typeof params === "object") {
       id = toInt(params.message_id);
       if (params.allow_sending_without_reply === true) allowWithout = true;
@@ -943,7 +1080,8 @@ export class FakeBotApiServer implements FakeBotApi {
       if (!m || typeof m !== "object") throw bad(`Can't parse InputMedia: expected an Object (item ${i})`);
       const item = m as Json;
       const type = item.type;
-      if (type !== "photo" && type !== "document") throw bad(`Can't parse InputMedia: type "${String(type)}" is not supported by the fake Bot API`);
+      if (type !== "photo" && type !== "document")
+        throw bad(`Can't parse InputMedia: type "${String(type)}" is not supported by the fake Bot API`);
       let parsed: ParsedText | undefined;
       if (typeof item.caption === "string" && item.caption !== "") {
         parsed = parseFormatted(item.caption, item.parse_mode, item.caption_entities, this.strictHtml);
@@ -958,7 +1096,14 @@ export class FakeBotApiServer implements FakeBotApi {
     this.writableChat(p.chat_id);
     const groupId = String(13_000_000_000_000_000n + BigInt(++this.mediaGroupCounter));
     return resolved.map(({ type, item, parsed, payload }) => {
-      const stored: StoredMessage = { message_id: chat.nextMessageId++, sender: "bot", date: nowSeconds(), kind: type, media: payload, media_group_id: groupId };
+      const stored: StoredMessage = {
+        message_id: chat.nextMessageId++,
+        sender: "bot",
+        date: nowSeconds(),
+        kind: type,
+        media: payload,
+        media_group_id: groupId,
+      };
       if (parsed && parsed.text.trim() !== "") {
         stored.caption = parsed.text;
         stored.source = String(item.caption);
@@ -977,13 +1122,28 @@ export class FakeBotApiServer implements FakeBotApi {
     if (input && typeof input === "object" && "content" in input) {
       const upload = input as UploadedFile;
       if (upload.size === 0) throw bad("file must be non-empty");
-      const ext = upload.filename.includes(".") ? upload.filename.slice(upload.filename.lastIndexOf(".") + 1).toLowerCase() : "";
-      const mime = MIME_BY_EXT[ext] ?? (upload.contentType !== "application/octet-stream" ? upload.contentType : "application/octet-stream");
-      record = this.addFile(kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents", upload.filename, upload.size, mime, upload.content);
+      const ext = upload.filename.includes(".")
+        ? upload.filename.slice(upload.filename.lastIndexOf(".") + 1).toLowerCase()
+        : "";
+      const mime =
+        MIME_BY_EXT[ext] ??
+        (upload.contentType !== "application/octet-stream" ? upload.contentType : "application/octet-stream");
+      record = this.addFile(
+        kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents",
+        upload.filename,
+        upload.size,
+        mime,
+        upload.content,
+      );
     } else if (typeof input === "string" && /^https?:\/\//i.test(input)) {
       const name = decodeURIComponent(new URL(input).pathname.split("/").pop() || "file");
       const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
-      record = this.addFile(kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents", name, 1024, MIME_BY_EXT[ext] ?? "application/octet-stream");
+      record = this.addFile(
+        kind === "photo" ? "photos" : kind === "video" ? "videos" : "documents",
+        name,
+        1024,
+        MIME_BY_EXT[ext] ?? "application/octet-stream",
+      );
     } else if (typeof input === "string") {
       record = this.files.get(input);
       if (!record) throw bad("wrong file identifier/HTTP URL specified");
@@ -991,12 +1151,23 @@ export class FakeBotApiServer implements FakeBotApi {
       throw bad(`there is no ${kind} in the request`);
     }
     if (kind === "video") {
-      const video: Json = { file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size, width: 1280, height: 720, duration: 10 };
+      const video: Json = {
+        file_id: record.file_id,
+        file_unique_id: record.file_unique_id,
+        file_size: record.file_size,
+        width: 1280,
+        height: 720,
+        duration: 10,
+      };
       if (record.mime_type !== undefined) video.mime_type = record.mime_type;
       return { video };
     }
     if (kind === "document") {
-      const document: Json = { file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size };
+      const document: Json = {
+        file_id: record.file_id,
+        file_unique_id: record.file_unique_id,
+        file_size: record.file_size,
+      };
       if (record.file_name !== undefined) document.file_name = record.file_name;
       if (record.mime_type !== undefined) document.mime_type = record.mime_type;
       return { document };
@@ -1010,10 +1181,27 @@ export class FakeBotApiServer implements FakeBotApi {
     for (const scale of [90, 320, 800]) {
       const w = Math.min(width, scale);
       const h = Math.round((height * w) / width);
-      const small = this.addFile("photos", undefined, Math.max(1, Math.round((record.file_size * w) / width)), "image/jpeg");
-      sizes.push({ file_id: small.file_id, file_unique_id: small.file_unique_id, file_size: small.file_size, width: w, height: h });
+      const small = this.addFile(
+        "photos",
+        undefined,
+        Math.max(1, Math.round((record.file_size * w) / width)),
+        "image/jpeg",
+      );
+      sizes.push({
+        file_id: small.file_id,
+        file_unique_id: small.file_unique_id,
+        file_size: small.file_size,
+        width: w,
+        height: h,
+      });
     }
-    sizes.push({ file_id: record.file_id, file_unique_id: record.file_unique_id, file_size: record.file_size, width, height });
+    sizes.push({
+      file_id: record.file_id,
+      file_unique_id: record.file_unique_id,
+      file_size: record.file_size,
+      width,
+      height,
+    });
     return sizes;
   }
 
@@ -1050,7 +1238,9 @@ export class FakeBotApiServer implements FakeBotApi {
     if (message.kind !== "text") throw bad("there is no text in the message to edit");
     const sameText = message.text === parsed.text && canonical(message.entities ?? []) === canonical(parsed.entities);
     if (sameText && sameInlineMarkup(message.reply_markup, markup)) {
-      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      throw bad(
+        "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      );
     }
     message.text = parsed.text;
     message.source = source;
@@ -1077,8 +1267,14 @@ export class FakeBotApiServer implements FakeBotApi {
     const { chat, message } = target;
     if (message.kind === "text") throw bad("there is no caption in the message to edit");
     const newCaption = parsed.text.trim() === "" ? undefined : parsed.text;
-    if (message.caption === newCaption && canonical(message.entities ?? []) === canonical(parsed.entities) && sameInlineMarkup(message.reply_markup, markup)) {
-      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    if (
+      message.caption === newCaption &&
+      canonical(message.entities ?? []) === canonical(parsed.entities) &&
+      sameInlineMarkup(message.reply_markup, markup)
+    ) {
+      throw bad(
+        "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      );
     }
     if (newCaption === undefined) {
       delete message.caption;
@@ -1103,7 +1299,9 @@ export class FakeBotApiServer implements FakeBotApi {
     if (target === "inline") return true;
     const { chat, message } = target;
     if (sameInlineMarkup(message.reply_markup, markup)) {
-      throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      throw bad(
+        "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      );
     }
     if (markup) message.reply_markup = markup;
     else delete message.reply_markup;

@@ -1,6 +1,7 @@
 // Steps a person takes in the bot, shared by the bot-level tests.
-import type { FakeUser } from "./fake-bot-api.js";
+
 import type { Harness } from "./bot.js";
+import type { FakeUser } from "./fake-bot-api.js";
 
 export async function consentAndName(h: Harness, u: FakeUser, name: string, phone: string, payload?: string) {
   await h.deliver(u.command("/start", payload));
@@ -37,7 +38,10 @@ const isOption = (text: string) => /^\d+ · \d+đ$/.test(text);
 export async function answerAll(
   h: Harness,
   u: FakeUser,
-  { choose = () => undefined, evidence = false }: { choose?: (question: string) => RegExp | undefined; evidence?: boolean } = {},
+  {
+    choose = () => undefined,
+    evidence = false,
+  }: { choose?: (question: string) => RegExp | undefined; evidence?: boolean } = {},
 ) {
   for (let i = 0; i < 200; i++) {
     const m = u.chat().last()!;
@@ -67,7 +71,13 @@ export const assessWithoutEvidence = (h: Harness, u: FakeUser) => answerAll(h, u
 /** An administrator makes an officer invitation for a commune (consenting first if needed); returns its code. */
 export async function officerInviteCode(h: Harness, admin: FakeUser, commune: string, pick: RegExp): Promise<string> {
   await h.deliver(admin.command("/quantri"));
-  if (admin.chat().last()?.buttons.some((b) => b.text === "✅ Đồng ý")) await h.deliver(admin.press("✅ Đồng ý"));
+  if (
+    admin
+      .chat()
+      .last()
+      ?.buttons.some((b) => b.text === "✅ Đồng ý")
+  )
+    await h.deliver(admin.press("✅ Đồng ý"));
   await h.deliver(admin.press("➕ Mời cán bộ xã"));
   await h.deliver(admin.send(commune));
   await h.deliver(admin.press(pick));

@@ -1,5 +1,14 @@
 // Small hand-made rubrics for unit tests.
-import { bindSheet, sheetSchema, versionSchema, type EvidenceKind, type Sheet, type SheetInput, type VersionData, type VersionInput } from "../../src/domain/rubric.js";
+import {
+  bindSheet,
+  type EvidenceKind,
+  type Sheet,
+  type SheetInput,
+  sheetSchema,
+  type VersionData,
+  type VersionInput,
+  versionSchema,
+} from "../../src/domain/rubric.js";
 
 export function testVersion(overrides: Partial<VersionInput> = {}): VersionData {
   return versionSchema.parse({
@@ -22,7 +31,9 @@ export function testVersion(overrides: Partial<VersionInput> = {}): VersionData 
       { stars: 4, min: 70, max: 90, recognised: true, recognisedBy: "province", meaning: "4" },
       { stars: 5, min: 90, max: 100, recognised: true, recognisedBy: "ministry", meaning: "5" },
     ],
-    taxonomy: [{ id: "s", title: "s", groups: [{ id: "g", title: "g", sets: [{ id: "set", number: 1, title: "Set" }] }] }],
+    taxonomy: [
+      { id: "s", title: "s", groups: [{ id: "g", title: "g", sets: [{ id: "set", number: 1, title: "Set" }] }] },
+    ],
     ...overrides,
   });
 }
@@ -43,7 +54,11 @@ export interface CriterionSpec {
 const letters = "abcdefghijklmnopqrstuvwxyz";
 
 /** A sheet with one group per part holding the given criteria (maxima derived from the options). */
-export function testSheet(parts: Record<string, CriterionSpec[]>, version = testVersion(), extra: Partial<SheetInput> = {}): Sheet {
+export function testSheet(
+  parts: Record<string, CriterionSpec[]>,
+  version = testVersion(),
+  extra: Partial<SheetInput> = {},
+): Sheet {
   const input: SheetInput = {
     productSet: "set",
     source: "test",
@@ -66,7 +81,9 @@ export function testSheet(parts: Record<string, CriterionSpec[]>, version = test
       }));
       return {
         part,
-        groups: [{ id: `${part}1`, title: part, maxPoints: built.reduce((s, c) => s + c.maxPoints, 0), criteria: built }],
+        groups: [
+          { id: `${part}1`, title: part, maxPoints: built.reduce((s, c) => s + c.maxPoints, 0), criteria: built },
+        ],
       };
     }),
     ...extra,
@@ -75,6 +92,8 @@ export function testSheet(parts: Record<string, CriterionSpec[]>, version = test
 }
 
 /** A criterion's best option among the law's (the engine's "none of these" comes last and scores 0). */
-export function bestOption<O extends { points: number; none?: true | undefined }>(criterion: { options: readonly O[] }): O {
+export function bestOption<O extends { points: number; none?: true | undefined }>(criterion: {
+  options: readonly O[];
+}): O {
   return criterion.options.filter((o) => !o.none).reduce((best, o) => (o.points > best.points ? o : best));
 }

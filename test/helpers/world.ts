@@ -1,18 +1,28 @@
 // People, organisations and applications made through the services on a real database, for
 // service-level tests: producers, officers, drafts, answers, filed and rated applications.
 import { expect } from "vitest";
+import { renderNotification } from "../../src/bot/notifications/index.js";
 import type { Db } from "../../src/db/client.js";
 import { outbox, userIdentities, users } from "../../src/db/schema.js";
-import { renderNotification } from "../../src/bot/notifications/index.js";
-import { loadHolidays } from "../../src/services/holidays.js";
-import { optionsFor, type Option } from "../../src/domain/rubric.js";
+import { type Option, optionsFor } from "../../src/domain/rubric.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { getI18n } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
 import { addEvidence } from "../../src/services/evidence.js";
+import { loadHolidays } from "../../src/services/holidays.js";
 import { createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
-import { findUser, grantConsent, saveOrganisation, telegramIdentity, updateUser, userIdOf, type Organisation, type OrganisationInput, type User } from "../../src/services/people.js";
+import {
+  findUser,
+  grantConsent,
+  type Organisation,
+  type OrganisationInput,
+  saveOrganisation,
+  telegramIdentity,
+  type User,
+  updateUser,
+  userIdOf,
+} from "../../src/services/people.js";
 import { act, localCriteria, recordLocalEvaluation, type WorkflowDeps } from "../../src/services/workflow.js";
 
 export const catalog = loadCatalog().value!;
@@ -32,14 +42,22 @@ export interface Producer {
 export type World = ReturnType<typeof world>;
 
 export function world(db: Db) {
-  const workflow = (at: Date = new Date()): WorkflowDeps => ({ db, catalog, adminUnits: units, adminIds: [ADMIN], now: () => at });
+  const workflow = (at: Date = new Date()): WorkflowDeps => ({
+    db,
+    catalog,
+    adminUnits: units,
+    adminIds: [ADMIN],
+    now: () => at,
+  });
 
   /** A user known by this Telegram id; one the database does not know yet gets it as internal id too (as users from before identities). */
   function known(telegramId: number): number {
     const known = userIdOf(db, telegramIdentity(telegramId));
     if (known !== undefined) return known;
     db.insert(users).values({ id: telegramId }).run();
-    db.insert(userIdentities).values({ ...telegramIdentity(telegramId), userId: telegramId }).run();
+    db.insert(userIdentities)
+      .values({ ...telegramIdentity(telegramId), userId: telegramId })
+      .run();
     return telegramId;
   }
   // The administrator is known (the services resolve ADMIN_IDS through Telegram identities).
@@ -72,7 +90,12 @@ export function world(db: Db) {
   }
 
   /** Answers up to `count` open questions: every requirement holds, each criterion with `pick` (default: the best option). */
-  function answer(appId: number, userId: number, count = Infinity, pick: (options: Option[]) => Option = (o) => o.reduce((x, y) => (y.points > x.points ? y : x))): void {
+  function answer(
+    appId: number,
+    userId: number,
+    count = Infinity,
+    pick: (options: Option[]) => Option = (o) => o.reduce((x, y) => (y.points > x.points ? y : x)),
+  ): void {
     const a = loadAssessment(db, catalog, appId)!;
     for (const key of a.order.filter((k) => !isAnswered(a, k)).slice(0, count)) {
       if (isClearanceKey(key)) {
@@ -88,13 +111,27 @@ export function world(db: Db) {
    * A complete application with evidence (the best options, but for `changes`: criterion → option),
    * submitted at `submittedAt`, received at `receivedAt` if given.
    */
-  function filed(p: Producer, name: string, submittedAt: Date, receive?: { by: number; at: Date }, changes: Record<string, string> = {}): number {
+  function filed(
+    p: Producer,
+    name: string,
+    submittedAt: Date,
+    receive?: { by: number; at: Date },
+    changes: Record<string, string> = {},
+  ): number {
     const appId = draft(p, name);
     answer(appId, p.user.id);
     const a = loadAssessment(db, catalog, appId)!;
-    for (const [criterion, option] of Object.entries(changes)) expect(saveAnswer(db, a, criterion, option, p.user.id).ok).toBe(true);
+    for (const [criterion, option] of Object.entries(changes))
+      expect(saveAnswer(db, a, criterion, option, p.user.id).ok).toBe(true);
     for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-      addEvidence(db, { applicationId: appId, criterionId: c.id, fileId: `f-${c.id}`, fileUniqueId: `u-${appId}-${c.id}`, kind: "photo", addedBy: p.user.id });
+      addEvidence(db, {
+        applicationId: appId,
+        criterionId: c.id,
+        fileId: `f-${c.id}`,
+        fileUniqueId: `u-${appId}-${c.id}`,
+        kind: "photo",
+        addedBy: p.user.id,
+      });
     }
     const submitted = act(workflow(submittedAt), p.user.id, appId, "submit");
     expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
@@ -103,14 +140,23 @@ export function world(db: Db) {
   }
 
   /** A filed application taken by the officer through the commune's evaluation to the official result. */
-  function rated(p: Producer, name: string, officerId: number, result: { stars: number; decisionDate: string }, changes: Record<string, string> = {}): number {
+  function rated(
+    p: Producer,
+    name: string,
+    officerId: number,
+    result: { stars: number; decisionDate: string },
+    changes: Record<string, string> = {},
+  ): number {
     const appId = filed(p, name, new Date(), { by: officerId, at: new Date() }, changes);
     const a = loadAssessment(db, catalog, appId)!;
     for (const { topic, criterion } of localCriteria(a)) {
       expect(recordLocalEvaluation(workflow(), officerId, appId, topic, a.answers[criterion.id]!).ok).toBe(true);
     }
     expect(act(workflow(), officerId, appId, "forward").ok).toBe(true);
-    expect(act(workflow(), officerId, appId, "record-result", { result: { ...result, decisionNumber: `${appId}/QĐ-UBND` } }).ok).toBe(true);
+    expect(
+      act(workflow(), officerId, appId, "record-result", { result: { ...result, decisionNumber: `${appId}/QĐ-UBND` } })
+        .ok,
+    ).toBe(true);
     return appId;
   }
 
@@ -130,6 +176,12 @@ export function telegramOutbox(db: Db) {
     .map((row) => {
       const m = renderNotification({ db, i18n, adminUnits: units }, row);
       if ("error" in m) throw new Error(`outbox row ${row.id}: ${m.error}`);
-      return { ...row, chatId: m.chatId, text: m.text, parseMode: m.parseMode ?? null, replyMarkup: m.replyMarkup ? JSON.stringify(m.replyMarkup) : null };
+      return {
+        ...row,
+        chatId: m.chatId,
+        text: m.text,
+        parseMode: m.parseMode ?? null,
+        replyMarkup: m.replyMarkup ? JSON.stringify(m.replyMarkup) : null,
+      };
     });
 }

@@ -48,7 +48,9 @@ describe("shipped rubric data", () => {
     const sets = catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets));
     expect(sets.map((s) => s.number)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
     expect(catalog.sheet("qd148-2023/rau-cu-qua-hat-tuoi")?.version.markerRule).toBe("warning");
-    expect(catalog.sheet("qd1048-2019/che-bien-tu-rau-cu-qua-hat")?.version.parts.map((p) => p.maxPoints)).toEqual([35, 25, 40]);
+    expect(catalog.sheet("qd1048-2019/che-bien-tu-rau-cu-qua-hat")?.version.parts.map((p) => p.maxPoints)).toEqual([
+      35, 25, 40,
+    ]);
     expect(catalog.defaultVersion.taxonomy.map((s) => s.title)).toHaveLength(6);
   });
 
@@ -67,19 +69,34 @@ describe("shipped rubric data", () => {
     expect(groups).toHaveLength(17);
     expect(groups).not.toContain("Nông sản chế biến");
     // Existing applications keep their sheets: a sheet's id does not depend on its group.
-    expect(catalog.sheet("qd26-2026/che-bien-tu-rau-cu-qua-hat")?.productSetTitle).toBe("Chế biến từ rau, củ, quả, hạt");
+    expect(catalog.sheet("qd26-2026/che-bien-tu-rau-cu-qua-hat")?.productSetTitle).toBe(
+      "Chế biến từ rau, củ, quả, hạt",
+    );
   });
 
   for (const sheet of catalog.sheets) {
     describe(sheet.id, () => {
       it("gives 100 points and 5★ for the best options, the worst options' sum for the worst", () => {
         for (const caseId of casesOf(sheet)) {
-          const best = score(sheet, pick(sheet, caseId, (p) => Math.max(...p)), { caseId });
+          const best = score(
+            sheet,
+            pick(sheet, caseId, (p) => Math.max(...p)),
+            { caseId },
+          );
           expect(best.total).toBe(100);
           expect(best.starsByPoints).toBe(5);
           expect(best.stars).toBe(5);
-          const worstSum = sheet.criteria.reduce((s, c) => s + Math.min(...optionsFor(c, caseId).map((o) => o.points)), 0);
-          expect(score(sheet, pick(sheet, caseId, (p) => Math.min(...p)), { caseId }).total).toBe(worstSum);
+          const worstSum = sheet.criteria.reduce(
+            (s, c) => s + Math.min(...optionsFor(c, caseId).map((o) => o.points)),
+            0,
+          );
+          expect(
+            score(
+              sheet,
+              pick(sheet, caseId, (p) => Math.min(...p)),
+              { caseId },
+            ).total,
+          ).toBe(worstSum);
         }
       });
 
@@ -147,7 +164,8 @@ describe("shipped rubric data", () => {
           const best = { ...start };
           for (const c of sheet.criteria.filter((x) => x.improvable)) {
             const options = optionsFor(c, caseId);
-            if (options.length) best[c.id] = options.find((o) => o.points === Math.max(...options.map((x) => x.points)))!.id;
+            if (options.length)
+              best[c.id] = options.find((o) => o.points === Math.max(...options.map((x) => x.points)))!.id;
           }
           const reachable = score(sheet, best, { caseId }).stars;
           for (let target = 2; target <= 5; target++) {
@@ -183,12 +201,20 @@ const referenceFiles: [string, string][] = existsSync(REFERENCE)
       ["qd1048-bo7-che-bien-rau-cu-qua-hat.json", "qd1048-2019/che-bien-tu-rau-cu-qua-hat"],
     ]
   : [];
-if (!referenceFiles.length) console.warn(`NOTICE: ${REFERENCE} not found; the comparison with the reference files is skipped.`);
+if (!referenceFiles.length)
+  console.warn(`NOTICE: ${REFERENCE} not found; the comparison with the reference files is skipped.`);
 
 describe.skipIf(!referenceFiles.length)("faithful to the reference files", () => {
   it.each(referenceFiles)("%s carries the same criteria, points and markers", (file, sheetId) => {
-    interface RefCriterion { id: string; maxPoints: number; criterionStarMarker?: number; options: { points: number; starMarker?: number }[] }
-    const ref = JSON.parse(readFileSync(join(REFERENCE, file), "utf8")) as { parts: { id: string; maxPoints: number; criteria: RefCriterion[] }[] };
+    interface RefCriterion {
+      id: string;
+      maxPoints: number;
+      criterionStarMarker?: number;
+      options: { points: number; starMarker?: number }[];
+    }
+    const ref = JSON.parse(readFileSync(join(REFERENCE, file), "utf8")) as {
+      parts: { id: string; maxPoints: number; criteria: RefCriterion[] }[];
+    };
     const sheet = catalog.sheet(sheetId)!;
     expect(sheet).toBeDefined();
     const expected = ref.parts.flatMap((p) =>
@@ -210,11 +236,17 @@ describe.skipIf(!referenceFiles.length)("faithful to the reference files", () =>
   });
 
   it("asks the tourism cases in words that fit every criterion that has them, and says each criterion's own", () => {
-    interface RefCase { id: string; options: { label: string; case?: string }[] }
+    interface RefCase {
+      id: string;
+      options: { label: string; case?: string }[];
+    }
     const file = "qd26-2026-26-dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich.json";
     const ref = JSON.parse(readFileSync(join(REFERENCE, file), "utf8")) as { parts: { criteria: RefCase[] }[] };
     const sheet = catalog.sheet("qd26-2026/dich-vu-du-lich-cong-dong-sinh-thai-diem-du-lich")!;
-    const words = (text: string) => fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+    const words = (text: string) =>
+      fold(text)
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     let checked = 0;
     for (const c of ref.parts.flatMap((p) => p.criteria)) {
       for (const o of c.options.filter((x) => x.case)) {

@@ -13,7 +13,7 @@ import { redisSessionStorage } from "../../src/bot/session.js";
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
 import type { Db } from "../../src/db/client.js";
 import { processedUpdates, sessions, users } from "../../src/db/schema.js";
-import { databaseAnswers, redisAnswers, type HealthChecks } from "../../src/server/health.js";
+import { databaseAnswers, type HealthChecks, redisAnswers } from "../../src/server/health.js";
 import { createServer } from "../../src/server/index.js";
 import { useHarness } from "../helpers/bot.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
@@ -34,7 +34,12 @@ async function serve(bot: Bot<BotContext>, options: { answerWithinMs?: number; h
   const app = createServer({
     logger: pino({ level: "silent" }),
     health: options.health ?? { database: databaseAnswers(h.db) },
-    telegram: { bot, path: PATH, secretToken: SECRET, ...(options.answerWithinMs ? { answerWithinMs: options.answerWithinMs } : {}) },
+    telegram: {
+      bot,
+      path: PATH,
+      secretToken: SECRET,
+      ...(options.answerWithinMs ? { answerWithinMs: options.answerWithinMs } : {}),
+    },
   });
   servers.push(app);
   return { app, url: await app.listen({ host: "127.0.0.1", port: 0 }) };
@@ -44,13 +49,17 @@ async function serve(bot: Bot<BotContext>, options: { answerWithinMs?: number; h
 function post(url: string, update: Update, secret: string | null = SECRET) {
   return fetch(url + PATH, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }) },
+    headers: {
+      "content-type": "application/json",
+      ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+    },
     body: JSON.stringify(update),
   });
 }
 
 const botMessages = (u: FakeUser) => h.api.callsOf("sendMessage").filter((c) => c.params.chat_id === u.id);
-const count = (db: Db, table: typeof users | typeof sessions | typeof processedUpdates) => db.select().from(table).all().length;
+const count = (db: Db, table: typeof users | typeof sessions | typeof processedUpdates) =>
+  db.select().from(table).all().length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends of the bot that take `ms` longer (Telegram slow to answer, or the rate limits): the first `times` ones. */
@@ -76,8 +85,13 @@ describe("Telegram's webhook", () => {
     const u = h.api.user({ id: 9102, first_name: "Lan", language_code: "vi" });
     await post(url, u.command("/start"), SECRET); // a user row, so that the next updates would change things
     await post(url, u.press("✅ Đồng ý"), SECRET);
-    const before = { calls: h.api.calls.length, users: count(h.db, users), sessions: JSON.stringify(h.db.select().from(sessions).all()), updates: count(h.db, processedUpdates) };
-    const wrongs = [null, "", SECRET.slice(0, -1) + (SECRET.endsWith("a") ? "b" : "a"), SECRET + "x", "short"];
+    const before = {
+      calls: h.api.calls.length,
+      users: count(h.db, users),
+      sessions: JSON.stringify(h.db.select().from(sessions).all()),
+      updates: count(h.db, processedUpdates),
+    };
+    const wrongs = [null, "", SECRET.slice(0, -1) + (SECRET.endsWith("a") ? "b" : "a"), `${SECRET}x`, "short"];
     for (const secret of wrongs) {
       const res = await post(url, u.send("Nguyễn Thị Lan"), secret);
       expect([secret, res.status]).toEqual([secret, 401]);
@@ -147,7 +161,11 @@ describe("GET /healthz", () => {
   });
 
   it("503 naming Redis when it does not answer", async () => {
-    const nowhere = new Redis("redis://127.0.0.1:1", { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    const nowhere = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
     const { url } = await serve(h.bot, { health: { database: databaseAnswers(h.db), redis: redisAnswers(nowhere) } });
     const down = await fetch(`${url}/healthz`);
     expect(down.status).toBe(503);
@@ -165,7 +183,11 @@ async function instanceRedis() {
   const updatesRedis = await connectRedis({ keyPrefix: prefix });
   if (!sessionsRedis || !updatesRedis) return undefined;
   redisClients.push(sessionsRedis, updatesRedis);
-  return { storage: redisSessionStorage(sessionsRedis), updateLog: new RedisUpdateLog(updatesRedis), health: redisAnswers(sessionsRedis, updatesRedis) };
+  return {
+    storage: redisSessionStorage(sessionsRedis),
+    updateLog: new RedisUpdateLog(updatesRedis),
+    health: redisAnswers(sessionsRedis, updatesRedis),
+  };
 }
 const redisAvailable = !!(await connectRedis().then((r) => r?.quit()));
 afterAll(async () => {
@@ -207,7 +229,9 @@ describe.skipIf(!redisAvailable)("two instances sharing Redis and the database",
       await Promise.all([post(one.url, phone), post(two.url, phone)]);
       await post(one.url, phone);
       await sleep(100);
-      const texts = botMessages(u).slice(answered).map((c) => String(c.params.text));
+      const texts = botMessages(u)
+        .slice(answered)
+        .map((c) => String(c.params.text));
       expect(texts).toHaveLength(2);
       expect(texts[0]).toContain("Đã lưu số 0912345678");
       expect(texts[1]).toContain("hình thức");

@@ -6,18 +6,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { applications, communes, invites, officers, organisations, products } from "../../src/db/schema.js";
 import { ADMIN_UNITS_DIR, type AdminUnits } from "../../src/geo/communes.js";
 import { getI18n, translator } from "../../src/i18n.js";
 import {
   adminUnitsOf,
   applyCommuneImport,
+  type CommuneImportPlan,
   exportCommuneCsv,
   planChanges,
   planCommuneImport,
   seedAdminUnits,
-  type CommuneImportPlan,
 } from "../../src/services/admin-units.js";
 import { importReport, inUseReport, unitLabel } from "../../src/views/admin-units.js";
 
@@ -34,12 +34,16 @@ beforeEach(() => {
 
 const label = (code: string) => unitLabel(t, units.commune(code)!);
 /** The current rows of a province in the import format, changed by `edit` (return undefined to drop a row). */
-function provinceFile(provinceCode: string, edit: (row: string[]) => string[] | undefined = (r) => r, extra: string[] = []): string {
+function provinceFile(
+  provinceCode: string,
+  edit: (row: string[]) => string[] | undefined = (r) => r,
+  extra: string[] = [],
+): string {
   const rows = units.communes
     .filter((c) => c.provinceCode === provinceCode)
     .map((c) => edit([c.code, c.name, c.type, c.provinceCode, ""]))
     .filter((r): r is string[] => !!r);
-  return [HEADER, ...rows.map((r) => r.join(",")), ...extra].join("\n") + "\n";
+  return `${[HEADER, ...rows.map((r) => r.join(",")), ...extra].join("\n")}\n`;
 }
 function plan(text: string): CommuneImportPlan {
   const planned = planCommuneImport(db, units, text);
@@ -49,11 +53,31 @@ function plan(text: string): CommuneImportPlan {
 
 let nextId = 1;
 function organisationIn(communeCode: string, name = "HTX Mật ong") {
-  const org = db.insert(organisations).values({ ownerId: 500 + nextId++, type: "cooperative", name, communeCode }).returning().get();
-  const product = db.insert(products).values({ organisationId: org.id, createdBy: org.ownerId, name: "Mật ong", productSet: "mat-ong-mat-khac-va-nong-san-thuc-pham-khac" }).returning().get();
+  const org = db
+    .insert(organisations)
+    .values({ ownerId: 500 + nextId++, type: "cooperative", name, communeCode })
+    .returning()
+    .get();
+  const product = db
+    .insert(products)
+    .values({
+      organisationId: org.id,
+      createdBy: org.ownerId,
+      name: "Mật ong",
+      productSet: "mat-ong-mat-khac-va-nong-san-thuc-pham-khac",
+    })
+    .returning()
+    .get();
   const app = db
     .insert(applications)
-    .values({ productId: product.id, organisationId: org.id, sheetId: "qd26-2026/mat-ong-mat-khac-va-nong-san-thuc-pham-khac", state: "submitted", communeCode, createdBy: org.ownerId })
+    .values({
+      productId: product.id,
+      organisationId: org.id,
+      sheetId: "qd26-2026/mat-ong-mat-khac-va-nong-san-thuc-pham-khac",
+      state: "submitted",
+      communeCode,
+      createdBy: org.ownerId,
+    })
     .returning()
     .get();
   return { org, app };
@@ -106,20 +130,37 @@ describe("importing the 2026 list over a database seeded with the 2025 list", ()
     expect(p.renamed.map((r) => `${unitLabel(t, r.before)} → ${unitLabel(t, r.after)}`).sort()).toEqual(
       [
         "Phường Hoàng Văn Thụ – Lạng Sơn → Phường Kỳ Lừa – Lạng Sơn",
-        ...["Dầu Giây", "Đồng Phú", "Long Thành", "Lộc Ninh", "Nhơn Trạch", "Tân Khai", "Tân Phú", "Trảng Bom", "Trị An", "Xuân Lộc"].map(
-          (n) => `Xã ${n} – Đồng Nai → Phường ${n} – Đồng Nai`,
-        ),
+        ...[
+          "Dầu Giây",
+          "Đồng Phú",
+          "Long Thành",
+          "Lộc Ninh",
+          "Nhơn Trạch",
+          "Tân Khai",
+          "Tân Phú",
+          "Trảng Bom",
+          "Trị An",
+          "Xuân Lộc",
+        ].map((n) => `Xã ${n} – Đồng Nai → Phường ${n} – Đồng Nai`),
       ].sort(),
     );
     expect(p.merged).toEqual([]);
     expect(p.removed).toEqual([]);
     expect(p.unchanged).toBe(3321 - 12);
-    const report = importReport(t, p, "communes.csv", p.provinces.map((c) => units.province(c)!.name)).join("\n");
+    const report = importReport(
+      t,
+      p,
+      "communes.csv",
+      p.provinces.map((c) => units.province(c)!.name),
+    ).join("\n");
     expect(report).toContain("Thêm 1 đơn vị:\n  + Xã Sơn Kim 2 – Hà Tĩnh (mã 03321)");
     expect(report).toContain("~ Xã Trảng Bom – Đồng Nai (mã 00141) → Phường Trảng Bom – Đồng Nai (mã 00141)");
     expect(report).toContain("Không đổi: 3.309 đơn vị.");
 
-    expect(applyCommuneImport(db, p, "communes.csv", "admin")).toEqual({ ok: true, summary: { added: 1, renamed: 11, merged: 0, removed: 0 } });
+    expect(applyCommuneImport(db, p, "communes.csv", "admin")).toEqual({
+      ok: true,
+      summary: { added: 1, renamed: 11, merged: 0, removed: 0 },
+    });
     expect(label("00141")).toBe("Phường Trảng Bom – Đồng Nai");
     expect(otherProcess.commune("00141")?.type).toBe("ward");
     expect(otherProcess.search("son kim 2")[0]?.code).toBe("03321");
@@ -138,19 +179,34 @@ describe("merging, renumbering and removing", () => {
     officerOf(9003, "03039");
     officerOf(9003, "03094", new Date()); // once officer of both, since revoked at the new one
     db.insert(invites)
-      .values({ code: "inv1", kind: "officer", communeCodes: "03039,03150", createdBy: 0, expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({
+        code: "inv1",
+        kind: "officer",
+        communeCodes: "03039,03150",
+        createdBy: 0,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
       .run();
 
-    const file = provinceFile("12", (r) => (r[0] === "03039" ? undefined : r[0] === "03094" ? [...r.slice(0, 4), "03039"] : r));
+    const file = provinceFile("12", (r) =>
+      r[0] === "03039" ? undefined : r[0] === "03094" ? [...r.slice(0, 4), "03039"] : r,
+    );
     const p = plan(file);
-    expect(p.merged.map((m) => `${unitLabel(t, m.unit)} → ${unitLabel(t, m.into)}`)).toEqual(["Xã Trà Tập – Đà Nẵng → Xã Nam Trà My – Đà Nẵng"]);
+    expect(p.merged.map((m) => `${unitLabel(t, m.unit)} → ${unitLabel(t, m.into)}`)).toEqual([
+      "Xã Trà Tập – Đà Nẵng → Xã Nam Trà My – Đà Nẵng",
+    ]);
     expect(p.removed).toEqual([]);
     expect(p.inUse).toEqual([]);
     expect(applyCommuneImport(db, p, "da-nang.csv").ok).toBe(true);
 
     expect(db.select().from(organisations).where(eq(organisations.id, org.id)).get()!.communeCode).toBe("03094");
     expect(db.select().from(applications).where(eq(applications.id, app.id)).get()!.communeCode).toBe("03094");
-    const active = db.select().from(officers).all().filter((o) => !o.revokedAt).map((o) => `${o.userId}:${o.communeCode}`);
+    const active = db
+      .select()
+      .from(officers)
+      .all()
+      .filter((o) => !o.revokedAt)
+      .map((o) => `${o.userId}:${o.communeCode}`);
     expect(active.sort()).toEqual(["9002:03094", "9003:03094"]);
     expect(db.select().from(officers).where(eq(officers.communeCode, "03039")).all()).toEqual([]);
     expect(db.select().from(invites).where(eq(invites.code, "inv1")).get()!.communeCodes).toBe("03094,03150");
@@ -167,8 +223,12 @@ describe("merging, renumbering and removing", () => {
     const withoutSonKim2 = provinceFile("17", (r) => (r[0] === "03321" ? undefined : r));
     const p = plan(withoutSonKim2);
     expect(p.removed.map((c) => c.code)).toEqual(["03321"]);
-    expect(p.inUse).toMatchObject([{ unit: { code: "03321" }, organisations: ["Hộ Nguyễn Văn Hùng"], applications: 1, officers: 0, invites: 0 }]);
-    expect(inUseReport(t, p.inUse).join("\n")).toContain("• Xã Sơn Kim 2 – Hà Tĩnh (mã 03321): 1 cơ sở (Hộ Nguyễn Văn Hùng), 1 hồ sơ, 0 cán bộ");
+    expect(p.inUse).toMatchObject([
+      { unit: { code: "03321" }, organisations: ["Hộ Nguyễn Văn Hùng"], applications: 1, officers: 0, invites: 0 },
+    ]);
+    expect(inUseReport(t, p.inUse).join("\n")).toContain(
+      "• Xã Sơn Kim 2 – Hà Tĩnh (mã 03321): 1 cơ sở (Hộ Nguyễn Văn Hùng), 1 hồ sơ, 0 cán bộ",
+    );
     expect(applyCommuneImport(db, p, "ha-tinh.csv")).toMatchObject({ ok: false, reason: "in-use" });
     expect(units.commune("03321")?.removed).toBeUndefined();
 
@@ -178,10 +238,17 @@ describe("merging, renumbering and removing", () => {
     expect(again.inUse).toEqual([]);
     // Someone registers there between the plan and the confirmation: still refused.
     const late = organisationIn("03321", "HTX đăng ký muộn");
-    expect(applyCommuneImport(db, again, "ha-tinh.csv")).toMatchObject({ ok: false, reason: "in-use", inUse: [{ organisations: ["HTX đăng ký muộn"] }] });
+    expect(applyCommuneImport(db, again, "ha-tinh.csv")).toMatchObject({
+      ok: false,
+      reason: "in-use",
+      inUse: [{ organisations: ["HTX đăng ký muộn"] }],
+    });
     db.delete(applications).where(eq(applications.id, late.app.id)).run();
     db.delete(organisations).where(eq(organisations.id, late.org.id)).run();
-    expect(applyCommuneImport(db, again, "ha-tinh.csv")).toEqual({ ok: true, summary: { added: 0, renamed: 0, merged: 0, removed: 1 } });
+    expect(applyCommuneImport(db, again, "ha-tinh.csv")).toEqual({
+      ok: true,
+      summary: { added: 0, renamed: 0, merged: 0, removed: 1 },
+    });
     expect(units.commune("03321")?.removed).toBe(true);
     expect(units.search("son kim 2").map((c) => c.code)).not.toContain("03321");
   });
@@ -189,7 +256,9 @@ describe("merging, renumbering and removing", () => {
   it("reads a new code with the name of a unit the file no longer lists as that unit, renumbered: records follow", () => {
     const { org } = organisationIn("03215");
     const p = plan(provinceFile("17", (r) => (r[0] === "03215" ? ["09999", ...r.slice(1)] : r)));
-    expect(p.renamed.map((r) => [r.before.code, r.after.code, r.after.name])).toEqual([["03215", "09999", "Sơn Kim 1"]]);
+    expect(p.renamed.map((r) => [r.before.code, r.after.code, r.after.name])).toEqual([
+      ["03215", "09999", "Sơn Kim 1"],
+    ]);
     expect(p.added).toEqual([]);
     expect(p.removed).toEqual([]);
     expect(applyCommuneImport(db, p, "ha-tinh.csv").ok).toBe(true);
@@ -214,9 +283,23 @@ describe("merging, renumbering and removing", () => {
   });
 
   it("rejects a file whose replaces column is wrong, writing nothing", () => {
-    const keeps = planCommuneImport(db, units, provinceFile("17", (r) => (r[0] === "03321" ? [...r.slice(0, 4), "03215"] : r)));
-    expect(keeps).toMatchObject({ ok: false, problems: [{ code: "commune-replaces-kept", params: { value: "03215" } }] });
-    const unknown = planCommuneImport(db, units, provinceFile("17", (r) => (r[0] === "03321" ? [...r.slice(0, 4), "99998"] : r)));
-    expect(unknown).toMatchObject({ ok: false, problems: [{ code: "commune-replaces-unknown", params: { value: "99998" } }] });
+    const keeps = planCommuneImport(
+      db,
+      units,
+      provinceFile("17", (r) => (r[0] === "03321" ? [...r.slice(0, 4), "03215"] : r)),
+    );
+    expect(keeps).toMatchObject({
+      ok: false,
+      problems: [{ code: "commune-replaces-kept", params: { value: "03215" } }],
+    });
+    const unknown = planCommuneImport(
+      db,
+      units,
+      provinceFile("17", (r) => (r[0] === "03321" ? [...r.slice(0, 4), "99998"] : r)),
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      problems: [{ code: "commune-replaces-unknown", params: { value: "99998" } }],
+    });
   });
 });

@@ -2,15 +2,31 @@
 // members, re-assessment and upgrade from the last answers, and the council's points per part.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
-import { answers, dossierFields, evidence, outbox, reminders } from "../../src/db/schema.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
+import { answers, dossierFields, evidence, reminders } from "../../src/db/schema.js";
 import { loadAssessment } from "../../src/services/assessment.js";
-import { calibrationOf, calibrationSummary, parsePartPoints, recordOfficialPoints } from "../../src/services/calibration.js";
+import {
+  calibrationOf,
+  calibrationSummary,
+  parsePartPoints,
+  recordOfficialPoints,
+} from "../../src/services/calibration.js";
 import { createMemberInvite, redeemInvite } from "../../src/services/membership.js";
 import { findUser } from "../../src/services/people.js";
 import { reassessmentKinds, startReassessment } from "../../src/services/reassessment.js";
-import { runReminders, setRemindersOff, type ReminderDeps } from "../../src/services/reminders.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, PHU_MY, telegramOutbox, units, world, type Producer, type World } from "../helpers/world.js";
+import { type ReminderDeps, runReminders, setRemindersOff } from "../../src/services/reminders.js";
+import {
+  ADMIN,
+  CAI_NUOC,
+  catalog,
+  holidays,
+  PHU_MY,
+  type Producer,
+  telegramOutbox,
+  units,
+  type World,
+  world,
+} from "../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -28,7 +44,14 @@ afterEach(() => db.$client.close());
 /** 08:00 in Vietnam on a day. */
 const at8 = (day: string) => new Date(`${day}T01:00:00Z`);
 const certificateRows = () => {
-  const chats = new Set(db.select().from(reminders).where(eq(reminders.kind, "certificate")).all().map((r) => r.userId));
+  const chats = new Set(
+    db
+      .select()
+      .from(reminders)
+      .where(eq(reminders.kind, "certificate"))
+      .all()
+      .map((r) => r.userId),
+  );
   return telegramOutbox(db).filter((r) => chats.has(r.chatId) && r.replyMarkup?.includes('"ra:'));
 };
 
@@ -57,13 +80,15 @@ describe("certificate expiry reminders", () => {
     const rows = certificateRows();
     expect(rows.map((r) => r.chatId).sort()).toEqual([200, 201]);
     const vi = rows.find((r) => r.chatId === 200)!;
-    expect(vi.text).toContain("Giấy chứng nhận OCOP 4★ của “Mật ong &lt;hoa&gt; tràm” hết hạn ngày <b>15/03/2027</b> (còn khoảng 6 tháng)");
+    expect(vi.text).toContain(
+      "Giấy chứng nhận OCOP 4★ của “Mật ong &lt;hoa&gt; tràm” hết hạn ngày <b>15/03/2027</b> (còn khoảng 6 tháng)",
+    );
     expect(vi.text).toContain("<b>16/09/2026 – 15/11/2026</b>");
-    expect(JSON.parse(vi.replyMarkup!).inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual([
-      `ra:${appId}:r`,
-      `ra:${appId}:u`,
-      "rem:off",
-    ]);
+    expect(
+      JSON.parse(vi.replyMarkup!)
+        .inline_keyboard.flat()
+        .map((b: { callback_data: string }) => b.callback_data),
+    ).toEqual([`ra:${appId}:r`, `ra:${appId}:u`, "rem:off"]);
     expect(rows.find((r) => r.chatId === 201)!.text).toContain("expires on <b>15/03/2027</b>");
   });
 
@@ -123,12 +148,27 @@ describe("re-assessment and upgrade", () => {
     expect(a.answers).toEqual(before.answers);
     expect(started).toMatchObject({ kept: before.criteria.length, asked: 0 });
     expect(a.clearances).toEqual({}); // the dossier conditions are asked again
-    const files = (id: number) => db.select().from(evidence).where(eq(evidence.applicationId, id)).all().map((f) => [f.criterionId, f.fileId]);
+    const files = (id: number) =>
+      db
+        .select()
+        .from(evidence)
+        .where(eq(evidence.applicationId, id))
+        .all()
+        .map((f) => [f.criterionId, f.fileId]);
     expect(files(a.app.id)).toEqual(files(rated));
-    expect(db.select().from(dossierFields).where(eq(dossierFields.scopeId, a.app.id)).all().map((f) => [f.key, f.value])).toEqual([["registration-kind", "upgrade"]]);
+    expect(
+      db
+        .select()
+        .from(dossierFields)
+        .where(eq(dossierFields.scopeId, a.app.id))
+        .all()
+        .map((f) => [f.key, f.value]),
+    ).toEqual([["registration-kind", "upgrade"]]);
     // The rated application keeps its answers and result.
     expect(loadAssessment(db, catalog, rated)!.app.state).toBe("rated");
-    expect(db.select().from(answers).where(eq(answers.applicationId, rated)).all()).toHaveLength(before.criteria.length);
+    expect(db.select().from(answers).where(eq(answers.applicationId, rated)).all()).toHaveLength(
+      before.criteria.length,
+    );
   });
 
   it("happen once: a second press, or a member's, gets the same new application", () => {
@@ -136,12 +176,19 @@ describe("re-assessment and upgrade", () => {
     const first = startReassessment(db, catalog, p.user, rated, "re-evaluation");
     const again = startReassessment(db, catalog, findUser(db, 201)!, rated, "re-evaluation");
     expect(first.ok).toBe(true);
-    expect(again).toMatchObject({ ok: false, reason: "exists", application: { id: (first as { application: { id: number } }).application.id } });
+    expect(again).toMatchObject({
+      ok: false,
+      reason: "exists",
+      application: { id: (first as { application: { id: number } }).application.id },
+    });
   });
 
   it("are refused to strangers and for kinds the result does not allow", () => {
     const stranger = w.producer(900, PHU_MY);
-    expect(startReassessment(db, catalog, stranger.user, rated, "re-evaluation")).toEqual({ ok: false, reason: "role" });
+    expect(startReassessment(db, catalog, stranger.user, rated, "re-evaluation")).toEqual({
+      ok: false,
+      reason: "role",
+    });
     expect(startReassessment(db, catalog, p.user, rated, "first")).toEqual({ ok: false, reason: "kind" });
   });
 });
@@ -161,7 +208,8 @@ describe("the council's points per part", () => {
     expect(parsePartPoints("32,5 18 27", parts)).toEqual({ A: 32.5, B: 18, C: 27 });
     expect(parsePartPoints("32.5/18/27", parts)).toEqual({ A: 32.5, B: 18, C: 27 });
     expect(parsePartPoints("32, 18, 27", parts)).toEqual({ A: 32, B: 18, C: 27 });
-    for (const bad of ["41 18 27", "32 18", "32 18 27 1", "ba mươi 18 27", "32,55 18 27", "-1 18 27", ""]) expect(parsePartPoints(bad, parts)).toBeUndefined();
+    for (const bad of ["41 18 27", "32 18", "32 18 27 1", "ba mươi 18 27", "32,55 18 27", "-1 18 27", ""])
+      expect(parsePartPoints(bad, parts)).toBeUndefined();
   });
 
   it("are recorded by the commune's officer, and the producer and members see their score beside them", () => {
@@ -174,7 +222,9 @@ describe("the council's points per part", () => {
     expect(parts.map((x) => x.official)).toEqual([30, 18.5, 27]);
     expect(parts.map((x) => x.gap)).toEqual(parts.map((x) => Math.round((x.self - x.official) * 10) / 10));
     expect(c.total.official).toBe(75.5);
-    const sent = telegramOutbox(db).filter((r) => r.text.includes("Điểm hội đồng từng phần") || r.text.includes("council's points per part"));
+    const sent = telegramOutbox(db).filter(
+      (r) => r.text.includes("Điểm hội đồng từng phần") || r.text.includes("council's points per part"),
+    );
     expect(sent.map((r) => r.chatId).sort()).toEqual([200, 201]);
     expect(sent.find((r) => r.chatId === 200)!.text).toContain(`Phần B: bạn ${parts[1]!.self} · hội đồng 18,5 /25`);
     expect(sent.find((r) => r.chatId === 201)!.text).toContain(`Part B: you ${parts[1]!.self} · council 18.5 /25`);
@@ -182,11 +232,23 @@ describe("the council's points per part", () => {
 
   it("are refused to producers, other communes' officers, unrated applications and impossible points", () => {
     w.officer(101, [PHU_MY]);
-    expect(recordOfficialPoints(w.workflow(), 200, rated, { A: 30, B: 18, C: 27 })).toEqual({ ok: false, reason: "role" });
-    expect(recordOfficialPoints(w.workflow(), 101, rated, { A: 30, B: 18, C: 27 })).toEqual({ ok: false, reason: "role" });
-    expect(recordOfficialPoints(w.workflow(), OFFICER, rated, { A: 45, B: 18, C: 27 })).toEqual({ ok: false, reason: "invalid" });
+    expect(recordOfficialPoints(w.workflow(), 200, rated, { A: 30, B: 18, C: 27 })).toEqual({
+      ok: false,
+      reason: "role",
+    });
+    expect(recordOfficialPoints(w.workflow(), 101, rated, { A: 30, B: 18, C: 27 })).toEqual({
+      ok: false,
+      reason: "role",
+    });
+    expect(recordOfficialPoints(w.workflow(), OFFICER, rated, { A: 45, B: 18, C: 27 })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const received = w.filed(p, "Trà", new Date(), { by: OFFICER, at: new Date() });
-    expect(recordOfficialPoints(w.workflow(), OFFICER, received, { A: 30, B: 18, C: 27 })).toEqual({ ok: false, reason: "state" });
+    expect(recordOfficialPoints(w.workflow(), OFFICER, received, { A: 30, B: 18, C: 27 })).toEqual({
+      ok: false,
+      reason: "state",
+    });
     expect(recordOfficialPoints(w.workflow(), ADMIN, rated, { A: 30, B: 18, C: 27 })).toEqual({ ok: true });
   });
 
@@ -199,9 +261,16 @@ describe("the council's points per part", () => {
     expect(recordOfficialPoints(w.workflow(), 101, other, { A: 35, B: 22, C: 29.5 })).toEqual({ ok: true }); // gaps 5 / 3 / 5.5
     const summary = calibrationSummary(db, catalog, [CAI_NUOC, PHU_MY])!;
     expect(summary.count).toBe(2);
-    expect(summary.parts).toEqual([{ part: "A", gap: 7.5 }, { part: "B", gap: 4 }, { part: "C", gap: 7.8 }]);
+    expect(summary.parts).toEqual([
+      { part: "A", gap: 7.5 },
+      { part: "B", gap: 4 },
+      { part: "C", gap: 7.8 },
+    ]);
     expect(summary.total).toBe(19.3);
-    expect(summary.byCommune.map((c) => [c.communeCode, c.count, c.total]).sort()).toEqual([[CAI_NUOC, 1, 25], [PHU_MY, 1, 13.5]]);
+    expect(summary.byCommune.map((c) => [c.communeCode, c.count, c.total]).sort()).toEqual([
+      [CAI_NUOC, 1, 25],
+      [PHU_MY, 1, 13.5],
+    ]);
     expect(calibrationSummary(db, catalog, [CAI_NUOC])).toMatchObject({ count: 1, total: 25 });
   });
 });

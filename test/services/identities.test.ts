@@ -1,9 +1,18 @@
 // Users have an internal id; each channel knows them by its own id (Telegram: the user id).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { consentEvents, userIdentities } from "../../src/db/schema.js";
 import { rolesFor } from "../../src/services/membership.js";
-import { adminUserIds, externalIdOf, findUserBy, grantConsent, isAdminUser, saveOrganisation, telegramIdentity, userIdOf } from "../../src/services/people.js";
+import {
+  adminUserIds,
+  externalIdOf,
+  findUserBy,
+  grantConsent,
+  isAdminUser,
+  saveOrganisation,
+  telegramIdentity,
+  userIdOf,
+} from "../../src/services/people.js";
 import { deletePersonalData } from "../../src/services/privacy.js";
 
 let db: Db;
@@ -21,14 +30,25 @@ describe("identities", () => {
     const other = grantConsent(db, telegramIdentity(5), undefined);
     expect(other.id).not.toBe(first.id);
     expect(grantConsent(db, telegramIdentity(987_654_321), "vi")).toMatchObject({ id: first.id, language: "en" });
-    expect(db.select().from(consentEvents).all().map((e) => e.userId)).toEqual([first.id, other.id, first.id]);
+    expect(
+      db
+        .select()
+        .from(consentEvents)
+        .all()
+        .map((e) => e.userId),
+    ).toEqual([first.id, other.id, first.id]);
     expect(userIdOf(db, { channel: "web", externalId: "987654321" })).toBeUndefined();
   });
 
   it("administrators are configured by Telegram id and hold the role through their identity", () => {
     const admin = grantConsent(db, telegramIdentity(9000), "vi");
     const producer = grantConsent(db, telegramIdentity(1001), "vi");
-    const org = saveOrganisation(db, producer, { type: "cooperative", name: "HTX", communeCode: "00476", businessRegistered: null });
+    const org = saveOrganisation(db, producer, {
+      type: "cooperative",
+      name: "HTX",
+      communeCode: "00476",
+      businessRegistered: null,
+    });
     const app = { organisationId: org.id, communeCode: "00476" };
     expect(isAdminUser(db, [9000], admin.id)).toBe(true);
     expect(rolesFor(db, [9000], admin.id, app)).toEqual(["admin"]);

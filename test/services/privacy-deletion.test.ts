@@ -2,11 +2,11 @@
 // one transaction, queued notifications included, and the commune is told the dossier was withdrawn.
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { applicationEvents, applications, dossierFields, outbox, submissions } from "../../src/db/schema.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
 import { deletePersonalData } from "../../src/services/privacy.js";
-import { CAI_NUOC, telegramOutbox, world, type World } from "../helpers/world.js";
+import { CAI_NUOC, telegramOutbox, type World, world } from "../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -23,21 +23,45 @@ describe("deleting one's data with a filed dossier", () => {
   it("drops the person's queued notifications and those about their dossier, deletes its records, and tells the commune once", () => {
     const p = w.producer(200, CAI_NUOC);
     const appId = w.filed(p, "Mật ong hoa tràm", new Date());
-    db.insert(dossierFields).values({ scope: "organisation", scopeId: p.org.id, key: "founded-on", value: "2018-03-15", updatedBy: p.user.id }).run();
-    enqueueNotifications(db, [{ recipientId: p.user.id, kind: "idle-draft", arguments: { product: "Trà", answered: 1, total: 30 } }]);
+    db.insert(dossierFields)
+      .values({
+        scope: "organisation",
+        scopeId: p.org.id,
+        key: "founded-on",
+        value: "2018-03-15",
+        updatedBy: p.user.id,
+      })
+      .run();
+    enqueueNotifications(db, [
+      { recipientId: p.user.id, kind: "idle-draft", arguments: { product: "Trà", answered: 1, total: 30 } },
+    ]);
     const other = w.producer(300, CAI_NUOC);
     const otherApp = w.filed(other, "Nước mắm", new Date());
     const otherRows = db.select().from(outbox).where(eq(outbox.applicationId, otherApp)).all();
     // The submission told the officer, naming the producer.
-    expect(db.select().from(outbox).where(eq(outbox.applicationId, appId)).all().some((r) => JSON.stringify(r.arguments).includes("Person 200"))).toBe(true);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.applicationId, appId))
+        .all()
+        .some((r) => JSON.stringify(r.arguments).includes("Person 200")),
+    ).toBe(true);
 
     deletePersonalData(db, p.user.id);
 
     const rows = db.select().from(outbox).all();
     expect(rows.filter((r) => r.recipientId === p.user.id || r.applicationId === appId)).toEqual([]);
     expect(db.select().from(outbox).where(eq(outbox.applicationId, otherApp)).all()).toEqual(otherRows);
-    for (const table of [submissions, applicationEvents]) expect(db.select().from(table).where(eq(table.applicationId, appId)).all()).toEqual([]);
-    expect(db.select().from(dossierFields).where(inArray(dossierFields.scopeId, [p.org.id])).all()).toEqual([]);
+    for (const table of [submissions, applicationEvents])
+      expect(db.select().from(table).where(eq(table.applicationId, appId)).all()).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(dossierFields)
+        .where(inArray(dossierFields.scopeId, [p.org.id]))
+        .all(),
+    ).toEqual([]);
     expect(db.select().from(applications).where(eq(applications.id, otherApp)).get()).toBeDefined();
 
     // One notice to the commune's officer: the product only, nothing about the person.

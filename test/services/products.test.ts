@@ -2,16 +2,45 @@
 // same), delete a draft, and a second product with the same name.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
-import { applicationEvents, applications, dossierFields, evidence, products, userIdentities, users } from "../../src/db/schema.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
+import {
+  applicationEvents,
+  applications,
+  dossierFields,
+  evidence,
+  products,
+  userIdentities,
+  users,
+} from "../../src/db/schema.js";
 import { optionsFor } from "../../src/domain/rubric.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
-import { addProduct, isClearanceKey, loadAssessment, saveAnswer, type Assessment } from "../../src/services/assessment.js";
+import {
+  type Assessment,
+  addProduct,
+  isClearanceKey,
+  loadAssessment,
+  saveAnswer,
+} from "../../src/services/assessment.js";
 import { descriptionKey } from "../../src/services/dossier.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { createMemberInvite, redeemInvite } from "../../src/services/membership.js";
-import { findUser, grantConsent, saveOrganisation, telegramIdentity, updateUser, type Organisation, type User } from "../../src/services/people.js";
-import { changeProductSet, deleteProduct, previewSetChange, productActions, renameProduct, sameNamedProduct } from "../../src/services/products.js";
+import {
+  findUser,
+  grantConsent,
+  type Organisation,
+  saveOrganisation,
+  telegramIdentity,
+  type User,
+  updateUser,
+} from "../../src/services/people.js";
+import {
+  changeProductSet,
+  deleteProduct,
+  previewSetChange,
+  productActions,
+  renameProduct,
+  sameNamedProduct,
+} from "../../src/services/products.js";
 
 const catalog = loadCatalog().value!;
 const HONEY = "mat-ong-mat-khac-va-nong-san-thuc-pham-khac";
@@ -30,7 +59,9 @@ beforeEach(() => {
 
 function person(id: number): User {
   db.insert(users).values({ id }).run();
-  db.insert(userIdentities).values({ ...telegramIdentity(id), userId: id }).run();
+  db.insert(userIdentities)
+    .values({ ...telegramIdentity(id), userId: id })
+    .run();
   grantConsent(db, telegramIdentity(id), "vi");
   updateUser(db, id, { fullName: `Người ${id}`, phone: "0912345678" });
   return findUser(db, id)!;
@@ -72,15 +103,29 @@ describe("renaming", () => {
   it("renames while editable, refuses a name taken or empty, and records who did it", () => {
     const { product, application } = honey("Mật ong hoa tràm");
     honey("Mật ong hoa cà phê");
-    expect(renameProduct(db, owner, product.id, "  Mật ong rừng   U Minh ")).toMatchObject({ ok: true, product: { name: "Mật ong rừng U Minh" } });
+    expect(renameProduct(db, owner, product.id, "  Mật ong rừng   U Minh ")).toMatchObject({
+      ok: true,
+      product: { name: "Mật ong rừng U Minh" },
+    });
     expect(db.select().from(products).where(eq(products.id, product.id)).get()!.name).toBe("Mật ong rừng U Minh");
     expect(renameProduct(db, owner, product.id, "mật ong hoa CÀ PHÊ")).toEqual({ ok: false, reason: "name-taken" });
     expect(renameProduct(db, owner, product.id, "!")).toEqual({ ok: false, reason: "invalid-name" });
     expect(renameProduct(db, person(99), product.id, "Khác")).toEqual({ ok: false, reason: "not-found" });
-    const [event] = db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, application.id)).all();
-    expect(event).toMatchObject({ action: "rename", actorId: owner.id, note: "Mật ong hoa tràm → Mật ong rừng U Minh" });
+    const [event] = db
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, application.id))
+      .all();
+    expect(event).toMatchObject({
+      action: "rename",
+      actorId: owner.id,
+      note: "Mật ong hoa tràm → Mật ong rừng U Minh",
+    });
 
-    db.update(applications).set({ state: "submitted", submittedAt: new Date() }).where(eq(applications.id, application.id)).run();
+    db.update(applications)
+      .set({ state: "submitted", submittedAt: new Date() })
+      .where(eq(applications.id, application.id))
+      .run();
     expect(renameProduct(db, owner, product.id, "Tên mới")).toEqual({ ok: false, reason: "state" });
   });
 });
@@ -104,34 +149,101 @@ describe("moving to another product set", () => {
     expect(after.sheet.id).toBe(`qd26-2026/${HONEY_PRODUCTS}`);
     expect(db.select().from(products).where(eq(products.id, product.id)).get()!.productSet).toBe(HONEY_PRODUCTS);
     expect(Object.keys(after.answers).sort()).toEqual(
-      ["A1.4", "A1.5", "A1.6", "A1.7", "A2.2", "A2.3", "A2.4", "A3.1", "A3.2", "A3.3", "A3.4", "A3.5", "B4.1", "B4.2", "B4.3", "B5.1", "B5.2", "B5.3", "C6.1"].sort(),
+      [
+        "A1.4",
+        "A1.5",
+        "A1.6",
+        "A1.7",
+        "A2.2",
+        "A2.3",
+        "A2.4",
+        "A3.1",
+        "A3.2",
+        "A3.3",
+        "A3.4",
+        "A3.5",
+        "B4.1",
+        "B4.2",
+        "B4.3",
+        "B5.1",
+        "B5.2",
+        "B5.3",
+        "C6.1",
+      ].sort(),
     );
     for (const [id, option] of Object.entries(after.answers)) expect(option, id).toBe(before.answers[id]);
     // The disqualification answers whose requirement reads the same are kept too.
-    expect(after.clearances).toEqual(Object.fromEntries(to.disqualification.filter((d) => before.sheet.disqualification.some((o) => o.id === d.id && o.requirement === d.requirement)).map((d) => [d.id, true])));
-    const unanswered = after.order.filter((k) => (isClearanceKey(k) ? after.clearances[k.slice(3)] === undefined : after.answers[k] === undefined));
+    expect(after.clearances).toEqual(
+      Object.fromEntries(
+        to.disqualification
+          .filter((d) => before.sheet.disqualification.some((o) => o.id === d.id && o.requirement === d.requirement))
+          .map((d) => [d.id, true]),
+      ),
+    );
+    const unanswered = after.order.filter((k) =>
+      isClearanceKey(k) ? after.clearances[k.slice(3)] === undefined : after.answers[k] === undefined,
+    );
     expect(moved.ok && moved.change.toAsk).toBe(unanswered.length);
     expect(unanswered).toContain("C7");
     expect(after.app.state).toBe("draft");
-    expect(db.select().from(applicationEvents).all().at(-1)).toMatchObject({ action: "change-set", fromState: "completed", toState: "draft" });
+    expect(db.select().from(applicationEvents).all().at(-1)).toMatchObject({
+      action: "change-set",
+      fromState: "completed",
+      toState: "draft",
+    });
   });
 
   it("lets go of evidence and descriptions that no longer fit, keeps the rest", () => {
     const { product, application } = honey();
     answerAll(application.id);
     for (const criterionId of ["A1.4", "C7", "C12"]) {
-      addEvidence(db, { applicationId: application.id, criterionId, fileId: `f-${criterionId}`, fileUniqueId: `u-${criterionId}`, kind: "photo", addedBy: owner.id });
-      db.insert(dossierFields).values({ scope: "application", scopeId: application.id, key: descriptionKey(criterionId), value: "mô tả", updatedBy: owner.id }).run();
+      addEvidence(db, {
+        applicationId: application.id,
+        criterionId,
+        fileId: `f-${criterionId}`,
+        fileUniqueId: `u-${criterionId}`,
+        kind: "photo",
+        addedBy: owner.id,
+      });
+      db.insert(dossierFields)
+        .values({
+          scope: "application",
+          scopeId: application.id,
+          key: descriptionKey(criterionId),
+          value: "mô tả",
+          updatedBy: owner.id,
+        })
+        .run();
     }
-    expect(previewSetChange(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined)).toMatchObject({ ok: true, change: { evidenceDropped: 1 } });
+    expect(previewSetChange(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined)).toMatchObject({
+      ok: true,
+      change: { evidenceDropped: 1 },
+    });
     changeProductSet(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined);
-    expect(db.select().from(evidence).all().map((e) => e.criterionId).sort()).toEqual(["A1.4", "C7"]);
-    expect(db.select().from(dossierFields).all().map((f) => f.key).sort()).toEqual([descriptionKey("A1.4")]);
+    expect(
+      db
+        .select()
+        .from(evidence)
+        .all()
+        .map((e) => e.criterionId)
+        .sort(),
+    ).toEqual(["A1.4", "C7"]);
+    expect(
+      db
+        .select()
+        .from(dossierFields)
+        .all()
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual([descriptionKey("A1.4")]);
   });
 
   it("asks the tourism case when moving to the tourism set, and stays returned when the commune returned it", () => {
     const { product, application } = honey("Nhà vườn U Minh");
-    db.update(applications).set({ state: "returned", submittedAt: new Date(), revision: 1 }).where(eq(applications.id, application.id)).run();
+    db.update(applications)
+      .set({ state: "returned", submittedAt: new Date(), revision: 1 })
+      .where(eq(applications.id, application.id))
+      .run();
     const moved = changeProductSet(db, catalog, owner, product.id, TOURISM, "1");
     expect(moved).toMatchObject({ ok: true, change: { application: { state: "returned", caseId: "1" } } });
     expect(loadAssessment(db, catalog, application.id)!.caseId).toBe("1");
@@ -139,20 +251,38 @@ describe("moving to another product set", () => {
 
   it("refuses after submission, to the same set, to a set without a sheet, and to other organisations", () => {
     const { product, application } = honey();
-    expect(changeProductSet(db, catalog, owner, product.id, HONEY, undefined)).toEqual({ ok: false, reason: "same-set" });
-    expect(changeProductSet(db, catalog, owner, product.id, "no-such-set", undefined)).toEqual({ ok: false, reason: "no-sheet" });
-    expect(changeProductSet(db, catalog, person(50), product.id, HONEY_PRODUCTS, undefined)).toEqual({ ok: false, reason: "not-found" });
+    expect(changeProductSet(db, catalog, owner, product.id, HONEY, undefined)).toEqual({
+      ok: false,
+      reason: "same-set",
+    });
+    expect(changeProductSet(db, catalog, owner, product.id, "no-such-set", undefined)).toEqual({
+      ok: false,
+      reason: "no-sheet",
+    });
+    expect(changeProductSet(db, catalog, person(50), product.id, HONEY_PRODUCTS, undefined)).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
     for (const state of ["submitted", "received", "forwarded", "rated", "withdrawn"] as const) {
       db.update(applications).set({ state }).where(eq(applications.id, application.id)).run();
-      expect(changeProductSet(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined), state).toEqual({ ok: false, reason: "state" });
+      expect(changeProductSet(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined), state).toEqual({
+        ok: false,
+        reason: "state",
+      });
       expect(productActions(db, owner, product.id).edit).toBe(false);
     }
   });
 
   it("moves within the application's rubric version", () => {
     const { product, application } = honey("Rau muống");
-    db.update(applications).set({ sheetId: "qd148-2023/rau-cu-qua-hat-tuoi" }).where(eq(applications.id, application.id)).run();
-    expect(changeProductSet(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined)).toEqual({ ok: false, reason: "no-sheet" });
+    db.update(applications)
+      .set({ sheetId: "qd148-2023/rau-cu-qua-hat-tuoi" })
+      .where(eq(applications.id, application.id))
+      .run();
+    expect(changeProductSet(db, catalog, owner, product.id, HONEY_PRODUCTS, undefined)).toEqual({
+      ok: false,
+      reason: "no-sheet",
+    });
   });
 });
 
@@ -160,7 +290,14 @@ describe("deleting", () => {
   it("deletes a draft with everything it holds, after which nothing of it is left", () => {
     const { product, application } = honey();
     answerAll(application.id);
-    addEvidence(db, { applicationId: application.id, criterionId: "A1.1", fileId: "f", fileUniqueId: "u", kind: "photo", addedBy: owner.id });
+    addEvidence(db, {
+      applicationId: application.id,
+      criterionId: "A1.1",
+      fileId: "f",
+      fileUniqueId: "u",
+      kind: "photo",
+      addedBy: owner.id,
+    });
     expect(deleteProduct(db, owner, product.id)).toMatchObject({ ok: true, product: { name: "Mật ong hoa tràm" } });
     expect(db.select().from(products).all()).toEqual([]);
     expect(db.select().from(applications).all()).toEqual([]);

@@ -4,16 +4,33 @@
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
-import { outbox, reminders, users } from "../../src/db/schema.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
+import { reminders, users } from "../../src/db/schema.js";
 import { communeDeadline, workingDaysLeft } from "../../src/domain/calendar.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
 import { findUser, telegramIdentity, userIdOf } from "../../src/services/people.js";
-import { IDLE_DRAFT_BATCH, queueIdleDrafts, runReminders, setRemindersOff, startReminderScheduler, type ReminderDeps } from "../../src/services/reminders.js";
+import {
+  IDLE_DRAFT_BATCH,
+  queueIdleDrafts,
+  type ReminderDeps,
+  runReminders,
+  setRemindersOff,
+  startReminderScheduler,
+} from "../../src/services/reminders.js";
 import { act } from "../../src/services/workflow.js";
-import { startHarness, type Harness } from "../helpers/bot.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, i18n, PHU_MY, telegramOutbox, units, world, type World } from "../helpers/world.js";
+import { type Harness, startHarness } from "../helpers/bot.js";
+import {
+  ADMIN,
+  CAI_NUOC,
+  catalog,
+  holidays,
+  PHU_MY,
+  telegramOutbox,
+  units,
+  type World,
+  world,
+} from "../helpers/world.js";
 
 const DAY = 86_400_000;
 
@@ -57,14 +74,19 @@ describe("the officers' daily digest", () => {
     const a = producer(200, CAI_NUOC);
     const b = producer(201, PHU_MY);
     // Received 1 December (15 working days: deadline 22 December), and a later one, less urgent.
-    urgentId = filed(a, "Mật ong <hoa> tràm", new Date("2026-11-30T03:00:00Z"), { by: 100, at: new Date("2026-12-01T03:00:00Z") });
+    urgentId = filed(a, "Mật ong <hoa> tràm", new Date("2026-11-30T03:00:00Z"), {
+      by: 100,
+      at: new Date("2026-12-01T03:00:00Z"),
+    });
     filed(a, "Mật ong rừng", new Date("2026-12-02T03:00:00Z"), { by: 100, at: new Date("2026-12-03T03:00:00Z") });
     filed(a, "Mật ong nhãn", new Date("2026-12-04T03:00:00Z"));
     filed(b, "Mắm tôm", new Date("2026-12-04T03:00:00Z"));
     // Not waiting for the officer: a draft, and an application sent back to its producer.
     draft(a, "Bản nháp");
     const returned = filed(b, "Trả về", new Date("2026-12-04T03:00:00Z"));
-    expect(act(workflow(new Date("2026-12-05T03:00:00Z")), 103, returned, "return", { note: "Thiếu giấy tờ" }).ok).toBe(true);
+    expect(act(workflow(new Date("2026-12-05T03:00:00Z")), 103, returned, "return", { note: "Thiếu giấy tờ" }).ok).toBe(
+      true,
+    );
   });
   afterEach(() => db.$client.close());
 
@@ -86,8 +108,21 @@ describe("the officers' daily digest", () => {
     // The next day at 08:00: again.
     expect(runReminders(deps, new Date("2026-12-09T01:00:00Z")).digests).toBe(3);
     expect(reminderRows("digest")).toHaveLength(6);
-    expect(db.select().from(reminders).where(eq(reminders.kind, "digest")).all().map((r) => `${r.userId}:${r.key}`).sort()).toEqual([
-      "100:2026-12-08", "100:2026-12-09", "101:2026-12-08", "101:2026-12-09", "103:2026-12-08", "103:2026-12-09",
+    expect(
+      db
+        .select()
+        .from(reminders)
+        .where(eq(reminders.kind, "digest"))
+        .all()
+        .map((r) => `${r.userId}:${r.key}`)
+        .sort(),
+    ).toEqual([
+      "100:2026-12-08",
+      "100:2026-12-09",
+      "101:2026-12-08",
+      "101:2026-12-09",
+      "103:2026-12-08",
+      "103:2026-12-09",
     ]);
   });
 
@@ -159,7 +194,7 @@ describe("the idle-draft reminder", () => {
     let rows = reminderRows("idle-draft");
     expect(rows.map((r) => r.chatId)).toEqual([300]);
     expect(rows[0]!.applicationId).toBe(appId);
-    expect(rows[0]!.text).toContain("Hồ sơ “Mật ong &lt;rừng&gt;” còn dang dở. Bạn đã trả lời 2/" + total + " câu.");
+    expect(rows[0]!.text).toContain(`Hồ sơ “Mật ong &lt;rừng&gt;” còn dang dở. Bạn đã trả lời 2/${total} câu.`);
     const buttons = JSON.parse(rows[0]!.replyMarkup!).inline_keyboard.flat();
     expect(buttons.map((b: { callback_data: string }) => b.callback_data)).toEqual([`r:${appId}`, "rem:off"]);
 
@@ -209,8 +244,14 @@ describe("the idle-draft reminder", () => {
     answer(draft(p, "Wild honey"), 330, 1);
     runReminders(deps, new Date(start.getTime() + 4 * DAY));
     const [row] = reminderRows("idle-draft");
-    expect(row!.text).toMatch(/^👋 The application “Wild honey” is unfinished\. You have answered 1 of \d+ questions\./);
-    expect(JSON.parse(row!.replyMarkup!).inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(["▶️ Continue", "🔕 Stop reminders"]);
+    expect(row!.text).toMatch(
+      /^👋 The application “Wild honey” is unfinished\. You have answered 1 of \d+ questions\./,
+    );
+    expect(
+      JSON.parse(row!.replyMarkup!)
+        .inline_keyboard.flat()
+        .map((b: { text: string }) => b.text),
+    ).toEqual(["▶️ Continue", "🔕 Stop reminders"]);
   });
 });
 
@@ -228,7 +269,12 @@ describe("the scheduler", () => {
     draft(p, "Mật ong");
     const { lines, logger: log } = logger();
     const notify = vi.fn();
-    const scheduler = startReminderScheduler({ ...deps, logger: log, notify, now: () => new Date(Date.now() + 4 * DAY) });
+    const scheduler = startReminderScheduler({
+      ...deps,
+      logger: log,
+      notify,
+      now: () => new Date(Date.now() + 4 * DAY),
+    });
     scheduler.stop();
     expect(notify).toHaveBeenCalledTimes(1);
     expect(lines.find((l) => l.msg === "reminders queued")).toMatchObject({ digests: 0, idle: 1 });
@@ -330,7 +376,10 @@ describe("reminders in the bot", () => {
     await h.deliver(officerUser.command("/start"));
     await h.deliver(officerUser.press("✅ Đồng ý"));
     officer(502, [CAI_NUOC]);
-    const received = filed(p, "Mật ong hoa tràm", new Date(Date.now() - 3 * DAY), { by: uid(502), at: new Date(Date.now() - 2 * DAY) });
+    const received = filed(p, "Mật ong hoa tràm", new Date(Date.now() - 3 * DAY), {
+      by: uid(502),
+      at: new Date(Date.now() - 2 * DAY),
+    });
     const idle = draft(p, "Mật ong rừng");
     await h.flush();
 
@@ -351,14 +400,25 @@ describe("reminders in the bot", () => {
     await h.deliver(owner.press("🔕 Không nhắc nữa", reminder.message_id));
     expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain("Đã tắt nhắc nhở");
     expect(findUser(db, uid(501))!.remindersOff).toBe(true);
-    expect(owner.chat().messages.find((m) => m.message_id === reminder.message_id)!.buttons.map((b) => b.text)).toEqual(["▶️ Làm tiếp"]);
+    expect(
+      owner
+        .chat()
+        .messages.find((m) => m.message_id === reminder.message_id)!
+        .buttons.map((b) => b.text),
+    ).toEqual(["▶️ Làm tiếp"]);
     await h.deliver(owner.press("▶️ Làm tiếp", reminder.message_id));
     expect(owner.chat().last()!.message_id).not.toBe(reminder.message_id);
 
     // Turned off: no more reminder, even for a draft idle again after more answers.
     answer(idle, uid(501), 1);
     expect(runReminders(deps, new Date(at8.getTime() + 10 * DAY)).idle).toBe(0);
-    expect(db.select().from(reminders).where(and(eq(reminders.kind, "idle-draft"), eq(reminders.userId, uid(501)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(reminders)
+        .where(and(eq(reminders.kind, "idle-draft"), eq(reminders.userId, uid(501))))
+        .all(),
+    ).toHaveLength(1);
     expect(idle).toBeGreaterThan(0);
   });
 });

@@ -3,14 +3,14 @@
 // where the bot has it.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { applicationEvents, clearances } from "../../src/db/schema.js";
 import { loadAssessment } from "../../src/services/assessment.js";
-import { rubricVersionChoice, switchRubricVersion } from "../../src/services/rubric-versions.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { saveOrganisation } from "../../src/services/people.js";
+import { rubricVersionChoice, switchRubricVersion } from "../../src/services/rubric-versions.js";
 import { act, readiness } from "../../src/services/workflow.js";
-import { CAI_NUOC, catalog, world, type World } from "../helpers/world.js";
+import { CAI_NUOC, catalog, type World, world } from "../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -26,7 +26,14 @@ function complete(appId: number, userId: number) {
   w.answer(appId, userId);
   const a = loadAssessment(db, catalog, appId)!;
   for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-    addEvidence(db, { applicationId: appId, criterionId: c.id, fileId: `f-${c.id}`, fileUniqueId: `u-${appId}-${c.id}`, kind: "photo", addedBy: userId });
+    addEvidence(db, {
+      applicationId: appId,
+      criterionId: c.id,
+      fileId: `f-${c.id}`,
+      fileUniqueId: `u-${appId}-${c.id}`,
+      kind: "photo",
+      addedBy: userId,
+    });
   }
   return loadAssessment(db, catalog, appId)!;
 }
@@ -38,7 +45,13 @@ describe("a household without business registration", () => {
     const a = complete(appId, 200);
     expect(a.app.state).toBe("completed");
     const r = readiness(db, a);
-    expect(r).toMatchObject({ ready: false, unregistered: true, unanswered: [], missingEvidence: [], belowThree: false });
+    expect(r).toMatchObject({
+      ready: false,
+      unregistered: true,
+      unanswered: [],
+      missingEvidence: [],
+      belowThree: false,
+    });
     expect(act(w.workflow(), 200, appId, "submit")).toMatchObject({ ok: false, reason: "not-ready" });
 
     saveOrganisation(db, p.user, { businessRegistered: true });
@@ -47,7 +60,10 @@ describe("a household without business registration", () => {
   });
 
   it("is only a household that said so: other types and unasked households are not held back", () => {
-    for (const [id, org] of [[300, { type: "cooperative" as const }], [301, { type: "household" as const }]] as const) {
+    for (const [id, org] of [
+      [300, { type: "cooperative" as const }],
+      [301, { type: "household" as const }],
+    ] as const) {
       const p = w.producer(id, CAI_NUOC, "vi", org);
       expect(readiness(db, complete(w.draft(p, "Mật ong"), id)).unregistered).toBe(false);
     }
@@ -75,7 +91,9 @@ describe("rubric versions", () => {
     // Disqualification answers stay where the old sheet asks the same question.
     const asked = new Set(after.sheet.disqualification.map((d) => d.id));
     expect(Object.keys(after.clearances).every((id) => asked.has(id))).toBe(true);
-    expect(db.select().from(clearances).where(eq(clearances.applicationId, appId)).all().length).toBe(Object.keys(after.clearances).length);
+    expect(db.select().from(clearances).where(eq(clearances.applicationId, appId)).all().length).toBe(
+      Object.keys(after.clearances).length,
+    );
     // A second press finds it done.
     expect(switchRubricVersion(db, catalog, a, "qd148-2023", 200)).toEqual({ ok: false, reason: "already" });
 

@@ -3,15 +3,21 @@
 // and the producer sees beside their own.
 import { Composer } from "grammy";
 import { loadAssessment } from "../../services/assessment.js";
-import { calibrationOf, comparisonLines, parsePartPoints, recordOfficialPoints, type Calibration } from "../../services/calibration.js";
+import {
+  type Calibration,
+  calibrationOf,
+  comparisonLines,
+  parsePartPoints,
+  recordOfficialPoints,
+} from "../../services/calibration.js";
 import { rolesFor } from "../../services/membership.js";
-import { startReassessment, type ReassessmentKind } from "../../services/reassessment.js";
+import { type ReassessmentKind, startReassessment } from "../../services/reassessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
-import { column, type Button } from "../keyboards.js";
+import { type Button, column } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { actorId, workflowDeps } from "../workflow.js";
 import { startAssessment } from "./assessment.js";
 
@@ -19,11 +25,17 @@ export const afterResultFeature = new Composer<BotContext>();
 
 /** The producer's score beside the council's, with its heading, in the user's language. */
 export function calibrationLines(ctx: BotContext, calibration: Calibration): string[] {
-  return [ctx.t("status-calibration"), ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration)];
+  return [
+    ctx.t("status-calibration"),
+    ...comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibration),
+  ];
 }
 
 /** The button that starts a re-assessment of the kind from a rated application. */
-export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [ctx.t(`btn-reassess-${kind}`), cb.reassess(appId, kind)];
+export const reassessButton = (ctx: BotContext, appId: number, kind: ReassessmentKind): Button => [
+  ctx.t(`btn-reassess-${kind}`),
+  cb.reassess(appId, kind),
+];
 
 onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
   if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
@@ -40,7 +52,13 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
   await ctx.answerCallbackQuery();
   const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, outcome.application.id)!;
   await ctx.reply(
-    th(ctx, "reassess-started", { kind: ctx.t(`reassess-kind-${kind}`), product: a.product.name, title: a.sheet.version.title, kept: outcome.kept, asked: outcome.asked }),
+    th(ctx, "reassess-started", {
+      kind: ctx.t(`reassess-kind-${kind}`),
+      product: a.product.name,
+      title: a.sheet.version.title,
+      kept: outcome.kept,
+      asked: outcome.asked,
+    }),
     { ...HTML, reply_markup: column([[ctx.t("btn-review"), cb.review(a.app.id)]]) },
   );
   return startAssessment(ctx, a.app.id);
@@ -59,7 +77,9 @@ onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
   await ctx.answerCallbackQuery();
   ctx.session.step = "officer-points";
   ctx.session.applicationId = a.app.id;
-  const parts = a.sheet.version.parts.map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints })).join(", ");
+  const parts = a.sheet.version.parts
+    .map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints }))
+    .join(", ");
   return ctx.reply(th(ctx, "ask-official-points", { product: a.product.name, parts }), HTML);
 });
 
@@ -74,7 +94,9 @@ async function handleCalibrationText(ctx: BotContext, text: string): Promise<boo
   }
   const points = parsePartPoints(text, a.sheet.version.parts);
   if (!points) {
-    const parts = a.sheet.version.parts.map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints })).join(", ");
+    const parts = a.sheet.version.parts
+      .map((p) => ctx.t("official-points-part", { part: p.id, max: p.maxPoints }))
+      .join(", ");
     await ctx.reply(ctx.t("official-points-invalid", { parts }), HTML);
     return true;
   }

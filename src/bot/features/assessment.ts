@@ -1,10 +1,11 @@
 // The self-assessment: one question per message, answers saved before any reply, resume at the
 // first unanswered question, and the walk through what is missing for filing; with its parts,
 // the review and result (assessment/review.ts) and evidence files (assessment/evidence.ts).
-import { Composer, InlineKeyboard } from "grammy";
-import { isStepItem, nextStep, parseItemKey, type MissingItem, type Readiness } from "../../domain/readiness.js";
-import { optionsFor, type Option } from "../../domain/rubric.js";
+import { Composer, type InlineKeyboard } from "grammy";
+import { isStepItem, type MissingItem, nextStep, parseItemKey, type Readiness } from "../../domain/readiness.js";
+import { type Option, optionsFor } from "../../domain/rubric.js";
 import {
+  type Assessment,
   answeredCount,
   assessmentResult,
   canWorkOn,
@@ -16,20 +17,19 @@ import {
   nextQuestion,
   presumesBusinessRegistration,
   previousQuestion,
-  saveAnswer,
-  type Assessment,
   type QuestionKey,
+  saveAnswer,
 } from "../../services/assessment.js";
 import { lacksBusinessRegistration, organisationById } from "../../services/people.js";
 import { readiness } from "../../services/workflow.js";
 import { fold } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML } from "../html.js";
-import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { type Button, column, grid, stack } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { loadForUser } from "./assessment/access.js";
 import { askEvidence, evidence } from "./assessment/evidence.js";
 import { review, showResult } from "./assessment/review.js";
@@ -70,7 +70,12 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     const index = a.criteria.indexOf(criterion);
     const options = optionsFor(criterion, a.caseId);
     lines.push(
-      th(ctx, "q-progress", { n: index + 1, total: a.criteria.length, part: criterion.part, partTitle: partTitle(a, criterion.part) }),
+      th(ctx, "q-progress", {
+        n: index + 1,
+        total: a.criteria.length,
+        part: criterion.part,
+        partTitle: partTitle(a, criterion.part),
+      }),
       `<b>${escapeHtml(criterion.id)}. ${escapeHtml(criterion.title)}</b>`,
       `<i>${escapeHtml(criterion.help)}</i>`,
     );
@@ -85,15 +90,35 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     lines.push("");
     options.forEach((o, i) => {
       const chosen = a.answers[key] === o.id;
-      const line = o.none ? (chosen ? "q-option-none-chosen" : "q-option-none") : chosen ? "q-option-chosen" : "q-option";
+      const line = o.none
+        ? chosen
+          ? "q-option-none-chosen"
+          : "q-option-none"
+        : chosen
+          ? "q-option-chosen"
+          : "q-option";
       lines.push(th(ctx, line, { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
     });
     lines.push("", ctx.t("q-how-to-answer"));
-    const button = (o: Option, i: number) => (o.none ? ctx.t("btn-option-none", { n: i + 1 }) : ctx.t("btn-option", { n: i + 1, points: o.points }));
-    keyboards.push(grid(options.map((o, i) => [button(o, i), cb.answer(a.app.id, key, o.id)]), 4));
+    const button = (o: Option, i: number) =>
+      o.none ? ctx.t("btn-option-none", { n: i + 1 }) : ctx.t("btn-option", { n: i + 1, points: o.points });
+    keyboards.push(
+      grid(
+        options.map((o, i) => [button(o, i), cb.answer(a.app.id, key, o.id)]),
+        4,
+      ),
+    );
     if (criterion.evidence.length) keyboards.push(column([[ctx.t("btn-attach"), cb.evidence(a.app.id, key)]]));
   }
-  keyboards.push(grid([[ctx.t("btn-back"), cb.back(a.app.id, key)], [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)]], 2));
+  keyboards.push(
+    grid(
+      [
+        [ctx.t("btn-back"), cb.back(a.app.id, key)],
+        [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)],
+      ],
+      2,
+    ),
+  );
   return { text: lines.join("\n"), keyboard: stack(...keyboards) };
 }
 
@@ -105,11 +130,18 @@ function mark(chosen: boolean, label: string): string {
 function answeredText(ctx: BotContext, a: Assessment, key: QuestionKey): string {
   if (isClearanceKey(key)) {
     const item = a.sheet.disqualification.find((d) => d.id === clearanceItem(key))!;
-    return th(ctx, a.clearances[item.id] ? "answered-clearance-yes" : "answered-clearance-no", { requirement: item.requirement });
+    return th(ctx, a.clearances[item.id] ? "answered-clearance-yes" : "answered-clearance-no", {
+      requirement: item.requirement,
+    });
   }
   const criterion = a.criteria.find((c) => c.id === key)!;
   const option = criterion.options.find((o) => o.id === a.answers[key])!;
-  return th(ctx, "answered-criterion", { id: criterion.id, title: criterion.title, label: option.label, points: option.points });
+  return th(ctx, "answered-criterion", {
+    id: criterion.id,
+    title: criterion.title,
+    label: option.label,
+    points: option.points,
+  });
 }
 
 async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
@@ -126,7 +158,8 @@ async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
  * while the missing items for filing are being done, the next of those.
  */
 async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
-  if (ctx.session.fixing === a.app.id) return continueFixing(ctx, a, after === undefined ? undefined : questionItem(after));
+  if (ctx.session.fixing === a.app.id)
+    return continueFixing(ctx, a, after === undefined ? undefined : questionItem(after));
   const key = nextQuestion(a, after);
   if (key) return askQuestion(ctx, a, key);
   ctx.session.step = undefined;
@@ -146,19 +179,39 @@ async function begin(ctx: BotContext, a: Assessment) {
   ctx.session.fixing = undefined;
   if (!isEditable(a.app)) return showResult(ctx, a);
   if (answeredCount(a) === 0) {
-    await ctx.reply(th(ctx, "assessment-intro", { product: a.product.name, set: a.sheet.productSetTitle, count: a.criteria.length, clearances: a.sheet.disqualification.length }), HTML);
+    await ctx.reply(
+      th(ctx, "assessment-intro", {
+        product: a.product.name,
+        set: a.sheet.productSetTitle,
+        count: a.criteria.length,
+        clearances: a.sheet.disqualification.length,
+      }),
+      HTML,
+    );
   } else if (nextQuestion(a)) {
-    await ctx.reply(th(ctx, "assessment-resume", { product: a.product.name, answered: answeredCount(a), total: a.order.length }), HTML);
+    await ctx.reply(
+      th(ctx, "assessment-resume", { product: a.product.name, answered: answeredCount(a), total: a.order.length }),
+      HTML,
+    );
   }
   return proceed(ctx, a);
 }
 
 /** Records an answer coming from a button or typed text, then moves on. */
-async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: string | boolean, messageId: number | undefined) {
+async function answer(
+  ctx: BotContext,
+  a: Assessment,
+  key: QuestionKey,
+  value: string | boolean,
+  messageId: number | undefined,
+) {
   const wasCurrent = ctx.session.question === key || ctx.session.question === undefined;
   const outcome = saveAnswer(ctx.deps.db, a, key, value, ctx.user!.id);
   if (!outcome.ok) {
-    const text = outcome.reason === "not-editable" ? th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");
+    const text =
+      outcome.reason === "not-editable"
+        ? th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) })
+        : ctx.t("stale-button");
     if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
     return ctx.reply(text, HTML);
   }
@@ -168,7 +221,10 @@ async function answer(ctx: BotContext, a: Assessment, key: QuestionKey, value: s
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     return undefined;
   }
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery(outcome.previous !== undefined && !unchanged ? { text: ctx.t("answer-changed") } : {});
+  if (ctx.callbackQuery)
+    await ctx.answerCallbackQuery(
+      outcome.previous !== undefined && !unchanged ? { text: ctx.t("answer-changed") } : {},
+    );
   if (messageId !== undefined) await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML);
   if (!wasCurrent) {
     // A button on an older question: the answer changed; the current question stays where it is.
@@ -207,7 +263,10 @@ onButton(assessmentFeature, cb.ask, async (ctx, app, key) => {
   if (!loaded.ok) return;
   if (!loaded.a.order.includes(key)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   if (!isEditable(loaded.a.app)) {
-    return ctx.answerCallbackQuery({ text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
+    return ctx.answerCallbackQuery({
+      text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }),
+      show_alert: true,
+    });
   }
   await ctx.answerCallbackQuery();
   return askQuestion(ctx, loaded.a, key);
@@ -314,10 +373,14 @@ function missingLines(ctx: BotContext, a: Assessment, r: Readiness): string[] {
   const lines: string[] = [];
   if (r.pendingClearances.length) lines.push(ctx.t("missing-clearances", { count: r.pendingClearances.length }));
   if (r.failedClearances.length) lines.push(ctx.t("missing-failed-clearances", { count: r.failedClearances.length }));
-  if (r.unanswered.length) lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
-  if (r.missingEvidence.length) lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
+  if (r.unanswered.length)
+    lines.push(th(ctx, "missing-unanswered", { count: r.unanswered.length, list: r.unanswered.join(", ") }));
+  if (r.missingEvidence.length)
+    lines.push(th(ctx, "missing-evidence", { count: r.missingEvidence.length, list: r.missingEvidence.join(", ") }));
   if (r.markersBelowThree.length) {
-    const markers = r.markersBelowThree.map((m) => ctx.t("missing-marker", { criterion: m.criterion, marker: m.marker })).join(", ");
+    const markers = r.markersBelowThree
+      .map((m) => ctx.t("missing-marker", { criterion: m.criterion, marker: m.marker }))
+      .join(", ");
     lines.push(th(ctx, "missing-below-three-markers", { total: r.total, stars: r.stars, markers }));
   } else if (r.belowThree) lines.push(ctx.t("missing-below-three", { total: r.total, stars: r.stars }));
   if (r.unregistered) {
@@ -355,12 +418,17 @@ export async function showReady(ctx: BotContext, a: Assessment, r: Readiness) {
     lines.push("", ctx.t("ready-warnings-head"));
     for (const m of r.evidenceKindsMissing) {
       lines.push(th(ctx, "ready-warning-line", { kind: ctx.t(`evidence-${m.kind}`), criteria: m.criteria.join(", ") }));
-      for (const id of m.criteria) if (!attach.some(([, data]) => data === cb.evidence(a.app.id, id))) attach.push(itemButton(ctx, a, { kind: "evidence", id }));
+      for (const id of m.criteria)
+        if (!attach.some(([, data]) => data === cb.evidence(a.app.id, id)))
+          attach.push(itemButton(ctx, a, { kind: "evidence", id }));
     }
     lines.push(ctx.t("ready-warnings-note"));
   } else ctx.session.fixing = undefined;
   const submit = r.evidenceKindsMissing.length ? cb.submitConfirmed(a.app.id) : cb.submit(a.app.id);
-  return ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(column([[ctx.t("btn-submit"), submit]]), grid(attach.slice(0, MAX_ITEM_BUTTONS), 4)) });
+  return ctx.reply(lines.join("\n"), {
+    ...HTML,
+    reply_markup: stack(column([[ctx.t("btn-submit"), submit]]), grid(attach.slice(0, MAX_ITEM_BUTTONS), 4)),
+  });
 }
 
 /** After an item is done or passed over: the next missing item, else where the application stands. */
@@ -371,7 +439,8 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
     return ctx.reply(th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) }), HTML);
   }
   // Evidence sent from a question not answered yet: back to that question.
-  if (after?.kind === "evidence" && a.answers[after.id] === undefined && a.order.includes(after.id)) return askQuestion(ctx, a, after.id);
+  if (after?.kind === "evidence" && a.answers[after.id] === undefined && a.order.includes(after.id))
+    return askQuestion(ctx, a, after.id);
   const r = readiness(ctx.deps.db, a);
   if (r.ready) return showReady(ctx, a, r);
   const item = nextStep(r, after);

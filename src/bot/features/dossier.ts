@@ -4,19 +4,19 @@ import { Composer, InputFile } from "grammy";
 import { formatDate, readTypedDay } from "../../dates.js";
 import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
-import { canWorkOn, loadAssessment, type Assessment } from "../../services/assessment.js";
+import { type Assessment, canWorkOn, loadAssessment } from "../../services/assessment.js";
 import {
   DOSSIER_ITEMS,
-  NO,
   type DossierItem,
-  YES,
   dossierKeys,
   dossierValues,
   formsInput,
+  NO,
   nextDossierKey,
   oneOfChoices,
   saveDossierValue,
   suggestion,
+  YES,
 } from "../../services/dossier.js";
 import { rolesFor } from "../../services/membership.js";
 import { findUser } from "../../services/people.js";
@@ -24,19 +24,24 @@ import { charCount, clip } from "../../text.js";
 
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
-import { applicationForCommand, saidFrozen } from "./assessment.js";
+
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
-import { column, grid, stack, type Button } from "../keyboards.js";
+import { type Button, column, grid, stack } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { actorId } from "../workflow.js";
+import { applicationForCommand, saidFrozen } from "./assessment.js";
 
 export const dossierFeature = new Composer<BotContext>();
 
-const BUILDERS: Record<FormKind, typeof buildMau01> = { "mau-01": buildMau01, "mau-02": buildMau02, "mau-03": buildMau03 };
+const BUILDERS: Record<FormKind, typeof buildMau01> = {
+  "mau-01": buildMau01,
+  "mau-02": buildMau02,
+  "mau-03": buildMau03,
+};
 
 /** The label of an item (or of a criterion's description) in the user's language. */
 function itemLabel(ctx: BotContext, a: Assessment, key: string): string {
@@ -83,21 +88,30 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
     th(ctx, "dossier-progress", { n: index + 1, total: keys.length }),
     `<b>${escapeHtml(itemLabel(ctx, a, key))}</b>`,
   ];
-  if (!key.startsWith("desc:")) lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`, { criterion: oneOfChoices(a)?.criterionId ?? "" }))}</i>`);
+  if (!key.startsWith("desc:"))
+    lines.push(`<i>${escapeHtml(ctx.t(`dossier-${key}-help`, { criterion: oneOfChoices(a)?.criterionId ?? "" }))}</i>`);
   // Long texts (up to 2,000 characters each) are shown cut, so the question stays one message.
-  if (values.has(key)) lines.push(th(ctx, "dossier-current", { value: clip(valueText(ctx, key, values.get(key)), ECHO_MAX) }));
+  if (values.has(key))
+    lines.push(th(ctx, "dossier-current", { value: clip(valueText(ctx, key, values.get(key)), ECHO_MAX) }));
   const suggested = suggestion(a, key);
   if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: clip(valueText(ctx, key, suggested), ECHO_MAX) }));
 
   const choices = choicesOf(a, item).map((c): Button => [valueText(ctx, key, c), cb.dossierChoice(a.app.id, index, c)]);
   if (choices.length === 0) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
   const extra: Button[] = [];
-  if (suggested && item?.kind !== "yesno") extra.push([ctx.t("btn-dossier-use-suggestion"), cb.dossierSuggestion(a.app.id, index)]);
-  extra.push([ctx.t("btn-dossier-skip"), cb.dossierSkip(a.app.id, index)], [ctx.t("btn-dossier-stop"), cb.dossierStop(a.app.id)]);
+  if (suggested && item?.kind !== "yesno")
+    extra.push([ctx.t("btn-dossier-use-suggestion"), cb.dossierSuggestion(a.app.id, index)]);
+  extra.push(
+    [ctx.t("btn-dossier-skip"), cb.dossierSkip(a.app.id, index)],
+    [ctx.t("btn-dossier-stop"), cb.dossierStop(a.app.id)],
+  );
   ctx.session.step = "dossier";
   ctx.session.applicationId = a.app.id;
   ctx.session.dossierKey = key;
-  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: stack(grid(choices, 3), column(extra.slice(0, -2)), grid(extra.slice(-2), 2)) });
+  await ctx.reply(lines.join("\n"), {
+    ...HTML,
+    reply_markup: stack(grid(choices, 3), column(extra.slice(0, -2)), grid(extra.slice(-2), 2)),
+  });
 }
 
 /** Asks the next item never answered or skipped; when none is left, offers the documents. */
@@ -106,7 +120,10 @@ async function continueDossier(ctx: BotContext, a: Assessment, after?: string) {
   if (key) return askItem(ctx, a, key);
   ctx.session.step = undefined;
   ctx.session.dossierKey = undefined;
-  return ctx.reply(ctx.t("dossier-done"), { ...HTML, reply_markup: column([[ctx.t("btn-forms"), cb.forms(a.app.id)]]) });
+  return ctx.reply(ctx.t("dossier-done"), {
+    ...HTML,
+    reply_markup: column([[ctx.t("btn-forms"), cb.forms(a.app.id)]]),
+  });
 }
 
 async function save(ctx: BotContext, a: Assessment, key: string, value: string) {
@@ -131,7 +148,11 @@ onButton(dossierFeature, cb.dossier, async (ctx, app) => {
 });
 
 /** A button on an item (by its index in the flow): the item, if the application and the item still exist. */
-async function itemOfButton(ctx: BotContext, app: number, index: number): Promise<{ a: Assessment; key: string } | undefined> {
+async function itemOfButton(
+  ctx: BotContext,
+  app: number,
+  index: number,
+): Promise<{ a: Assessment; key: string } | undefined> {
   const a = await loadForDossier(ctx, app);
   if (!a) return undefined;
   const key = dossierKeys(a)[index];
@@ -148,7 +169,9 @@ onButton(dossierFeature, cb.dossierSuggestion, async (ctx, app, index) => {
   const found = await itemOfButton(ctx, app, index);
   if (!found) return;
   const suggested = suggestion(found.a, found.key);
-  return suggested ? save(ctx, found.a, found.key, suggested) : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return suggested
+    ? save(ctx, found.a, found.key, suggested)
+    : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
 });
 
 onButton(dossierFeature, cb.dossierChoice, async (ctx, app, index, choice) => {
@@ -193,7 +216,14 @@ async function handleDossierText(ctx: BotContext, text: string): Promise<boolean
     return true;
   }
   if (!valid) {
-    await ctx.reply(ctx.t(buttonsOnly ? "use-buttons" : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`), HTML);
+    await ctx.reply(
+      ctx.t(
+        buttonsOnly
+          ? "use-buttons"
+          : `dossier-invalid-${item?.kind === "date" || item?.kind === "email" ? item.kind : "text"}`,
+      ),
+      HTML,
+    );
     return true;
   }
   await accepted(ctx);
@@ -214,7 +244,9 @@ async function showDossier(ctx: BotContext, a: Assessment) {
     lines.push(th(ctx, "dossier-line", { n: i + 1, label: itemLabel(ctx, a, key), value: clip(value, 80) }));
     edits.push([String(i + 1), cb.dossierEdit(a.app.id, i)]);
   });
-  await replyLines(ctx, lines, { reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), cb.forms(a.app.id)]])) });
+  await replyLines(ctx, lines, {
+    reply_markup: stack(grid(edits, 8), column([[ctx.t("btn-forms"), cb.forms(a.app.id)]])),
+  });
 }
 
 onButton(dossierFeature, cb.dossierEdit, async (ctx, app, index) => {
@@ -244,9 +276,12 @@ export async function sendForms(ctx: BotContext, appId: number, kinds: FormKind[
   const producer = findUser(ctx.deps.db, loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!.product.createdBy);
   for (const kind of kinds) {
     const buffer = await BUILDERS[kind](input);
-    await ctx.replyWithDocument(new InputFile(buffer, formFileName(kind, input.product?.name, producer?.fullName ?? undefined)), {
-      caption: ctx.t(`forms-caption-${kind}`),
-    });
+    await ctx.replyWithDocument(
+      new InputFile(buffer, formFileName(kind, input.product?.name, producer?.fullName ?? undefined)),
+      {
+        caption: ctx.t(`forms-caption-${kind}`),
+      },
+    );
   }
   return undefined;
 }
@@ -261,7 +296,8 @@ onButton(dossierFeature, cb.forms, async (ctx, app) => {
 dossierFeature.command("hoso_giay", async (ctx) => {
   const a = await applicationForCommand(ctx);
   if (!a) return;
-  if (!(await saidFrozen(ctx, a)) && nextDossierKey(ctx.deps.db, a)) await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
+  if (!(await saidFrozen(ctx, a)) && nextDossierKey(ctx.deps.db, a))
+    await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
   return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
 });
 

@@ -3,14 +3,14 @@
 // round) are the services' (guideFacts); every word is in locales/.
 import { CommandGroup } from "@grammyjs/commands";
 import { Composer } from "grammy";
-import { cb, onButton } from "../callback-data.js";
-import { GUIDE_TOPICS, guideFacts, type GuideTopic } from "../../services/guide.js";
 import { formatDate } from "../../dates.js";
 import { DEFAULT_LOCALE } from "../../i18n.js";
+import { GUIDE_TOPICS, type GuideTopic, guideFacts } from "../../services/guide.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
-import { th, type I18n } from "../i18n.js";
-import { grid, type Button } from "../keyboards.js";
+import { type I18n, th } from "../i18n.js";
+import { type Button, grid } from "../keyboards.js";
 
 export const helpFeature = new Composer<BotContext>();
 
@@ -39,13 +39,17 @@ export const PRODUCER_COMMANDS: [string, string][] = [
 export function commandMenu(i18n: I18n): CommandGroup<BotContext> {
   const menu = new CommandGroup<BotContext>();
   const english = "en";
-  for (const [name, key] of PRODUCER_COMMANDS) menu.command(name, i18n.t(DEFAULT_LOCALE, key)).localize(english, name, i18n.t(english, key));
+  for (const [name, key] of PRODUCER_COMMANDS)
+    menu.command(name, i18n.t(DEFAULT_LOCALE, key)).localize(english, name, i18n.t(english, key));
   return menu;
 }
 
 function topicKeyboard(ctx: BotContext, shown?: GuideTopic) {
-  const buttons = GUIDE_TOPICS.map((topic): Button =>
-    topic === shown ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, cb.guideShown()] : [ctx.t(`guide-btn-${topic}`), cb.guideTopic(topic)],
+  const buttons = GUIDE_TOPICS.map(
+    (topic): Button =>
+      topic === shown
+        ? [`▸ ${ctx.t(`guide-btn-${topic}`)}`, cb.guideShown()]
+        : [ctx.t(`guide-btn-${topic}`), cb.guideTopic(topic)],
   );
   return grid(buttons, 2);
 }
@@ -71,7 +75,10 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
         ctx.t("guide-tiers-foot"),
       ].join("\n");
     case "deadlines":
-      return ctx.t("guide-deadlines", { proposeBy: formatDate(facts.nextRound.proposeBy), ratedBy: formatDate(facts.nextRound.ratedBy) });
+      return ctx.t("guide-deadlines", {
+        proposeBy: formatDate(facts.nextRound.proposeBy),
+        ratedBy: formatDate(facts.nextRound.ratedBy),
+      });
     case "history":
       return [
         ctx.t("guide-history-head"),
@@ -88,7 +95,9 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
         ctx.t("guide-history-foot"),
       ].join("\n");
     case "versions": {
-      const earlier = facts.versions.filter((v) => !v.isDefault && v.effectiveTo && v.effectiveFrom < facts.latest.effectiveFrom).at(-1);
+      const earlier = facts.versions
+        .filter((v) => !v.isDefault && v.effectiveTo && v.effectiveFrom < facts.latest.effectiveFrom)
+        .at(-1);
       return th(ctx, "guide-versions", { from, earlier: earlier?.title ?? "", sets: earlier?.sheets.join("; ") ?? "" });
     }
     case "household":
@@ -100,7 +109,9 @@ function topicText(ctx: BotContext, topic: GuideTopic): string {
   }
 }
 
-helpFeature.command(["huongdan", "help"], (ctx) => ctx.reply(ctx.t("guide-intro"), { ...HTML, reply_markup: topicKeyboard(ctx) }));
+helpFeature.command(["huongdan", "help"], (ctx) =>
+  ctx.reply(ctx.t("guide-intro"), { ...HTML, reply_markup: topicKeyboard(ctx) }),
+);
 
 onButton(helpFeature, cb.guideShown, (ctx) => ctx.answerCallbackQuery());
 
@@ -109,7 +120,12 @@ onButton(helpFeature, cb.guideTopic, async (ctx, topic) => {
   const text = topicText(ctx, topic);
   const options = { ...HTML, reply_markup: topicKeyboard(ctx, topic) };
   // One message that changes topic; a new one when the old cannot be edited (e.g. no message).
-  const edited = ctx.callbackQuery.message ? await ctx.editMessageText(text, options).then(() => true, () => false) : false;
+  const edited = ctx.callbackQuery.message
+    ? await ctx.editMessageText(text, options).then(
+        () => true,
+        () => false,
+      )
+    : false;
   if (!edited) await ctx.reply(text, options);
   return undefined;
 });

@@ -3,6 +3,7 @@
 // administrators appoint and revoke officers (/quantri).
 import { Composer } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { formatDate, formatDateTime, formatTime } from "../../dates.js";
 import {
   allOfficers,
   communesOfOfficer,
@@ -16,17 +17,16 @@ import {
   revokeOfficer,
 } from "../../services/membership.js";
 import { organisationOf, ownsOrganisation } from "../../services/people.js";
-import { cb, onButton } from "../callback-data.js";
+import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
+import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { deepLink } from "../deep-link.js";
-import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
-import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
-import { column, type Button } from "../keyboards.js";
-import { formatDate, formatDateTime, formatTime } from "../../dates.js";
+import { type Button, column } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { isAdmin } from "../workflow.js";
 
 export const invitesFeature = new Composer<BotContext>();
@@ -64,9 +64,14 @@ export async function redeemPendingInvite(ctx: BotContext) {
     await ctx.reply(th(ctx, "invite-joined", { org: org?.name ?? "" }), HTML);
     return;
   }
-  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
+  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) =>
+    unitLabelOf(ctx.t, ctx.deps.adminUnits, code),
+  );
   await ctx.api
-    .setMyCommands(commandMenu((k) => ctx.t(k), OFFICER_COMMANDS), { scope: { type: "chat", chat_id: ctx.chat!.id } })
+    .setMyCommands(
+      commandMenu((k) => ctx.t(k), OFFICER_COMMANDS),
+      { scope: { type: "chat", chat_id: ctx.chat!.id } },
+    )
     .catch((e: unknown) => ctx.log.warn({ err: String(e) }, "officer command menu not set"));
   await ctx.reply(th(ctx, "invite-officer", { communes: communes.join(", ") }), HTML);
 }
@@ -79,7 +84,9 @@ async function showMembers(ctx: BotContext) {
   const members = membersOf(ctx.deps.db, org.id);
   const invites = openInvites(ctx.deps.db, "member", org.id);
   const lines = [th(ctx, "members-head", { org: org.name, count: members.length })];
-  members.forEach((m, i) => lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatDateTime(m.joinedAt) })));
+  members.forEach((m, i) => {
+    lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatDateTime(m.joinedAt) }));
+  });
   if (invites.length) lines.push(ctx.t("members-open-invites", { count: invites.length }));
   const buttons: Button[] = [
     [ctx.t("btn-invite-member"), cb.inviteMember()],
@@ -93,11 +100,17 @@ invitesFeature.command("thanhvien", showMembers);
 
 onButton(invitesFeature, cb.inviteMember, async (ctx) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  if (!org || !ownsOrganisation(ctx.user!, org)) return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
+  if (!org || !ownsOrganisation(ctx.user!, org))
+    return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
   await ctx.answerCallbackQuery();
   const invite = createMemberInvite(ctx.deps.db, org.id, ctx.user!.id);
   return ctx.reply(
-    th(ctx, "invite-member-link", { link: deepLink(ctx.me.username, `join_${invite.code}`), day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt), org: org.name }),
+    th(ctx, "invite-member-link", {
+      link: deepLink(ctx.me.username, `join_${invite.code}`),
+      day: formatDate(invite.expiresAt),
+      time: formatTime(invite.expiresAt),
+      org: org.name,
+    }),
     HTML,
   );
 });
@@ -113,8 +126,10 @@ onButton(invitesFeature, cb.removeMember, async (ctx, userId) => {
 
 onButton(invitesFeature, cb.revokeInvite, async (ctx, code) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const mine = org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
-  if (!mine || !revokeInvite(ctx.deps.db, code)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const mine =
+    org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
+  if (!mine || !revokeInvite(ctx.deps.db, code))
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
   return ctx.editMessageReplyMarkup();
 });
@@ -153,7 +168,12 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     ctx.session.step = undefined;
     const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.user!.id);
     return ctx.reply(
-      th(ctx, "admin-officer-link", { link: deepLink(ctx.me.username, `officer_${invite.code}`), commune: unitLabel(ctx.t, c), day: formatDate(invite.expiresAt), time: formatTime(invite.expiresAt) }),
+      th(ctx, "admin-officer-link", {
+        link: deepLink(ctx.me.username, `officer_${invite.code}`),
+        commune: unitLabel(ctx.t, c),
+        day: formatDate(invite.expiresAt),
+        time: formatTime(invite.expiresAt),
+      }),
       HTML,
     );
   }
@@ -161,12 +181,25 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     const list = allOfficers(ctx.deps.db);
     if (list.length === 0) return ctx.reply(ctx.t("admin-no-officers"), HTML);
     const lines = list.map((o, i) => {
-      const line = th(ctx, "admin-officer-line", { n: i + 1, name: o.fullName ?? String(o.userId), commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, o.communeCode) });
-      return o.unreachableSince ? `${line}\n${ctx.t("admin-officer-unreachable", { since: formatDate(o.unreachableSince) })}` : line;
+      const line = th(ctx, "admin-officer-line", {
+        n: i + 1,
+        name: o.fullName ?? String(o.userId),
+        commune: unitLabelOf(ctx.t, ctx.deps.adminUnits, o.communeCode),
+      });
+      return o.unreachableSince
+        ? `${line}\n${ctx.t("admin-officer-unreachable", { since: formatDate(o.unreachableSince) })}`
+        : line;
     });
     const ids = [...new Set(list.map((o) => o.userId))];
     return replyLines(ctx, lines, {
-      reply_markup: column(ids.map((id): Button => [ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }), cb.adminRevoke(id)])),
+      reply_markup: column(
+        ids.map(
+          (id): Button => [
+            ctx.t("btn-admin-revoke", { name: list.find((o) => o.userId === id)?.fullName ?? String(id) }),
+            cb.adminRevoke(id),
+          ],
+        ),
+      ),
     });
   }
   if (what === "revoke" && typeof arg === "number") {
@@ -194,4 +227,3 @@ async function handleAdminText(ctx: BotContext, text: string): Promise<boolean> 
 }
 
 invitesFeature.use(textSteps(handleAdminText));
-

@@ -2,13 +2,15 @@
 // receive it, request changes with a note, evaluate the four local criteria, forward it to the
 // province, record the official result; /hoso lists their communes' applications, /xuat exports.
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
-import { availableActions, type Action } from "../../domain/lifecycle.js";
+import { formatDate, isoDay, readTypedDay } from "../../dates.js";
 import { communeDeadline, nextProvincialDeadline, workingDaysLeft } from "../../domain/calendar.js";
-import { optionsFor, type LocalCriterion } from "../../domain/rubric.js";
-import { assessmentResult, loadAssessment, type Assessment } from "../../services/assessment.js";
-import { evidenceOf, type Evidence } from "../../services/evidence.js";
-import { communesOfOfficer, rolesFor } from "../../services/membership.js";
+import { type Action, availableActions } from "../../domain/lifecycle.js";
+import { type LocalCriterion, optionsFor } from "../../domain/rubric.js";
+import { type Assessment, assessmentResult, loadAssessment } from "../../services/assessment.js";
+import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
+import { type Evidence, evidenceOf } from "../../services/evidence.js";
 import { exportApplications } from "../../services/export.js";
+import { communesOfOfficer, rolesFor } from "../../services/membership.js";
 import { findUser } from "../../services/people.js";
 import {
   act,
@@ -19,19 +21,17 @@ import {
   setLocalEvaluationNote,
   timeline,
 } from "../../services/workflow.js";
+import { clip } from "../../text.js";
+import { unitLabel } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
-import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
-import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
-import { calibrationLines } from "./after-result.js";
-import { column, grid, stack, type Button } from "../keyboards.js";
-import { formatDate, isoDay, readTypedDay } from "../../dates.js";
+import { type Button, column, grid, stack } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { actorId, isAdmin, workflowDeps } from "../workflow.js";
-import { clip } from "../../text.js";
+import { calibrationLines } from "./after-result.js";
 import { explainRefusal, timelineLines } from "./status.js";
 import { staleButtonText } from "./unhandled.js";
 
@@ -73,7 +73,11 @@ function officerButtons(ctx: BotContext, a: Assessment): Button[] {
     "record-result": [ctx.t("btn-officer-result"), cb.officerRecordResult(a.app.id)],
   };
   const points: Button[] = a.app.state === "rated" ? [[ctx.t("btn-official-points"), cb.officialPoints(a.app.id)]] : [];
-  return [...actions.flatMap((action) => (map[action] ? [map[action]!] : [])), ...points, [ctx.t("btn-officer-forms"), cb.officerForms(a.app.id)]];
+  return [
+    ...actions.flatMap((action) => (map[action] ? [map[action]!] : [])),
+    ...points,
+    [ctx.t("btn-officer-forms"), cb.officerForms(a.app.id)],
+  ];
 }
 
 async function showApplication(ctx: BotContext, a: Assessment) {
@@ -107,10 +111,24 @@ async function showApplication(ctx: BotContext, a: Assessment) {
   if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push("");
   for (const part of a.sheet.version.parts) {
-    lines.push(th(ctx, "review-part", { part: part.id, title: part.title, points: score.parts[part.id]!.points, max: part.maxPoints }));
+    lines.push(
+      th(ctx, "review-part", {
+        part: part.id,
+        title: part.title,
+        points: score.parts[part.id]!.points,
+        max: part.maxPoints,
+      }),
+    );
     for (const c of a.criteria.filter((x) => x.part === part.id)) {
       const option = c.options.find((o) => o.id === a.answers[c.id]);
-      lines.push(th(ctx, "officer-answer", { id: c.id, label: option?.label ?? "—", points: option?.points ?? 0, max: c.maxPoints }));
+      lines.push(
+        th(ctx, "officer-answer", {
+          id: c.id,
+          label: option?.label ?? "—",
+          points: option?.points ?? 0,
+          max: c.maxPoints,
+        }),
+      );
     }
   }
   const events = timelineLines(ctx, timeline(db, a));
@@ -148,7 +166,11 @@ async function sendEvidence(ctx: BotContext, a: Assessment, files: Evidence[]) {
         await ctx.replyWithMediaGroup(
           group === "document"
             ? album.map((f) => InputMediaBuilder.document(f.fileId, options(f)))
-            : album.map((f) => (f.kind === "video" ? InputMediaBuilder.video(f.fileId, options(f)) : InputMediaBuilder.photo(f.fileId, options(f)))),
+            : album.map((f) =>
+                f.kind === "video"
+                  ? InputMediaBuilder.video(f.fileId, options(f))
+                  : InputMediaBuilder.photo(f.fileId, options(f)),
+              ),
         );
       }
     }
@@ -167,7 +189,8 @@ async function doAction(ctx: BotContext, appId: number, action: "receive" | "for
   if (!a) return;
   const result = act(workflowDeps(ctx), actorId(ctx), appId, action);
   if (!result.ok) {
-    if (result.reason === "local-missing") return ctx.answerCallbackQuery({ text: ctx.t("local-missing"), show_alert: true });
+    if (result.reason === "local-missing")
+      return ctx.answerCallbackQuery({ text: ctx.t("local-missing"), show_alert: true });
     return explainRefusal(ctx, result);
   }
   ctx.deps.notify();
@@ -175,10 +198,13 @@ async function doAction(ctx: BotContext, appId: number, action: "receive" | "for
   await ctx.editMessageReplyMarkup();
   const fresh = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
   const buttons = officerButtons(ctx, fresh);
-  return ctx.reply(th(ctx, `officer-done-${action}`, { product: a.product.name, days: daysLeftText(ctx, fresh.app.receivedAt) }), {
-    ...HTML,
-    ...(buttons.length ? { reply_markup: column(buttons) } : {}),
-  });
+  return ctx.reply(
+    th(ctx, `officer-done-${action}`, { product: a.product.name, days: daysLeftText(ctx, fresh.app.receivedAt) }),
+    {
+      ...HTML,
+      ...(buttons.length ? { reply_markup: column(buttons) } : {}),
+    },
+  );
 }
 
 onButton(officerFeature, cb.officerReceive, (ctx, app) => doAction(ctx, app, "receive"));
@@ -211,11 +237,26 @@ onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
       th(ctx, "local-head", { topic: ctx.t(`local-${topic}`), id: criterion.id, title: criterion.title }),
       th(ctx, "local-producer", { label: producer?.label ?? "—", points: producer?.points ?? 0 }),
       "",
-      ...options.map((o, i) => th(ctx, done.get(topic) === o.id ? "q-option-chosen" : "q-option", { n: i + 1, label: o.label, points: o.points, marker: 0 })),
+      ...options.map((o, i) =>
+        th(ctx, done.get(topic) === o.id ? "q-option-chosen" : "q-option", {
+          n: i + 1,
+          label: o.label,
+          points: o.points,
+          marker: 0,
+        }),
+      ),
     ];
     await ctx.reply(lines.join("\n"), {
       ...HTML,
-      reply_markup: grid(options.map((o, i): Button => [ctx.t("btn-option", { n: i + 1, points: o.points }), cb.localOption(a.app.id, topic, o.id)]), 4),
+      reply_markup: grid(
+        options.map(
+          (o, i): Button => [
+            ctx.t("btn-option", { n: i + 1, points: o.points }),
+            cb.localOption(a.app.id, topic, o.id),
+          ],
+        ),
+        4,
+      ),
     });
   }
   return undefined;
@@ -249,7 +290,10 @@ async function localProgress(ctx: BotContext, appId: number) {
   const done = new Set(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => e.topic));
   const remaining = localCriteria(a).filter((l) => !done.has(l.topic)).length;
   if (remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: remaining }), HTML);
-  return ctx.reply(ctx.t("local-all-done"), { ...HTML, reply_markup: column([[ctx.t("btn-officer-forward"), cb.officerForward(a.app.id)]]) });
+  return ctx.reply(ctx.t("local-all-done"), {
+    ...HTML,
+    reply_markup: column([[ctx.t("btn-officer-forward"), cb.officerForward(a.app.id)]]),
+  });
 }
 
 onButton(officerFeature, cb.localSkip, async (ctx, app) => {
@@ -269,7 +313,10 @@ onButton(officerFeature, cb.officerRecordResult, async (ctx, app) => {
   await ctx.answerCallbackQuery();
   return ctx.reply(th(ctx, "ask-result-stars", { product: a.product.name }), {
     ...HTML,
-    reply_markup: grid([1, 2, 3, 4, 5].map((n): Button => [`${n}★`, cb.stars(a.app.id, n)]), 5),
+    reply_markup: grid(
+      [1, 2, 3, 4, 5].map((n): Button => [`${n}★`, cb.stars(a.app.id, n)]),
+      5,
+    ),
   });
 });
 
@@ -287,10 +334,22 @@ onButton(officerFeature, cb.stars, async (ctx, app, n) => {
 /** Typed text for officers: the note of a return, the decision number and date of a result. */
 async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean> {
   const step = ctx.session.step;
-  if (step !== "officer-note" && step !== "officer-decision" && step !== "officer-date" && step !== "officer-local-note") return false;
+  if (
+    step !== "officer-note" &&
+    step !== "officer-decision" &&
+    step !== "officer-date" &&
+    step !== "officer-local-note"
+  )
+    return false;
   const appId = ctx.session.applicationId ?? 0;
   if (step === "officer-local-note") {
-    const saved = setLocalEvaluationNote(workflowDeps(ctx), actorId(ctx), appId, ctx.session.localTopic as LocalCriterion, clip(text.trim(), NOTE_MAX));
+    const saved = setLocalEvaluationNote(
+      workflowDeps(ctx),
+      actorId(ctx),
+      appId,
+      ctx.session.localTopic as LocalCriterion,
+      clip(text.trim(), NOTE_MAX),
+    );
     if (!saved) {
       ctx.session.step = undefined;
       await ctx.reply(ctx.t("stale-button"), HTML);
@@ -332,13 +391,24 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
   const today = new Date();
   const typed = readTypedDay(text, { today, earliest: submitted });
   if (!typed.ok) {
-    const key = { format: "invalid-decision-date", future: "date-in-future", "too-early": "decision-before-submission" }[typed.reason];
-    await ctx.reply(ctx.t(key, { date: formatDate(typed.day), today: formatDate(today), submitted: formatDate(submitted) }), HTML);
+    const key = {
+      format: "invalid-decision-date",
+      future: "date-in-future",
+      "too-early": "decision-before-submission",
+    }[typed.reason];
+    await ctx.reply(
+      ctx.t(key, { date: formatDate(typed.day), today: formatDate(today), submitted: formatDate(submitted) }),
+      HTML,
+    );
     return true;
   }
   const date = typed.day;
   const result = act(workflowDeps(ctx), actorId(ctx), appId, "record-result", {
-    result: { stars: ctx.session.resultStars ?? 0, decisionNumber: ctx.session.decisionNumber ?? "", decisionDate: date },
+    result: {
+      stars: ctx.session.resultStars ?? 0,
+      decisionNumber: ctx.session.decisionNumber ?? "",
+      decisionDate: date,
+    },
   });
   ctx.session.step = undefined;
   ctx.session.resultStars = undefined;
@@ -347,7 +417,10 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
   if (!result.ok) await explainRefusal(ctx, result);
   else {
     ctx.deps.notify();
-    await ctx.reply(ctx.t("done-record-result"), { ...HTML, reply_markup: column([[ctx.t("btn-official-points"), cb.officialPoints(appId)]]) });
+    await ctx.reply(ctx.t("done-record-result"), {
+      ...HTML,
+      reply_markup: column([[ctx.t("btn-official-points"), cb.officialPoints(appId)]]),
+    });
   }
   return true;
 }
@@ -364,7 +437,12 @@ function scope(ctx: BotContext): string[] | "all" | undefined {
 async function showList(ctx: BotContext, filter: Filter, page: number) {
   const communes = scope(ctx);
   if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
-  const states = filter === "all" ? undefined : filter === "open" ? (["submitted", "received", "returned"] as const) : ([filter] as const);
+  const states =
+    filter === "all"
+      ? undefined
+      : filter === "open"
+        ? (["submitted", "received", "returned"] as const)
+        : ([filter] as const);
   const rows = applicationsOfCommunes(ctx.deps.db, communes, states ? [...states] : undefined);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
@@ -379,8 +457,15 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
   rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE).forEach((r, i) => {
     const n = p * PAGE_SIZE + i + 1;
     lines.push(
-      th(ctx, "officer-list-line", { n, product: r.products.name, org: r.organisations.name, state: ctx.t(`state-${r.applications.state}`) }) +
-        (r.applications.receivedAt && r.applications.state === "received" ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}` : ""),
+      th(ctx, "officer-list-line", {
+        n,
+        product: r.products.name,
+        org: r.organisations.name,
+        state: ctx.t(`state-${r.applications.state}`),
+      }) +
+        (r.applications.receivedAt && r.applications.state === "received"
+          ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}`
+          : ""),
     );
     open.push([`${n}. ${clip(r.products.name, 30)}`, cb.officerView(r.applications.id)]);
   });
@@ -397,11 +482,20 @@ function calibrationSummaryLines(ctx: BotContext, communes: string[] | "all"): s
   const summary = calibrationSummary(ctx.deps.db, ctx.deps.catalog, communes);
   if (!summary) return [];
   const locale = negotiateLocale(ctx);
-  const gaps = [...summary.parts.map((p) => `${p.part} ${formatPoints(locale, p.gap, true)}`), ctx.t("calibration-summary-total", { gap: formatPoints(locale, summary.total, true) })];
+  const gaps = [
+    ...summary.parts.map((p) => `${p.part} ${formatPoints(locale, p.gap, true)}`),
+    ctx.t("calibration-summary-total", { gap: formatPoints(locale, summary.total, true) }),
+  ];
   const lines = [ctx.t("calibration-summary", { count: summary.count, gaps: gaps.join(" · ") })];
   if (summary.byCommune.length > 1) {
     for (const c of summary.byCommune) {
-      lines.push(th(ctx, "calibration-summary-commune", { commune: ctx.deps.adminUnits.commune(c.communeCode)?.name ?? c.communeCode, count: c.count, gap: formatPoints(locale, c.total, true) }));
+      lines.push(
+        th(ctx, "calibration-summary-commune", {
+          commune: ctx.deps.adminUnits.commune(c.communeCode)?.name ?? c.communeCode,
+          count: c.count,
+          gap: formatPoints(locale, c.total, true),
+        }),
+      );
     }
   }
   return lines;
@@ -419,5 +513,7 @@ officerFeature.command("xuat", async (ctx) => {
   const communes = scope(ctx);
   if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
   const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, ctx.t);
-  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${isoDay(new Date())}.xlsx`), { caption: ctx.t("export-caption") });
+  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${isoDay(new Date())}.xlsx`), {
+    caption: ctx.t("export-caption"),
+  });
 });

@@ -1,11 +1,12 @@
 // /start, consent, registration, profile, language and deleting one's data.
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { formatDate } from "../../dates.js";
 import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.js";
+import { communesOfOfficer } from "../../services/membership.js";
 import {
   declineConsent,
   findUser,
   grantConsent,
-  telegramIdentity,
   hasConsent,
   normaliseFullName,
   normaliseOrganisationName,
@@ -15,24 +16,23 @@ import {
   saveOrganisation,
   saveRegistrationDraft,
   setLanguage,
-  updateUser,
+  telegramIdentity,
   type User,
+  updateUser,
 } from "../../services/people.js";
 import { deletePersonalData } from "../../services/privacy.js";
-import { communesOfOfficer } from "../../services/membership.js";
-import { formatDate } from "../../dates.js";
-import { cb, onButton } from "../callback-data.js";
-import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
-import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
-import { accepted } from "../edits.js";
-import type { Step } from "../session.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
-import { continueWalk } from "./assessment.js";
+import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
+import { cb, onButton } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { accepted } from "../edits.js";
 import { HTML } from "../html.js";
-import { column, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { type Button, column } from "../keyboards.js";
+import type { Step } from "../session.js";
+import { textSteps } from "../text-steps.js";
 import { isAdmin } from "../workflow.js";
+import { continueWalk } from "./assessment.js";
 import { INVITE_PAYLOAD, redeemPendingInvite, showAdminMenu } from "./invites.js";
 import { showMainMenu } from "./products.js";
 
@@ -64,7 +64,8 @@ export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User
   if (!user.phone) return "reg-phone";
   if (admin || organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
   if (!user.pendingOrgType) return "reg-org-type";
-  if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null) return "reg-business-registration";
+  if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null)
+    return "reg-business-registration";
   if (!user.pendingOrgName) return "reg-org-name";
   return "reg-commune";
 }
@@ -87,10 +88,13 @@ function isRegistering(ctx: BotContext): boolean {
 export const registrationFallback = new Composer<BotContext>();
 const registering = registrationFallback.filter(isRegistering);
 
-registering.on("message").drop((ctx) => ctx.message.text !== undefined, async (ctx) => {
-  await ctx.reply(ctx.t("unsupported-message"), HTML);
-  return repeatRegistrationQuestion(ctx);
-});
+registering.on("message").drop(
+  (ctx) => ctx.message.text !== undefined,
+  async (ctx) => {
+    await ctx.reply(ctx.t("unsupported-message"), HTML);
+    return repeatRegistrationQuestion(ctx);
+  },
+);
 
 registering.on("callback_query", async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("stale-button-registering") });
@@ -158,7 +162,13 @@ async function askCommune(ctx: BotContext) {
   await ctx.reply(ctx.t("ask-commune"), HTML);
 }
 
-type RegistrationStep = "reg-name" | "reg-phone" | "reg-org-type" | "reg-business-registration" | "reg-org-name" | "reg-commune";
+type RegistrationStep =
+  | "reg-name"
+  | "reg-phone"
+  | "reg-org-type"
+  | "reg-business-registration"
+  | "reg-org-name"
+  | "reg-commune";
 
 /** The question of each registration step (also used to edit a profile field). */
 const ASK: Record<RegistrationStep, (ctx: BotContext) => Promise<void>> = {
@@ -206,7 +216,11 @@ onButton(onboarding, cb.consent, async (ctx, yes) => {
     return ctx.reply(ctx.t("consent-declined"), HTML);
   }
   if (!hasConsent(ctx.user)) {
-    ctx.user = grantConsent(ctx.deps.db, telegramIdentity(ctx.from.id), ctx.from.language_code?.startsWith("en") ? "en" : undefined);
+    ctx.user = grantConsent(
+      ctx.deps.db,
+      telegramIdentity(ctx.from.id),
+      ctx.from.language_code?.startsWith("en") ? "en" : undefined,
+    );
     await ctx.reply(ctx.t("consent-thanks"), HTML);
   }
   await redeemPendingInvite(ctx);
@@ -305,7 +319,10 @@ onButton(onboarding, cb.orgType, async (ctx, type) => {
   await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) }));
   const org = organisationOf(ctx.deps.db, ctx.user);
   if (org) {
-    saveOrganisation(ctx.deps.db, ctx.user, { type: type as OrganisationType, ...(type === "household" ? {} : { businessRegistered: null }) });
+    saveOrganisation(ctx.deps.db, ctx.user, {
+      type: type as OrganisationType,
+      ...(type === "household" ? {} : { businessRegistered: null }),
+    });
     if (type === "household") return askBusinessRegistration(ctx);
   } else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { type: type as OrganisationType, businessRegistered: null });
   return afterSave(ctx);
@@ -313,7 +330,9 @@ onButton(onboarding, cb.orgType, async (ctx, type) => {
 
 onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const household = org ? org.type === "household" && ownsOrganisation(ctx.user!, org) : ctx.user?.pendingOrgType === "household";
+  const household = org
+    ? org.type === "household" && ownsOrganisation(ctx.user!, org)
+    : ctx.user?.pendingOrgType === "household";
   if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -342,7 +361,13 @@ onButton(onboarding, cb.commune, async (ctx, code) => {
   const org = organisationOf(ctx.deps.db, ctx.user);
   const { pendingOrgType: type, pendingOrgName: name, pendingBusinessRegistered: businessRegistered } = ctx.user;
   if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
-  else if (type && name) saveOrganisation(ctx.deps.db, ctx.user, { type, name, communeCode: commune.code, businessRegistered: type === "household" ? businessRegistered : null });
+  else if (type && name)
+    saveOrganisation(ctx.deps.db, ctx.user, {
+      type,
+      name,
+      communeCode: commune.code,
+      businessRegistered: type === "household" ? businessRegistered : null,
+    });
   else return continueRegistration(ctx);
   ctx.session.communeChoices = undefined;
   if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
@@ -360,7 +385,9 @@ export async function showProfile(ctx: BotContext) {
     ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
     [ctx.t("btn-delete-data"), cb.deleteData("ask")],
   ]);
-  const lines = [th(ctx, "profile-person", { name: user.fullName, phone: user.phone, consentAt: formatDate(user.consentAt) })];
+  const lines = [
+    th(ctx, "profile-person", { name: user.fullName, phone: user.phone, consentAt: formatDate(user.consentAt) }),
+  ];
   if (org) {
     lines.push(
       th(ctx, "profile-organisation", {
@@ -419,7 +446,9 @@ onButton(onboarding, cb.deleteData, async (ctx, choice) => {
 
 onboarding.command("ngonngu", async (ctx) => {
   await ctx.reply(ctx.t("language-pick"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("language-vi"), cb.language("vi")).text(ctx.t("language-en"), cb.language("en")),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("language-vi"), cb.language("vi"))
+      .text(ctx.t("language-en"), cb.language("en")),
   });
 });
 

@@ -1,7 +1,9 @@
 // The main menu and products: adding one (name, then the product set found from what the producer
 // types, or sector → group → set, then the case), renaming, moving to another set, deleting.
 import { Composer } from "grammy";
+import { formatDate } from "../../dates.js";
 import type { ProductSet } from "../../domain/rubric.js";
+import { shippedProductFinder } from "../../rubric/product-hints.js";
 import {
   addProduct,
   answeredCount,
@@ -13,26 +15,24 @@ import {
   nextQuestion,
   productsOf,
 } from "../../services/assessment.js";
-import { formatDate } from "../../dates.js";
 import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
 import {
   changeProductSet,
   deleteProduct,
+  type ProductRefusal,
   previewSetChange,
   productActions,
   renameProduct,
   sameNamedProduct,
-  type ProductRefusal,
 } from "../../services/products.js";
-import { shippedProductFinder } from "../../rubric/product-hints.js";
+import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { textSteps } from "../text-steps.js";
 import { accepted } from "../edits.js";
 import { HTML, replyLines } from "../html.js";
-import { clip, SEARCH_QUERY_MAX } from "../../text.js";
-import { column, grid, stack, type Button } from "../keyboards.js";
 import { th } from "../i18n.js";
+import { type Button, column, grid, stack } from "../keyboards.js";
+import { textSteps } from "../text-steps.js";
 import { loadForUser, startAssessment } from "./assessment.js";
 
 export const productsFeature = new Composer<BotContext>();
@@ -80,7 +80,8 @@ onButton(productsFeature, cb.addProduct, async (ctx) => {
 
 // ---------------------------------------------------------------- the product set
 
-const allSets = (ctx: BotContext): ProductSet[] => ctx.deps.catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets));
+const allSets = (ctx: BotContext): ProductSet[] =>
+  ctx.deps.catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets));
 
 /** A product set is being chosen: for a new product (its name is known) or to move one. */
 const choosingSet = (ctx: BotContext) => !!ctx.session.productName || ctx.session.moveProductId !== undefined;
@@ -103,8 +104,12 @@ async function askProductSet(ctx: BotContext, text: string, typed: boolean) {
       : th(ctx, "ask-set-for-new", { product: ctx.session.productName ?? "" }),
   ];
   if (found.length) {
-    lines.push(typed ? th(ctx, "set-suggestions-for", { text: clip(text, SEARCH_QUERY_MAX) }) : ctx.t("set-suggestions"));
-    found.forEach((set, i) => lines.push(th(ctx, "set-suggestion", { n: i + 1, set: set.title, examples: finder.examples(set.id).join(", ") })));
+    lines.push(
+      typed ? th(ctx, "set-suggestions-for", { text: clip(text, SEARCH_QUERY_MAX) }) : ctx.t("set-suggestions"),
+    );
+    found.forEach((set, i) => {
+      lines.push(th(ctx, "set-suggestion", { n: i + 1, set: set.title, examples: finder.examples(set.id).join(", ") }));
+    });
     lines.push(ctx.t("set-hint"));
   } else {
     lines.push(typed ? th(ctx, "set-none", { text: clip(text, SEARCH_QUERY_MAX) }) : ctx.t("set-type-what"));
@@ -343,7 +348,15 @@ async function previewMove(ctx: BotContext, productId: number, set: ProductSet, 
   const preview = previewSetChange(ctx.deps.db, ctx.deps.catalog, ctx.user!, productId, set.id, caseId);
   if (!preview.ok) return refused(ctx, preview.reason, productId, set.title, false);
   const { change } = preview;
-  const lines = [th(ctx, "move-preview", { product: change.product.name, from: change.from.productSetTitle, to: change.to.productSetTitle, kept: change.kept, toAsk: change.toAsk })];
+  const lines = [
+    th(ctx, "move-preview", {
+      product: change.product.name,
+      from: change.from.productSetTitle,
+      to: change.to.productSetTitle,
+      kept: change.kept,
+      toAsk: change.toAsk,
+    }),
+  ];
   if (change.evidenceDropped) lines.push(th(ctx, "move-preview-evidence", { files: change.evidenceDropped }));
   return ctx.reply(lines.join("\n"), {
     ...HTML,
@@ -364,7 +377,15 @@ onButton(productsFeature, cb.productMoveConfirm, async (ctx, productId, number, 
   ctx.session.moveProductId = undefined;
   ctx.session.productSet = undefined;
   const { change } = moved;
-  await ctx.reply(th(ctx, "move-done", { product: change.product.name, set: change.to.productSetTitle, kept: change.kept, toAsk: change.toAsk }), HTML);
+  await ctx.reply(
+    th(ctx, "move-done", {
+      product: change.product.name,
+      set: change.to.productSetTitle,
+      kept: change.kept,
+      toAsk: change.toAsk,
+    }),
+    HTML,
+  );
   return startAssessment(ctx, change.application.id);
 });
 
@@ -425,11 +446,29 @@ export async function showProduct(ctx: BotContext, appId: number) {
   const r = assessmentResult(a).score;
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
-    grid([[ctx.t("btn-review"), cb.review(a.app.id)], [ctx.t("btn-result"), cb.result(a.app.id)]], 2),
+    grid(
+      [
+        [ctx.t("btn-review"), cb.review(a.app.id)],
+        [ctx.t("btn-result"), cb.result(a.app.id)],
+      ],
+      2,
+    ),
     // A filed product: where it stands, and its forms (read-only) instead of the editing buttons.
-    column(isEditable(a.app) ? [] : [[ctx.t("btn-status"), cb.status(a.app.id)], [ctx.t("btn-forms"), cb.forms(a.app.id)]]),
+    column(
+      isEditable(a.app)
+        ? []
+        : [
+            [ctx.t("btn-status"), cb.status(a.app.id)],
+            [ctx.t("btn-forms"), cb.forms(a.app.id)],
+          ],
+    ),
     grid(productMenuButtons(ctx, a.product.id), 2),
-    column([[ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }), cb.rubricVersions(a.app.id)]]),
+    column([
+      [
+        ctx.t("btn-rubric-version", { from: formatDate(ctx.deps.catalog.defaultVersion.effectiveFrom) }),
+        cb.rubricVersions(a.app.id),
+      ],
+    ]),
   );
   await ctx.reply(
     th(ctx, "product-card", {
@@ -450,7 +489,10 @@ async function resumeCommand(ctx: BotContext) {
   if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
   const org = organisationOf(ctx.deps.db, ctx.user!)!;
   const open = latestOpenApplication(ctx.deps.db, org.id);
-  const appId = ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId) ? ctx.session.applicationId : open?.id;
+  const appId =
+    ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId)
+      ? ctx.session.applicationId
+      : open?.id;
   if (appId) return startAssessment(ctx, appId);
   if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
   return showMainMenu(ctx);

@@ -2,14 +2,14 @@
 // only when the producer says the dossier was filed before the latest version took effect, the
 // earlier one (where its sheet is shipped; otherwise the bot says so plainly).
 import { Composer } from "grammy";
+import { formatDate } from "../../dates.js";
 import { canWorkOn, loadAssessment } from "../../services/assessment.js";
 import { rubricVersionChoice, switchRubricVersion } from "../../services/rubric-versions.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
-import { column, type Button } from "../keyboards.js";
-import { formatDate } from "../../dates.js";
+import { type Button, column } from "../keyboards.js";
 import { startAssessment } from "./assessment.js";
 
 export const rubricVersionsFeature = new Composer<BotContext>();
@@ -26,7 +26,11 @@ onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
   const choice = rubricVersionChoice(ctx.deps.catalog, a);
   const from = formatDate(choice.latest.effectiveFrom);
   const lines = [
-    th(ctx, "version-current", { product: a.product.name, title: choice.current.title, source: choice.current.legalSource }),
+    th(ctx, "version-current", {
+      product: a.product.name,
+      title: choice.current.title,
+      source: choice.current.legalSource,
+    }),
     "",
     ctx.t("version-explain", { from }),
   ];
@@ -34,13 +38,28 @@ onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
   if (!choice.editable) {
     lines.push("", th(ctx, "version-not-editable", { state: ctx.t(`state-${a.app.state}`) }));
   } else if (choice.switchTo) {
-    lines.push("", th(ctx, "version-switch-offer", { title: choice.switchTo.version.title, kept: choice.kept, dropped: choice.dropped }));
+    lines.push(
+      "",
+      th(ctx, "version-switch-offer", {
+        title: choice.switchTo.version.title,
+        kept: choice.kept,
+        dropped: choice.dropped,
+      }),
+    );
     const back = choice.switchTo.version.id === choice.latest.id;
-    buttons.push([back ? ctx.t("btn-version-latest", { from }) : ctx.t("btn-version-earlier", { from }), cb.rubricVersionSwitch(a.app.id, choice.switchTo.version.id)]);
+    buttons.push([
+      back ? ctx.t("btn-version-latest", { from }) : ctx.t("btn-version-earlier", { from }),
+      cb.rubricVersionSwitch(a.app.id, choice.switchTo.version.id),
+    ]);
   } else if (choice.earlier) {
     lines.push(
       "",
-      th(ctx, "version-not-shipped", { title: choice.earlier.title, set: a.sheet.productSetTitle, sets: choice.earlierSets.join("; "), latest: choice.latest.title }),
+      th(ctx, "version-not-shipped", {
+        title: choice.earlier.title,
+        set: a.sheet.productSetTitle,
+        sets: choice.earlierSets.join("; "),
+        latest: choice.latest.title,
+      }),
     );
   }
   return ctx.reply(lines.join("\n"), { ...HTML, ...(buttons.length ? { reply_markup: column(buttons) } : {}) });
@@ -52,12 +71,19 @@ onButton(rubricVersionsFeature, cb.rubricVersionSwitch, async (ctx, app, version
   const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.user!.id);
   if (!outcome.ok) {
     const text =
-      outcome.reason === "already" ? ctx.t("version-already") : outcome.reason === "not-editable" ? ctx.t("not-editable", { state: ctx.t(`state-${a.app.state}`) }) : ctx.t("stale-button");
+      outcome.reason === "already"
+        ? ctx.t("version-already")
+        : outcome.reason === "not-editable"
+          ? ctx.t("not-editable", { state: ctx.t(`state-${a.app.state}`) })
+          : ctx.t("stale-button");
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   ctx.session.question = undefined;
-  await ctx.reply(th(ctx, "version-switched", { title: outcome.sheet.version.title, kept: outcome.kept, dropped: outcome.dropped }), HTML);
+  await ctx.reply(
+    th(ctx, "version-switched", { title: outcome.sheet.version.title, kept: outcome.kept, dropped: outcome.dropped }),
+    HTML,
+  );
   return startAssessment(ctx, a.app.id);
 });

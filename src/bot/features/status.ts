@@ -1,30 +1,30 @@
 // The producer's side of an application: submit when ready (else exactly what is missing),
 // withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
 import { Composer } from "grammy";
+import { formatDate, formatDateTime } from "../../dates.js";
+import { vnDate } from "../../domain/calendar.js";
+import { certificateTimeline } from "../../domain/certificate.js";
 import { availableActions } from "../../domain/lifecycle.js";
 import { canWorkOn, loadAssessment } from "../../services/assessment.js";
+import { calibrationOf } from "../../services/calibration.js";
 import { organisationIdsOf } from "../../services/membership.js";
 import { isRegistered, organisationOf } from "../../services/people.js";
+import { reassessmentKinds } from "../../services/reassessment.js";
 import {
+  type ActResult,
   act,
   applicationsOfOrganisations,
   officialResultOf,
   readiness,
-  timeline,
-  type ActResult,
   type TimelineEntry,
+  timeline,
 } from "../../services/workflow.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
-import { column, type Button } from "../keyboards.js";
-import { formatDate, formatDateTime } from "../../dates.js";
+import { type Button, column } from "../keyboards.js";
 import { actorId, workflowDeps } from "../workflow.js";
-import { certificateTimeline } from "../../domain/certificate.js";
-import { vnDate } from "../../domain/calendar.js";
-import { calibrationOf } from "../../services/calibration.js";
-import { reassessmentKinds } from "../../services/reassessment.js";
 import { calibrationLines, reassessButton } from "./after-result.js";
 import { showMissing, showReady } from "./assessment.js";
 
@@ -52,7 +52,10 @@ export async function submitApplication(ctx: BotContext, appId: number, confirme
     ctx.deps.notify();
     ctx.session.fixing = undefined;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    const text = result.routing === "officers" ? ctx.t("submitted") : `${ctx.t("submitted")}\n${ctx.t(`submitted-${result.routing}`)}`;
+    const text =
+      result.routing === "officers"
+        ? ctx.t("submitted")
+        : `${ctx.t("submitted")}\n${ctx.t(`submitted-${result.routing}`)}`;
     return ctx.reply(text, { ...HTML, reply_markup: column([[ctx.t("btn-forms"), cb.forms(appId)]]) });
   }
   if (result.reason !== "not-ready" && result.reason !== "unconfirmed") return explainRefusal(ctx, result);
@@ -69,7 +72,8 @@ statusFeature.command("nop", async (ctx) => {
   if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
   const org = organisationOf(ctx.deps.db, ctx.user!)!;
   const rows = applicationsOfOrganisations(ctx.deps.db, [org.id]).map((r) => r.applications);
-  const candidate = rows.find((a) => a.state === "completed" || a.state === "returned") ?? rows.find((a) => a.state === "draft");
+  const candidate =
+    rows.find((a) => a.state === "completed" || a.state === "returned") ?? rows.find((a) => a.state === "draft");
   const filed = rows.find((a) => a.state !== "withdrawn");
   if (!candidate && filed) {
     const product = loadAssessment(ctx.deps.db, ctx.deps.catalog, filed.id)!.product;
@@ -92,10 +96,18 @@ export function timelineLines(ctx: BotContext, events: TimelineEntry[]): string[
   if (events.length === 0) return [];
   const lines = [ctx.t("status-timeline")];
   for (const e of events) {
-    const action = e.evaluation ? th(ctx, "action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId }) : ctx.t(`action-${e.action}`);
+    const action = e.evaluation
+      ? th(ctx, "action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId })
+      : ctx.t(`action-${e.action}`);
     const role = ctx.t(`role-${e.actorRole}`);
     // `action` is HTML already (escaped by th); the rest is escaped here.
-    lines.push(ctx.t("status-event", { at: formatDateTime(e.at), action, who: escapeHtml(e.actorName ? `${role} ${e.actorName}` : role) }));
+    lines.push(
+      ctx.t("status-event", {
+        at: formatDateTime(e.at),
+        action,
+        who: escapeHtml(e.actorName ? `${role} ${e.actorName}` : role),
+      }),
+    );
     if (e.note && e.action === "return") lines.push(th(ctx, "status-event-note", { note: e.note }));
   }
   return lines;
@@ -138,18 +150,31 @@ async function showStatus(ctx: BotContext, appId: number, rows: ReturnType<typeo
     th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
     th(ctx, "status-score", { total: r.total, stars: r.stars }),
   ];
-  if (official) lines.push(th(ctx, "status-official", { stars: official.stars, decision: official.decisionNumber, date: formatDate(official.decisionDate) }));
+  if (official)
+    lines.push(
+      th(ctx, "status-official", {
+        stars: official.stars,
+        decision: official.decisionNumber,
+        date: formatDate(official.decisionDate),
+      }),
+    );
   if (official && official.stars >= 3) {
     const { expires } = certificateTimeline(official.decisionDate);
-    lines.push(ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", { expires: formatDate(expires) }));
+    lines.push(
+      ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", {
+        expires: formatDate(expires),
+      }),
+    );
   }
   const calibration = calibrationOf(db, a);
   if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push(nextStep(ctx, app.state));
   lines.push(...timelineLines(ctx, timeline(db, a)));
   const buttons: Button[] = [];
-  if (availableActions(app.state, "producer").includes("withdraw")) buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
-  if (availableActions(app.state, "producer").includes("submit")) buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
+  if (availableActions(app.state, "producer").includes("withdraw"))
+    buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
+  if (availableActions(app.state, "producer").includes("submit"))
+    buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
   if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
     for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
   }

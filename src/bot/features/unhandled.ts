@@ -17,7 +17,8 @@ export const unhandled = new Composer<BotContext>();
 function desk(ctx: BotContext): "admin" | "officer" | "producer" {
   if (isAdmin(ctx)) return "admin";
   const user = ctx.user;
-  if (user && !organisationOf(ctx.deps.db, user) && communesOfOfficer(ctx.deps.db, user.id).length > 0) return "officer";
+  if (user && !organisationOf(ctx.deps.db, user) && communesOfOfficer(ctx.deps.db, user.id).length > 0)
+    return "officer";
   return "producer";
 }
 

@@ -20,7 +20,7 @@
 // error finally surfaces is classified below. With auto-retry, short 429 waits happen inside the
 // call (the slot stays held meanwhile), so only longer ones reach the global pause.
 import { and, asc, eq, gt, lte, min, sql } from "drizzle-orm";
-import { GrammyError, HttpError, type Api } from "grammy";
+import { type Api, GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
 import type { Db } from "../../db/client.js";
 import { outbox } from "../../db/schema.js";
@@ -296,7 +296,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       return { kind: "retry", delayMs: backoff(attempts), error: description, code };
     }
-    if (timedOut) return { kind: "retry", delayMs: backoff(attempts), error: `timed out after ${sendTimeoutMs} ms`, code: undefined };
+    if (timedOut)
+      return {
+        kind: "retry",
+        delayMs: backoff(attempts),
+        error: `timed out after ${sendTimeoutMs} ms`,
+        code: undefined,
+      };
     // HttpError (network) or anything else (an abort inside a transformer, …): try again later.
     return { kind: "retry", delayMs: backoff(attempts), error: errorText(error), code: undefined };
   }
@@ -308,14 +314,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     slotFreeAt.push(t + ONE_SECOND);
     switch (outcome.kind) {
       case "sent":
-        db.update(outbox).set({ status: "sent", sentAt: new Date(t), attempts }).where(stillPending).run();
+        db.update(outbox)
+          .set({ status: "sent", sentAt: new Date(t), attempts })
+          .where(stillPending)
+          .run();
         sentCount++;
         log.debug({ outboxId: row.id, applicationId: row.applicationId, attempts }, "notification sent");
         return;
       case "undeliverable": {
-        db.update(outbox).set({ status: "undeliverable", attempts, lastError: outcome.error }).where(stillPending).run();
-        const fields = { outboxId: row.id, applicationId: row.applicationId, attempts, code: outcome.code, error: outcome.error };
-        if (outcome.code === 403) log.warn(fields, "notification undeliverable: the user blocked the bot or never started it");
+        db.update(outbox)
+          .set({ status: "undeliverable", attempts, lastError: outcome.error })
+          .where(stillPending)
+          .run();
+        const fields = {
+          outboxId: row.id,
+          applicationId: row.applicationId,
+          attempts,
+          code: outcome.code,
+          error: outcome.error,
+        };
+        if (outcome.code === 403)
+          log.warn(fields, "notification undeliverable: the user blocked the bot or never started it");
         else log.error(fields, "notification undeliverable: Telegram refused it");
         try {
           options.onUndeliverable?.(row, outcome.code, outcome.error);
@@ -331,7 +350,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           .where(stillPending)
           .run();
         log.warn(
-          { outboxId: row.id, applicationId: row.applicationId, attempts, code: outcome.code, error: outcome.error, retryInMs: outcome.delayMs },
+          {
+            outboxId: row.id,
+            applicationId: row.applicationId,
+            attempts,
+            code: outcome.code,
+            error: outcome.error,
+            retryInMs: outcome.delayMs,
+          },
           "notification failed, will retry",
         );
         if (outcome.floodWait) floodWait(row.recipientId, t, outcome.delayMs);
@@ -399,7 +425,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const pass = dispatchDue();
         if (!pass.blocked && inflight.size === 0) break;
         if (pass.blocked && pass.limitAt !== undefined) await wait(Math.max(1, pass.limitAt - now()));
-        else if (inflight.size > 0) await wait(Infinity); // an answer wakes us
+        else if (inflight.size > 0)
+          await wait(Infinity); // an answer wakes us
         else break; // cannot happen; never hang
       }
       return sentCount - before;

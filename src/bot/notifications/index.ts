@@ -23,6 +23,8 @@ export function createTelegramDispatcher(options: TelegramNotificationOptions): 
   return createDispatcher({
     ...rest,
     render: (row) => renderNotification({ db: rest.db, i18n, adminUnits }, row),
-    ...(workflow ? { onUndeliverable: (row, code, description) => void handleUndeliverable(workflow, row, code, description) } : {}),
+    ...(workflow
+      ? { onUndeliverable: (row, code, description) => void handleUndeliverable(workflow, row, code, description) }
+      : {}),
   });
 }

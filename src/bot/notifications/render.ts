@@ -2,10 +2,10 @@
 // in the recipient's language (read at send time), as HTML with its buttons.
 import type { I18n } from "@grammyjs/i18n";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, ParseMode } from "grammy/types";
-import type { Db } from "../../db/client.js";
 import { formatDate } from "../../dates.js";
+import type { Db } from "../../db/client.js";
 import type { AdminUnits } from "../../geo/communes.js";
-import { translator, type Translate } from "../../i18n.js";
+import { type Translate, translator } from "../../i18n.js";
 import { comparisonLines } from "../../services/calibration.js";
 import type {
   ApplicationDeletedNotice,
@@ -63,7 +63,13 @@ export function officerActionButtons(t: Translate, applicationId: number): Inlin
 }
 
 type Body = Omit<TelegramMessage, "chatId">;
-type Renderer<K extends keyof NoticeArguments> = (t: Translate, locale: string, args: NoticeArguments[K], row: OutboxRow, deps: RenderDeps) => Body;
+type Renderer<K extends keyof NoticeArguments> = (
+  t: Translate,
+  locale: string,
+  args: NoticeArguments[K],
+  row: OutboxRow,
+  deps: RenderDeps,
+) => Body;
 
 const RENDERERS: { [K in keyof NoticeArguments]: Renderer<K> } = {
   application: renderApplication,
@@ -95,12 +101,21 @@ export function renderNotification(deps: RenderDeps, row: OutboxRow): TelegramMe
   if (telegramId === undefined) return { error: "the recipient has no Telegram identity" };
   const locale = languageOf(deps.db, row.recipientId);
   // Private chats: the chat is the user.
-  return { chatId: Number(telegramId), ...render(translator(deps.i18n, locale), locale, row.arguments as never, row, deps) };
+  return {
+    chatId: Number(telegramId),
+    ...render(translator(deps.i18n, locale), locale, row.arguments as never, row, deps),
+  };
 }
 
 const commune = (t: Translate, deps: RenderDeps, code: string) => esc(unitLabelOf(t, deps.adminUnits, code));
 
-function renderApplication(t: Translate, _locale: string, n: ApplicationNotice, row: OutboxRow, deps: RenderDeps): Body {
+function renderApplication(
+  t: Translate,
+  _locale: string,
+  n: ApplicationNotice,
+  row: OutboxRow,
+  deps: RenderDeps,
+): Body {
   const args = {
     product: esc(n.product),
     set: esc(n.set),
@@ -122,29 +137,67 @@ function renderApplication(t: Translate, _locale: string, n: ApplicationNotice, 
   const appId = row.applicationId ?? 0;
   if (n.audience === "people") {
     let text = t(`notify-${n.action}`, args);
-    if (n.action === "submit" && n.routing !== "officers") text += "\n" + t(`notify-${n.routing}`, args);
-    const buttons: InlineKeyboardButton[][] = [[{ text: t("btn-edit-application"), callback_data: cb.review(appId) }, { text: t("btn-resubmit"), callback_data: cb.submit(appId) }]];
+    if (n.action === "submit" && n.routing !== "officers") text += `\n${t(`notify-${n.routing}`, args)}`;
+    const buttons: InlineKeyboardButton[][] = [
+      [
+        { text: t("btn-edit-application"), callback_data: cb.review(appId) },
+        { text: t("btn-resubmit"), callback_data: cb.submit(appId) },
+      ],
+    ];
     return { text, parseMode: "HTML", ...(n.action === "return" ? { replyMarkup: { inline_keyboard: buttons } } : {}) };
   }
-  const key = n.action === "submit" ? (n.routing === "officers" ? "notify-officer-submit" : `notify-admin-submit-${n.routing}`) : `notify-officer-${n.action}`;
-  return { text: t(key, args), parseMode: "HTML", ...(n.action === "submit" ? { replyMarkup: officerActionButtons(t, appId) } : {}) };
+  const key =
+    n.action === "submit"
+      ? n.routing === "officers"
+        ? "notify-officer-submit"
+        : `notify-admin-submit-${n.routing}`
+      : `notify-officer-${n.action}`;
+  return {
+    text: t(key, args),
+    parseMode: "HTML",
+    ...(n.action === "submit" ? { replyMarkup: officerActionButtons(t, appId) } : {}),
+  };
 }
 
-function renderOfficerUnreachable(t: Translate, _locale: string, n: OfficerUnreachableNotice, row: OutboxRow, deps: RenderDeps): Body {
-  const args = { officer: esc(n.officer), product: esc(n.product), org: esc(n.org), commune: commune(t, deps, n.commune) };
+function renderOfficerUnreachable(
+  t: Translate,
+  _locale: string,
+  n: OfficerUnreachableNotice,
+  row: OutboxRow,
+  deps: RenderDeps,
+): Body {
+  const args = {
+    officer: esc(n.officer),
+    product: esc(n.product),
+    org: esc(n.org),
+    commune: commune(t, deps, n.commune),
+  };
   if (n.audience === "people") return { text: t("notify-producer-officer-unreachable", args), parseMode: "HTML" };
-  return { text: t("notify-admin-officer-unreachable", args), parseMode: "HTML", replyMarkup: officerActionButtons(t, row.applicationId ?? 0) };
+  return {
+    text: t("notify-admin-officer-unreachable", args),
+    parseMode: "HTML",
+    replyMarkup: officerActionButtons(t, row.applicationId ?? 0),
+  };
 }
 
 function renderDigest(t: Translate, _locale: string, n: DigestNotice): Body {
-  const lines = [t("remind-digest-head", { date: formatDate(n.date), count: n.count }), t("remind-digest-counts", { submitted: n.submitted, received: n.received })];
+  const lines = [
+    t("remind-digest-head", { date: formatDate(n.date), count: n.count }),
+    t("remind-digest-counts", { submitted: n.submitted, received: n.received }),
+  ];
   if (n.urgent) {
     const { product, left, deadline } = n.urgent;
     const args = { product: esc(product), days: Math.abs(left), deadline: formatDate(deadline) };
-    lines.push(t(left > 0 ? "remind-digest-urgent" : left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args));
+    lines.push(
+      t(left > 0 ? "remind-digest-urgent" : left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args),
+    );
   }
   lines.push(t("remind-digest-province", { proposeBy: formatDate(n.proposeBy), ratedBy: formatDate(n.ratedBy) }));
-  return { text: lines.join("\n"), parseMode: "HTML", replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: cb.officerList("open", 0) }]] } };
+  return {
+    text: lines.join("\n"),
+    parseMode: "HTML",
+    replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: cb.officerList("open", 0) }]] },
+  };
 }
 
 function renderIdleDraft(t: Translate, _locale: string, n: IdleDraftNotice, row: OutboxRow): Body {
@@ -152,7 +205,10 @@ function renderIdleDraft(t: Translate, _locale: string, n: IdleDraftNotice, row:
     text: t("remind-idle", { product: esc(n.product), answered: n.answered, total: n.total }),
     parseMode: "HTML",
     replyMarkup: {
-      inline_keyboard: [[{ text: t("btn-remind-continue"), callback_data: cb.resume(row.applicationId ?? 0) }], [{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }]],
+      inline_keyboard: [
+        [{ text: t("btn-remind-continue"), callback_data: cb.resume(row.applicationId ?? 0) }],
+        [{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }],
+      ],
     },
   };
 }
@@ -175,9 +231,23 @@ function renderCertificate(t: Translate, _locale: string, n: CertificateNotice, 
 }
 
 function renderOfficialPoints(t: Translate, locale: string, n: OfficialPointsNotice): Body {
-  return { text: [t("notify-official-points", { product: esc(n.product) }), ...comparisonLines(t, locale, n.calibration)].join("\n"), parseMode: "HTML" };
+  return {
+    text: [t("notify-official-points", { product: esc(n.product) }), ...comparisonLines(t, locale, n.calibration)].join(
+      "\n",
+    ),
+    parseMode: "HTML",
+  };
 }
 
-function renderApplicationDeleted(t: Translate, _locale: string, n: ApplicationDeletedNotice, _row: OutboxRow, deps: RenderDeps): Body {
-  return { text: t("notify-officer-application-deleted", { product: esc(n.product), commune: commune(t, deps, n.commune) }), parseMode: "HTML" };
+function renderApplicationDeleted(
+  t: Translate,
+  _locale: string,
+  n: ApplicationDeletedNotice,
+  _row: OutboxRow,
+  deps: RenderDeps,
+): Body {
+  return {
+    text: t("notify-officer-application-deleted", { product: esc(n.product), commune: commune(t, deps, n.commune) }),
+    parseMode: "HTML",
+  };
 }

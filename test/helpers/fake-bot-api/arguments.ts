@@ -1,16 +1,20 @@
-// Arguments of Bot API methods as the fake checks them: numbers, JSON fields, reply markup, callback data.
-import { type Server } from "node:http";
 import type {
   ForceReply,
-  InlineKeyboardButton,
   InlineKeyboardMarkup,
-  KeyboardButton,
   MessageEntity,
   ReplyKeyboardMarkup,
   ReplyKeyboardRemove,
 } from "grammy/types";
+import {
+  bad,
+  canonical,
+  flattenButtons,
+  isInlineMarkup,
+  type Json,
+  MAX_CALLBACK_DATA_BYTES,
+  utf8Bytes,
+} from "./internals.js";
 import type { AnyReplyMarkup } from "./types.js";
-import { type Json, MAX_CALLBACK_DATA_BYTES, bad, canonical, flattenButtons, isInlineMarkup, utf8Bytes } from "./internals.js";
 
 export function toInt(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return Math.trunc(value);
@@ -48,8 +52,16 @@ export function scopeArg(value: unknown): Record<string, unknown> {
 }
 
 const INLINE_BUTTON_TYPES = [
-  "url", "callback_data", "callback_game", "pay", "switch_inline_query", "switch_inline_query_chosen_chat",
-  "switch_inline_query_current_chat", "login_url", "web_app", "copy_text",
+  "url",
+  "callback_data",
+  "callback_game",
+  "pay",
+  "switch_inline_query",
+  "switch_inline_query_chosen_chat",
+  "switch_inline_query_current_chat",
+  "login_url",
+  "web_app",
+  "copy_text",
 ];
 
 /** Validates reply_markup the way telegram-bot-api does (structure only). */
@@ -66,12 +78,15 @@ export function parseReplyMarkup(value: unknown): AnyReplyMarkup | undefined {
   if (!markup || typeof markup !== "object" || Array.isArray(markup)) throw bad("object expected as reply markup");
   const o = markup as Json;
   if (o.keyboard !== undefined) {
-    if (!Array.isArray(o.keyboard) || !o.keyboard.every(Array.isArray)) throw bad('field "keyboard" must be an Array of Arrays');
+    if (!Array.isArray(o.keyboard) || !o.keyboard.every(Array.isArray))
+      throw bad('field "keyboard" must be an Array of Arrays');
     for (const row of o.keyboard as unknown[][]) {
       for (const button of row) {
         if (typeof button === "string") continue;
-        if (!button || typeof button !== "object") throw bad("can't parse keyboard button: KeyboardButton must be a String or an Object");
-        if (typeof (button as Json).text !== "string") throw bad('can\'t parse keyboard button: Field "text" must be of type String');
+        if (!button || typeof button !== "object")
+          throw bad("can't parse keyboard button: KeyboardButton must be a String or an Object");
+        if (typeof (button as Json).text !== "string")
+          throw bad('can\'t parse keyboard button: Field "text" must be of type String');
       }
     }
     if ((o.keyboard as unknown[][]).some((row) => row.length > 0)) return o as unknown as ReplyKeyboardMarkup;
@@ -82,14 +97,17 @@ export function parseReplyMarkup(value: unknown): AnyReplyMarkup | undefined {
     }
     for (const row of o.inline_keyboard as unknown[][]) {
       for (const button of row) {
-        if (!button || typeof button !== "object" || Array.isArray(button)) throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
+        if (!button || typeof button !== "object" || Array.isArray(button))
+          throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
         const b = button as Json;
-        if (typeof b.text !== "string") throw bad('can\'t parse inline keyboard button: Field "text" must be of type String');
+        if (typeof b.text !== "string")
+          throw bad('can\'t parse inline keyboard button: Field "text" must be of type String');
         const hasType = INLINE_BUTTON_TYPES.some((k) => {
           const v = b[k];
           return k === "url" || k === "callback_data" ? typeof v === "string" && v !== "" : v !== undefined;
         });
-        if (!hasType) throw bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+        if (!hasType)
+          throw bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
       }
     }
     return o as unknown as InlineKeyboardMarkup;
@@ -107,8 +125,12 @@ export function checkCallbackData(markup: AnyReplyMarkup | undefined): void {
 }
 
 export function sameInlineMarkup(current: AnyReplyMarkup | undefined, next: AnyReplyMarkup | undefined): boolean {
-  const a = isInlineMarkup(current) && current.inline_keyboard.some((r) => r.length > 0) ? canonical(current.inline_keyboard) : "none";
-  const b = isInlineMarkup(next) && next.inline_keyboard.some((r) => r.length > 0) ? canonical(next.inline_keyboard) : "none";
+  const a =
+    isInlineMarkup(current) && current.inline_keyboard.some((r) => r.length > 0)
+      ? canonical(current.inline_keyboard)
+      : "none";
+  const b =
+    isInlineMarkup(next) && next.inline_keyboard.some((r) => r.length > 0) ? canonical(next.inline_keyboard) : "none";
   return a === b;
 }
 

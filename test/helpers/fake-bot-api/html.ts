@@ -1,10 +1,25 @@
 // Telegram's formatted text as the fake Bot API checks it: HTML (a port of tdlib's parse_html) and MarkdownV2.
 import type { MessageEntity } from "grammy/types";
-import { type Json, bad, utf8Bytes } from "./internals.js";
+import { bad, type Json, utf8Bytes } from "./internals.js";
 
 const HTML_TAGS = new Set([
-  "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler", "tg-emoji", "tg-time",
-  "span", "pre", "code", "blockquote",
+  "a",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "s",
+  "strike",
+  "del",
+  "u",
+  "ins",
+  "tg-spoiler",
+  "tg-emoji",
+  "tg-time",
+  "span",
+  "pre",
+  "code",
+  "blockquote",
 ]);
 
 export interface ParsedText {
@@ -142,15 +157,26 @@ export function parseHtml(s: string, strict = true): ParsedText {
       if (at(i) !== ">") throw fail(`Unclosed end tag at byte offset ${byteOffset(begin)}`);
       const top = stack[stack.length - 1]!;
       if (endTag !== "" && endTag !== top.tag) {
-        throw fail(`Unmatched end tag at byte offset ${byteOffset(begin)}, expected "</${top.tag}>", found "</${endTag}>"`);
+        throw fail(
+          `Unmatched end tag at byte offset ${byteOffset(begin)}, expected "</${top.tag}>", found "</${endTag}>"`,
+        );
       }
       const length = out.length - top.offset;
       if (length > 0) {
         const offset = top.offset;
         const t = top.tag;
         const simple: Record<string, MessageEntity["type"]> = {
-          i: "italic", em: "italic", b: "bold", strong: "bold", s: "strikethrough", strike: "strikethrough",
-          del: "strikethrough", u: "underline", ins: "underline", "tg-spoiler": "spoiler", span: "spoiler",
+          i: "italic",
+          em: "italic",
+          b: "bold",
+          strong: "bold",
+          s: "strikethrough",
+          strike: "strikethrough",
+          del: "strikethrough",
+          u: "underline",
+          ins: "underline",
+          "tg-spoiler": "spoiler",
+          span: "spoiler",
         };
         const type = simple[t];
         if (type) entities.push({ type, offset, length } as MessageEntity);
@@ -164,7 +190,11 @@ export function parseHtml(s: string, strict = true): ParsedText {
             (prev as unknown as Json).language = top.argument;
           } else entities.push({ type: "code", offset, length } as MessageEntity);
         } else if (t === "blockquote") {
-          entities.push({ type: top.argument ? "expandable_blockquote" : "blockquote", offset, length } as MessageEntity);
+          entities.push({
+            type: top.argument ? "expandable_blockquote" : "blockquote",
+            offset,
+            length,
+          } as MessageEntity);
         } else if (t === "tg-emoji") {
           if (!/^[1-9]\d*$/.test(top.argument)) throw fail("Invalid custom emoji identifier specified");
           entities.push({ type: "custom_emoji", offset, length, custom_emoji_id: top.argument } as MessageEntity);
@@ -222,7 +252,12 @@ function parseMarkdownV2(s: string): ParsedText {
   return { text: out, entities: [] };
 }
 
-export function parseFormatted(source: string, parseMode: unknown, explicitEntities: unknown, strict: boolean): ParsedText {
+export function parseFormatted(
+  source: string,
+  parseMode: unknown,
+  explicitEntities: unknown,
+  strict: boolean,
+): ParsedText {
   if (parseMode === undefined || parseMode === null || parseMode === "") {
     const entities = Array.isArray(explicitEntities) ? (explicitEntities as MessageEntity[]) : [];
     return { text: source, entities };

@@ -1,7 +1,7 @@
 // Reading a Bot API request: query string, JSON, urlencoded or multipart bodies.
-import { type IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { BOOLEAN_FIELDS, bad, JSON_FIELDS, NUMBER_FIELDS } from "./internals.js";
 import type { UploadedFile } from "./types.js";
-import { BOOLEAN_FIELDS, JSON_FIELDS, NUMBER_FIELDS, bad } from "./internals.js";
 
 export function coerce(key: string, value: string): unknown {
   if (JSON_FIELDS.has(key)) {
@@ -38,7 +38,10 @@ function parseDisposition(header: string): { name?: string; filename?: string } 
   return result;
 }
 
-export function parseMultipart(body: Buffer, boundary: string): { fields: Record<string, string>; files: UploadedFile[] } {
+export function parseMultipart(
+  body: Buffer,
+  boundary: string,
+): { fields: Record<string, string>; files: UploadedFile[] } {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
   const delimiter = Buffer.from(`--${boundary}`);

@@ -158,12 +158,29 @@ export interface FakeUser {
   /** "/start" or "start", with an optional payload ("/start payload"). */
   command(command: string, payload?: string): Update;
   /** user_id defaults to the user's own id (sharing one's own contact); pass null for none. */
-  sendContact(contact: { phone_number: string; user_id?: number | null; first_name?: string; last_name?: string }): Update;
+  sendContact(contact: {
+    phone_number: string;
+    user_id?: number | null;
+    first_name?: string;
+    last_name?: string;
+  }): Update;
   sendSticker(opts?: { emoji?: string }): Update;
   sendVoice(opts?: { duration?: number; file_size?: number }): Update;
   sendPhoto(opts?: { caption?: string; width?: number; height?: number; file_size?: number }): Update;
-  sendVideo(opts?: { caption?: string; duration?: number; file_size?: number; file_name?: string; mime_type?: string }): Update;
-  sendDocument(opts: { file_name: string; file_size?: number; mime_type?: string; caption?: string; content?: Buffer | string }): Update;
+  sendVideo(opts?: {
+    caption?: string;
+    duration?: number;
+    file_size?: number;
+    file_name?: string;
+    mime_type?: string;
+  }): Update;
+  sendDocument(opts: {
+    file_name: string;
+    file_size?: number;
+    mime_type?: string;
+    caption?: string;
+    content?: Buffer | string;
+  }): Update;
   sendLocation(opts?: { latitude?: number; longitude?: number }): Update;
   /** Edits the user's last text message (edited_message update). */
   editLastText(newText: string): Update;
@@ -221,7 +238,10 @@ export interface FakeBotApi {
   /** Queues an update again with its own update_id, as Telegram redelivers after a timeout or restart. */
   redeliver(update: Update): void;
   /** Resolves with the first answered call matching `predicate` (or having that method name). */
-  waitFor(predicate: string | ((call: RecordedCall) => boolean), timeout?: number | WaitForOptions): Promise<RecordedCall>;
+  waitFor(
+    predicate: string | ((call: RecordedCall) => boolean),
+    timeout?: number | WaitForOptions,
+  ): Promise<RecordedCall>;
   /** Commands stored by setMyCommands for a scope (default {type:"default"}) and language code. */
   commands(scope?: Record<string, unknown>, languageCode?: string): BotCommand[] | undefined;
   /** Menu button set by setChatMenuButton (chatId undefined = default). */
@@ -229,7 +249,12 @@ export interface FakeBotApi {
   /** Current webhook, if setWebhook was called and not deleted. */
   readonly webhook: Record<string, unknown> | undefined;
   /** Callback queries the bot has not answered yet. */
-  unansweredCallbackQueries(): Array<{ id: string; data: string | undefined; from: number; messageId: number | undefined }>;
+  unansweredCallbackQueries(): Array<{
+    id: string;
+    data: string | undefined;
+    from: number;
+    messageId: number | undefined;
+  }>;
   /** Content of a stored file (uploaded by the bot or sent by a user). */
   fileContent(fileId: string): Buffer | undefined;
   stop(): Promise<void>;

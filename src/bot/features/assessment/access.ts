@@ -1,5 +1,12 @@
 // Which application a producer may work on, and which one they are working on.
-import { canWorkOn, isEditable, latestOpenApplication, loadAssessment, productsOf, type Assessment } from "../../../services/assessment.js";
+import {
+  type Assessment,
+  canWorkOn,
+  isEditable,
+  latestOpenApplication,
+  loadAssessment,
+  productsOf,
+} from "../../../services/assessment.js";
 import { isRegistered, organisationOf } from "../../../services/people.js";
 import { clip } from "../../../text.js";
 import { cb } from "../../callback-data.js";
@@ -36,7 +43,8 @@ export async function applicationForCommand(ctx: BotContext): Promise<Assessment
     return undefined;
   }
   const user = ctx.user!;
-  const inSession = ctx.session.applicationId === undefined ? undefined : loadAssessment(db, catalog, ctx.session.applicationId);
+  const inSession =
+    ctx.session.applicationId === undefined ? undefined : loadAssessment(db, catalog, ctx.session.applicationId);
   if (inSession && canWorkOn(db, user, inSession.app)) return inSession;
   const org = organisationOf(db, user)!;
   const open = latestOpenApplication(db, org.id);
@@ -45,7 +53,10 @@ export async function applicationForCommand(ctx: BotContext): Promise<Assessment
   if (only !== undefined) return loadAssessment(db, catalog, only);
   if (products.length === 0) await ctx.reply(ctx.t("status-none"), HTML);
   else {
-    await ctx.reply(ctx.t("which-product"), { ...HTML, reply_markup: column(products.map(({ product }) => [clip(product.name, 40), cb.product(product.id)])) });
+    await ctx.reply(ctx.t("which-product"), {
+      ...HTML,
+      reply_markup: column(products.map(({ product }) => [clip(product.name, 40), cb.product(product.id)])),
+    });
   }
   return undefined;
 }

@@ -1,15 +1,28 @@
 // Evidence: photos, videos or documents attached to a criterion, tagged with their kind, listed and removed.
 import { Composer } from "grammy";
 import { itemKey } from "../../../domain/readiness.js";
-import { type PlacedCriterion } from "../../../domain/rubric.js";
-import { canWorkOn, findApplication, isEditable, loadAssessment, type Assessment } from "../../../services/assessment.js";
-import { addEvidence, evidenceById, evidenceOf, removeEvidence, tagEvidence, EVIDENCE_MAX_BYTES } from "../../../services/evidence.js";
+import type { PlacedCriterion } from "../../../domain/rubric.js";
+import {
+  type Assessment,
+  canWorkOn,
+  findApplication,
+  isEditable,
+  loadAssessment,
+} from "../../../services/assessment.js";
+import {
+  addEvidence,
+  EVIDENCE_MAX_BYTES,
+  evidenceById,
+  evidenceOf,
+  removeEvidence,
+  tagEvidence,
+} from "../../../services/evidence.js";
 import { clip } from "../../../text.js";
 import { cb, onButton } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { HTML, replyLines } from "../../html.js";
-import { column, stack, type Button } from "../../keyboards.js";
 import { th } from "../../i18n.js";
+import { type Button, column, stack } from "../../keyboards.js";
 import { applicationForCommand, loadForUser, saidFrozen } from "./access.js";
 
 export const evidence = new Composer<BotContext>();
@@ -18,7 +31,10 @@ export const evidence = new Composer<BotContext>();
 
 /** "Done" after sending evidence: back to the questions, or on to the next missing item. */
 function evidenceDone(ctx: BotContext, a: Assessment, criterionId: string): Button {
-  const data = ctx.session.fixing === a.app.id ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId })) : cb.resume(a.app.id);
+  const data =
+    ctx.session.fixing === a.app.id
+      ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId }))
+      : cb.resume(a.app.id);
   return [ctx.t("btn-evidence-done"), data];
 }
 
@@ -37,7 +53,11 @@ onButton(evidence, cb.evidence, async (ctx, app, criterionId) => {
   if (!loaded.ok) return;
   const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
   if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  if (!isEditable(loaded.a.app)) return ctx.answerCallbackQuery({ text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), show_alert: true });
+  if (!isEditable(loaded.a.app))
+    return ctx.answerCallbackQuery({
+      text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }),
+      show_alert: true,
+    });
   await ctx.answerCallbackQuery();
   return askEvidence(ctx, loaded.a, criterion);
 });
@@ -46,7 +66,8 @@ onButton(evidence, cb.evidence, async (ctx, app, criterionId) => {
 function evidenceFile(message: NonNullable<BotContext["message"]>) {
   const photo = message.photo?.at(-1);
   if (photo) return { file: photo, kind: "photo" as const, fileName: null, mimeType: "image/jpeg" };
-  if (message.video_note) return { file: message.video_note, kind: "video" as const, fileName: null, mimeType: "video/mp4" };
+  if (message.video_note)
+    return { file: message.video_note, kind: "video" as const, fileName: null, mimeType: "video/mp4" };
   const media = message.video ?? message.document;
   if (!media) return undefined;
   return {
@@ -89,11 +110,19 @@ evidence.on("message", async (ctx, next) => {
   const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
   const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
   // The law's evidence table: the user may say which kind of document this is (optional).
-  const kinds = (criterion?.evidence ?? []).map((k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.id, i)]);
-  await ctx.reply(th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }), {
-    ...HTML,
-    reply_markup: stack(column(kinds.length > 1 ? kinds : []), column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)])),
-  });
+  const kinds = (criterion?.evidence ?? []).map(
+    (k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.id, i)],
+  );
+  await ctx.reply(
+    th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }),
+    {
+      ...HTML,
+      reply_markup: stack(
+        column(kinds.length > 1 ? kinds : []),
+        column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)]),
+      ),
+    },
+  );
   if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
 });
 
@@ -117,17 +146,23 @@ evidence.command("minhchung", async (ctx) => {
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
   const lines = [th(ctx, "evidence-list", { product: a.product.name })];
   files.forEach((f, i) => {
-    lines.push(th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }));
+    lines.push(
+      th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }),
+    );
   });
-  const removable = isEditable(a.app) ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)]) : [];
+  const removable = isEditable(a.app)
+    ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)])
+    : [];
   return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
 });
 
 onButton(evidence, cb.removeEvidence, async (ctx, id) => {
-  const removed = ctx.user ? removeEvidence(ctx.deps.db, id, (appId) => {
-    const found = findApplication(ctx.deps.db, appId);
-    return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
-  }) : false;
+  const removed = ctx.user
+    ? removeEvidence(ctx.deps.db, id, (appId) => {
+        const found = findApplication(ctx.deps.db, appId);
+        return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
+      })
+    : false;
   await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
   if (removed) await ctx.editMessageReplyMarkup();
 });

@@ -1,13 +1,13 @@
 // The review of the answers by part, and the result with the improvement plan.
 import { Composer, InlineKeyboard } from "grammy";
 import { availableActions } from "../../../domain/lifecycle.js";
-import { assessmentResult, isEditable, nextQuestion, type Assessment } from "../../../services/assessment.js";
+import { type Assessment, assessmentResult, isEditable, nextQuestion } from "../../../services/assessment.js";
 import { scoreReport } from "../../../views/rubric-text.js";
 import { cb, onButton } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml, HTML, replyLines } from "../../html.js";
-import { grid, type Button } from "../../keyboards.js";
 import { th } from "../../i18n.js";
+import { type Button, grid } from "../../keyboards.js";
 import { applicationForCommand, loadForUser, saidFrozen } from "./access.js";
 
 export const review = new Composer<BotContext>();
@@ -31,13 +31,26 @@ async function showReview(ctx: BotContext, a: Assessment) {
   const editable = isEditable(a.app);
   for (const part of a.sheet.version.parts) {
     const criteria = a.criteria.filter((c) => c.part === part.id);
-    const lines = [th(ctx, "review-part", { part: part.id, title: part.title, points: r.parts[part.id]!.points, max: part.maxPoints })];
+    const lines = [
+      th(ctx, "review-part", {
+        part: part.id,
+        title: part.title,
+        points: r.parts[part.id]!.points,
+        max: part.maxPoints,
+      }),
+    ];
     const edits: Button[] = [];
     criteria.forEach((c) => {
       const option = c.options.find((o) => o.id === a.answers[c.id]);
       lines.push(
         option
-          ? th(ctx, "review-line", { id: c.id, title: c.title, label: option.label, points: option.points, max: c.maxPoints })
+          ? th(ctx, "review-line", {
+              id: c.id,
+              title: c.title,
+              label: option.label,
+              points: option.points,
+              max: c.maxPoints,
+            })
           : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
       );
       if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
@@ -58,11 +71,15 @@ export async function showResult(ctx: BotContext, a: Assessment) {
   const head = th(ctx, "result-title", { product: a.product.name });
   const kb = new InlineKeyboard().text(ctx.t("btn-review"), cb.review(a.app.id));
   if (isEditable(a.app) && nextQuestion(a)) kb.text(ctx.t("btn-resume"), cb.resume(a.app.id));
-  if (!nextQuestion(a)) kb.row().text(ctx.t("btn-dossier"), cb.dossier(a.app.id)).text(ctx.t("btn-forms"), cb.forms(a.app.id));
-  if (availableActions(a.app.state, "producer").includes("submit")) kb.row().text(ctx.t("btn-submit"), cb.submit(a.app.id));
+  if (!nextQuestion(a))
+    kb.row().text(ctx.t("btn-dossier"), cb.dossier(a.app.id)).text(ctx.t("btn-forms"), cb.forms(a.app.id));
+  if (availableActions(a.app.state, "producer").includes("submit"))
+    kb.row().text(ctx.t("btn-submit"), cb.submit(a.app.id));
   // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
   // reports over Telegram's limit: they are split between lines.
-  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], { reply_markup: kb });
+  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], {
+    reply_markup: kb,
+  });
 }
 
 review.command("xemlai", async (ctx) => {
