@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
+import type { Services } from "../services/index.js";
 import type { User } from "../services/people.js";
 import type { SessionData } from "./session.js";
 
@@ -26,6 +27,8 @@ export interface BotDeps {
 
 interface Extras {
   deps: BotDeps;
+  /** The core's use cases: every read and write of the features goes through them. */
+  services: Services;
   /** The user's database row, if they ever gave consent. */
   user: User | undefined;
   log: Logger;

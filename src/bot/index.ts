@@ -4,6 +4,7 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type StorageAdapter, session } from "grammy";
 import { getI18n } from "../i18n.js";
+import { createServices } from "../services/index.js";
 import { findUserBy, telegramIdentity } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { replayEdit } from "./edits.js";
@@ -68,7 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   installTelegramPolicies(bot.api, options.limiter ?? createRateLimiter(), deps.logger);
   const i18n = getI18n();
 
-  bot.use(setupContext(deps));
+  bot.use(setupContext(deps, createServices(deps)));
   // Everything after the context is inside the error boundary: a fault anywhere (a storage outage,
   // loading the user, a feature) is answered kindly and logged once.
   const guarded = bot.errorBoundary(answerFailure);

@@ -3,16 +3,18 @@
 // the error boundary's answer.
 import { randomBytes } from "node:crypto";
 import type { BotError, MiddlewareFn, StorageAdapter } from "grammy";
+import type { Services } from "../services/index.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { HTML } from "./html.js";
 import { pseudonym } from "./pseudonym.js";
 import type { UpdateLog } from "./update-log.js";
 
 /** Context, per-update log line, and the callback query answered exactly once, even on failure. */
-export function setupContext(deps: BotDeps): MiddlewareFn<BotContext> {
+export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<BotContext> {
   const logKey = deps.logKey ?? randomBytes(32);
   return async (ctx, next) => {
     ctx.deps = deps;
+    ctx.services = services;
     ctx.log = deps.logger.child({ update: ctx.update.update_id, user: pseudonym(logKey, ctx.from?.id) });
     ctx.callbackAnswered = false;
     ctx.api.config.use(async (prev, method, payload, signal) => {

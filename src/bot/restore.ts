@@ -2,8 +2,7 @@
 // where every answer lives: the registration item still missing, or the self-assessment's next
 // question. The user is then asked only what is missing, not everything again.
 import type { MiddlewareFn } from "grammy";
-import { latestOpenApplication, loadAssessment, nextQuestion } from "../services/assessment.js";
-import { hasConsent, organisationOf } from "../services/people.js";
+import { hasConsent } from "../services/people.js";
 import type { BotContext } from "./context.js";
 import { missingRegistrationStep } from "./features/onboarding.js";
 import { isAdmin } from "./workflow.js";
@@ -14,19 +13,16 @@ export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.session.v = 1;
   const user = ctx.user;
   if (!hasConsent(user) || ctx.session.step) return next();
-  const { db, catalog } = ctx.deps;
+  const { db } = ctx.deps;
   const missing = missingRegistrationStep(db, user, isAdmin(ctx));
   if (missing) {
     ctx.session.step = missing;
     ctx.log.info({ step: missing }, "session rebuilt from the database");
     return next();
   }
-  const org = organisationOf(db, user);
-  const open = org && latestOpenApplication(db, org.id);
-  const a = open && loadAssessment(db, catalog, open.id);
-  const question = a && nextQuestion(a);
-  if (a && question) {
-    Object.assign(ctx.session, { step: "assess", applicationId: a.app.id, question });
+  const resume = ctx.services.assessment.resumePoint(user.id);
+  if (resume) {
+    Object.assign(ctx.session, { step: "assess", ...resume });
     ctx.log.info({ step: "assess" }, "session rebuilt from the database");
   }
   return next();

@@ -4,11 +4,22 @@ import type { Db } from "../db/client.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
 import { improvementPlan, type Plan, planTargets } from "../domain/plan.js";
+import { type Readiness, readinessOf } from "../domain/readiness.js";
 import { appliesInCase, type Criterion, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
 import { type ScoreResult, score } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
+import { evidenceFile, evidenceOf } from "./evidence.js";
 import { isOrganisationMember } from "./membership.js";
-import type { Organisation, User } from "./people.js";
+import {
+  findUser,
+  isRegistered,
+  lacksBusinessRegistration,
+  type Organisation,
+  organisationById,
+  organisationOf,
+  type User,
+} from "./people.js";
 
 export type Product = typeof products.$inferSelect;
 export type Application = typeof applications.$inferSelect;
@@ -103,6 +114,8 @@ export interface Assessment {
   sheet: Sheet;
   app: Application;
   product: Product;
+  /** The producer: the organisation the application belongs to. */
+  organisation: Organisation;
   caseId: string | undefined;
   /** The criteria that apply to the product, in sheet order. */
   criteria: PlacedCriterion[];
@@ -116,7 +129,8 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
   const found = findApplication(db, applicationId);
   if (!found) return undefined;
   const sheet = catalog.sheet(found.application.sheetId);
-  if (!sheet) return undefined;
+  const organisation = organisationById(db, found.application.organisationId);
+  if (!sheet || !organisation) return undefined;
   const caseId = found.application.caseId ?? undefined;
   const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
   const answerRows = db.select().from(answers).where(eq(answers.applicationId, applicationId)).all();
@@ -125,6 +139,7 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
     sheet,
     app: found.application,
     product: found.product,
+    organisation,
     caseId,
     criteria,
     answers: Object.fromEntries(answerRows.map((a) => [a.criterionId, a.optionId])),
@@ -249,6 +264,19 @@ export function assessmentResult(a: Assessment): AssessmentResult {
   return { score: result, plans };
 }
 
+/** What the application still needs before it can be filed (see readinessOf). */
+export function applicationReadiness(db: Db, a: Assessment): Readiness {
+  return readinessOf({
+    clearanceIds: a.sheet.disqualification.map((d) => d.id),
+    criteria: a.criteria,
+    caseId: a.caseId,
+    answers: a.answers,
+    score: assessmentResult(a).score,
+    files: evidenceOf(db, a).map(evidenceFile),
+    unregistered: lacksBusinessRegistration(a.organisation),
+  });
+}
+
 /** The user's most recently touched application still being filled in, to resume. */
 export function latestOpenApplication(db: Db, organisationId: number): Application | undefined {
   return db
@@ -257,4 +285,123 @@ export function latestOpenApplication(db: Db, organisationId: number): Applicati
     .where(and(eq(applications.organisationId, organisationId), eq(applications.state, "draft")))
     .orderBy(desc(applications.updatedAt), desc(applications.id))
     .get();
+}
+
+/** "not-found": no such application, or not one the actor may see (the same answer, so ids cannot be probed). */
+export type AccessRefusal = "not-found";
+
+export type Opened = { ok: true; assessment: Assessment } | Refused<AccessRefusal>;
+
+export type AnswerResult =
+  | {
+      ok: true;
+      assessment: Assessment;
+      /** The answer differs from the one stored before (false: the same option again). */
+      changed: boolean;
+      /** The option (or "true"/"false" for a requirement) answered before, if any. */
+      previous: string | undefined;
+      /** Every question is answered (the draft became completed with this answer, or was already). */
+      completed: boolean;
+      /** The next unanswered question after this one, if any. */
+      next: QuestionKey | undefined;
+      score: ScoreResult;
+    }
+  | { ok: false; reason: "not-editable"; state: ApplicationState }
+  | Refused<AccessRefusal | "unknown-question" | "unknown-option">;
+
+/** Which application a command without one is about (see `assessmentService().forCommand`). */
+export type CommandTarget =
+  | { kind: "application"; assessment: Assessment }
+  | { kind: "choose"; products: ProductWithApplication[] }
+  | { kind: "no-product" }
+  | { kind: "unregistered" };
+
+/**
+ * The self-assessment's use cases. The actor may work on an application when they own or are a
+ * member of its organisation (roles derived from the database on every call); anyone else gets
+ * "not-found" and changes nothing.
+ */
+export function assessmentService({ db, catalog }: CoreDeps) {
+  const open = (actor: Actor, applicationId: number | undefined): Opened => {
+    const a = applicationId === undefined ? undefined : loadAssessment(db, catalog, applicationId);
+    if (!a || actor === undefined || !isOrganisationMember(db, actor, a.app.organisationId)) return refuse("not-found");
+    return { ok: true, assessment: a };
+  };
+
+  return {
+    /** The application's self-assessment (sheet, answers, order of questions), if the actor may work on it. */
+    open,
+
+    /**
+     * Records one answer — a criterion's option id, or whether a disqualification requirement holds
+     * (`key` "dq:<id>", value boolean) — in one transaction with the application's timestamp and,
+     * for the last one, the draft's completion (a life-cycle transition with its audit event).
+     */
+    answer(actor: Actor, applicationId: number, key: QuestionKey, value: string | boolean): AnswerResult {
+      const opened = open(actor, applicationId);
+      if (!opened.ok) return opened;
+      const a = opened.assessment;
+      const saved = saveAnswer(db, a, key, value, actor!);
+      if (!saved.ok) {
+        const { reason } = saved;
+        return reason === "not-editable" ? { ok: false, reason, state: a.app.state } : refuse(reason);
+      }
+      return {
+        ok: true,
+        assessment: a,
+        changed: saved.previous !== String(value),
+        previous: saved.previous,
+        completed: saved.completed,
+        next: nextQuestion(a, key),
+        score: assessmentResult(a).score,
+      };
+    },
+
+    /** The indicative score per part and in total, the star tier, and the plans to reach the next tiers. */
+    result(
+      actor: Actor,
+      applicationId: number,
+    ): ({ ok: true; assessment: Assessment } & AssessmentResult) | Refused<AccessRefusal> {
+      const opened = open(actor, applicationId);
+      return opened.ok ? { ...opened, ...assessmentResult(opened.assessment) } : opened;
+    },
+
+    /** What the application still needs before it can be filed (see readinessOf). */
+    readiness(
+      actor: Actor,
+      applicationId: number,
+    ): { ok: true; assessment: Assessment; readiness: Readiness } | Refused<AccessRefusal> {
+      const opened = open(actor, applicationId);
+      return opened.ok ? { ...opened, readiness: applicationReadiness(db, opened.assessment) } : opened;
+    },
+
+    /**
+     * The application a command that names none is about: `preferred` (the one the chat works on)
+     * if the actor may work on it, else their organisation's open draft, else the latest
+     * application of its only product; with several products, the list to choose from.
+     */
+    forCommand(actor: Actor, preferred: number | undefined): CommandTarget {
+      const user = actor === undefined ? undefined : findUser(db, actor);
+      if (!user || !isRegistered(db, user)) return { kind: "unregistered" };
+      const inSession = preferred === undefined ? undefined : open(actor, preferred);
+      if (inSession?.ok) return { kind: "application", assessment: inSession.assessment };
+      const org = organisationOf(db, user)!;
+      const draft = latestOpenApplication(db, org.id);
+      const products = productsOf(db, org.id);
+      const only = draft?.id ?? (products.length === 1 ? products[0]!.application.id : undefined);
+      const assessment = only === undefined ? undefined : loadAssessment(db, catalog, only);
+      if (assessment) return { kind: "application", assessment };
+      return products.length === 0 ? { kind: "no-product" } : { kind: "choose", products };
+    },
+
+    /** Where the actor's self-assessment stands: their organisation's open draft and its next question. */
+    resumePoint(actor: Actor): { applicationId: number; question: QuestionKey } | undefined {
+      const user = actor === undefined ? undefined : findUser(db, actor);
+      const org = user && organisationOf(db, user);
+      const draft = org && latestOpenApplication(db, org.id);
+      const a = draft && loadAssessment(db, catalog, draft.id);
+      const question = a && nextQuestion(a);
+      return a && question ? { applicationId: a.app.id, question } : undefined;
+    },
+  };
 }

@@ -16,15 +16,21 @@ import {
   users,
 } from "../db/schema.js";
 import { type Action, isEditableState, notifies, type Role, transition } from "../domain/lifecycle.js";
-import { type Readiness, readinessOf } from "../domain/readiness.js";
+import type { Readiness } from "../domain/readiness.js";
 import { LOCAL_CRITERIA, type LocalCriterion, optionsFor } from "../domain/rubric.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { type Application, type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
-import { evidenceFile, evidenceOf } from "./evidence.js";
+import {
+  type Application,
+  type Assessment,
+  applicationReadiness,
+  assessmentResult,
+  loadAssessment,
+} from "./assessment.js";
+import { evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
 import { type ApplicationNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
-import { adminUserIds, isReachable, lacksBusinessRegistration, organisationById } from "./people.js";
+import { adminUserIds, isReachable } from "./people.js";
 
 export interface WorkflowDeps {
   db: Db;
@@ -33,21 +39,6 @@ export interface WorkflowDeps {
   /** The administrators' Telegram ids (ADMIN_IDS). */
   adminIds: readonly number[];
   now?: () => Date;
-}
-
-export type { Readiness };
-
-/** What the application still needs before it can be filed (see readinessOf). */
-export function readiness(db: Db, a: Assessment): Readiness {
-  return readinessOf({
-    clearanceIds: a.sheet.disqualification.map((d) => d.id),
-    criteria: a.criteria,
-    caseId: a.caseId,
-    answers: a.answers,
-    score: assessmentResult(a).score,
-    files: evidenceOf(db, a).map(evidenceFile),
-    unregistered: lacksBusinessRegistration(organisationById(db, a.app.organisationId)!),
-  });
 }
 
 /** The local criteria of a sheet, by topic: what the commune evaluates itself. */
@@ -133,7 +124,7 @@ export function act(
   // A draft cannot be submitted; saying what is missing helps more than naming its state.
   let ready: Readiness | undefined;
   if (action === "submit" && roles.includes("producer") && isEditableState(app.state)) {
-    ready = readiness(db, a);
+    ready = applicationReadiness(db, a);
     if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready, state: app.state };
     // Evidence Mẫu 02 will list as missing does not block filing, but the producer sees it first.
     if (ready.evidenceKindsMissing.length && !payload.confirmed)

@@ -5,11 +5,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../src/db/client.js";
 import { applicationEvents, clearances } from "../../src/db/schema.js";
-import { loadAssessment } from "../../src/services/assessment.js";
+import { loadAssessment, applicationReadiness as readiness } from "../../src/services/assessment.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { saveOrganisation } from "../../src/services/people.js";
 import { rubricVersionChoice, switchRubricVersion } from "../../src/services/rubric-versions.js";
-import { act, readiness } from "../../src/services/workflow.js";
+import { act } from "../../src/services/workflow.js";
 import { CAI_NUOC, catalog, type World, world } from "../helpers/world.js";
 
 let db: Db;

@@ -7,21 +7,16 @@ import { type Option, optionsFor } from "../../domain/rubric.js";
 import {
   type Assessment,
   answeredCount,
-  assessmentResult,
-  canWorkOn,
   clearanceItem,
   clearanceKey,
   isClearanceKey,
   isEditable,
-  loadAssessment,
   nextQuestion,
   presumesBusinessRegistration,
   previousQuestion,
   type QuestionKey,
-  saveAnswer,
 } from "../../services/assessment.js";
-import { lacksBusinessRegistration, organisationById } from "../../services/people.js";
-import { readiness } from "../../services/workflow.js";
+import { lacksBusinessRegistration } from "../../services/people.js";
 import { fold } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -80,10 +75,8 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       `<i>${escapeHtml(criterion.help)}</i>`,
     );
     if (criterion.note) lines.push(th(ctx, "q-note", { note: criterion.note }));
-    if (presumesBusinessRegistration(criterion, a.caseId)) {
-      const org = organisationById(ctx.deps.db, a.app.organisationId);
-      if (org && lacksBusinessRegistration(org)) lines.push(ctx.t("q-household-unregistered"));
-    }
+    if (presumesBusinessRegistration(criterion, a.caseId) && lacksBusinessRegistration(a.organisation))
+      lines.push(ctx.t("q-household-unregistered"));
     if (criterion.evidence.length) {
       lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
     }
@@ -200,35 +193,36 @@ async function begin(ctx: BotContext, a: Assessment) {
 /** Records an answer coming from a button or typed text, then moves on. */
 async function answer(
   ctx: BotContext,
-  a: Assessment,
+  appId: number,
   key: QuestionKey,
   value: string | boolean,
   messageId: number | undefined,
 ) {
   const wasCurrent = ctx.session.question === key || ctx.session.question === undefined;
-  const outcome = saveAnswer(ctx.deps.db, a, key, value, ctx.user!.id);
+  const outcome = ctx.services.assessment.answer(ctx.user?.id, appId, key, value);
   if (!outcome.ok) {
+    if (outcome.reason === "not-found") ctx.log.warn({ appId }, "refused access to an application");
     const text =
       outcome.reason === "not-editable"
-        ? th(ctx, "not-editable", { state: ctx.t(`state-${a.app.state}`) })
+        ? th(ctx, "not-editable", { state: ctx.t(`state-${outcome.state}`) })
         : ctx.t("stale-button");
     if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
     return ctx.reply(text, HTML);
   }
-  const unchanged = outcome.previous === String(value);
-  if (unchanged && !wasCurrent) {
+  const a = outcome.assessment;
+  if (!outcome.changed && !wasCurrent) {
     // The same answer again (a double tap, an old button): nothing changed, nothing to say.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     return undefined;
   }
   if (ctx.callbackQuery)
     await ctx.answerCallbackQuery(
-      outcome.previous !== undefined && !unchanged ? { text: ctx.t("answer-changed") } : {},
+      outcome.previous !== undefined && outcome.changed ? { text: ctx.t("answer-changed") } : {},
     );
   if (messageId !== undefined) await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML);
   if (!wasCurrent) {
     // A button on an older question: the answer changed; the current question stays where it is.
-    const total = assessmentResult(a).score.total;
+    const total = outcome.score.total;
     if (!isClearanceKey(key)) return ctx.reply(th(ctx, "answer-changed-older", { id: key, total }), HTML);
     const n = a.sheet.disqualification.findIndex((d) => d.id === clearanceItem(key)) + 1;
     return ctx.reply(th(ctx, "answer-changed-older-clearance", { n, total }), HTML);
@@ -236,17 +230,13 @@ async function answer(
   return proceed(ctx, a, key);
 }
 
-onButton(assessmentFeature, cb.answer, async (ctx, app, criterionId, optionId) => {
-  const loaded = await loadForUser(ctx, app);
-  if (!loaded.ok) return;
-  return answer(ctx, loaded.a, criterionId, optionId, ctx.callbackQuery.message?.message_id);
-});
+onButton(assessmentFeature, cb.answer, (ctx, app, criterionId, optionId) =>
+  answer(ctx, app, criterionId, optionId, ctx.callbackQuery.message?.message_id),
+);
 
-onButton(assessmentFeature, cb.clearance, async (ctx, app, holds, itemId) => {
-  const loaded = await loadForUser(ctx, app);
-  if (!loaded.ok) return;
-  return answer(ctx, loaded.a, clearanceKey(itemId), holds, ctx.callbackQuery.message?.message_id);
-});
+onButton(assessmentFeature, cb.clearance, (ctx, app, holds, itemId) =>
+  answer(ctx, app, clearanceKey(itemId), holds, ctx.callbackQuery.message?.message_id),
+);
 
 onButton(assessmentFeature, cb.back, async (ctx, app, key) => {
   const loaded = await loadForUser(ctx, app);
@@ -316,8 +306,9 @@ function typedOption(options: Option[], typed: string, noneLabel: string | undef
 /** Typed answers: the option's number or (part of) its text; yes/no for the disqualification items. */
 async function handleAssessmentText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "assess" || !ctx.session.applicationId || !ctx.session.question) return false;
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
+  const opened = ctx.services.assessment.open(ctx.user?.id, ctx.session.applicationId);
+  if (!opened.ok) return false;
+  const a = opened.assessment;
   const key = ctx.session.question;
   const typed = fold(text);
   let value: string | boolean | undefined;
@@ -333,7 +324,7 @@ async function handleAssessmentText(ctx: BotContext, text: string): Promise<bool
     return true;
   }
   await accepted(ctx);
-  await answer(ctx, a, key, value, ctx.session.questionMessageId);
+  await answer(ctx, a.app.id, key, value, ctx.session.questionMessageId);
   return true;
 }
 
@@ -441,7 +432,9 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   // Evidence sent from a question not answered yet: back to that question.
   if (after?.kind === "evidence" && a.answers[after.id] === undefined && a.order.includes(after.id))
     return askQuestion(ctx, a, after.id);
-  const r = readiness(ctx.deps.db, a);
+  const checked = ctx.services.assessment.readiness(ctx.user?.id, a.app.id);
+  if (!checked.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  const r = checked.readiness;
   if (r.ready) return showReady(ctx, a, r);
   const item = nextStep(r, after);
   if (!item) return showMissing(ctx, a, r);

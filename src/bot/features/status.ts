@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "../../dates.js";
 import { vnDate } from "../../domain/calendar.js";
 import { certificateTimeline } from "../../domain/certificate.js";
 import { availableActions } from "../../domain/lifecycle.js";
-import { canWorkOn, loadAssessment } from "../../services/assessment.js";
+import { applicationReadiness, canWorkOn, loadAssessment } from "../../services/assessment.js";
 import { calibrationOf } from "../../services/calibration.js";
 import { organisationIdsOf } from "../../services/membership.js";
 import { isRegistered, organisationOf } from "../../services/people.js";
@@ -15,7 +15,6 @@ import {
   act,
   applicationsOfOrganisations,
   officialResultOf,
-  readiness,
   type TimelineEntry,
   timeline,
 } from "../../services/workflow.js";
@@ -144,7 +143,7 @@ async function showStatus(ctx: BotContext, appId: number, rows: ReturnType<typeo
   const a = loadAssessment(db, catalog, appId);
   if (!a || !ctx.user || !canWorkOn(db, ctx.user, a.app)) return;
   const { app, product } = a;
-  const r = readiness(db, a);
+  const r = applicationReadiness(db, a);
   const official = officialResultOf(db, app.id);
   const lines = [
     th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),

@@ -1,13 +1,5 @@
 // Which application a producer may work on, and which one they are working on.
-import {
-  type Assessment,
-  canWorkOn,
-  isEditable,
-  latestOpenApplication,
-  loadAssessment,
-  productsOf,
-} from "../../../services/assessment.js";
-import { isRegistered, organisationOf } from "../../../services/people.js";
+import { type Assessment, isEditable } from "../../../services/assessment.js";
 import { clip } from "../../../text.js";
 import { cb } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
@@ -19,14 +11,14 @@ type Loaded = { ok: true; a: Assessment } | { ok: false };
 
 /** Loads an application the user may work on, or tells them kindly why not. */
 export async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
+  const opened = ctx.services.assessment.open(ctx.user?.id, appId);
+  if (!opened.ok) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     else await ctx.reply(ctx.t("stale-button"), HTML);
     if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
     return { ok: false };
   }
-  return { ok: true, a };
+  return { ok: true, a: opened.assessment };
 }
 
 /**
@@ -37,28 +29,23 @@ export async function loadForUser(ctx: BotContext, appId: number | undefined): P
  * it has answered instead.
  */
 export async function applicationForCommand(ctx: BotContext): Promise<Assessment | undefined> {
-  const { db, catalog } = ctx.deps;
-  if (!isRegistered(db, ctx.user)) {
-    await ctx.reply(ctx.t("need-registration"), HTML);
-    return undefined;
+  const target = ctx.services.assessment.forCommand(ctx.user?.id, ctx.session.applicationId);
+  switch (target.kind) {
+    case "application":
+      return target.assessment;
+    case "unregistered":
+      await ctx.reply(ctx.t("need-registration"), HTML);
+      return undefined;
+    case "no-product":
+      await ctx.reply(ctx.t("status-none"), HTML);
+      return undefined;
+    case "choose":
+      await ctx.reply(ctx.t("which-product"), {
+        ...HTML,
+        reply_markup: column(target.products.map(({ product }) => [clip(product.name, 40), cb.product(product.id)])),
+      });
+      return undefined;
   }
-  const user = ctx.user!;
-  const inSession =
-    ctx.session.applicationId === undefined ? undefined : loadAssessment(db, catalog, ctx.session.applicationId);
-  if (inSession && canWorkOn(db, user, inSession.app)) return inSession;
-  const org = organisationOf(db, user)!;
-  const open = latestOpenApplication(db, org.id);
-  const products = productsOf(db, org.id);
-  const only = open?.id ?? (products.length === 1 ? products[0]!.application.id : undefined);
-  if (only !== undefined) return loadAssessment(db, catalog, only);
-  if (products.length === 0) await ctx.reply(ctx.t("status-none"), HTML);
-  else {
-    await ctx.reply(ctx.t("which-product"), {
-      ...HTML,
-      reply_markup: column(products.map(({ product }) => [clip(product.name, 40), cb.product(product.id)])),
-    });
-  }
-  return undefined;
 }
 
 /**
