@@ -9,9 +9,10 @@ marker-rule-warning = Star markers are shown as warnings only: this version has 
 
 ## Score report
 
-report-sheet = Sheet: { $title } ({ $sheet })
+report-sheet = Product set: { $title }
 report-source = Legal source: { $source }
-report-confidence = Confidence of the data: { $confidence }
+report-confidence-secondary = Note: these questions were copied from the State's text and not yet checked against the signed copy, so small errors may remain.
+report-confidence-provisional = Note: these questions are provisional and not yet checked.
 report-indicative = Indicative score (your own self-assessment, not an official result):
 report-part = Part { $part } – { $title }: { $points }/{ $max } { $max ->
         [one] point
@@ -1020,7 +1021,7 @@ guide-tier = • { $stars }★ ({ $top ->
 guide-tier-not-recognised = • { $stars }★ ({ $min } to under { $max } { $max ->
         [one] point
        *[other] points
-    }): { $meaning }
+    }): { $meaning } Not recognised as OCOP.
 guide-tiers-foot =
     The certificate (3★ and up) is valid for 36 months.
     A ★ next to an option is the minimum for that many stars: enough points with a missed ★ means a lower tier.

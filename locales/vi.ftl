@@ -9,9 +9,10 @@ marker-rule-warning = Dấu sao chỉ để lưu ý: phiên bản này chưa có
 
 ## Score report
 
-report-sheet = Phiếu: { $title } ({ $sheet })
+report-sheet = Bộ sản phẩm: { $title }
 report-source = Căn cứ: { $source }
-report-confidence = Độ tin cậy của dữ liệu: { $confidence }
+report-confidence-secondary = Lưu ý: bộ câu hỏi được chép lại từ văn bản của Nhà nước, chưa so lại với bản có chữ ký, nên có thể còn sai sót nhỏ.
+report-confidence-provisional = Lưu ý: bộ câu hỏi này còn tạm, chưa được kiểm tra lại.
 report-indicative = Điểm dự kiến (do bạn tự đánh giá, chưa phải kết quả chính thức):
 report-part = Phần { $part } – { $title }: { $points }/{ $max } điểm
 report-total = Tổng: { $points }/{ $max } điểm
@@ -846,7 +847,7 @@ guide-tier = • { $stars }★ ({ $top ->
         [1] { $min }–{ $max }
        *[0] { $min } đến dưới { $max }
     } điểm): { $meaning } Công nhận: { $by }.
-guide-tier-not-recognised = • { $stars }★ ({ $min } đến dưới { $max } điểm): { $meaning }
+guide-tier-not-recognised = • { $stars }★ ({ $min } đến dưới { $max } điểm): { $meaning } Chưa được công nhận OCOP.
 guide-tiers-foot =
     Giấy chứng nhận (từ 3★) có giá trị 36 tháng.
     Dấu ★ cạnh một phương án là mức tối thiểu để được số sao đó: đủ điểm mà thiếu dấu sao thì bị hạ hạng.

@@ -53,6 +53,14 @@ export function provinceType(province: ProvinceRef | undefined): string {
   return formsText().common.provinceTypes[province?.type ?? "province"];
 }
 
+/** The commune and its province as an address, e.g. "Xã Cái Nước, tỉnh Cà Mau"; undefined without a commune. */
+export function unitAddress(commune: CommuneRef | undefined): string | undefined {
+  if (!commune) return undefined;
+  const unit = `${unitType(commune)} ${commune.name}`;
+  const province = commune.province ? `, ${provinceType(commune.province)} ${commune.province.name}` : "";
+  return `${unit.charAt(0).toLocaleUpperCase("vi-VN")}${unit.slice(1)}${province}`;
+}
+
 /** Vietnamese upper case ("xã Cái Nước" → "XÃ CÁI NƯỚC"). */
 export function upper(text: string): string {
   return text.toLocaleUpperCase("vi-VN");

@@ -3,9 +3,10 @@
 // three Word forms.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { dossierFields, organisations, users } from "../db/schema.js";
+import { dossierFields, users } from "../db/schema.js";
 import { legalImplications } from "../domain/legal-checklist.js";
 import { findProductSet, optionsFor } from "../domain/rubric.js";
+import { unitAddress } from "../forms/docx-kit.js";
 import { formsText } from "../forms/text.js";
 import type { EvidenceItem, FormsInput } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
@@ -163,7 +164,7 @@ export function formsInput(
   const a = loadAssessment(db, catalog, applicationId);
   if (!a) return undefined;
   const v = dossierValues(db, a);
-  const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
+  const org = a.organisation;
   const owner = db.select().from(users).where(eq(users.id, org.ownerId)).get();
   const commune = adminUnits.commune(a.app.communeCode ?? org.communeCode);
   const province = commune ? adminUnits.province(commune.provinceCode) : undefined;
@@ -191,21 +192,19 @@ export function formsInput(
   );
   const registrationKind = v.get("registration-kind");
 
+  const communeRef = commune && {
+    name: commune.name,
+    type: commune.type,
+    province: province ? { name: province.name, type: province.type } : undefined,
+  };
   return {
     ...(province ? { province: { name: province.name, type: province.type } } : {}),
-    ...(commune
-      ? {
-          commune: {
-            name: commune.name,
-            type: commune.type,
-            province: province ? { name: province.name, type: province.type } : undefined,
-          },
-        }
-      : {}),
+    ...(communeRef ? { commune: communeRef } : {}),
     organisation: {
       name: org.name,
       typeLabel: formsText().organisationTypes[org.type],
-      address: text(v.get("address")),
+      // Without a typed address, the commune is where the producer can be reached.
+      address: text(v.get("address")) ?? unitAddress(communeRef),
       phone: owner?.phone ?? undefined,
       email: text(v.get("email")),
       representative: {

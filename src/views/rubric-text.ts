@@ -27,15 +27,12 @@ function optionLabel(sheet: Sheet, criterionId: string, optionId: string | undef
 
 export function scoreReport(t: Translate, sheet: Sheet, result: ScoreResult, plans: Plan[]): string {
   const v = sheet.version;
-  const lines = [
-    t("report-sheet", { title: sheet.productSetTitle, sheet: sheet.id }),
-    t("report-source", { source: v.legalSource }),
-  ];
+  const lines = [t("report-sheet", { title: sheet.productSetTitle }), t("report-source", { source: v.legalSource })];
   if (!v.isDefault && v.effectiveTo) {
     lines.push(t("report-version-earlier", { to: formatDate(v.effectiveTo) }));
   }
   if (v.confidence.level !== "verified") {
-    lines.push(t("report-confidence", { confidence: t(`confidence-${v.confidence.level}`) }));
+    lines.push(t(`report-confidence-${v.confidence.level}`));
   }
   lines.push("", t("report-indicative"));
   for (const p of v.parts) {

@@ -143,6 +143,8 @@ describe("completing the dossier", () => {
     expect(docs).toHaveLength(2);
     expect(docs[1]!.text).toContain("Mật ong rừng U Minh");
     expect(docs[1]!.text).toMatch(/[.…]{10,}/);
+    // No address typed: the commune is where the producer is reached, on every form.
+    for (const doc of docs) expect(doc.text).toContain("Xã Cái Nước, tỉnh Cà Mau");
 
     // An officer of the commune receives the three documents, Mẫu 03 first.
     const admin = h.api.user({ id: 9000, first_name: "Tỉnh" });

@@ -91,7 +91,10 @@ describe("the producer journey", () => {
     expect(result).toContain(`Hạng sao dự kiến: ${score.stars}★`);
     expect(result).toContain("dự kiến");
     expect(result).toContain("Quyết định số 26/2026/QĐ-TTg");
-    expect(result).toContain("chưa đối chiếu");
+    expect(result).toContain("Bộ sản phẩm: ");
+    expect(result).toContain("chưa so lại với bản có chữ ký");
+    expect(result).not.toContain(a.sheet.id); // the sheet's internal id means nothing to a farmer
+    expect(result.match(/công nhận OCOP/g)).toHaveLength(1);
     if (score.stars < 5) expect(result).toContain(`Để lên ${score.stars + 1}★`);
 
     // Every answered question's message now shows the chosen answer and no buttons.
