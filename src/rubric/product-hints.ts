@@ -1,11 +1,14 @@
-// The common products of each product set (src/data/product-sets.vi.json), read once and checked.
+// The common products of each product set (src/data/product-sets.vi.json, with English names in
+// product-sets.en.json), read once and checked.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type ProductFinder, productFinder } from "../domain/product-finder.js";
 
-export const PRODUCT_HINTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/product-sets.vi.json");
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../data");
+export const PRODUCT_HINTS_FILE = resolve(DATA, "product-sets.vi.json");
+export const PRODUCT_HINTS_EN_FILE = resolve(DATA, "product-sets.en.json");
 
 const hintsSchema = z.strictObject({
   source: z.string().min(1),
@@ -21,8 +24,19 @@ export function loadProductHints(file: string = PRODUCT_HINTS_FILE): Record<stri
 
 let shipped: ProductFinder | undefined;
 
-/** The finder over the shipped hints, built on first use. */
+/**
+ * The finder over the shipped hints, built on first use: the Vietnamese names, then the English
+ * ones ("honey"), so a set's examples stay the Vietnamese names people know it by.
+ */
 export function shippedProductFinder(): ProductFinder {
-  shipped ??= productFinder(loadProductHints());
+  if (!shipped) {
+    const english = loadProductHints(PRODUCT_HINTS_EN_FILE);
+    const vietnamese = loadProductHints();
+    shipped = productFinder(
+      Object.fromEntries(
+        Object.entries(vietnamese).map(([set, names]) => [set, [...new Set([...names, ...(english[set] ?? [])])]]),
+      ),
+    );
+  }
   return shipped;
 }

@@ -23,6 +23,15 @@ describe("finding the product set", () => {
     ]);
   });
 
+  it("understands the common products' English names too", () => {
+    expect(titles("honey")[0]).toBe("Mật ong, mật khác và nông sản thực phẩm khác");
+    expect(titles("Fish sauce")[0]).toBe("Tương, nước mắm, gia vị dạng lỏng khác");
+    expect(titles("robusta coffee")[0]).toBe("Cà phê, cacao");
+    expect(titles("herbal tea")[0]).toBe("Sản phẩm trà từ thực vật khác");
+    expect(titles("bamboo baskets")[0]).toBe("Thủ công mỹ nghệ");
+    expect(titles("honey")).not.toContain("Thủ công mỹ nghệ");
+  });
+
   it("offers the sets of products made from what was typed, closest first: honey, then honey products, then honey wine", () => {
     expect(finder.suggest("mật ong")).toEqual([
       "mat-ong-mat-khac-va-nong-san-thuc-pham-khac",
