@@ -375,6 +375,7 @@ assessment-intro =
         [one] question
        *[other] questions
     } about the dossier's conditions, then { $count } scored criteria.
+    The questions and answers are the rubric's official Vietnamese text, as the council reads it; the bot's own words are in English.
     Every answer is saved at once. Stop whenever you like and type /tieptuc to continue.
 assessment-resume = Continuing “{ $product }”: { $answered }/{ $total } { $total ->
         [one] question
