@@ -5,7 +5,7 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { eq } from "drizzle-orm";
 import type { StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
-import type { Db } from "../db/client.js";
+import { type Db, withoutFlush } from "../db/client.js";
 import { sessions } from "../db/schema.js";
 
 export type Step =
@@ -91,17 +91,20 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
     return row ? (JSON.parse(row.value) as SessionData) : undefined;
   }
 
+  // Sessions are the conversation's UI state, rebuilt from the database when lost (restore.ts).
   write(key: string, value: SessionData): void {
     const json = JSON.stringify(value);
-    this.db
-      .insert(sessions)
-      .values({ key, value: json })
-      .onConflictDoUpdate({ target: sessions.key, set: { value: json, updatedAt: new Date() } })
-      .run();
+    withoutFlush(this.db, () =>
+      this.db
+        .insert(sessions)
+        .values({ key, value: json })
+        .onConflictDoUpdate({ target: sessions.key, set: { value: json, updatedAt: new Date() } })
+        .run(),
+    );
   }
 
   delete(key: string): void {
-    this.db.delete(sessions).where(eq(sessions.key, key)).run();
+    withoutFlush(this.db, () => this.db.delete(sessions).where(eq(sessions.key, key)).run());
   }
 }
 

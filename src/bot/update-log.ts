@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
-import type { Db } from "../db/client.js";
+import { type Db, withoutFlush } from "../db/client.js";
 import { processedUpdates } from "../db/schema.js";
 
 export interface UpdateLog {
@@ -77,8 +77,10 @@ export class SqliteUpdateLog implements UpdateLog {
         .delete(u)
         .where(and(isNotNull(u.doneAt), lt(u.claimedAt, now - UPDATE_LOG_RETENTION_MS)))
         .run();
-    // The common case, a new update: one write.
-    if (this.insert.run({ id: updateId, owner: this.me, at: now }).changes === 1) return true;
+    // The common case, a new update: one write, flushed with the answer it leads to (a claim lost
+    // with the power only means the update is handled again, and answers are idempotent).
+    if (withoutFlush(this.db, () => this.insert.run({ id: updateId, owner: this.me, at: now })).changes === 1)
+      return true;
     return this.db.transaction((tx) => {
       const row = this.find.get({ id: updateId });
       if (!row || row.doneAt !== null || row.owner === this.me) return false;
@@ -89,7 +91,7 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   complete(updateId: number): void {
-    this.finish.run({ id: updateId, at: Date.now() });
+    withoutFlush(this.db, () => this.finish.run({ id: updateId, at: Date.now() }));
   }
 }
 

@@ -29,6 +29,21 @@ export function openDatabase(path: string): Db {
 }
 
 /**
+ * Runs `write` with its commits not flushed to disk at once (synchronous=NORMAL): they survive the
+ * process crashing and reach the disk with the next full commit, which flushes the whole WAL before
+ * it. For what can be rebuilt (sessions, the log of processed updates), so that an answer costs one
+ * flush, its own. Not inside a transaction (the pragma cannot change there).
+ */
+export function withoutFlush<T>(db: Db, write: () => T): T {
+  db.$client.pragma("synchronous = NORMAL");
+  try {
+    return write();
+  } finally {
+    db.$client.pragma("synchronous = FULL");
+  }
+}
+
+/**
  * migrate() runs every pending migration in one transaction, where PRAGMA foreign_keys cannot
  * change: turn the checks off around it, then verify nothing was left dangling.
  */
