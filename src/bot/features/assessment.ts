@@ -5,6 +5,7 @@ import { Composer, type InlineKeyboard } from "grammy";
 import { isStepItem, type MissingItem, nextStep, parseItemKey, type Readiness } from "../../domain/readiness.js";
 import { type Option, optionsFor } from "../../domain/rubric.js";
 import {
+  type AnswerResult,
   type Assessment,
   answeredCount,
   clearanceItem,
@@ -215,11 +216,21 @@ async function answer(
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     return undefined;
   }
-  if (ctx.callbackQuery)
-    await ctx.answerCallbackQuery(
-      outcome.previous !== undefined && outcome.changed ? { text: ctx.t("answer-changed") } : {},
-    );
-  if (messageId !== undefined) await ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML);
+  // The answer is saved: the button's answer and the question's edit go out together, then what
+  // comes next (after the edit, so a question re-sent in its place stays above it).
+  await Promise.all([
+    ctx.callbackQuery &&
+      ctx.answerCallbackQuery(
+        outcome.previous !== undefined && outcome.changed ? { text: ctx.t("answer-changed") } : {},
+      ),
+    messageId !== undefined && ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML),
+  ]);
+  return followAnswer(ctx, outcome, key, wasCurrent);
+}
+
+/** After an answer: the next question (or result), or, for an older question's button, what changed. */
+function followAnswer(ctx: BotContext, outcome: AnswerResult & { ok: true }, key: QuestionKey, wasCurrent: boolean) {
+  const a = outcome.assessment;
   if (!wasCurrent) {
     // A button on an older question: the answer changed; the current question stays where it is.
     const total = outcome.score.total;
