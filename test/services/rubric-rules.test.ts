@@ -55,7 +55,7 @@ describe("a household without business registration", () => {
     expect(act(w.workflow(), 200, appId, "submit")).toMatchObject({ ok: false, reason: "not-ready" });
 
     saveOrganisation(db, p.user, { businessRegistered: true });
-    expect(readiness(db, a)).toMatchObject({ ready: true, unregistered: false });
+    expect(readiness(db, loadAssessment(db, catalog, appId)!)).toMatchObject({ ready: true, unregistered: false });
     expect(act(w.workflow(), 200, appId, "submit").ok).toBe(true);
   });
 
