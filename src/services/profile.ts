@@ -25,6 +25,9 @@ import {
 } from "./people.js";
 import { deletePersonalData } from "./privacy.js";
 
+/** The kinds of producer organisation the law names (household, cooperative group, cooperative, enterprise). */
+export { ORGANISATION_TYPES, type OrganisationType };
+
 /** Who the actor is to the bot: their details, their organisation, and the communes they serve. */
 export interface Profile {
   user: User;

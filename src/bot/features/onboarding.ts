@@ -1,9 +1,8 @@
 // /start, consent, registration, profile, language and deleting one's data.
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { formatDate } from "../../dates.js";
-import { ORGANISATION_TYPES } from "../../db/schema.js";
 import { hasConsent, telegramIdentity } from "../../services/people.js";
-import type { Profile } from "../../services/profile.js";
+import { ORGANISATION_TYPES, type Profile } from "../../services/profile.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
