@@ -3,8 +3,8 @@
 // bot says so); otherwise the bot says where the value can be corrected.
 
 import type { MiddlewareFn } from "grammy";
-import { canWorkOn, isEditable, loadAssessment } from "../services/assessment.js";
-import { hasConsent, organisationOf, ownsOrganisation } from "../services/people.js";
+import { isEditable } from "../services/assessment.js";
+import { hasConsent } from "../services/people.js";
 import type { BotContext } from "./context.js";
 import { HTML } from "./html.js";
 import type { Step, TypedAnswer } from "./session.js";
@@ -66,27 +66,32 @@ function whereToCorrect(step: Step | undefined): string {
 
 /** Whether the answer of `last` may still change now. */
 function stillChangeable(ctx: BotContext, last: TypedAnswer): boolean {
-  const { db, catalog } = ctx.deps;
   const user = ctx.user;
   if (!hasConsent(user)) return false;
-  const app = last.applicationId === undefined ? undefined : loadAssessment(db, catalog, last.applicationId);
+  // The application the answer was about, if the user may still work on it.
+  const opened = () => {
+    const found = ctx.services.assessment.open(user.id, last.applicationId);
+    return found.ok ? found.assessment : undefined;
+  };
   switch (last.step) {
     case "reg-name":
     case "reg-phone":
       return true;
     case "reg-org-name": {
-      const org = organisationOf(db, user);
-      return !org || ownsOrganisation(user, org);
+      const profile = ctx.services.people.profile(user.id);
+      return !profile?.organisation || profile.owner;
     }
     case "reg-commune":
     case "admin-commune":
       return ctx.session.step === last.step;
     case "product-name":
       return ctx.session.productName !== undefined;
-    case "assess":
-      return !!app && isEditable(app.app) && canWorkOn(db, user, app.app);
+    case "assess": {
+      const a = opened();
+      return !!a && isEditable(a.app);
+    }
     case "dossier":
-      return !!app && canWorkOn(db, user, app.app);
+      return !!opened();
     case "officer-local-note":
       return true; // the service checks the state
     case "officer-decision":

@@ -5,7 +5,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type StorageAdapter, session } from "grammy";
 import { getI18n } from "../i18n.js";
 import { createServices } from "../services/index.js";
-import { findUserBy, telegramIdentity } from "../services/people.js";
+import { telegramIdentity } from "../services/people.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { replayEdit } from "./edits.js";
 import { afterResultFeature } from "./features/after-result.js";
@@ -69,7 +69,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   installTelegramPolicies(bot.api, options.limiter ?? createRateLimiter(), deps.logger);
   const i18n = getI18n();
 
-  bot.use(setupContext(deps, createServices(deps)));
+  const services = createServices(deps);
+  bot.use(setupContext(deps, services));
   // Everything after the context is inside the error boundary: a fault anywhere (a storage outage,
   // loading the user, a feature) is answered kindly and logged once.
   const guarded = bot.errorBoundary(answerFailure);
@@ -92,7 +93,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }),
   );
   guarded.use(async (ctx, next) => {
-    ctx.user = ctx.from ? findUserBy(deps.db, telegramIdentity(ctx.from.id)) : undefined;
+    ctx.user = ctx.from ? services.people.byIdentity(telegramIdentity(ctx.from.id)) : undefined;
     await ctx.i18n.useLocale(negotiateLocale(ctx));
     await next();
   });

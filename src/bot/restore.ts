@@ -13,8 +13,8 @@ export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.session.v = 1;
   const user = ctx.user;
   if (!hasConsent(user) || ctx.session.step) return next();
-  const { db } = ctx.deps;
-  const missing = missingRegistrationStep(db, user, isAdmin(ctx));
+  const profile = ctx.services.people.profile(user.id);
+  const missing = profile && missingRegistrationStep(profile, isAdmin(ctx));
   if (missing) {
     ctx.session.step = missing;
     ctx.log.info({ step: missing }, "session rebuilt from the database");

@@ -3,11 +3,15 @@
 // in one synchronous transaction and returns plain data for the channel to render.
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
+import { productsService } from "./products.js";
+import { peopleService } from "./profile.js";
 
 /** Every use case, bound to its dependencies. */
 export function createServices(deps: CoreDeps) {
   return {
     assessment: assessmentService(deps),
+    people: peopleService(deps),
+    products: productsService(deps),
   };
 }
 

@@ -18,10 +18,29 @@ import type { Sheet } from "../domain/rubric.js";
 import { carryOver } from "../domain/set-change.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { fold } from "../text.js";
-import { type Application, isEditable, loadAssessment, type Product } from "./assessment.js";
+import {
+  type Application,
+  addProduct,
+  answeredCount,
+  findApplication,
+  isEditable,
+  latestOpenApplication,
+  loadAssessment,
+  type Product,
+  type ProductWithApplication,
+  productsOf,
+} from "./assessment.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { descriptionKey } from "./dossier.js";
 import { isOrganisationMember } from "./membership.js";
-import { normaliseOrganisationName, type User } from "./people.js";
+import {
+  findUser,
+  isRegistered,
+  normaliseOrganisationName,
+  type Organisation,
+  organisationOf,
+  type User,
+} from "./people.js";
 
 export type ProductRefusal =
   | "not-found"
@@ -295,4 +314,144 @@ export function productActions(
   return loaded.ok
     ? { edit: isEditable(loaded.app), deletion: loaded.deletion }
     : { edit: false, deletion: loaded.reason };
+}
+
+/** A product of the actor's organisation as its card shows it. */
+export interface ProductCard {
+  product: Product;
+  /** Its latest application. */
+  application: Application;
+  /** The product set's title in the application's sheet (the set's id if the sheet is gone). */
+  setTitle: string;
+  /** The rubric version of the application's sheet. */
+  version: string;
+  answered: number;
+  total: number;
+}
+
+/**
+ * The products' use cases: listing the actor's organisation's products, adding one with its first
+ * application, renaming, moving to another product set (with a preview), deleting. The actor must
+ * own or belong to the product's organisation ("not-found" otherwise, so ids cannot be probed);
+ * deleting is for the owner or whoever added the product ("not-allowed"). A refused call writes
+ * nothing.
+ */
+export function productsService({ db, catalog }: CoreDeps) {
+  const userOf = (actor: Actor): User | undefined => (actor === undefined ? undefined : findUser(db, actor));
+  const organisationOfActor = (actor: Actor) => {
+    const user = userOf(actor);
+    const organisation = user && organisationOf(db, user);
+    return user && organisation ? { user, organisation } : undefined;
+  };
+
+  const cardOf = ({ product, application }: ProductWithApplication): ProductCard => {
+    const sheet = catalog.sheet(application.sheetId);
+    const a = loadAssessment(db, catalog, application.id);
+    return {
+      product,
+      application,
+      setTitle: sheet?.productSetTitle ?? product.productSet,
+      version: sheet?.version.id ?? catalog.defaultVersion.id,
+      answered: a ? answeredCount(a) : 0,
+      total: a ? a.order.length : 0,
+    };
+  };
+
+  const card = (actor: Actor, productId: number): { ok: true; card: ProductCard } | Refused<"not-found"> => {
+    const mine = organisationOfActor(actor);
+    const found = mine && productsOf(db, mine.organisation.id).find((p) => p.product.id === productId);
+    return found ? { ok: true, card: cardOf(found) } : refuse("not-found");
+  };
+
+  return {
+    /**
+     * The actor's organisation (their own, else the first they joined) with its products, newest
+     * first, each with its latest application and how far its self-assessment is.
+     * "no-organisation" before one is registered.
+     */
+    list(actor: Actor): { ok: true; organisation: Organisation; products: ProductCard[] } | Refused<"no-organisation"> {
+      const mine = organisationOfActor(actor);
+      if (!mine) return refuse("no-organisation");
+      return { ok: true, organisation: mine.organisation, products: productsOf(db, mine.organisation.id).map(cardOf) };
+    },
+
+    /** One product of the actor's organisation, as its card shows it. */
+    card,
+
+    /** Another product of the actor's organisation with this name (case and diacritics aside), if any. */
+    sameNamed(actor: Actor, name: string): ProductCard | undefined {
+      const mine = organisationOfActor(actor);
+      const twin = mine && sameNamedProduct(db, mine.organisation.id, name);
+      const found = twin && card(actor, twin.id);
+      return found?.ok ? found.card : undefined;
+    },
+
+    /**
+     * Adds a product to the actor's organisation with its first application (a draft on the
+     * current rubric version's sheet for `productSet`), in one transaction. Refused before the
+     * actor has an organisation ("no-organisation"), for a name that is not one ("invalid-name"),
+     * or a set without a scoring sheet ("no-sheet").
+     */
+    add(
+      actor: Actor,
+      input: { name: string; productSet: string; caseId?: string | undefined },
+    ):
+      | { ok: true; product: Product; application: Application }
+      | Refused<"no-organisation" | "invalid-name" | "no-sheet"> {
+      const mine = organisationOfActor(actor);
+      if (!mine) return refuse("no-organisation");
+      const name = normaliseOrganisationName(input.name);
+      if (!name) return refuse("invalid-name");
+      const added = addProduct(db, catalog, mine.user, mine.organisation, { ...input, name });
+      return "error" in added ? refuse(added.error) : { ok: true, ...added };
+    },
+
+    /** What the product's menu may offer the actor now (see productActions). */
+    actions(actor: Actor, productId: number): { edit: boolean; deletion: ProductRefusal | undefined } {
+      const user = userOf(actor);
+      return user ? productActions(db, user, productId) : { edit: false, deletion: "not-found" };
+    },
+
+    /** Renames the product while its application can be edited (see renameProduct). */
+    rename(actor: Actor, productId: number, typed: string) {
+      const user = userOf(actor);
+      return user ? renameProduct(db, user, productId, typed) : refuse("not-found" as ProductRefusal);
+    },
+
+    /** What moving the product to another set would keep and ask again, writing nothing (see previewSetChange). */
+    previewSetChange(actor: Actor, productId: number, productSet: string, caseId: string | undefined): SetChangeResult {
+      const user = userOf(actor);
+      return user ? previewSetChange(db, catalog, user, productId, productSet, caseId) : refuse("not-found");
+    },
+
+    /** Moves the product to another product set, in one transaction (see changeProductSet). */
+    changeSet(actor: Actor, productId: number, productSet: string, caseId: string | undefined): SetChangeResult {
+      const user = userOf(actor);
+      return user ? changeProductSet(db, catalog, user, productId, productSet, caseId) : refuse("not-found");
+    },
+
+    /** Deletes a product never submitted, with everything about it, in one transaction (see deleteProduct). */
+    remove(actor: Actor, productId: number) {
+      const user = userOf(actor);
+      return user ? deleteProduct(db, user, productId) : refuse("not-found" as ProductRefusal);
+    },
+
+    /**
+     * The application /tieptuc and /danhgia resume: `preferred` (the one the chat works on) if it
+     * exists and the actor may work on it, else their organisation's most recently touched draft;
+     * undefined when there is none. "unregistered" before name, phone and organisation are given.
+     */
+    resume(
+      actor: Actor,
+      preferred: number | undefined,
+    ): { ok: true; applicationId: number | undefined } | Refused<"unregistered"> {
+      const user = userOf(actor);
+      const organisation = user && isRegistered(db, user) ? organisationOf(db, user) : undefined;
+      if (!user || !organisation) return refuse("unregistered");
+      const inChat = preferred === undefined ? undefined : findApplication(db, preferred)?.application;
+      if (inChat && isOrganisationMember(db, user.id, inChat.organisationId))
+        return { ok: true, applicationId: inChat.id };
+      return { ok: true, applicationId: latestOpenApplication(db, organisation.id)?.id };
+    },
+  };
 }

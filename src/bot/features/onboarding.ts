@@ -1,26 +1,8 @@
 // /start, consent, registration, profile, language and deleting one's data.
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { formatDate } from "../../dates.js";
-import { ORGANISATION_TYPES, type OrganisationType } from "../../db/schema.js";
-import { communesOfOfficer } from "../../services/membership.js";
-import {
-  declineConsent,
-  findUser,
-  grantConsent,
-  hasConsent,
-  normaliseFullName,
-  normaliseOrganisationName,
-  normalisePhone,
-  organisationOf,
-  ownsOrganisation,
-  saveOrganisation,
-  saveRegistrationDraft,
-  setLanguage,
-  telegramIdentity,
-  type User,
-  updateUser,
-} from "../../services/people.js";
-import { deletePersonalData } from "../../services/privacy.js";
+import { hasConsent, telegramIdentity } from "../../services/people.js";
+import { ORGANISATION_TYPES, type Profile } from "../../services/profile.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
@@ -55,14 +37,14 @@ async function askPrivacyConsent(ctx: BotContext) {
 }
 
 /**
- * The registration item still missing for a consented user, from the database alone (so a lost
+ * The registration item still missing for a consented user, from their profile alone (so a lost
  * session can be rebuilt): undefined once registered, or for an officer or administrator (who
  * give only their name and phone) without an organisation.
  */
-export function missingRegistrationStep(db: BotContext["deps"]["db"], user: User, admin: boolean): Step | undefined {
+export function missingRegistrationStep({ user, organisation, officerOf }: Profile, admin: boolean): Step | undefined {
   if (!user.fullName) return "reg-name";
   if (!user.phone) return "reg-phone";
-  if (admin || organisationOf(db, user) || communesOfOfficer(db, user.id).length > 0) return undefined;
+  if (admin || organisation || officerOf.length > 0) return undefined;
   if (!user.pendingOrgType) return "reg-org-type";
   if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null)
     return "reg-business-registration";
@@ -104,20 +86,18 @@ registering.on("callback_query", async (ctx) => {
 
 /** Asks the next missing registration item, or shows the main menu when nothing is missing. */
 export async function continueRegistration(ctx: BotContext) {
-  const { db } = ctx.deps;
-  const user = ctx.user;
-  if (!user) return askConsent(ctx);
-  const missing = missingRegistrationStep(db, user, isAdmin(ctx));
+  const profile = ctx.services.people.profile(ctx.user?.id);
+  if (!profile) return askConsent(ctx);
+  const missing = missingRegistrationStep(profile, isAdmin(ctx));
   if (missing) return ASK[missing as RegistrationStep](ctx);
-  const org = organisationOf(db, user);
   // Provincial administrators register no organisation: their work is /quantri, /hoso, /xuat.
-  if (!org && isAdmin(ctx) && communesOfOfficer(db, user.id).length === 0) {
+  if (!profile.organisation && isAdmin(ctx) && profile.officerOf.length === 0) {
     ctx.session.step = undefined;
     await ctx.reply(ctx.t("admin-welcome"), HTML);
     return showAdminMenu(ctx);
   }
   ctx.session.step = undefined;
-  if (!organisationOf(db, user)) return ctx.reply(ctx.t("officer-welcome"), HTML);
+  if (!profile.organisation) return ctx.reply(ctx.t("officer-welcome"), HTML);
   return showMainMenu(ctx);
 }
 
@@ -182,7 +162,7 @@ const ASK: Record<RegistrationStep, (ctx: BotContext) => Promise<void>> = {
 
 /** After a profile field is saved: back to the profile when editing, else on with registration. */
 async function afterSave(ctx: BotContext) {
-  ctx.user = ctx.user && findUser(ctx.deps.db, ctx.user.id);
+  ctx.user = ctx.services.people.user(ctx.user?.id);
   if (ctx.session.editing) {
     ctx.session.editing = false;
     ctx.session.step = undefined;
@@ -211,13 +191,12 @@ onButton(onboarding, cb.consent, async (ctx, yes) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   if (!yes) {
-    if (ctx.user) declineConsent(ctx.deps.db, ctx.user.id);
+    ctx.services.people.decline(ctx.user?.id);
     ctx.session = {};
     return ctx.reply(ctx.t("consent-declined"), HTML);
   }
   if (!hasConsent(ctx.user)) {
-    ctx.user = grantConsent(
-      ctx.deps.db,
+    ctx.user = ctx.services.people.consent(
       telegramIdentity(ctx.from.id),
       ctx.from.language_code?.startsWith("en") ? "en" : undefined,
     );
@@ -232,30 +211,28 @@ onButton(onboarding, cb.consent, async (ctx, yes) => {
 
 /** Typed text during registration. Returns false when the text is not for registration. */
 async function handleRegistrationText(ctx: BotContext, text: string): Promise<boolean> {
-  const { db } = ctx.deps;
+  const { people } = ctx.services;
   const user = ctx.user;
   if (!user) return false;
   switch (ctx.session.step) {
     case "reg-name": {
-      const name = normaliseFullName(text);
-      if (!name) {
-        await ctx.reply(ctx.t("invalid-name"), HTML);
+      const saved = people.setName(user.id, text);
+      if (!saved.ok) {
+        await ctx.reply(ctx.t(saved.reason === "invalid-name" ? "invalid-name" : "stale-button"), HTML);
         return true;
       }
-      updateUser(db, user.id, { fullName: name });
       await accepted(ctx);
       await afterSave(ctx);
       return true;
     }
     case "reg-phone": {
-      const phone = normalisePhone(text);
-      if (!phone) {
-        await ctx.reply(ctx.t("invalid-phone"), HTML);
+      const saved = people.setPhone(user.id, text);
+      if (!saved.ok) {
+        await ctx.reply(ctx.t(saved.reason === "invalid-phone" ? "invalid-phone" : "stale-button"), HTML);
         return true;
       }
-      updateUser(db, user.id, { phone });
       await accepted(ctx);
-      await ctx.reply(ctx.t("phone-saved", { phone }), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(ctx.t("phone-saved", { phone: saved.phone }), { reply_markup: { remove_keyboard: true } });
       await afterSave(ctx);
       return true;
     }
@@ -266,13 +243,11 @@ async function handleRegistrationText(ctx: BotContext, text: string): Promise<bo
       await askBusinessRegistration(ctx);
       return true;
     case "reg-org-name": {
-      const name = normaliseOrganisationName(text);
-      if (!name) {
-        await ctx.reply(ctx.t("invalid-org-name"), HTML);
+      const saved = people.setOrganisationName(user.id, text);
+      if (!saved.ok) {
+        await ctx.reply(ctx.t(saved.reason === "invalid-name" ? "invalid-org-name" : "stale-button"), HTML);
         return true;
       }
-      if (organisationOf(db, user)) saveOrganisation(db, user, { name });
-      else saveRegistrationDraft(db, user.id, { name });
       await accepted(ctx);
       await afterSave(ctx);
       return true;
@@ -304,44 +279,30 @@ onboarding.on("message:contact", async (ctx, next) => {
   if (ctx.session.step !== "reg-phone" || !ctx.user) return next();
   const contact = ctx.message.contact;
   if (contact.user_id !== ctx.from.id) return ctx.reply(ctx.t("contact-not-yours"), HTML);
-  const phone = normalisePhone(contact.phone_number);
-  if (!phone) return ctx.reply(ctx.t("invalid-phone"), HTML);
-  updateUser(ctx.deps.db, ctx.user.id, { phone });
-  await ctx.reply(ctx.t("phone-saved", { phone }), { reply_markup: { remove_keyboard: true } });
+  const saved = ctx.services.people.setPhone(ctx.user.id, contact.phone_number);
+  if (!saved.ok) return ctx.reply(ctx.t(saved.reason === "invalid-phone" ? "invalid-phone" : "stale-button"), HTML);
+  await ctx.reply(ctx.t("phone-saved", { phone: saved.phone }), { reply_markup: { remove_keyboard: true } });
   return afterSave(ctx);
 });
 
 onButton(onboarding, cb.orgType, async (ctx, type) => {
-  if (!ctx.user || !ORGANISATION_TYPES.includes(type as OrganisationType)) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  }
+  const saved = ctx.services.people.setOrganisationType(ctx.user?.id, type);
+  if (!saved.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) }));
-  const org = organisationOf(ctx.deps.db, ctx.user);
-  if (org) {
-    saveOrganisation(ctx.deps.db, ctx.user, {
-      type: type as OrganisationType,
-      ...(type === "household" ? {} : { businessRegistered: null }),
-    });
-    if (type === "household") return askBusinessRegistration(ctx);
-  } else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { type: type as OrganisationType, businessRegistered: null });
+  if (saved.organisation && type === "household") return askBusinessRegistration(ctx);
   return afterSave(ctx);
 });
 
 onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const household = org
-    ? org.type === "household" && ownsOrganisation(ctx.user!, org)
-    : ctx.user?.pendingOrgType === "household";
-  if (!ctx.user || !household) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  const saved = ctx.services.people.setBusinessRegistration(ctx.user?.id, registered);
+  if (!saved.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  if (org) saveOrganisation(ctx.deps.db, ctx.user, { businessRegistered: registered });
-  else saveRegistrationDraft(ctx.deps.db, ctx.user.id, { businessRegistered: registered });
   if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
   // From the readiness checklist (not registration, not the profile): noted, and the walk through
   // what is missing goes on when it is under way.
-  if (org && !ctx.session.editing) {
+  if (saved.organisation && !ctx.session.editing) {
     ctx.session.step = undefined;
     if (!registered) return undefined;
     const walking = ctx.session.fixing;
@@ -356,19 +317,11 @@ onButton(onboarding, cb.commune, async (ctx, code) => {
   if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
+  const saved = ctx.services.people.setCommune(ctx.user.id, commune.code);
+  if (!saved.ok && saved.reason !== "incomplete") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("commune-chosen", { commune: unitLabel(ctx.t, commune) }));
-  const org = organisationOf(ctx.deps.db, ctx.user);
-  const { pendingOrgType: type, pendingOrgName: name, pendingBusinessRegistered: businessRegistered } = ctx.user;
-  if (org) saveOrganisation(ctx.deps.db, ctx.user, { communeCode: commune.code });
-  else if (type && name)
-    saveOrganisation(ctx.deps.db, ctx.user, {
-      type,
-      name,
-      communeCode: commune.code,
-      businessRegistered: type === "household" ? businessRegistered : null,
-    });
-  else return continueRegistration(ctx);
+  if (!saved.ok) return continueRegistration(ctx);
   ctx.session.communeChoices = undefined;
   if (!ctx.session.editing) await ctx.reply(ctx.t("registration-done"), HTML);
   return afterSave(ctx);
@@ -376,10 +329,10 @@ onButton(onboarding, cb.commune, async (ctx, code) => {
 
 /** The user's details; the organisation's only for its owner to edit (members and officers see theirs). */
 export async function showProfile(ctx: BotContext) {
-  const user = ctx.user;
-  if (!user?.fullName || !user.phone) return continueRegistration(ctx);
-  const org = organisationOf(ctx.deps.db, user);
-  const owner = !!org && ownsOrganisation(user, org);
+  const profile = ctx.services.people.profile(ctx.user?.id);
+  const user = profile?.user;
+  if (!profile || !user?.fullName || !user.phone) return continueRegistration(ctx);
+  const { organisation: org, owner, officerOf } = profile;
   const fields = PROFILE_FIELDS.filter((f) => owner || f === "name" || f === "phone");
   const kb = column([
     ...fields.map((field): Button => [ctx.t(`btn-edit-${field}`), cb.profileEdit(field)]),
@@ -400,7 +353,7 @@ export async function showProfile(ctx: BotContext) {
       lines.push(ctx.t(org.businessRegistered ? "profile-business-registered" : "profile-business-unregistered"));
     }
   }
-  const communes = communesOfOfficer(ctx.deps.db, user.id).map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
+  const communes = officerOf.map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
   if (communes.length) lines.push(th(ctx, "profile-officer", { communes: communes.join(", ") }));
   await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: kb });
 }
@@ -408,8 +361,7 @@ export async function showProfile(ctx: BotContext) {
 onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx) : askConsent(ctx)));
 
 onButton(onboarding, cb.profileEdit, async (ctx, field) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const allowed = field === "name" || field === "phone" || (!!org && ownsOrganisation(ctx.user!, org));
+  const allowed = field === "name" || field === "phone" || !!ctx.services.people.profile(ctx.user?.id)?.owner;
   if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number]) || !allowed) {
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }
@@ -435,10 +387,7 @@ onButton(onboarding, cb.deleteData, async (ctx, choice) => {
   await ctx.editMessageReplyMarkup();
   if (choice === "ask") return askDelete(ctx);
   if (choice !== "sure") return ctx.reply(ctx.t("delete-cancelled"), HTML);
-  if (ctx.user) {
-    deletePersonalData(ctx.deps.db, ctx.user.id);
-    ctx.deps.notify();
-  }
+  if (ctx.user) ctx.services.people.deleteData(ctx.user.id);
   ctx.user = undefined;
   ctx.session = {};
   return ctx.reply(ctx.t("delete-done"), HTML);
@@ -454,7 +403,7 @@ onboarding.command("ngonngu", async (ctx) => {
 
 onButton(onboarding, cb.language, async (ctx, locale) => {
   await ctx.answerCallbackQuery();
-  if (ctx.user) setLanguage(ctx.deps.db, ctx.user.id, locale);
+  if (ctx.user) ctx.services.people.setLanguage(ctx.user.id, locale);
   else ctx.session.language = locale;
   await ctx.i18n.useLocale(locale);
   await ctx.editMessageText(ctx.t("language-set"));

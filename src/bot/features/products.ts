@@ -4,27 +4,9 @@ import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import type { ProductSet } from "../../domain/rubric.js";
 import { shippedProductFinder } from "../../rubric/product-hints.js";
-import {
-  addProduct,
-  answeredCount,
-  assessmentResult,
-  findApplication,
-  isEditable,
-  latestOpenApplication,
-  loadAssessment,
-  nextQuestion,
-  productsOf,
-} from "../../services/assessment.js";
-import { isRegistered, normaliseOrganisationName, organisationOf } from "../../services/people.js";
-import {
-  changeProductSet,
-  deleteProduct,
-  type ProductRefusal,
-  previewSetChange,
-  productActions,
-  renameProduct,
-  sameNamedProduct,
-} from "../../services/products.js";
+import { answeredCount, assessmentResult, isEditable, nextQuestion } from "../../services/assessment.js";
+import { normaliseOrganisationName } from "../../services/people.js";
+import type { ProductCard, ProductRefusal } from "../../services/products.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -38,25 +20,17 @@ import { loadForUser, startAssessment } from "./assessment.js";
 export const productsFeature = new Composer<BotContext>();
 
 export async function showMainMenu(ctx: BotContext) {
-  const { db, catalog } = ctx.deps;
-  const org = ctx.user && organisationOf(db, ctx.user);
-  if (!org) return;
-  const list = productsOf(db, org.id);
+  const listed = ctx.services.products.list(ctx.user?.id);
+  if (!listed.ok) return;
   const buttons: Button[] = [];
-  const lines = [th(ctx, "menu-title", { org: org.name })];
-  for (const { product, application } of list) {
-    const a = loadAssessment(db, catalog, application.id);
+  const lines = [th(ctx, "menu-title", { org: listed.organisation.name })];
+  for (const { product, application, answered, total } of listed.products) {
     lines.push(
-      th(ctx, "menu-product", {
-        name: product.name,
-        answered: a ? answeredCount(a) : 0,
-        total: a ? a.order.length : 0,
-        state: ctx.t(`state-${application.state}`),
-      }),
+      th(ctx, "menu-product", { name: product.name, answered, total, state: ctx.t(`state-${application.state}`) }),
     );
     buttons.push([clip(product.name, 40), cb.product(product.id)]);
   }
-  if (list.length === 0) lines.push(ctx.t("menu-empty"));
+  if (listed.products.length === 0) lines.push(ctx.t("menu-empty"));
   buttons.push([ctx.t("btn-add-product"), cb.addProduct()]);
   await replyLines(ctx, lines, { reply_markup: column(buttons) });
 }
@@ -67,14 +41,17 @@ export async function askProductName(ctx: BotContext) {
   await ctx.reply(ctx.t("ask-product-name"), HTML);
 }
 
+/** Name, phone and organisation given: the producer's commands work. */
+const isRegistered = (ctx: BotContext) => !!ctx.services.people.profile(ctx.user?.id)?.registered;
+
 productsFeature.command("sanpham", async (ctx) => {
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  if (!isRegistered(ctx)) return ctx.reply(ctx.t("need-registration"), HTML);
   return showMainMenu(ctx);
 });
 
 onButton(productsFeature, cb.addProduct, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
+  if (!isRegistered(ctx)) return ctx.reply(ctx.t("need-registration"), HTML);
   return askProductName(ctx);
 });
 
@@ -151,14 +128,13 @@ async function nameTyped(ctx: BotContext, text: string) {
   ctx.session.productName = name;
   ctx.session.step = undefined;
   await accepted(ctx);
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const twin = org ? sameNamedProduct(ctx.deps.db, org.id, name) : undefined;
-  const card = twin ? findProductCard(ctx, twin.id) : undefined;
-  if (twin && card) {
-    return ctx.reply(th(ctx, "same-name-ask", { product: twin.name, set: card.set, state: card.state }), {
+  const twin = ctx.services.products.sameNamed(ctx.user?.id, name);
+  if (twin) {
+    const card = cardWords(ctx, twin);
+    return ctx.reply(th(ctx, "same-name-ask", { product: card.name, set: card.set, state: card.state }), {
       ...HTML,
       reply_markup: column([
-        [ctx.t("btn-same-product"), cb.product(twin.id)],
+        [ctx.t("btn-same-product"), cb.product(twin.product.id)],
         [ctx.t("btn-other-product"), cb.otherProduct()],
       ]),
     });
@@ -166,19 +142,22 @@ async function nameTyped(ctx: BotContext, text: string) {
   return askProductSet(ctx, name, false);
 }
 
-/** The product's name, set title and state words, for messages. */
-function findProductCard(ctx: BotContext, productId: number) {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const found = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
-  if (!found) return undefined;
-  const sheet = ctx.deps.catalog.sheet(found.application.sheetId);
+/** A product's name, set title and state words, for messages; its application, version and progress. */
+function cardWords(ctx: BotContext, card: ProductCard) {
   return {
-    name: found.product.name,
-    set: sheet?.productSetTitle ?? found.product.productSet,
-    state: ctx.t(`state-${found.application.state}`),
-    appId: found.application.id,
-    version: sheet?.version.id ?? ctx.deps.catalog.defaultVersion.id,
+    name: card.product.name,
+    set: card.setTitle,
+    state: ctx.t(`state-${card.application.state}`),
+    appId: card.application.id,
+    version: card.version,
+    answered: card.answered,
   };
+}
+
+/** The card of a product of the user's organisation, in words for messages. */
+function findProductCard(ctx: BotContext, productId: number) {
+  const found = ctx.services.products.card(ctx.user?.id, productId);
+  return found.ok ? cardWords(ctx, found.card) : undefined;
 }
 
 onButton(productsFeature, cb.otherProduct, async (ctx) => {
@@ -248,12 +227,12 @@ onButton(productsFeature, cb.productCase, async (ctx, caseId) => {
 });
 
 async function createProduct(ctx: BotContext, caseId: string | undefined) {
-  const { db, catalog } = ctx.deps;
-  const org = ctx.user && organisationOf(db, ctx.user);
   const { productName, productSet } = ctx.session;
-  if (!ctx.user || !org || !productName || !productSet) return ctx.reply(ctx.t("need-registration"), HTML);
-  const created = addProduct(db, catalog, ctx.user, org, { name: productName, productSet, caseId });
-  if ("error" in created) {
+  if (!productName || !productSet) return ctx.reply(ctx.t("need-registration"), HTML);
+  const created = ctx.services.products.add(ctx.user?.id, { name: productName, productSet, caseId });
+  if (!created.ok) {
+    if (created.reason === "invalid-name") return ctx.reply(ctx.t("invalid-product-name"), HTML);
+    if (created.reason === "no-organisation") return ctx.reply(ctx.t("need-registration"), HTML);
     const title = allSets(ctx).find((s) => s.id === productSet)?.title ?? productSet;
     return ctx.reply(th(ctx, "product-set-no-sheet", { set: title }), HTML);
   }
@@ -268,7 +247,7 @@ async function createProduct(ctx: BotContext, caseId: string | undefined) {
 /** The buttons of a product's card for renaming, moving and deleting, as far as the user may. */
 export function productMenuButtons(ctx: BotContext, productId: number): Button[] {
   if (!ctx.user) return [];
-  const may = productActions(ctx.deps.db, ctx.user, productId);
+  const may = ctx.services.products.actions(ctx.user.id, productId);
   return [
     ...(may.edit
       ? ([
@@ -307,7 +286,7 @@ async function refused(ctx: BotContext, reason: ProductRefusal, productId: numbe
 onButton(productsFeature, cb.productRename, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
   if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
+  if (!ctx.services.products.actions(ctx.user?.id, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.step = "product-rename";
   ctx.session.renameProductId = productId;
@@ -320,7 +299,7 @@ async function renameTyped(ctx: BotContext, text: string) {
     ctx.session.step = undefined;
     return ctx.reply(ctx.t("stale-button"), HTML);
   }
-  const renamed = renameProduct(ctx.deps.db, ctx.user, productId, text);
+  const renamed = ctx.services.products.rename(ctx.user.id, productId, text);
   if (!renamed.ok) {
     if (renamed.reason !== "invalid-name" && renamed.reason !== "name-taken") ctx.session.step = undefined;
     return refused(ctx, renamed.reason, productId, normaliseOrganisationName(text) ?? "");
@@ -336,7 +315,7 @@ async function renameTyped(ctx: BotContext, text: string) {
 onButton(productsFeature, cb.productMove, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
   if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  if (!productActions(ctx.deps.db, ctx.user!, productId).edit) return refused(ctx, "state", productId);
+  if (!ctx.services.products.actions(ctx.user?.id, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.moveProductId = productId;
   ctx.session.productName = undefined;
@@ -345,7 +324,7 @@ onButton(productsFeature, cb.productMove, async (ctx, productId) => {
 
 /** Says what moving to `set` keeps and asks again, with a button to confirm. */
 async function previewMove(ctx: BotContext, productId: number, set: ProductSet, caseId: string | undefined) {
-  const preview = previewSetChange(ctx.deps.db, ctx.deps.catalog, ctx.user!, productId, set.id, caseId);
+  const preview = ctx.services.products.previewSetChange(ctx.user?.id, productId, set.id, caseId);
   if (!preview.ok) return refused(ctx, preview.reason, productId, set.title, false);
   const { change } = preview;
   const lines = [
@@ -370,7 +349,7 @@ async function previewMove(ctx: BotContext, productId: number, set: ProductSet, 
 onButton(productsFeature, cb.productMoveConfirm, async (ctx, productId, number, caseId) => {
   const set = allSets(ctx).find((s) => s.number === number);
   if (!set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const moved = changeProductSet(ctx.deps.db, ctx.deps.catalog, ctx.user, productId, set.id, caseId);
+  const moved = ctx.services.products.changeSet(ctx.user.id, productId, set.id, caseId);
   if (!moved.ok) return refused(ctx, moved.reason, productId, set.title);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -402,11 +381,10 @@ onButton(productsFeature, cb.productKeep, async (ctx, productId) => {
 onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
   if (!card || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const { deletion } = productActions(ctx.deps.db, ctx.user, productId);
+  const { deletion } = ctx.services.products.actions(ctx.user.id, productId);
   if (deletion) return refused(ctx, deletion, productId);
   await ctx.answerCallbackQuery();
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, card.appId);
-  return ctx.reply(th(ctx, "delete-product-confirm", { product: card.name, answered: a ? answeredCount(a) : 0 }), {
+  return ctx.reply(th(ctx, "delete-product-confirm", { product: card.name, answered: card.answered }), {
     ...HTML,
     reply_markup: column([
       [ctx.t("btn-delete-product-yes"), cb.productDeleteConfirm(productId)],
@@ -417,11 +395,13 @@ onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
 
 onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
   if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const deleted = deleteProduct(ctx.deps.db, ctx.user, productId);
+  const deleted = ctx.services.products.remove(ctx.user.id, productId);
   if (!deleted.ok) return refused(ctx, deleted.reason, productId);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
-  if (ctx.session.applicationId !== undefined && !findApplication(ctx.deps.db, ctx.session.applicationId)) {
+  // The application the chat was working on went with the product.
+  const working = ctx.session.applicationId;
+  if (working !== undefined && !ctx.services.assessment.open(ctx.user.id, working).ok) {
     ctx.session.applicationId = undefined;
     ctx.session.question = undefined;
     ctx.session.step = undefined;
@@ -431,11 +411,10 @@ onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
 });
 
 onButton(productsFeature, cb.product, async (ctx, productId) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const product = org ? productsOf(ctx.deps.db, org.id).find((p) => p.product.id === productId) : undefined;
-  if (!product) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const card = findProductCard(ctx, productId);
+  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
-  return showProduct(ctx, product.application.id);
+  return showProduct(ctx, card.appId);
 });
 
 /** A product's card: where its self-assessment stands, and what can be done with it. */
@@ -486,13 +465,9 @@ export async function showProduct(ctx: BotContext, appId: number) {
 
 /** /tieptuc and /danhgia: the application being worked on, else a new product (/danhgia) or the menu. */
 async function resumeCommand(ctx: BotContext) {
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
-  const org = organisationOf(ctx.deps.db, ctx.user!)!;
-  const open = latestOpenApplication(ctx.deps.db, org.id);
-  const appId =
-    ctx.session.applicationId && findApplication(ctx.deps.db, ctx.session.applicationId)
-      ? ctx.session.applicationId
-      : open?.id;
+  const resumed = ctx.services.products.resume(ctx.user?.id, ctx.session.applicationId);
+  if (!resumed.ok) return ctx.reply(ctx.t("need-registration"), HTML);
+  const appId = resumed.applicationId;
   if (appId) return startAssessment(ctx, appId);
   if (ctx.message?.text?.startsWith("/danhgia")) return askProductName(ctx);
   return showMainMenu(ctx);

@@ -1,8 +1,7 @@
 // Last in line: whatever no feature took (typed text no step wanted, a command it does not know,
 // other kinds of messages, old buttons) gets a short, kind answer saying what to do next.
 import { Composer } from "grammy";
-import { communesOfOfficer } from "../../services/membership.js";
-import { hasConsent, organisationOf } from "../../services/people.js";
+import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { editNotTaken } from "../edits.js";
 import { HTML } from "../html.js";
@@ -16,9 +15,8 @@ export const unhandled = new Composer<BotContext>();
  */
 function desk(ctx: BotContext): "admin" | "officer" | "producer" {
   if (isAdmin(ctx)) return "admin";
-  const user = ctx.user;
-  if (user && !organisationOf(ctx.deps.db, user) && communesOfOfficer(ctx.deps.db, user.id).length > 0)
-    return "officer";
+  const profile = ctx.services.people.profile(ctx.user?.id);
+  if (profile && !profile.organisation && profile.officerOf.length > 0) return "officer";
   return "producer";
 }
 
