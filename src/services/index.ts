@@ -1,13 +1,23 @@
 // The core's use cases, one object for every channel (Telegram today, the web chat next). Each
 // use case takes the actor (an internal user id), authorizes it from the database, runs its writes
 // in one synchronous transaction and returns plain data for the channel to render.
+import { applicationsService } from "./applications.js";
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
+import { membershipService } from "./membership.js";
+import { reachabilityService } from "./reachability.js";
+import { remindersService } from "./reminders.js";
+import { rubricVersionsService } from "./rubric-versions.js";
 
 /** Every use case, bound to its dependencies. */
 export function createServices(deps: CoreDeps) {
   return {
     assessment: assessmentService(deps),
+    applications: applicationsService(deps),
+    membership: membershipService(deps),
+    reminders: remindersService(deps),
+    rubricVersions: rubricVersionsService(deps),
+    reachability: reachabilityService(deps),
   };
 }
 
