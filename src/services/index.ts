@@ -1,10 +1,15 @@
 // The core's use cases, one object for every channel (Telegram today, the web chat next). Each
 // use case takes the actor (an internal user id), authorizes it from the database, runs its writes
 // in one synchronous transaction and returns plain data for the channel to render.
+import { applicationsService } from "./applications.js";
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
 import { productsService } from "./products.js";
 import { peopleService } from "./profile.js";
+import { membershipService } from "./membership.js";
+import { reachabilityService } from "./reachability.js";
+import { remindersService } from "./reminders.js";
+import { rubricVersionsService } from "./rubric-versions.js";
 
 /** Every use case, bound to its dependencies. */
 export function createServices(deps: CoreDeps) {
@@ -12,6 +17,11 @@ export function createServices(deps: CoreDeps) {
     assessment: assessmentService(deps),
     people: peopleService(deps),
     products: productsService(deps),
+    applications: applicationsService(deps),
+    membership: membershipService(deps),
+    reminders: remindersService(deps),
+    rubricVersions: rubricVersionsService(deps),
+    reachability: reachabilityService(deps),
   };
 }
 

@@ -5,8 +5,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { invites, officers, organisationMembers, organisations, users } from "../db/schema.js";
 import type { Role } from "../domain/lifecycle.js";
+import type { Commune } from "../geo/communes.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import type { DbOrTx } from "./outbox.js";
-import { isAdminUser } from "./people.js";
+import { findUser, isAdminUser, type Organisation, organisationOf } from "./people.js";
 
 export type Invite = typeof invites.$inferSelect;
 
@@ -223,4 +225,116 @@ export function redeemInvite(
     }
     return { ok: true, invite: { ...invite, usedBy: userId, usedAt: now } } as const;
   });
+}
+
+/** What the owner sees of their organisation: its members and the member invitations still open. */
+export interface Members {
+  ok: true;
+  organisation: Organisation;
+  members: ReturnType<typeof membersOf>;
+  invites: Invite[];
+}
+
+/**
+ * Members and officers. Only the owner of an organisation manages its members and member
+ * invitations ("owner-only" for anyone else: a member, a stranger, someone without consent);
+ * only administrators (ADMIN_IDS) appoint, list and revoke officers ("admin-only"). Anyone may
+ * redeem an invitation they were given. A refused call writes nothing.
+ */
+export function membershipService({ db, adminUnits, adminIds, now }: CoreDeps) {
+  const clock = () => now?.() ?? new Date();
+
+  /** The organisation the actor owns, if any. */
+  const ownedBy = (actor: Actor): Organisation | undefined => {
+    const user = actor === undefined ? undefined : findUser(db, actor);
+    const org = user && organisationOf(db, user);
+    return org && org.ownerId === user.id ? org : undefined;
+  };
+  const isAdmin = (actor: Actor) => actor !== undefined && isAdminUser(db, adminIds, actor);
+
+  return {
+    /** The owner's organisation, its members (name, joined at) and open member invitations. */
+    members(actor: Actor): Members | Refused<"owner-only"> {
+      const org = ownedBy(actor);
+      if (!org) return refuse("owner-only");
+      return {
+        ok: true,
+        organisation: org,
+        members: membersOf(db, org.id),
+        invites: openInvites(db, "member", org.id),
+      };
+    },
+
+    /** A one-time invitation to join the owner's organisation, valid MEMBER_INVITE_DAYS days. */
+    inviteMember(actor: Actor): { ok: true; invite: Invite; organisation: Organisation } | Refused<"owner-only"> {
+      const org = ownedBy(actor);
+      if (!org) return refuse("owner-only");
+      return { ok: true, invite: createMemberInvite(db, org.id, actor!, clock()), organisation: org };
+    },
+
+    /** Removes a member from the owner's organisation; "not-found" when they are not (or no longer) a member. */
+    removeMember(actor: Actor, userId: number): { ok: true } | Refused<"owner-only" | "not-found"> {
+      return db.transaction(() => {
+        const org = ownedBy(actor);
+        if (!org) return refuse("owner-only");
+        return removeMember(db, org.id, userId) ? { ok: true as const } : refuse("not-found");
+      });
+    },
+
+    /** Revokes one of the owner's open member invitations; "not-found" for any other code. */
+    revokeInvite(actor: Actor, code: string): { ok: true } | Refused<"owner-only" | "not-found"> {
+      return db.transaction(() => {
+        const org = ownedBy(actor);
+        if (!org) return refuse("owner-only");
+        const mine = openInvites(db, "member", org.id).some((i) => i.code === code);
+        return mine && revokeInvite(db, code) ? { ok: true as const } : refuse("not-found");
+      });
+    },
+
+    /**
+     * Uses an invitation once (see redeemInvite). A member learns the organisation they now belong
+     * to; an officer the communes they now serve (codes). Refusals as redeemInvite's; "unknown" for
+     * someone without consent.
+     */
+    redeem(
+      actor: Actor,
+      kind: Invite["kind"],
+      code: string,
+    ):
+      | { ok: true; kind: "member"; organisation: string }
+      | { ok: true; kind: "officer"; communes: string[] }
+      | Extract<RedeemResult, { ok: false }> {
+      if (actor === undefined) return refuse("unknown");
+      const result = redeemInvite(db, kind, code, actor, clock());
+      if (!result.ok) return result;
+      if (kind === "officer") return { ok: true, kind, communes: communesOfOfficer(db, actor) };
+      const user = findUser(db, actor);
+      return { ok: true, kind, organisation: (user && organisationOf(db, user)?.name) ?? "" };
+    },
+
+    /** Every active officer with their commune and since when the bot cannot reach them; administrators only. */
+    officers(actor: Actor): { ok: true; officers: ReturnType<typeof allOfficers> } | Refused<"admin-only"> {
+      return isAdmin(actor) ? { ok: true, officers: allOfficers(db) } : refuse("admin-only");
+    },
+
+    /**
+     * A one-time invitation appointing its user officer of the commune, valid OFFICER_INVITE_DAYS
+     * days; administrators only. "unknown-commune" for a code that is not a current commune.
+     */
+    inviteOfficer(
+      actor: Actor,
+      communeCode: string,
+    ): { ok: true; invite: Invite; commune: Commune } | Refused<"admin-only" | "unknown-commune"> {
+      if (!isAdmin(actor)) return refuse("admin-only");
+      const commune = adminUnits.commune(communeCode);
+      if (!commune || commune.removed) return refuse("unknown-commune");
+      return { ok: true, invite: createOfficerInvite(db, [commune.code], actor!, clock()), commune };
+    },
+
+    /** Ends an officer's appointments in every commune; administrators only; "not-found" when none was active. */
+    revokeOfficer(actor: Actor, userId: number): { ok: true } | Refused<"admin-only" | "not-found"> {
+      if (!isAdmin(actor)) return refuse("admin-only");
+      return revokeOfficer(db, userId) ? { ok: true } : refuse("not-found");
+    },
+  };
 }

@@ -5,9 +5,10 @@
 import { eq } from "drizzle-orm";
 import { organisations } from "../db/schema.js";
 import { loadAssessment } from "./assessment.js";
+import type { Actor, CoreDeps } from "./core.js";
 import { officersOf, organisationPeople } from "./membership.js";
 import { enqueueNotifications, type NotificationInput, type OfficerUnreachableNotice } from "./outbox.js";
-import { adminUserIds, isReachable, markUnreachable } from "./people.js";
+import { adminUserIds, isReachable, markReachable, markUnreachable } from "./people.js";
 import { userName, type WorkflowDeps } from "./workflow.js";
 
 /**
@@ -75,4 +76,19 @@ export function handleUndeliverable(
     }
     return enqueueNotifications(tx, rows).length;
   });
+}
+
+/** Whether the bot can reach the person acting: each person marks only themselves. */
+export function reachabilityService({ db, now }: CoreDeps) {
+  return {
+    /** The actor blocked the bot: notifications to them stop being sent (kept from the first time). */
+    blocked(actor: Actor): void {
+      if (actor !== undefined) markUnreachable(db, actor, now?.() ?? new Date());
+    },
+
+    /** The actor wrote to the bot or unblocked it: it can message them again. */
+    heard(actor: Actor): void {
+      if (actor !== undefined) markReachable(db, actor);
+    },
+  };
 }

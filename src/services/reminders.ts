@@ -30,8 +30,10 @@ import {
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { answeredCount, loadAssessment } from "./assessment.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { organisationPeople } from "./membership.js";
 import { type CertificateNotice, type DigestNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
+import { findUser, hasConsent } from "./people.js";
 
 export interface ReminderDeps {
   db: Db;
@@ -382,6 +384,21 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
     stop() {
       stopped = true;
       clearInterval(timer);
+    },
+  };
+}
+
+/** The reminders a person receives: they turn their own on or off (/nhacnho). */
+export function remindersService({ db }: CoreDeps) {
+  return {
+    /**
+     * Turns the actor's reminders off or on (digests, idle-draft and certificate reminders alike);
+     * "not-found" for someone who has not given consent.
+     */
+    set(actor: Actor, off: boolean): { ok: true; off: boolean } | Refused<"not-found"> {
+      if (actor === undefined || !hasConsent(findUser(db, actor))) return refuse("not-found");
+      setRemindersOff(db, actor, off);
+      return { ok: true, off };
     },
   };
 }

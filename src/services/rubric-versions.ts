@@ -5,7 +5,9 @@ import type { Db } from "../db/client.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances } from "../db/schema.js";
 import { appliesInCase, carryAnswers, type Sheet, type VersionData, versionBefore } from "../domain/rubric.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { type Assessment, isEditable } from "./assessment.js";
+import { type Assessment, isEditable, loadAssessment } from "./assessment.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
+import { isOrganisationMember } from "./membership.js";
 
 export interface RubricVersionChoice {
   /** The version the application is scored under now. */
@@ -107,4 +109,47 @@ export function switchRubricVersion(
   });
   if (!changed) return { ok: false, reason: "already" };
   return { ok: true, sheet, kept: Object.keys(kept).length, dropped: dropped.length };
+}
+
+/**
+ * Rubric versions of the actor's applications (Decision 26/2026/QĐ-TTg, Art. 12 khoản 2). The actor
+ * may see and switch an application's version when they own or are a member of its organisation;
+ * anyone else gets "not-found" and changes nothing.
+ */
+export function rubricVersionsService({ db, catalog }: CoreDeps) {
+  const open = (actor: Actor, applicationId: number): Assessment | undefined => {
+    const a = loadAssessment(db, catalog, applicationId);
+    return a && actor !== undefined && isOrganisationMember(db, actor, a.app.organisationId) ? a : undefined;
+  };
+
+  return {
+    /** The version the application is scored under and the one it may move to (see rubricVersionChoice). */
+    choice(
+      actor: Actor,
+      applicationId: number,
+    ): { ok: true; assessment: Assessment; choice: RubricVersionChoice } | Refused<"not-found"> {
+      const a = open(actor, applicationId);
+      return a ? { ok: true, assessment: a, choice: rubricVersionChoice(catalog, a) } : refuse("not-found");
+    },
+
+    /**
+     * Moves the application to another version's sheet (see switchRubricVersion), in one
+     * transaction. "not-editable" carries the application's state.
+     */
+    switchVersion(
+      actor: Actor,
+      applicationId: number,
+      versionId: string,
+    ):
+      | Extract<SwitchOutcome, { ok: true }>
+      | { ok: false; reason: "not-editable"; state: ApplicationState }
+      | Refused<"not-found" | "no-sheet" | "already"> {
+      const a = open(actor, applicationId);
+      if (!a) return refuse("not-found");
+      const outcome = switchRubricVersion(db, catalog, a, versionId, actor!);
+      if (outcome.ok) return outcome;
+      const { reason } = outcome;
+      return reason === "not-editable" ? { ok: false, reason, state: a.app.state } : refuse(reason);
+    },
+  };
 }

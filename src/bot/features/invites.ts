@@ -4,19 +4,6 @@
 import { Composer } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { formatDate, formatDateTime, formatTime } from "../../dates.js";
-import {
-  allOfficers,
-  communesOfOfficer,
-  createMemberInvite,
-  createOfficerInvite,
-  membersOf,
-  openInvites,
-  redeemInvite,
-  removeMember,
-  revokeInvite,
-  revokeOfficer,
-} from "../../services/membership.js";
-import { organisationOf, ownsOrganisation } from "../../services/people.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
@@ -54,19 +41,16 @@ export async function redeemPendingInvite(ctx: BotContext) {
   const m = payload ? INVITE_PAYLOAD.exec(payload) : null;
   if (!m || !ctx.user) return;
   const kind = m[1] === "join" ? "member" : "officer";
-  const result = redeemInvite(ctx.deps.db, kind, m[2]!, ctx.user.id);
+  const result = ctx.services.membership.redeem(ctx.user.id, kind, m[2]!);
   if (!result.ok) {
     await ctx.reply(ctx.t(`invite-${result.reason}`), HTML);
     return;
   }
-  if (kind === "member") {
-    const org = organisationOf(ctx.deps.db, ctx.user);
-    await ctx.reply(th(ctx, "invite-joined", { org: org?.name ?? "" }), HTML);
+  if (result.kind === "member") {
+    await ctx.reply(th(ctx, "invite-joined", { org: result.organisation }), HTML);
     return;
   }
-  const communes = communesOfOfficer(ctx.deps.db, ctx.user.id).map((code) =>
-    unitLabelOf(ctx.t, ctx.deps.adminUnits, code),
-  );
+  const communes = result.communes.map((code) => unitLabelOf(ctx.t, ctx.deps.adminUnits, code));
   await ctx.api
     .setMyCommands(
       commandMenu((k) => ctx.t(k), OFFICER_COMMANDS),
@@ -79,10 +63,9 @@ export async function redeemPendingInvite(ctx: BotContext) {
 // Members of an organisation.
 
 async function showMembers(ctx: BotContext) {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  if (!org || !ownsOrganisation(ctx.user!, org)) return ctx.reply(ctx.t("members-owner-only"), HTML);
-  const members = membersOf(ctx.deps.db, org.id);
-  const invites = openInvites(ctx.deps.db, "member", org.id);
+  const found = ctx.services.membership.members(ctx.user?.id);
+  if (!found.ok) return ctx.reply(ctx.t("members-owner-only"), HTML);
+  const { organisation: org, members, invites } = found;
   const lines = [th(ctx, "members-head", { org: org.name, count: members.length })];
   members.forEach((m, i) => {
     lines.push(th(ctx, "members-line", { n: i + 1, name: m.fullName ?? "", since: formatDateTime(m.joinedAt) }));
@@ -99,11 +82,10 @@ async function showMembers(ctx: BotContext) {
 invitesFeature.command("thanhvien", showMembers);
 
 onButton(invitesFeature, cb.inviteMember, async (ctx) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  if (!org || !ownsOrganisation(ctx.user!, org))
-    return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
+  const created = ctx.services.membership.inviteMember(ctx.user?.id);
+  if (!created.ok) return ctx.answerCallbackQuery({ text: ctx.t("members-owner-only"), show_alert: true });
   await ctx.answerCallbackQuery();
-  const invite = createMemberInvite(ctx.deps.db, org.id, ctx.user!.id);
+  const { invite, organisation: org } = created;
   return ctx.reply(
     th(ctx, "invite-member-link", {
       link: deepLink(ctx.me.username, `join_${invite.code}`),
@@ -116,19 +98,14 @@ onButton(invitesFeature, cb.inviteMember, async (ctx) => {
 });
 
 onButton(invitesFeature, cb.removeMember, async (ctx, userId) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  if (!org || !ownsOrganisation(ctx.user!, org) || !removeMember(ctx.deps.db, org.id, userId)) {
+  if (!ctx.services.membership.removeMember(ctx.user?.id, userId).ok)
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  }
   await ctx.answerCallbackQuery({ text: ctx.t("member-removed") });
   return ctx.editMessageReplyMarkup();
 });
 
 onButton(invitesFeature, cb.revokeInvite, async (ctx, code) => {
-  const org = ctx.user && organisationOf(ctx.deps.db, ctx.user);
-  const mine =
-    org && ownsOrganisation(ctx.user!, org) && openInvites(ctx.deps.db, "member", org.id).some((i) => i.code === code);
-  if (!mine || !revokeInvite(ctx.deps.db, code))
+  if (!ctx.services.membership.revokeInvite(ctx.user?.id, code).ok)
     return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
   return ctx.editMessageReplyMarkup();
@@ -163,10 +140,13 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     ctx.session.step = "admin-commune";
     return ctx.reply(ctx.t("admin-ask-commune"), HTML);
   }
-  const c = what === "commune" && typeof arg === "string" ? ctx.deps.adminUnits.commune(arg) : undefined;
-  if (c && !c.removed) {
+  const created =
+    what === "commune" && typeof arg === "string"
+      ? ctx.services.membership.inviteOfficer(ctx.user?.id, arg)
+      : undefined;
+  if (created?.ok) {
     ctx.session.step = undefined;
-    const invite = createOfficerInvite(ctx.deps.db, [c.code], ctx.user!.id);
+    const { invite, commune: c } = created;
     return ctx.reply(
       th(ctx, "admin-officer-link", {
         link: deepLink(ctx.me.username, `officer_${invite.code}`),
@@ -177,8 +157,9 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
       HTML,
     );
   }
-  if (what === "list") {
-    const list = allOfficers(ctx.deps.db);
+  const found = what === "list" ? ctx.services.membership.officers(ctx.user?.id) : undefined;
+  if (found?.ok) {
+    const list = found.officers;
     if (list.length === 0) return ctx.reply(ctx.t("admin-no-officers"), HTML);
     const lines = list.map((o, i) => {
       const line = th(ctx, "admin-officer-line", {
@@ -203,8 +184,8 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     });
   }
   if (what === "revoke" && typeof arg === "number") {
-    const n = revokeOfficer(ctx.deps.db, arg);
-    return ctx.reply(ctx.t(n ? "admin-revoked" : "stale-button"), HTML);
+    const revoked = ctx.services.membership.revokeOfficer(ctx.user?.id, arg);
+    return ctx.reply(ctx.t(revoked.ok ? "admin-revoked" : "stale-button"), HTML);
   }
   return ctx.reply(ctx.t("stale-button"), HTML);
 }

@@ -4,7 +4,6 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { hasConsent } from "../../services/people.js";
-import { setRemindersOff } from "../../services/reminders.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
@@ -25,7 +24,7 @@ remindersFeature.command("nhacnho", async (ctx) => {
 onButton(remindersFeature, cb.remindersSet, async (ctx, choice) => {
   if (!hasConsent(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t("need-registration"), show_alert: true });
   const off = choice === "off";
-  setRemindersOff(ctx.deps.db, ctx.user.id, off);
+  ctx.services.reminders.set(ctx.user.id, off);
   ctx.log.info({ remindersOff: off }, "reminders set");
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
@@ -34,7 +33,7 @@ onButton(remindersFeature, cb.remindersSet, async (ctx, choice) => {
 
 onButton(remindersFeature, cb.remindersOff, async (ctx) => {
   if (!hasConsent(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t("need-registration"), show_alert: true });
-  setRemindersOff(ctx.deps.db, ctx.user.id, true);
+  ctx.services.reminders.set(ctx.user.id, true);
   await ctx.answerCallbackQuery({ text: ctx.t("reminders-off") });
   // Keep the other buttons (continue) and drop the one just used.
   const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];

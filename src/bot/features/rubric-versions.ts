@@ -3,8 +3,6 @@
 // earlier one (where its sheet is shipped; otherwise the bot says so plainly).
 import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
-import { canWorkOn, loadAssessment } from "../../services/assessment.js";
-import { rubricVersionChoice, switchRubricVersion } from "../../services/rubric-versions.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
@@ -14,16 +12,11 @@ import { startAssessment } from "./assessment.js";
 
 export const rubricVersionsFeature = new Composer<BotContext>();
 
-function loadOwn(ctx: BotContext, appId: number | undefined) {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  return a && ctx.user && canWorkOn(ctx.deps.db, ctx.user, a.app) ? a : undefined;
-}
-
 onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
-  const a = loadOwn(ctx, app);
-  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const found = ctx.services.rubricVersions.choice(ctx.user?.id, app);
+  if (!found.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
-  const choice = rubricVersionChoice(ctx.deps.catalog, a);
+  const { assessment: a, choice } = found;
   const from = formatDate(choice.latest.effectiveFrom);
   const lines = [
     th(ctx, "version-current", {
@@ -66,15 +59,13 @@ onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
 });
 
 onButton(rubricVersionsFeature, cb.rubricVersionSwitch, async (ctx, app, versionId) => {
-  const a = loadOwn(ctx, app);
-  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const outcome = switchRubricVersion(ctx.deps.db, ctx.deps.catalog, a, versionId, ctx.user!.id);
+  const outcome = ctx.services.rubricVersions.switchVersion(ctx.user?.id, app, versionId);
   if (!outcome.ok) {
     const text =
       outcome.reason === "already"
         ? ctx.t("version-already")
         : outcome.reason === "not-editable"
-          ? ctx.t("not-editable", { state: ctx.t(`state-${a.app.state}`) })
+          ? ctx.t("not-editable", { state: ctx.t(`state-${outcome.state}`) })
           : ctx.t("stale-button");
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
@@ -85,5 +76,5 @@ onButton(rubricVersionsFeature, cb.rubricVersionSwitch, async (ctx, app, version
     th(ctx, "version-switched", { title: outcome.sheet.version.title, kept: outcome.kept, dropped: outcome.dropped }),
     HTML,
   );
-  return startAssessment(ctx, a.app.id);
+  return startAssessment(ctx, app);
 });

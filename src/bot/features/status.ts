@@ -4,33 +4,20 @@ import { Composer } from "grammy";
 import { formatDate, formatDateTime } from "../../dates.js";
 import { vnDate } from "../../domain/calendar.js";
 import { certificateTimeline } from "../../domain/certificate.js";
-import { availableActions } from "../../domain/lifecycle.js";
-import { applicationReadiness, canWorkOn, loadAssessment } from "../../services/assessment.js";
-import { calibrationOf } from "../../services/calibration.js";
-import { organisationIdsOf } from "../../services/membership.js";
-import { isRegistered, organisationOf } from "../../services/people.js";
-import { reassessmentKinds } from "../../services/reassessment.js";
-import {
-  type ActResult,
-  act,
-  applicationsOfOrganisations,
-  officialResultOf,
-  type TimelineEntry,
-  timeline,
-} from "../../services/workflow.js";
+import type { ActRefusal } from "../../services/applications.js";
+import type { TimelineEntry } from "../../services/workflow.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
-import { actorId, workflowDeps } from "../workflow.js";
 import { calibrationLines, reassessButton } from "./after-result.js";
 import { showMissing, showReady } from "./assessment.js";
 
 export const statusFeature = new Composer<BotContext>();
 
 /** Explains a refused action in the user's words. */
-export async function explainRefusal(ctx: BotContext, result: Extract<ActResult, { ok: false }>) {
+export async function explainRefusal(ctx: BotContext, result: ActRefusal) {
   const text =
     result.reason === "already"
       ? th(ctx, "action-already", { state: ctx.t(`state-${result.state ?? "draft"}`) })
@@ -46,9 +33,8 @@ export async function explainRefusal(ctx: BotContext, result: Extract<ActResult,
  * when Mẫu 02 would list missing evidence, shows that list first (`confirmed` once seen).
  */
 export async function submitApplication(ctx: BotContext, appId: number, confirmed = false) {
-  const result = act(workflowDeps(ctx), actorId(ctx), appId, "submit", { confirmed });
+  const result = ctx.services.applications.submit(ctx.user?.id, appId, confirmed);
   if (result.ok) {
-    ctx.deps.notify();
     ctx.session.fixing = undefined;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     const text =
@@ -59,8 +45,10 @@ export async function submitApplication(ctx: BotContext, appId: number, confirme
   }
   if (result.reason !== "not-ready" && result.reason !== "unconfirmed") return explainRefusal(ctx, result);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
-  return result.reason === "not-ready" ? showMissing(ctx, a, result.readiness!) : showReady(ctx, a, result.readiness!);
+  const { assessment, readiness } = result;
+  return result.reason === "not-ready"
+    ? showMissing(ctx, assessment, readiness)
+    : showReady(ctx, assessment, readiness);
 }
 
 onButton(statusFeature, cb.submit, (ctx, app) => submitApplication(ctx, app));
@@ -68,24 +56,17 @@ onButton(statusFeature, cb.submitConfirmed, (ctx, app) => submitApplication(ctx,
 
 /** /nop: the organisation's application closest to submission (finished or returned, else a draft). */
 statusFeature.command("nop", async (ctx) => {
-  if (!isRegistered(ctx.deps.db, ctx.user)) return ctx.reply(ctx.t("need-registration"), HTML);
-  const org = organisationOf(ctx.deps.db, ctx.user!)!;
-  const rows = applicationsOfOrganisations(ctx.deps.db, [org.id]).map((r) => r.applications);
-  const candidate =
-    rows.find((a) => a.state === "completed" || a.state === "returned") ?? rows.find((a) => a.state === "draft");
-  const filed = rows.find((a) => a.state !== "withdrawn");
-  if (!candidate && filed) {
-    const product = loadAssessment(ctx.deps.db, ctx.deps.catalog, filed.id)!.product;
-    return ctx.reply(th(ctx, "nop-already", { product: product.name, state: filed.state }), HTML);
-  }
-  if (!candidate) return ctx.reply(ctx.t("nothing-to-submit"), HTML);
-  return submitApplication(ctx, candidate.id);
+  const target = ctx.services.applications.toSubmit(ctx.user?.id);
+  if (target.kind === "unregistered") return ctx.reply(ctx.t("need-registration"), HTML);
+  if (target.kind === "filed")
+    return ctx.reply(th(ctx, "nop-already", { product: target.product, state: target.state }), HTML);
+  if (target.kind === "nothing") return ctx.reply(ctx.t("nothing-to-submit"), HTML);
+  return submitApplication(ctx, target.applicationId);
 });
 
 onButton(statusFeature, cb.withdraw, async (ctx, app) => {
-  const result = act(workflowDeps(ctx), actorId(ctx), app, "withdraw");
+  const result = ctx.services.applications.withdraw(ctx.user?.id, app);
   if (!result.ok) return explainRefusal(ctx, result);
-  ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t("withdrawn") });
   return ctx.editMessageReplyMarkup();
 });
@@ -119,32 +100,29 @@ function nextStep(ctx: BotContext, state: string): string {
 
 statusFeature.command("trangthai", async (ctx) => {
   if (!ctx.user) return ctx.reply(ctx.t("need-registration"), HTML);
-  const rows = applicationsOfOrganisations(ctx.deps.db, organisationIdsOf(ctx.deps.db, ctx.user.id));
+  const rows = ctx.services.applications.list(ctx.user.id);
   if (rows.length === 0) return ctx.reply(ctx.t("status-none"), HTML);
-  for (const row of rows.slice(0, 10)) await showStatus(ctx, row.applications.id, rows);
+  for (const row of rows.slice(0, 10)) await showStatus(ctx, row.application.id);
   return undefined;
 });
 
 /** A product card's status button: that application's status, as /trangthai shows it. */
 onButton(statusFeature, cb.status, async (ctx, app) => {
   await ctx.answerCallbackQuery();
-  const rows = ctx.user ? applicationsOfOrganisations(ctx.deps.db, organisationIdsOf(ctx.deps.db, ctx.user.id)) : [];
-  if (!rows.some((r) => r.applications.id === app)) return ctx.reply(ctx.t("stale-button"), HTML);
-  return showStatus(ctx, app, rows);
+  if (!(await showStatus(ctx, app))) return ctx.reply(ctx.t("stale-button"), HTML);
+  return undefined;
 });
 
 /**
  * One application's state, scores, official result, next step and timeline, with what the producer
- * can do; `rows` are the user's organisations' applications (only a product's latest one offers
- * what comes next). Nothing when the user may not see it.
+ * can do (only a product's latest application offers what comes next). False, showing nothing,
+ * when the user may not see it.
  */
-async function showStatus(ctx: BotContext, appId: number, rows: ReturnType<typeof applicationsOfOrganisations>) {
-  const { db, catalog } = ctx.deps;
-  const a = loadAssessment(db, catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(db, ctx.user, a.app)) return;
-  const { app, product } = a;
-  const r = applicationReadiness(db, a);
-  const official = officialResultOf(db, app.id);
+async function showStatus(ctx: BotContext, appId: number): Promise<boolean> {
+  const status = ctx.services.applications.status(ctx.user?.id, appId);
+  if (!status.ok) return false;
+  const { app, product } = status.assessment;
+  const { readiness: r, official, calibration } = status;
   const lines = [
     th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
     th(ctx, "status-score", { total: r.total, stars: r.stars }),
@@ -165,17 +143,13 @@ async function showStatus(ctx: BotContext, appId: number, rows: ReturnType<typeo
       }),
     );
   }
-  const calibration = calibrationOf(db, a);
   if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push(nextStep(ctx, app.state));
-  lines.push(...timelineLines(ctx, timeline(db, a)));
+  lines.push(...timelineLines(ctx, status.timeline));
   const buttons: Button[] = [];
-  if (availableActions(app.state, "producer").includes("withdraw"))
-    buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
-  if (availableActions(app.state, "producer").includes("submit"))
-    buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
-  if (rows.every((r) => r.products.id !== product.id || r.applications.id <= app.id)) {
-    for (const kind of reassessmentKinds(db, app)) buttons.push(reassessButton(ctx, app.id, kind));
-  }
+  if (status.canWithdraw) buttons.push([ctx.t("btn-withdraw"), cb.withdraw(app.id)]);
+  if (status.canSubmit) buttons.push([ctx.t("btn-submit"), cb.submit(app.id)]);
+  for (const kind of status.reassessments) buttons.push(reassessButton(ctx, app.id, kind));
   await replyLines(ctx, lines, buttons.length ? { reply_markup: column(buttons) } : {});
+  return true;
 }
