@@ -3,11 +3,17 @@
 // in one synchronous transaction and returns plain data for the channel to render.
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
+import { dossierService } from "./dossier.js";
+import { evidenceService } from "./evidence-files.js";
+import { reassessmentService } from "./reassessment.js";
 
 /** Every use case, bound to its dependencies. */
 export function createServices(deps: CoreDeps) {
   return {
     assessment: assessmentService(deps),
+    dossier: dossierService(deps),
+    evidence: evidenceService(deps),
+    reassessment: reassessmentService(deps),
   };
 }
 
