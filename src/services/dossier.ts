@@ -7,12 +7,18 @@ import { dossierFields, users } from "../db/schema.js";
 import { legalImplications } from "../domain/legal-checklist.js";
 import { findProductSet, optionsFor } from "../domain/rubric.js";
 import { unitAddress } from "../forms/docx-kit.js";
+import { formFileName } from "../forms/index.js";
 import { formsText } from "../forms/text.js";
-import type { EvidenceItem, FormsInput } from "../forms/types.js";
+import type { EvidenceItem, FormKind, FormsInput } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
+import { charCount } from "../text.js";
 import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
+import { isOrganisationMember, rolesFor } from "./membership.js";
+import type { DbOrTx } from "./outbox.js";
+import { findUser } from "./people.js";
 import { localCriteria, localEvaluationsOf } from "./workflow.js";
 
 export type DossierScope = (typeof dossierFields.$inferSelect)["scope"];
@@ -89,7 +95,7 @@ export function dossierValues(db: Db, a: Assessment): Map<string, string> {
 }
 
 /** Saves an item; the title chosen in "ip-title" is also saved as held ("yes") under its own item. */
-export function saveDossierValue(db: Db, a: Assessment, key: string, value: string, userId: number): void {
+export function saveDossierValue(db: DbOrTx, a: Assessment, key: string, value: string, userId: number): void {
   if (key === "ip-title" && oneOfChoices(a)?.keys.includes(value)) saveDossierValue(db, a, value, YES, userId);
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   const scope: DossierScope = item?.scope ?? "application";
@@ -122,6 +128,19 @@ function implications(a: Assessment) {
 export function oneOfChoices(a: Assessment): { criterionId: string; keys: string[] } | undefined {
   const group = implications(a).oneOf[0];
   return group && { criterionId: group.criterionId, keys: group.ticks.map((t) => `legal-${t}`) };
+}
+
+/** The values a button may set for an item (yes/no, its choices, the titles "ip-title" offers); empty for typed items. */
+export function itemChoices(a: Assessment, key: string): readonly string[] {
+  const item = DOSSIER_ITEMS.find((i) => i.key === key);
+  if (item?.kind === "yesno") return [YES, NO];
+  if (item?.kind === "one-of") return oneOfChoices(a)?.keys ?? [];
+  return item?.choices ?? [];
+}
+
+/** The longest typed value of an item, in characters: 2,000 for long texts and descriptions, else 200. */
+export function valueMaxLength(key: string): number {
+  return DOSSIER_ITEMS.find((i) => i.key === key)?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200;
 }
 
 /** Every key of the flow in order: the items (the choice of title only when an answer leaves one), then the criteria's descriptions. */
@@ -261,5 +280,110 @@ export function formsInput(
     },
     ...(localCriteria(a).length && Object.keys(local).length ? { communeEvaluation: local } : {}),
     ...(a.app.submittedAt ? { dates: { "mau-01": a.app.submittedAt, "mau-02": a.app.submittedAt } } : {}),
+  };
+}
+
+/** An application's dossier as the flow shows it. */
+export interface Dossier {
+  assessment: Assessment;
+  /** Every stored item by key ("" for a skipped one). */
+  values: ReadonlyMap<string, string>;
+  /** Every key of the flow in order (see dossierKeys). */
+  keys: string[];
+  /** The next item never answered nor skipped (after `after` when given, else from the start); undefined when none is left. */
+  next: string | undefined;
+}
+
+export type DossierRefusal = "not-found";
+
+/** The forms' input and, for each form asked for, the name of its document. */
+export interface Forms {
+  input: FormsInput;
+  documents: { kind: FormKind; fileName: string }[];
+}
+
+/** The forms a role may have: the producer's two for its owner and members, Mẫu 03 (the commune's report) too for officers and administrators. */
+const FORMS_OF_ROLE = { producer: ["mau-01", "mau-02"], officer: ["mau-01", "mau-02", "mau-03"] } as const;
+
+/**
+ * "Hoàn thiện hồ sơ": the items the legal forms need beyond the self-assessment, and the forms'
+ * input. The owner and members of the application's organisation read and write the dossier;
+ * officers of the application's commune and administrators may read the forms. Anyone else gets
+ * "not-found" and changes nothing.
+ */
+export function dossierService({ db, catalog, adminUnits, adminIds }: CoreDeps) {
+  const view = (a: Assessment, after?: string): Dossier => ({
+    assessment: a,
+    values: dossierValues(db, a),
+    keys: dossierKeys(a),
+    next: nextDossierKey(db, a, after),
+  });
+
+  const open = (
+    actor: Actor,
+    applicationId: number | undefined,
+    after?: string,
+  ): ({ ok: true } & Dossier) | Refused<DossierRefusal> => {
+    const a = applicationId === undefined ? undefined : loadAssessment(db, catalog, applicationId);
+    if (!a || actor === undefined || !isOrganisationMember(db, actor, a.app.organisationId)) return refuse("not-found");
+    return { ok: true, ...view(a, after) };
+  };
+
+  return {
+    /** The application's dossier (values, keys, the next item after `after`), if the actor owns or is a member of its organisation. */
+    open,
+
+    /**
+     * Saves one item ("" skips it): `key` must be one of the flow's keys, a button item's value one of
+     * its choices (itemChoices), a typed one at most valueMaxLength characters. The title chosen in
+     * "ip-title" is saved as held under its own item in the same transaction. Returns the dossier
+     * with the next item after this one. Refusals: "not-found", "unknown-item", "invalid-value".
+     */
+    save(
+      actor: Actor,
+      applicationId: number,
+      key: string,
+      value: string,
+    ): ({ ok: true } & Dossier) | Refused<DossierRefusal | "unknown-item" | "invalid-value"> {
+      const opened = open(actor, applicationId);
+      if (!opened.ok) return opened;
+      const a = opened.assessment;
+      if (!opened.keys.includes(key)) return refuse("unknown-item");
+      const choices = itemChoices(a, key);
+      const valid =
+        value === "" || (choices.length ? choices.includes(value) : charCount(value) <= valueMaxLength(key));
+      if (!valid) return refuse("invalid-value");
+      db.transaction((tx) => saveDossierValue(tx, a, key, value, actor!));
+      return { ok: true, ...view(a, key) };
+    },
+
+    /**
+     * The input of the Word forms `kinds` (Mẫu 01 and 02 for the producer, Mẫu 03 as well for an
+     * officer of the application's commune or an administrator; Decision 26/2026/QĐ-TTg, Phụ lục III),
+     * with each document's file name. Refusals: "not-found" (no such application, or a form the
+     * actor may not have).
+     */
+    forms(
+      actor: Actor,
+      applicationId: number,
+      kinds: readonly FormKind[],
+    ): ({ ok: true } & Forms) | Refused<DossierRefusal> {
+      const a = loadAssessment(db, catalog, applicationId);
+      const roles = a && actor !== undefined ? rolesFor(db, adminIds, actor, a.app) : [];
+      const allowed: readonly FormKind[] = roles.some((r) => r !== "producer")
+        ? FORMS_OF_ROLE.officer
+        : roles.length
+          ? FORMS_OF_ROLE.producer
+          : [];
+      const input =
+        a && kinds.every((k) => allowed.includes(k)) ? formsInput(db, catalog, adminUnits, applicationId) : undefined;
+      if (!a || !input) return refuse("not-found");
+      const producer = findUser(db, a.product.createdBy)?.fullName ?? undefined;
+      return {
+        ok: true,
+        input,
+        documents: kinds.map((kind) => ({ kind, fileName: formFileName(kind, input.product?.name, producer) })),
+      };
+    },
   };
 }

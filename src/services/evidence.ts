@@ -1,16 +1,17 @@
 // Evidence files attached to criteria: only Telegram's file ids and what the user sees of them.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence } from "../db/schema.js";
 import type { EvidenceFile } from "../domain/readiness.js";
 import { EVIDENCE_KINDS, type EvidenceKind } from "../domain/rubric.js";
+import type { DbOrTx } from "./outbox.js";
 
 export type Evidence = typeof evidence.$inferSelect;
 
 /** Bots can download files up to 20 MB; larger ones could never reach an officer's computer. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
-export function addEvidence(db: Db, values: typeof evidence.$inferInsert): Evidence {
+export function addEvidence(db: DbOrTx, values: typeof evidence.$inferInsert): Evidence {
   return db.insert(evidence).values(values).returning().get();
 }
 
@@ -19,7 +20,7 @@ export function evidenceById(db: Db, id: number): Evidence | undefined {
 }
 
 /** Says which kind of the law's evidence table a file is. */
-export function tagEvidence(db: Db, id: number, kind: EvidenceKind): void {
+export function tagEvidence(db: DbOrTx, id: number, kind: EvidenceKind): void {
   db.update(evidence).set({ evidenceKind: kind }).where(eq(evidence.id, id)).run();
 }
 
@@ -46,12 +47,7 @@ export function evidenceFile(row: Evidence): EvidenceFile {
   return { criterionId: row.criterionId, kind };
 }
 
-/** Removes a file if `mayEdit` allows it for the file's application. */
-export function removeEvidence(db: Db, id: number, mayEdit: (applicationId: number) => boolean): boolean {
-  const row = db.select().from(evidence).where(eq(evidence.id, id)).get();
-  if (!row || !mayEdit(row.applicationId)) return false;
-  db.delete(evidence)
-    .where(and(eq(evidence.id, id), eq(evidence.applicationId, row.applicationId)))
-    .run();
-  return true;
+/** Removes a file (the use case checks that its application may still change). */
+export function removeEvidence(db: DbOrTx, id: number): boolean {
+  return db.delete(evidence).where(eq(evidence.id, id)).run().changes > 0;
 }

@@ -4,10 +4,13 @@
 import { applicationsService } from "./applications.js";
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
+import { dossierService } from "./dossier.js";
+import { evidenceService } from "./evidence-files.js";
+import { membershipService } from "./membership.js";
 import { productsService } from "./products.js";
 import { peopleService } from "./profile.js";
-import { membershipService } from "./membership.js";
 import { reachabilityService } from "./reachability.js";
+import { reassessmentService } from "./reassessment.js";
 import { remindersService } from "./reminders.js";
 import { rubricVersionsService } from "./rubric-versions.js";
 
@@ -22,6 +25,9 @@ export function createServices(deps: CoreDeps) {
     reminders: remindersService(deps),
     rubricVersions: rubricVersionsService(deps),
     reachability: reachabilityService(deps),
+    dossier: dossierService(deps),
+    evidence: evidenceService(deps),
+    reassessment: reassessmentService(deps),
   };
 }
 

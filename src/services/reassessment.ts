@@ -6,8 +6,11 @@ import { answers, applicationEvents, applications, dossierFields, evidence } fro
 import { appliesInCase, carryAnswers } from "../domain/rubric.js";
 import type { RegistrationKind } from "../forms/types.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { type Application, canWorkOn, loadAssessment } from "./assessment.js";
-import type { User } from "./people.js";
+import { type Application, type Assessment, canWorkOn, findApplication, loadAssessment } from "./assessment.js";
+import { type Calibration, calibrationOf, recordOfficialPoints } from "./calibration.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
+import { isOrganisationMember, rolesFor } from "./membership.js";
+import { findUser, type User } from "./people.js";
 import { officialResultOf } from "./workflow.js";
 
 /** "re-evaluation": the certificate is about to expire; "upgrade": aim at the next tier; "first": after a result below 3★. */
@@ -115,4 +118,96 @@ export function startReassessment(
       .run();
     return { ok: true, application, kept: Object.keys(kept).length, asked };
   });
+}
+
+/**
+ * After the official result: a new self-assessment from the last answers (for the owner and
+ * members of the application's organisation), and the council's points per part beside the
+ * producer's (recorded by officers of the application's commune and administrators). Anyone else
+ * gets "not-found" and changes nothing.
+ */
+export function reassessmentService(deps: CoreDeps) {
+  const { db, catalog, adminIds } = deps;
+  const isProducer = (actor: Actor, app: Application) =>
+    actor !== undefined && isOrganisationMember(db, actor, app.organisationId);
+
+  /** A rated application whose official result the actor may complete: an officer of its commune or an administrator. */
+  const ratedForOfficer = (actor: Actor, applicationId: number | undefined) => {
+    const a = applicationId === undefined ? undefined : loadAssessment(db, catalog, applicationId);
+    const roles = a && actor !== undefined ? rolesFor(db, adminIds, actor, a.app) : [];
+    return a && a.app.state === "rated" && roles.some((r) => r !== "producer") ? a : undefined;
+  };
+
+  return {
+    /** What may follow the application (see reassessmentKinds), for its producer; empty for anyone else. */
+    kinds(actor: Actor, applicationId: number): ReassessmentKind[] {
+      const found = findApplication(db, applicationId);
+      return found && isProducer(actor, found.application) ? reassessmentKinds(db, found.application) : [];
+    },
+
+    /**
+     * Starts a re-assessment of the kind from a rated application (see startReassessment) and
+     * returns the new one. "exists": the product already has a newer application (`applicationId`);
+     * "kind": not one reassessmentKinds offers; "no-sheet": the version in force has no sheet for
+     * the product set.
+     */
+    start(
+      actor: Actor,
+      applicationId: number,
+      kind: ReassessmentKind,
+    ):
+      | { ok: true; assessment: Assessment; kept: number; asked: number }
+      | { ok: false; reason: "exists"; applicationId: number }
+      | Refused<"not-found" | "kind" | "no-sheet"> {
+      const user = actor === undefined ? undefined : findUser(db, actor);
+      if (!user) return refuse("not-found");
+      const outcome = startReassessment(db, catalog, user, applicationId, kind);
+      if (outcome.ok) {
+        const assessment = loadAssessment(db, catalog, outcome.application.id)!;
+        return { ok: true, assessment, kept: outcome.kept, asked: outcome.asked };
+      }
+      if (outcome.reason === "exists") return { ok: false, reason: "exists", applicationId: outcome.application.id };
+      return refuse(outcome.reason === "role" ? "not-found" : outcome.reason);
+    },
+
+    /**
+     * The producer's score beside the council's (undefined until the council's points are recorded),
+     * for the application's producer, an officer of its commune or an administrator.
+     */
+    calibration(
+      actor: Actor,
+      applicationId: number,
+    ): { ok: true; calibration: Calibration | undefined } | Refused<"not-found"> {
+      const a = loadAssessment(db, catalog, applicationId);
+      if (!a || actor === undefined || rolesFor(db, adminIds, actor, a.app).length === 0) return refuse("not-found");
+      return { ok: true, calibration: calibrationOf(db, a) };
+    },
+
+    /** The rated application whose council's points the actor (an officer of its commune, or an administrator) may record. */
+    pointsFor(
+      actor: Actor,
+      applicationId: number | undefined,
+    ): { ok: true; assessment: Assessment } | Refused<"not-found"> {
+      const a = ratedForOfficer(actor, applicationId);
+      return a ? { ok: true, assessment: a } : refuse("not-found");
+    },
+
+    /**
+     * Records the council's points per part (see recordOfficialPoints: one transaction with the
+     * audit event and the producer's and members' notifications, which it then sends) and returns
+     * the comparison. "invalid": a part missing or out of its range.
+     */
+    recordPoints(
+      actor: Actor,
+      applicationId: number,
+      points: Record<string, number>,
+    ): { ok: true; assessment: Assessment; calibration: Calibration } | Refused<"not-found" | "invalid"> {
+      const a = ratedForOfficer(actor, applicationId);
+      if (!a) return refuse("not-found");
+      const saved = recordOfficialPoints(deps, actor!, a.app.id, points);
+      if (!saved.ok) return refuse(saved.reason === "invalid" ? "invalid" : "not-found");
+      deps.notify();
+      return { ok: true, assessment: a, calibration: calibrationOf(db, a)! };
+    },
+  };
 }

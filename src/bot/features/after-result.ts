@@ -2,23 +2,14 @@
 // /trangthai or an expiry reminder), and the council's points per part, which an officer records
 // and the producer sees beside their own.
 import { Composer } from "grammy";
-import { loadAssessment } from "../../services/assessment.js";
-import {
-  type Calibration,
-  calibrationOf,
-  comparisonLines,
-  parsePartPoints,
-  recordOfficialPoints,
-} from "../../services/calibration.js";
-import { rolesFor } from "../../services/membership.js";
-import { type ReassessmentKind, startReassessment } from "../../services/reassessment.js";
+import { type Calibration, comparisonLines, parsePartPoints } from "../../services/calibration.js";
+import type { ReassessmentKind } from "../../services/reassessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
 import { textSteps } from "../text-steps.js";
-import { actorId, workflowDeps } from "../workflow.js";
 import { startAssessment } from "./assessment.js";
 
 export const afterResultFeature = new Composer<BotContext>();
@@ -38,8 +29,7 @@ export const reassessButton = (ctx: BotContext, appId: number, kind: Reassessmen
 ];
 
 onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
-  if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  const outcome = startReassessment(ctx.deps.db, ctx.deps.catalog, ctx.user, id, kind);
+  const outcome = ctx.services.reassessment.start(ctx.user?.id, id, kind);
   if (!outcome.ok) {
     if (outcome.reason !== "exists") {
       const text = outcome.reason === "no-sheet" ? ctx.t("reassess-no-sheet") : ctx.t("stale-button");
@@ -47,10 +37,10 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
     }
     // A second press, or another member started it first: continue that one.
     await ctx.answerCallbackQuery({ text: ctx.t("reassess-exists") });
-    return startAssessment(ctx, outcome.application.id);
+    return startAssessment(ctx, outcome.applicationId);
   }
   await ctx.answerCallbackQuery();
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, outcome.application.id)!;
+  const a = outcome.assessment;
   await ctx.reply(
     th(ctx, "reassess-started", {
       kind: ctx.t(`reassess-kind-${kind}`),
@@ -64,16 +54,10 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
   return startAssessment(ctx, a.app.id);
 });
 
-/** Loads a rated application the user may record the council's points for (its commune's officer, or an administrator). */
-function loadRatedForOfficer(ctx: BotContext, appId: number | undefined) {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
-  return a && a.app.state === "rated" && roles.some((r) => r !== "producer") ? a : undefined;
-}
-
 onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
-  const a = loadRatedForOfficer(ctx, app);
-  if (!a) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const rated = ctx.services.reassessment.pointsFor(ctx.user?.id, app);
+  if (!rated.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  const a = rated.assessment;
   await ctx.answerCallbackQuery();
   ctx.session.step = "officer-points";
   ctx.session.applicationId = a.app.id;
@@ -86,12 +70,13 @@ onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
 /** Typed text while an officer records the council's points. Returns false when the text is not for this. */
 async function handleCalibrationText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "officer-points") return false;
-  const a = loadRatedForOfficer(ctx, ctx.session.applicationId);
-  if (!a) {
+  const rated = ctx.services.reassessment.pointsFor(ctx.user?.id, ctx.session.applicationId);
+  if (!rated.ok) {
     ctx.session.step = undefined;
     await ctx.reply(ctx.t("stale-button"), HTML);
     return true;
   }
+  const a = rated.assessment;
   const points = parsePartPoints(text, a.sheet.version.parts);
   if (!points) {
     const parts = a.sheet.version.parts
@@ -100,14 +85,13 @@ async function handleCalibrationText(ctx: BotContext, text: string): Promise<boo
     await ctx.reply(ctx.t("official-points-invalid", { parts }), HTML);
     return true;
   }
-  const saved = recordOfficialPoints(workflowDeps(ctx), actorId(ctx), a.app.id, points);
+  const saved = ctx.services.reassessment.recordPoints(ctx.user?.id, a.app.id, points);
   ctx.session.step = undefined;
   if (!saved.ok) {
     await ctx.reply(ctx.t("stale-button"), HTML);
     return true;
   }
-  ctx.deps.notify();
-  const lines = comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), calibrationOf(ctx.deps.db, a)!);
+  const lines = comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), saved.calibration);
   await ctx.reply([th(ctx, "official-points-saved", { product: a.product.name }), ...lines].join("\n"), HTML);
   return true;
 }

@@ -2,24 +2,19 @@
 // each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
 import { Composer, InputFile } from "grammy";
 import { formatDate, readTypedDay } from "../../dates.js";
-import { buildMau01, buildMau02, buildMau03, formFileName } from "../../forms/index.js";
+import { buildMau01, buildMau02, buildMau03 } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
-import { type Assessment, canWorkOn, loadAssessment } from "../../services/assessment.js";
+import type { Assessment } from "../../services/assessment.js";
 import {
   DOSSIER_ITEMS,
-  type DossierItem,
-  dossierKeys,
-  dossierValues,
-  formsInput,
-  NO,
-  nextDossierKey,
+  type Dossier,
+  type Forms,
+  itemChoices,
   oneOfChoices,
-  saveDossierValue,
   suggestion,
+  valueMaxLength,
   YES,
 } from "../../services/dossier.js";
-import { rolesFor } from "../../services/membership.js";
-import { findUser } from "../../services/people.js";
 import { charCount, clip } from "../../text.js";
 
 /** Longest value echoed back inside a question. */
@@ -32,7 +27,6 @@ import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
 import { textSteps } from "../text-steps.js";
-import { actorId } from "../workflow.js";
 import { applicationForCommand, saidFrozen } from "./assessment.js";
 
 export const dossierFeature = new Composer<BotContext>();
@@ -62,28 +56,21 @@ function valueText(ctx: BotContext, key: string, value: string | undefined): str
   return value;
 }
 
-async function loadForDossier(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) {
+/** The dossier of an application the user may work on, or tells them it is gone. */
+async function loadForDossier(ctx: BotContext, appId: number | undefined): Promise<Dossier | undefined> {
+  const opened = ctx.services.dossier.open(ctx.user?.id, appId);
+  if (!opened.ok) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     else await ctx.reply(ctx.t("stale-button"), HTML);
     return undefined;
   }
-  return a;
+  return opened;
 }
 
-/** The values a button may set for an item; empty for typed items. */
-function choicesOf(a: Assessment, item: DossierItem | undefined): readonly string[] {
-  if (item?.kind === "yesno") return [YES, NO];
-  if (item?.kind === "one-of") return oneOfChoices(a)?.keys ?? [];
-  return item?.choices ?? [];
-}
-
-async function askItem(ctx: BotContext, a: Assessment, key: string) {
-  const keys = dossierKeys(a);
+async function askItem(ctx: BotContext, d: Dossier, key: string) {
+  const { assessment: a, keys, values } = d;
   const index = keys.indexOf(key);
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
-  const values = dossierValues(ctx.deps.db, a);
   const lines = [
     th(ctx, "dossier-progress", { n: index + 1, total: keys.length }),
     `<b>${escapeHtml(itemLabel(ctx, a, key))}</b>`,
@@ -96,7 +83,9 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
   const suggested = suggestion(a, key);
   if (suggested) lines.push(th(ctx, "dossier-suggestion", { value: clip(valueText(ctx, key, suggested), ECHO_MAX) }));
 
-  const choices = choicesOf(a, item).map((c): Button => [valueText(ctx, key, c), cb.dossierChoice(a.app.id, index, c)]);
+  const choices = itemChoices(a, key).map(
+    (c): Button => [valueText(ctx, key, c), cb.dossierChoice(a.app.id, index, c)],
+  );
   if (choices.length === 0) lines.push(ctx.t(item?.kind === "date" ? "dossier-type-date" : "dossier-type-text"));
   const extra: Button[] = [];
   if (suggested && item?.kind !== "yesno")
@@ -115,36 +104,39 @@ async function askItem(ctx: BotContext, a: Assessment, key: string) {
 }
 
 /** Asks the next item never answered or skipped; when none is left, offers the documents. */
-async function continueDossier(ctx: BotContext, a: Assessment, after?: string) {
-  const key = nextDossierKey(ctx.deps.db, a, after);
-  if (key) return askItem(ctx, a, key);
+async function continueDossier(ctx: BotContext, d: Dossier) {
+  if (d.next) return askItem(ctx, d, d.next);
   ctx.session.step = undefined;
   ctx.session.dossierKey = undefined;
   return ctx.reply(ctx.t("dossier-done"), {
     ...HTML,
-    reply_markup: column([[ctx.t("btn-forms"), cb.forms(a.app.id)]]),
+    reply_markup: column([[ctx.t("btn-forms"), cb.forms(d.assessment.app.id)]]),
   });
 }
 
-async function save(ctx: BotContext, a: Assessment, key: string, value: string) {
-  saveDossierValue(ctx.deps.db, a, key, value, ctx.user!.id);
+async function save(ctx: BotContext, d: Dossier, key: string, value: string) {
+  const saved = ctx.services.dossier.save(ctx.user?.id, d.assessment.app.id, key, value);
+  if (!saved.ok) {
+    if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    return ctx.reply(ctx.t("stale-button"), HTML);
+  }
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
   }
   if (ctx.session.editing) {
     ctx.session.editing = false;
-    return showDossier(ctx, a);
+    return showDossier(ctx, saved);
   }
-  return continueDossier(ctx, a, key);
+  return continueDossier(ctx, saved);
 }
 
 onButton(dossierFeature, cb.dossier, async (ctx, app) => {
-  const a = await loadForDossier(ctx, app);
-  if (!a) return;
+  const d = await loadForDossier(ctx, app);
+  if (!d) return;
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("dossier-intro"), HTML);
-  return continueDossier(ctx, a);
+  return continueDossier(ctx, d);
 });
 
 /** A button on an item (by its index in the flow): the item, if the application and the item still exist. */
@@ -152,34 +144,34 @@ async function itemOfButton(
   ctx: BotContext,
   app: number,
   index: number,
-): Promise<{ a: Assessment; key: string } | undefined> {
-  const a = await loadForDossier(ctx, app);
-  if (!a) return undefined;
-  const key = dossierKeys(a)[index];
+): Promise<{ d: Dossier; key: string } | undefined> {
+  const d = await loadForDossier(ctx, app);
+  if (!d) return undefined;
+  const key = d.keys[index];
   if (!key) await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return key ? { a, key } : undefined;
+  return key ? { d, key } : undefined;
 }
 
 onButton(dossierFeature, cb.dossierSkip, async (ctx, app, index) => {
   const found = await itemOfButton(ctx, app, index);
-  if (found) return save(ctx, found.a, found.key, "");
+  if (found) return save(ctx, found.d, found.key, "");
 });
 
 onButton(dossierFeature, cb.dossierSuggestion, async (ctx, app, index) => {
   const found = await itemOfButton(ctx, app, index);
   if (!found) return;
-  const suggested = suggestion(found.a, found.key);
+  const suggested = suggestion(found.d.assessment, found.key);
   return suggested
-    ? save(ctx, found.a, found.key, suggested)
+    ? save(ctx, found.d, found.key, suggested)
     : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
 });
 
 onButton(dossierFeature, cb.dossierChoice, async (ctx, app, index, choice) => {
   const found = await itemOfButton(ctx, app, index);
   if (!found) return;
-  const item = DOSSIER_ITEMS.find((i) => i.key === found.key);
-  if (!choicesOf(found.a, item).includes(choice)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  return save(ctx, found.a, found.key, choice);
+  if (!itemChoices(found.d.assessment, found.key).includes(choice))
+    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return save(ctx, found.d, found.key, choice);
 });
 
 onButton(dossierFeature, cb.dossierStop, async (ctx) => {
@@ -193,19 +185,19 @@ onButton(dossierFeature, cb.dossierStop, async (ctx) => {
 /** Typed values in the flow, validated by the item's kind. */
 async function handleDossierText(ctx: BotContext, text: string): Promise<boolean> {
   if (ctx.session.step !== "dossier" || !ctx.session.applicationId || !ctx.session.dossierKey) return false;
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, ctx.session.applicationId);
-  if (!a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app)) return false;
+  const opened = ctx.services.dossier.open(ctx.user?.id, ctx.session.applicationId);
+  if (!opened.ok) return false;
   const key = ctx.session.dossierKey;
   const item = DOSSIER_ITEMS.find((i) => i.key === key);
   const value = text.trim();
-  const max = item?.kind === "long-text" || key.startsWith("desc:") ? 2000 : 200;
+  const max = valueMaxLength(key);
   const length = charCount(value);
   let valid: string | undefined = length > 0 && length <= max ? value : undefined;
   if (item?.kind === "email") valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined;
   const today = new Date();
   const day = item?.kind === "date" ? readTypedDay(value, { today }) : undefined;
   if (day) valid = day.ok ? day.day : undefined;
-  const buttonsOnly = choicesOf(a, item).length > 0 || item?.kind === "one-of";
+  const buttonsOnly = itemChoices(opened.assessment, key).length > 0 || item?.kind === "one-of";
   if (buttonsOnly) valid = undefined;
   if (day?.ok === false && day.reason === "future" && !buttonsOnly) {
     await ctx.reply(ctx.t("date-in-future", { date: formatDate(day.day), today: formatDate(today) }), HTML);
@@ -227,16 +219,15 @@ async function handleDossierText(ctx: BotContext, text: string): Promise<boolean
     return true;
   }
   await accepted(ctx);
-  await save(ctx, a, key, valid);
+  await save(ctx, opened, key, valid);
   return true;
 }
 
 dossierFeature.use(textSteps(handleDossierText));
 
 /** Every item with its value, and buttons to change any of them. */
-async function showDossier(ctx: BotContext, a: Assessment) {
-  const values = dossierValues(ctx.deps.db, a);
-  const keys = dossierKeys(a);
+async function showDossier(ctx: BotContext, d: Dossier) {
+  const { assessment: a, keys, values } = d;
   const lines = [th(ctx, "dossier-summary", { product: a.product.name })];
   const edits: Button[] = [];
   keys.forEach((key, i) => {
@@ -254,60 +245,58 @@ onButton(dossierFeature, cb.dossierEdit, async (ctx, app, index) => {
   if (!found) return;
   await ctx.answerCallbackQuery();
   ctx.session.editing = true;
-  return askItem(ctx, found.a, found.key);
+  return askItem(ctx, found.d, found.key);
 });
 
 dossierFeature.command("hoanthien", async (ctx) => {
   const a = await applicationForCommand(ctx);
   if (!a) return;
-  if (await saidFrozen(ctx, a)) return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
-  if (nextDossierKey(ctx.deps.db, a)) {
+  if (await saidFrozen(ctx, a)) return sendForms(ctx, a.app.id);
+  const d = await loadForDossier(ctx, a.app.id);
+  if (!d) return;
+  if (d.next) {
     await ctx.reply(ctx.t("dossier-intro"), HTML);
-    return continueDossier(ctx, a);
+    return continueDossier(ctx, d);
   }
-  return showDossier(ctx, a);
+  return showDossier(ctx, d);
 });
 
-/** Sends the documents: Mẫu 01 and 02 for the producer, plus Mẫu 03 first for officers. */
-export async function sendForms(ctx: BotContext, appId: number, kinds: FormKind[]) {
-  const input = formsInput(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, appId);
-  if (!input) return ctx.reply(ctx.t("stale-button"), HTML);
+/** Sends the documents built from the forms' input, each with its caption. */
+async function sendDocuments(ctx: BotContext, forms: Forms) {
   await ctx.replyWithChatAction("upload_document");
-  const producer = findUser(ctx.deps.db, loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!.product.createdBy);
-  for (const kind of kinds) {
-    const buffer = await BUILDERS[kind](input);
-    await ctx.replyWithDocument(
-      new InputFile(buffer, formFileName(kind, input.product?.name, producer?.fullName ?? undefined)),
-      {
-        caption: ctx.t(`forms-caption-${kind}`),
-      },
-    );
+  for (const { kind, fileName } of forms.documents) {
+    const buffer = await BUILDERS[kind](forms.input);
+    await ctx.replyWithDocument(new InputFile(buffer, fileName), { caption: ctx.t(`forms-caption-${kind}`) });
   }
-  return undefined;
 }
 
-onButton(dossierFeature, cb.forms, async (ctx, app) => {
-  const a = await loadForDossier(ctx, app);
-  if (!a) return;
+/** Mẫu 01 and 02 for the producer, in reply to a command. */
+async function sendForms(ctx: BotContext, appId: number) {
+  const forms = ctx.services.dossier.forms(ctx.user?.id, appId, ["mau-01", "mau-02"]);
+  return forms.ok ? sendDocuments(ctx, forms) : ctx.reply(ctx.t("stale-button"), HTML);
+}
+
+/** The forms from a button: Mẫu 01 and 02 for the producer, plus Mẫu 03 first for officers and administrators. */
+async function sendFormsOfButton(ctx: BotContext, appId: number, kinds: FormKind[]) {
+  const forms = ctx.services.dossier.forms(ctx.user?.id, appId, kinds);
+  if (!forms.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
-  return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
-});
+  return sendDocuments(ctx, forms);
+}
+
+onButton(dossierFeature, cb.forms, (ctx, app) => sendFormsOfButton(ctx, app, ["mau-01", "mau-02"]));
 
 dossierFeature.command("hoso_giay", async (ctx) => {
   const a = await applicationForCommand(ctx);
   if (!a) return;
-  if (!(await saidFrozen(ctx, a)) && nextDossierKey(ctx.deps.db, a))
-    await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
-  return sendForms(ctx, a.app.id, ["mau-01", "mau-02"]);
+  if (!(await saidFrozen(ctx, a))) {
+    const d = ctx.services.dossier.open(ctx.user?.id, a.app.id);
+    if (d.ok && d.next) await ctx.reply(ctx.t("forms-incomplete-hint"), HTML);
+  }
+  return sendForms(ctx, a.app.id);
 });
 
 /** Officers and administrators: the commune's report with the producer's two forms. */
-onButton(dossierFeature, cb.officerForms, async (ctx, appId) => {
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
-  if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  }
-  await ctx.answerCallbackQuery();
-  return sendForms(ctx, a.app.id, ["mau-03", "mau-01", "mau-02"]);
-});
+onButton(dossierFeature, cb.officerForms, (ctx, appId) =>
+  sendFormsOfButton(ctx, appId, ["mau-03", "mau-01", "mau-02"]),
+);

@@ -2,21 +2,7 @@
 import { Composer } from "grammy";
 import { itemKey } from "../../../domain/readiness.js";
 import type { PlacedCriterion } from "../../../domain/rubric.js";
-import {
-  type Assessment,
-  canWorkOn,
-  findApplication,
-  isEditable,
-  loadAssessment,
-} from "../../../services/assessment.js";
-import {
-  addEvidence,
-  EVIDENCE_MAX_BYTES,
-  evidenceById,
-  evidenceOf,
-  removeEvidence,
-  tagEvidence,
-} from "../../../services/evidence.js";
+import { type Assessment, isEditable } from "../../../services/assessment.js";
 import { clip } from "../../../text.js";
 import { cb, onButton } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
@@ -30,11 +16,9 @@ export const evidence = new Composer<BotContext>();
 // Evidence: photos or documents attached to a criterion.
 
 /** "Done" after sending evidence: back to the questions, or on to the next missing item. */
-function evidenceDone(ctx: BotContext, a: Assessment, criterionId: string): Button {
+function evidenceDone(ctx: BotContext, app: number, criterionId: string): Button {
   const data =
-    ctx.session.fixing === a.app.id
-      ? cb.fix(a.app.id, itemKey({ kind: "evidence", id: criterionId }))
-      : cb.resume(a.app.id);
+    ctx.session.fixing === app ? cb.fix(app, itemKey({ kind: "evidence", id: criterionId })) : cb.resume(app);
   return [ctx.t("btn-evidence-done"), data];
 }
 
@@ -44,7 +28,7 @@ export async function askEvidence(ctx: BotContext, a: Assessment, criterion: Pla
   ctx.session.evidenceFor = criterion.id;
   return ctx.reply(th(ctx, "evidence-ask", { id: criterion.id, title: criterion.title }), {
     ...HTML,
-    reply_markup: column([evidenceDone(ctx, a, criterion.id)]),
+    reply_markup: column([evidenceDone(ctx, a.app.id, criterion.id)]),
   });
 }
 
@@ -86,55 +70,47 @@ evidence.on("message", async (ctx, next) => {
   const incoming = evidenceFile(ctx.message);
   // Text goes on to the handlers (a command, a question); other kinds are not evidence.
   if (!incoming) return ctx.message.text ? next() : ctx.reply(ctx.t("evidence-kinds"), HTML);
-  const loaded = await loadForUser(ctx, ctx.session.applicationId);
-  if (!loaded.ok) return;
-  if (!isEditable(loaded.a.app)) {
-    // Submitted meanwhile (perhaps by a member): the dossier is frozen until it is returned.
-    ctx.session.step = undefined;
-    ctx.session.evidenceFor = undefined;
-    return ctx.reply(th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }), HTML);
-  }
-  const size = incoming.file.file_size ?? 0;
-  if (size > EVIDENCE_MAX_BYTES) return ctx.reply(ctx.t("evidence-too-big"), HTML);
-  const saved = addEvidence(ctx.deps.db, {
-    applicationId: loaded.a.app.id,
-    criterionId: ctx.session.evidenceFor,
+  const criterionId = ctx.session.evidenceFor;
+  const saved = ctx.services.evidence.add(ctx.user?.id, ctx.session.applicationId, criterionId, {
     fileId: incoming.file.file_id,
     fileUniqueId: incoming.file.file_unique_id,
     fileName: incoming.fileName,
-    fileSize: size || null,
+    fileSize: incoming.file.file_size || null,
     mimeType: incoming.mimeType,
     kind: incoming.kind,
-    addedBy: ctx.user!.id,
   });
-  const criterion = loaded.a.criteria.find((c) => c.id === ctx.session.evidenceFor);
-  const count = evidenceOf(ctx.deps.db, loaded.a).filter((e) => e.criterionId === ctx.session.evidenceFor).length;
+  if (!saved.ok) {
+    switch (saved.reason) {
+      case "not-editable":
+        // Submitted meanwhile (perhaps by a member): the dossier is frozen until it is returned.
+        ctx.session.step = undefined;
+        ctx.session.evidenceFor = undefined;
+        return ctx.reply(th(ctx, "evidence-closed", { state: ctx.t(`state-${saved.state}`) }), HTML);
+      case "too-big":
+        return ctx.reply(ctx.t("evidence-too-big"), HTML);
+      default:
+        ctx.log.warn({ appId: ctx.session.applicationId }, "refused evidence for an application");
+        return ctx.reply(ctx.t("stale-button"), HTML);
+    }
+  }
   // The law's evidence table: the user may say which kind of document this is (optional).
-  const kinds = (criterion?.evidence ?? []).map(
-    (k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.id, i)],
-  );
+  const kinds = saved.kinds.map((k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.file.id, i)]);
   await ctx.reply(
-    th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: ctx.session.evidenceFor, count }),
+    th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: criterionId, count: saved.count }),
     {
       ...HTML,
       reply_markup: stack(
         column(kinds.length > 1 ? kinds : []),
-        column([evidenceDone(ctx, loaded.a, ctx.session.evidenceFor)]),
+        column([evidenceDone(ctx, saved.file.applicationId, criterionId)]),
       ),
     },
   );
-  if (kinds.length === 1) tagEvidence(ctx.deps.db, saved.id, criterion!.evidence[0]!);
 });
 
 onButton(evidence, cb.evidenceKind, async (ctx, id, index) => {
-  const row = evidenceById(ctx.deps.db, id);
-  const a = row ? loadAssessment(ctx.deps.db, ctx.deps.catalog, row.applicationId) : undefined;
-  const kind = a?.criteria.find((c) => c.id === row!.criterionId)?.evidence[index];
-  if (!row || !a || !ctx.user || !canWorkOn(ctx.deps.db, ctx.user, a.app) || !kind) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-  }
-  tagEvidence(ctx.deps.db, row.id, kind);
-  await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${kind}`) }) });
+  const tagged = ctx.services.evidence.tag(ctx.user?.id, id, index);
+  if (!tagged.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${tagged.kind}`) }) });
   return undefined;
 });
 
@@ -142,7 +118,9 @@ evidence.command("minhchung", async (ctx) => {
   const a = await applicationForCommand(ctx);
   if (!a) return;
   await saidFrozen(ctx, a);
-  const files = evidenceOf(ctx.deps.db, a);
+  const listed = ctx.services.evidence.list(ctx.user?.id, a.app.id);
+  if (!listed.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  const { files } = listed;
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
   const lines = [th(ctx, "evidence-list", { product: a.product.name })];
   files.forEach((f, i) => {
@@ -150,19 +128,14 @@ evidence.command("minhchung", async (ctx) => {
       th(ctx, "evidence-line", { n: i + 1, id: f.criterionId, name: f.fileName ?? ctx.t(`evidence-kind-${f.kind}`) }),
     );
   });
-  const removable = isEditable(a.app)
+  const removable = listed.removable
     ? files.map((f, i): Button => [ctx.t("btn-evidence-remove", { n: i + 1 }), cb.removeEvidence(f.id)])
     : [];
   return replyLines(ctx, lines, removable.length ? { reply_markup: column(removable) } : {});
 });
 
 onButton(evidence, cb.removeEvidence, async (ctx, id) => {
-  const removed = ctx.user
-    ? removeEvidence(ctx.deps.db, id, (appId) => {
-        const found = findApplication(ctx.deps.db, appId);
-        return !!found && canWorkOn(ctx.deps.db, ctx.user!, found.application) && isEditable(found.application);
-      })
-    : false;
+  const removed = ctx.services.evidence.remove(ctx.user?.id, id).ok;
   await ctx.answerCallbackQuery({ text: ctx.t(removed ? "evidence-removed" : "stale-button") });
   if (removed) await ctx.editMessageReplyMarkup();
 });

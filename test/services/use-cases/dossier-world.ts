@@ -1,0 +1,51 @@
+// The use cases on a real database with the people service tests act as: a producer and a member
+// of their organisation, a producer and a member of another, officers of the producer's commune
+// and of another, the administrator.
+import { vi } from "vitest";
+import type { Db } from "../../../src/db/client.js";
+import * as schema from "../../../src/db/schema.js";
+import { createServices } from "../../../src/services/index.js";
+import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
+import { ADMIN, CAI_NUOC, catalog, holidays, PHU_MY, type Producer, units, world } from "../../helpers/world.js";
+
+export const OWNER = 200;
+export const MEMBER = 201;
+export const OTHER_PRODUCER = 300;
+export const OTHER_MEMBER = 301;
+export const OFFICER = 100;
+export const OTHER_OFFICER = 101;
+
+/** Everyone but the producer's own people and the officers of their commune: each must be refused. */
+export const STRANGERS = [
+  ["a producer of another organisation", OTHER_PRODUCER],
+  ["a member of another organisation", OTHER_MEMBER],
+  ["an officer of another commune", OTHER_OFFICER],
+  ["someone who has not given consent", undefined],
+] as const;
+
+export function servicesWorld(db: Db) {
+  const w = world(db);
+  const notify = vi.fn();
+  const services = createServices({ db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify });
+  const withMember = (p: Producer, memberId: number) => {
+    const member = w.person(memberId);
+    const invite = createMemberInvite(db, p.org.id, p.user.id);
+    if (!redeemInvite(db, "member", invite.code, member.id).ok) throw new Error("invite refused");
+  };
+  w.officer(OFFICER, [CAI_NUOC]);
+  w.officer(OTHER_OFFICER, [PHU_MY]);
+  const producer = w.producer(OWNER, CAI_NUOC);
+  withMember(producer, MEMBER);
+  withMember(w.producer(OTHER_PRODUCER, PHU_MY), OTHER_MEMBER);
+  return { w, services, notify, producer };
+}
+
+/** Every row of the tables a use case of the dossier, evidence or after the result may write. */
+export function rows(db: Db) {
+  const { answers, applicationEvents, applications, dossierFields, evidence, officialResults, outbox } = schema;
+  return Object.fromEntries(
+    Object.entries({ answers, applicationEvents, applications, dossierFields, evidence, officialResults, outbox }).map(
+      ([name, table]) => [name, db.select().from(table).all()],
+    ),
+  );
+}
