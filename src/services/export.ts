@@ -10,6 +10,8 @@ import type { Translate } from "../i18n.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { unitLabel } from "../views/admin-units.js";
 import { assessmentResult, loadAssessment } from "./assessment.js";
+import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
+import { deskOf } from "./officer.js";
 import { applicationsOfCommunes, officialResultOf } from "./workflow.js";
 
 export const EXPORT_COLUMNS = [
@@ -39,6 +41,7 @@ export const EXPORT_COLUMNS = [
 /** Columns holding days: real date cells shown dd/mm/yyyy, so they sort and filter as dates. */
 const DATE_COLUMNS: readonly (typeof EXPORT_COLUMNS)[number][] = ["submitted", "received", "decision-date"];
 
+/** The workbook of the given communes' filed applications (or all), one row each, headers in `t`'s language. */
 export async function exportApplications(
   db: Db,
   catalog: RubricCatalog,
@@ -88,4 +91,20 @@ export async function exportApplications(
   });
   for (const column of DATE_COLUMNS) ws.getColumn(EXPORT_COLUMNS.indexOf(column) + 1).numFmt = SPREADSHEET_DATE_FORMAT;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The export of the officer's desk (/xuat): an officer gets their communes' filed applications, an
+ * administrator all; anyone else "not-officer". It reads only.
+ */
+export function exportService(deps: CoreDeps) {
+  const { db, catalog, adminUnits } = deps;
+  return {
+    /** The XLSX workbook of the actor's desk, column headers and states in `t`'s language. */
+    async applications(actor: Actor, t: Translate): Promise<{ ok: true; workbook: Buffer } | Refused<"not-officer">> {
+      const desk = deskOf(deps, actor);
+      if (!desk) return refuse("not-officer");
+      return { ok: true, workbook: await exportApplications(db, catalog, adminUnits, desk, t) };
+    },
+  };
 }

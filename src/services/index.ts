@@ -6,7 +6,10 @@ import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
 import { dossierService } from "./dossier.js";
 import { evidenceService } from "./evidence-files.js";
+import { exportService } from "./export.js";
 import { membershipService } from "./membership.js";
+import { notificationsService } from "./notifications.js";
+import { officerService } from "./officer.js";
 import { productsService } from "./products.js";
 import { peopleService } from "./profile.js";
 import { reachabilityService } from "./reachability.js";
@@ -28,6 +31,9 @@ export function createServices(deps: CoreDeps) {
     dossier: dossierService(deps),
     evidence: evidenceService(deps),
     reassessment: reassessmentService(deps),
+    officer: officerService(deps),
+    exports: exportService(deps),
+    notifications: notificationsService(deps),
   };
 }
 

@@ -14,6 +14,7 @@ import { type Db, openDatabase } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema.js";
 import { adminUnits } from "../../src/geo/communes.js";
 import { getI18n } from "../../src/i18n.js";
+import { notificationsService } from "../../src/services/notifications.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from "../helpers/fake-bot-api.js";
 
@@ -59,7 +60,7 @@ type TestClock = ReturnType<typeof testClock>;
 function dispatcher(options: Partial<DispatcherOptions> = {}, database: Db = db): Dispatcher {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logLines.push(line) });
   const render = (row: Parameters<DispatcherOptions["render"]>[0]) =>
-    renderNotification({ db: database, i18n, adminUnits: units }, row);
+    renderNotification({ notifications: notificationsService({ db: database }), i18n, adminUnits: units }, row);
   const d = createDispatcher({
     db: database,
     api: new Api(fake.token, { apiRoot: fake.url }),
@@ -592,7 +593,8 @@ describe("dispatcher", () => {
       db,
       api,
       logger,
-      render: (row) => renderNotification({ db, i18n, adminUnits: units }, row),
+      render: (row) =>
+        renderNotification({ notifications: notificationsService({ db }), i18n, adminUnits: units }, row),
       now: clock.now,
       sleep: clock.sleep,
       sendTimeoutMs: 300,

@@ -12,6 +12,7 @@ import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } fr
 import { addEvidence } from "../../src/services/evidence.js";
 import { loadHolidays } from "../../src/services/holidays.js";
 import { createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
+import { notificationsService } from "../../src/services/notifications.js";
 import {
   findUser,
   grantConsent,
@@ -174,7 +175,7 @@ export function telegramOutbox(db: Db) {
     .orderBy(outbox.id)
     .all()
     .map((row) => {
-      const m = renderNotification({ db, i18n, adminUnits: units }, row);
+      const m = renderNotification({ notifications: notificationsService({ db }), i18n, adminUnits: units }, row);
       if ("error" in m) throw new Error(`outbox row ${row.id}: ${m.error}`);
       return {
         ...row,

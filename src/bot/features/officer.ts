@@ -3,24 +3,12 @@
 // province, record the official result; /hoso lists their communes' applications, /xuat exports.
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import { formatDate, isoDay, readTypedDay } from "../../dates.js";
-import { communeDeadline, nextProvincialDeadline, workingDaysLeft } from "../../domain/calendar.js";
 import { type Action, availableActions } from "../../domain/lifecycle.js";
-import { type LocalCriterion, optionsFor } from "../../domain/rubric.js";
-import { type Assessment, assessmentResult, loadAssessment } from "../../services/assessment.js";
-import { calibrationOf, calibrationSummary, formatPoints } from "../../services/calibration.js";
-import { type Evidence, evidenceOf } from "../../services/evidence.js";
-import { exportApplications } from "../../services/export.js";
-import { communesOfOfficer, rolesFor } from "../../services/membership.js";
-import { findUser } from "../../services/people.js";
-import {
-  act,
-  applicationsOfCommunes,
-  localCriteria,
-  localEvaluationsOf,
-  recordLocalEvaluation,
-  setLocalEvaluationNote,
-  timeline,
-} from "../../services/workflow.js";
+import type { LocalCriterion } from "../../domain/rubric.js";
+import type { Assessment } from "../../services/assessment.js";
+import { type CalibrationSummary, formatPoints } from "../../services/calibration.js";
+import type { Evidence } from "../../services/evidence.js";
+import { INBOX_FILTERS, type InboxFilter, type OfficerView, type WorkingDays } from "../../services/officer.js";
 import { clip } from "../../text.js";
 import { unitLabel } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
@@ -30,7 +18,6 @@ import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
 import { textSteps } from "../text-steps.js";
-import { actorId, isAdmin, workflowDeps } from "../workflow.js";
 import { calibrationLines } from "./after-result.js";
 import { explainRefusal, timelineLines } from "./status.js";
 import { staleButtonText } from "./unhandled.js";
@@ -40,27 +27,27 @@ export const officerFeature = new Composer<BotContext>();
 const PAGE_SIZE = 5;
 /** Longest note an officer's message keeps (a return's reasons, remarks on a local criterion). */
 const NOTE_MAX = 1000;
-const FILTERS = ["open", "submitted", "received", "returned", "forwarded", "rated", "all"] as const;
-type Filter = (typeof FILTERS)[number];
+
+/** Says an application is not the user's to handle (as an old button would), and logs the attempt. */
+async function refuseAccess(ctx: BotContext, appId: number | undefined): Promise<undefined> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+  else await ctx.reply(staleButtonText(ctx), HTML);
+  if (appId !== undefined) ctx.log.warn({ appId }, "refused officer access to an application");
+  return undefined;
+}
 
 /** Loads an application the user may handle as an officer or administrator. */
 async function loadForOfficer(ctx: BotContext, appId: number | undefined): Promise<Assessment | undefined> {
-  const a = appId === undefined ? undefined : loadAssessment(ctx.deps.db, ctx.deps.catalog, appId);
-  const roles = a ? rolesFor(ctx.deps.db, ctx.deps.adminIds, actorId(ctx), a.app) : [];
-  if (!a || !roles.some((r) => r === "officer" || r === "admin")) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
-    else await ctx.reply(staleButtonText(ctx), HTML);
-    if (appId !== undefined) ctx.log.warn({ appId }, "refused officer access to an application");
-    return undefined;
-  }
-  return a;
+  const opened = ctx.services.officer.open(ctx.user?.id, appId);
+  return opened.ok ? opened.assessment : refuseAccess(ctx, appId);
 }
 
-function daysLeftText(ctx: BotContext, receivedAt: Date | null): string {
-  if (!receivedAt) return "";
-  const left = workingDaysLeft(receivedAt, new Date(), ctx.deps.holidays);
-  const deadline = formatDate(communeDeadline(receivedAt, ctx.deps.holidays));
-  return left >= 0 ? ctx.t("days-left", { days: left, deadline }) : ctx.t("days-overdue", { days: -left, deadline });
+function daysLeftText(ctx: BotContext, days: WorkingDays | undefined): string {
+  if (!days) return "";
+  const deadline = formatDate(days.deadline);
+  return days.left >= 0
+    ? ctx.t("days-left", { days: days.left, deadline })
+    : ctx.t("days-overdue", { days: -days.left, deadline });
 }
 
 function officerButtons(ctx: BotContext, a: Assessment): Button[] {
@@ -80,18 +67,15 @@ function officerButtons(ctx: BotContext, a: Assessment): Button[] {
   ];
 }
 
-async function showApplication(ctx: BotContext, a: Assessment) {
-  const { db } = ctx.deps;
-  const { score } = assessmentResult(a);
-  const owner = findUser(db, a.product.createdBy);
+async function showApplication(ctx: BotContext, view: OfficerView) {
+  const { assessment: a, score, producer, files, calibration } = view;
   const commune = a.app.communeCode ? ctx.deps.adminUnits.commune(a.app.communeCode) : undefined;
-  const files = evidenceOf(db, a);
   const lines = [
     th(ctx, "officer-app-head", {
       product: a.product.name,
       set: a.sheet.productSetTitle,
-      producer: owner?.fullName ?? "",
-      phone: owner?.phone ?? "",
+      producer: producer.fullName,
+      phone: producer.phone,
       commune: commune ? unitLabel(ctx.t, commune) : "",
       state: ctx.t(`state-${a.app.state}`),
     }),
@@ -104,10 +88,9 @@ async function showApplication(ctx: BotContext, a: Assessment) {
       files: files.length,
     }),
   ];
-  const days = daysLeftText(ctx, a.app.receivedAt);
+  const days = daysLeftText(ctx, view.workingDays);
   if (days) lines.push(days);
   lines.push(th(ctx, "officer-app-rubric", { title: a.sheet.version.title }));
-  const calibration = calibrationOf(db, a);
   if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push("");
   for (const part of a.sheet.version.parts) {
@@ -131,7 +114,7 @@ async function showApplication(ctx: BotContext, a: Assessment) {
       );
     }
   }
-  const events = timelineLines(ctx, timeline(db, a));
+  const events = timelineLines(ctx, view.timeline);
   if (events.length) lines.push("", ...events);
   await replyLines(ctx, lines, { reply_markup: column(officerButtons(ctx, a)) });
   await sendEvidence(ctx, a, files);
@@ -178,28 +161,26 @@ async function sendEvidence(ctx: BotContext, a: Assessment, files: Evidence[]) {
 }
 
 onButton(officerFeature, cb.officerView, async (ctx, app) => {
-  const a = await loadForOfficer(ctx, app);
-  if (!a) return;
+  const view = ctx.services.officer.view(ctx.user?.id, app);
+  if (!view.ok) return refuseAccess(ctx, app);
   await ctx.answerCallbackQuery();
-  return showApplication(ctx, a);
+  return showApplication(ctx, view);
 });
 
 async function doAction(ctx: BotContext, appId: number, action: "receive" | "forward") {
-  const a = await loadForOfficer(ctx, appId);
-  if (!a) return;
-  const result = act(workflowDeps(ctx), actorId(ctx), appId, action);
+  const result = ctx.services.officer[action](ctx.user?.id, appId);
   if (!result.ok) {
+    if (result.reason === "not-found") return refuseAccess(ctx, appId);
     if (result.reason === "local-missing")
       return ctx.answerCallbackQuery({ text: ctx.t("local-missing"), show_alert: true });
     return explainRefusal(ctx, result);
   }
-  ctx.deps.notify();
   await ctx.answerCallbackQuery({ text: ctx.t(`done-${action}`) });
   await ctx.editMessageReplyMarkup();
-  const fresh = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
+  const fresh = result.assessment;
   const buttons = officerButtons(ctx, fresh);
   return ctx.reply(
-    th(ctx, `officer-done-${action}`, { product: a.product.name, days: daysLeftText(ctx, fresh.app.receivedAt) }),
+    th(ctx, `officer-done-${action}`, { product: fresh.product.name, days: daysLeftText(ctx, result.workingDays) }),
     {
       ...HTML,
       ...(buttons.length ? { reply_markup: column(buttons) } : {}),
@@ -223,22 +204,17 @@ onButton(officerFeature, cb.officerReturn, async (ctx, app) => {
 });
 
 onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
-  const a = await loadForOfficer(ctx, app);
-  if (!a) return;
-  if (!availableActions(a.app.state, "officer").includes("evaluate")) {
-    return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
-  }
+  const local = ctx.services.officer.localCriteria(ctx.user?.id, app);
+  if (!local.ok) return local.reason === "state" ? explainRefusal(ctx, local) : refuseAccess(ctx, app);
   await ctx.answerCallbackQuery();
-  const done = new Map(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => [e.topic, e.optionId]));
-  for (const { topic, criterion } of localCriteria(a)) {
-    const options = optionsFor(criterion, a.caseId);
-    const producer = options.find((o) => o.id === a.answers[criterion.id]);
+  const a = local.assessment;
+  for (const { topic, criterion, options, producer, chosen } of local.criteria) {
     const lines = [
       th(ctx, "local-head", { topic: ctx.t(`local-${topic}`), id: criterion.id, title: criterion.title }),
       th(ctx, "local-producer", { label: producer?.label ?? "—", points: producer?.points ?? 0 }),
       "",
       ...options.map((o, i) =>
-        th(ctx, done.get(topic) === o.id ? "q-option-chosen" : "q-option", {
+        th(ctx, chosen === o.id ? "q-option-chosen" : "q-option", {
           n: i + 1,
           label: o.label,
           points: o.points,
@@ -263,7 +239,7 @@ onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
 });
 
 onButton(officerFeature, cb.localOption, async (ctx, appId, topic, optionId) => {
-  const result = recordLocalEvaluation(workflowDeps(ctx), actorId(ctx), appId, topic as LocalCriterion, optionId);
+  const result = ctx.services.officer.evaluate(ctx.user?.id, appId, topic as LocalCriterion, optionId);
   if (!result.ok) {
     const text = result.reason === "state" ? ctx.t("local-wrong-state") : ctx.t("stale-button");
     return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -286,13 +262,12 @@ onButton(officerFeature, cb.localOption, async (ctx, appId, topic, optionId) => 
 async function localProgress(ctx: BotContext, appId: number) {
   ctx.session.step = undefined;
   ctx.session.localTopic = undefined;
-  const a = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)!;
-  const done = new Set(localEvaluationsOf(ctx.deps.db, a.app.id).map((e) => e.topic));
-  const remaining = localCriteria(a).filter((l) => !done.has(l.topic)).length;
-  if (remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: remaining }), HTML);
+  const progress = ctx.services.officer.localProgress(ctx.user?.id, appId);
+  if (!progress.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  if (progress.remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: progress.remaining }), HTML);
   return ctx.reply(ctx.t("local-all-done"), {
     ...HTML,
-    reply_markup: column([[ctx.t("btn-officer-forward"), cb.officerForward(a.app.id)]]),
+    reply_markup: column([[ctx.t("btn-officer-forward"), cb.officerForward(appId)]]),
   });
 }
 
@@ -343,14 +318,13 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
     return false;
   const appId = ctx.session.applicationId ?? 0;
   if (step === "officer-local-note") {
-    const saved = setLocalEvaluationNote(
-      workflowDeps(ctx),
-      actorId(ctx),
+    const saved = ctx.services.officer.noteLocal(
+      ctx.user?.id,
       appId,
       ctx.session.localTopic as LocalCriterion,
       clip(text.trim(), NOTE_MAX),
     );
-    if (!saved) {
+    if (!saved.ok) {
       ctx.session.step = undefined;
       await ctx.reply(ctx.t("stale-button"), HTML);
       return true;
@@ -365,14 +339,11 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
       await ctx.reply(ctx.t("return-note-too-short"), HTML);
       return true;
     }
-    const result = act(workflowDeps(ctx), actorId(ctx), appId, "return", { note: clip(text.trim(), NOTE_MAX) });
+    const result = ctx.services.officer.returnToProducer(ctx.user?.id, appId, clip(text.trim(), NOTE_MAX));
     ctx.session.step = undefined;
     await accepted(ctx);
     if (!result.ok) await explainRefusal(ctx, result);
-    else {
-      ctx.deps.notify();
-      await ctx.reply(ctx.t("done-return"), HTML);
-    }
+    else await ctx.reply(ctx.t("done-return"), HTML);
     return true;
   }
   if (step === "officer-decision") {
@@ -387,7 +358,8 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
     await ctx.reply(ctx.t("ask-decision-date"), HTML);
     return true;
   }
-  const submitted = loadAssessment(ctx.deps.db, ctx.deps.catalog, appId)?.app.submittedAt;
+  const opened = ctx.services.officer.open(ctx.user?.id, appId);
+  const submitted = opened.ok ? opened.assessment.app.submittedAt : undefined;
   const today = new Date();
   const typed = readTypedDay(text, { today, earliest: submitted });
   if (!typed.ok) {
@@ -403,12 +375,10 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
     return true;
   }
   const date = typed.day;
-  const result = act(workflowDeps(ctx), actorId(ctx), appId, "record-result", {
-    result: {
-      stars: ctx.session.resultStars ?? 0,
-      decisionNumber: ctx.session.decisionNumber ?? "",
-      decisionDate: date,
-    },
+  const result = ctx.services.officer.recordResult(ctx.user?.id, appId, {
+    stars: ctx.session.resultStars ?? 0,
+    decisionNumber: ctx.session.decisionNumber ?? "",
+    decisionDate: date,
   });
   ctx.session.step = undefined;
   ctx.session.resultStars = undefined;
@@ -416,7 +386,6 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
   await accepted(ctx);
   if (!result.ok) await explainRefusal(ctx, result);
   else {
-    ctx.deps.notify();
     await ctx.reply(ctx.t("done-record-result"), {
       ...HTML,
       reply_markup: column([[ctx.t("btn-official-points"), cb.officialPoints(appId)]]),
@@ -427,30 +396,17 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
 
 officerFeature.use(textSteps(handleOfficerText));
 
-/** The communes whose applications the user sees: an officer's, or all for an administrator. */
-function scope(ctx: BotContext): string[] | "all" | undefined {
-  if (isAdmin(ctx)) return "all";
-  const communes = ctx.user ? communesOfOfficer(ctx.deps.db, ctx.user.id) : [];
-  return communes.length ? communes : undefined;
-}
-
-async function showList(ctx: BotContext, filter: Filter, page: number) {
-  const communes = scope(ctx);
-  if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
-  const states =
-    filter === "all"
-      ? undefined
-      : filter === "open"
-        ? (["submitted", "received", "returned"] as const)
-        : ([filter] as const);
-  const rows = applicationsOfCommunes(ctx.deps.db, communes, states ? [...states] : undefined);
+async function showList(ctx: BotContext, filter: InboxFilter, page: number) {
+  const inbox = ctx.services.officer.inbox(ctx.user?.id, filter);
+  if (!inbox.ok) return ctx.reply(ctx.t("officer-only"), HTML);
+  const rows = inbox.applications;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
-  const deadline = nextProvincialDeadline(new Date());
+  const deadline = inbox.provinceDeadline;
   const lines = [
     th(ctx, "officer-list-head", { filter: ctx.t(`filter-${filter}`), count: rows.length, page: p + 1, pages }),
     ctx.t("province-deadline", { proposeBy: formatDate(deadline.proposeBy), ratedBy: formatDate(deadline.ratedBy) }),
-    ...calibrationSummaryLines(ctx, communes),
+    ...calibrationSummaryLines(ctx, inbox.calibration),
     "",
   ];
   const open: Button[] = [];
@@ -459,27 +415,25 @@ async function showList(ctx: BotContext, filter: Filter, page: number) {
     lines.push(
       th(ctx, "officer-list-line", {
         n,
-        product: r.products.name,
-        org: r.organisations.name,
-        state: ctx.t(`state-${r.applications.state}`),
-      }) +
-        (r.applications.receivedAt && r.applications.state === "received"
-          ? ` · ${escapeHtml(daysLeftText(ctx, r.applications.receivedAt))}`
-          : ""),
+        product: r.product,
+        org: r.organisation,
+        state: ctx.t(`state-${r.state}`),
+      }) + (r.workingDays && r.state === "received" ? ` · ${escapeHtml(daysLeftText(ctx, r.workingDays))}` : ""),
     );
-    open.push([`${n}. ${clip(r.products.name, 30)}`, cb.officerView(r.applications.id)]);
+    open.push([`${n}. ${clip(r.product, 30)}`, cb.officerView(r.applicationId)]);
   });
   if (rows.length === 0) lines.push(ctx.t("officer-list-empty"));
   const nav: Button[] = [];
   if (p > 0) nav.push([ctx.t("btn-prev"), cb.officerList(filter, p - 1)]);
   if (p < pages - 1) nav.push([ctx.t("btn-next"), cb.officerList(filter, p + 1)]);
-  const filters = FILTERS.filter((f) => f !== filter).map((f): Button => [ctx.t(`filter-${f}`), cb.officerList(f, 0)]);
+  const filters = INBOX_FILTERS.filter((f) => f !== filter).map(
+    (f): Button => [ctx.t(`filter-${f}`), cb.officerList(f, 0)],
+  );
   return replyLines(ctx, lines, { reply_markup: stack(column(open), grid(nav, 2), grid(filters, 3)) });
 }
 
 /** The average gap between self-assessment and the council's points over the communes' rated applications. */
-function calibrationSummaryLines(ctx: BotContext, communes: string[] | "all"): string[] {
-  const summary = calibrationSummary(ctx.deps.db, ctx.deps.catalog, communes);
+function calibrationSummaryLines(ctx: BotContext, summary: CalibrationSummary | undefined): string[] {
   if (!summary) return [];
   const locale = negotiateLocale(ctx);
   const gaps = [
@@ -504,16 +458,15 @@ function calibrationSummaryLines(ctx: BotContext, communes: string[] | "all"): s
 officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));
 
 onButton(officerFeature, cb.officerList, async (ctx, filter, page) => {
-  if (!FILTERS.includes(filter as Filter)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!INBOX_FILTERS.includes(filter as InboxFilter)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   await ctx.answerCallbackQuery();
-  return showList(ctx, filter as Filter, page);
+  return showList(ctx, filter as InboxFilter, page);
 });
 
 officerFeature.command("xuat", async (ctx) => {
-  const communes = scope(ctx);
-  if (!communes) return ctx.reply(ctx.t("officer-only"), HTML);
-  const buffer = await exportApplications(ctx.deps.db, ctx.deps.catalog, ctx.deps.adminUnits, communes, ctx.t);
-  return ctx.replyWithDocument(new InputFile(buffer, `ho-so-ocop-${isoDay(new Date())}.xlsx`), {
+  const exported = await ctx.services.exports.applications(ctx.user?.id, ctx.t);
+  if (!exported.ok) return ctx.reply(ctx.t("officer-only"), HTML);
+  return ctx.replyWithDocument(new InputFile(exported.workbook, `ho-so-ocop-${isoDay(new Date())}.xlsx`), {
     caption: ctx.t("export-caption"),
   });
 });

@@ -2,6 +2,7 @@
 // what follows when someone cannot be reached.
 import type { I18n } from "@grammyjs/i18n";
 import type { AdminUnits } from "../../geo/communes.js";
+import { notificationsService } from "../../services/notifications.js";
 import { handleUndeliverable } from "../../services/reachability.js";
 import type { WorkflowDeps } from "../../services/workflow.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./dispatcher.js";
@@ -20,9 +21,10 @@ export interface TelegramNotificationOptions extends Omit<DispatcherOptions, "re
 /** The dispatcher that renders each notification for its recipient's Telegram chat and sends it (see dispatcher.ts). */
 export function createTelegramDispatcher(options: TelegramNotificationOptions): Dispatcher {
   const { i18n, adminUnits, workflow, ...rest } = options;
+  const notifications = notificationsService(rest);
   return createDispatcher({
     ...rest,
-    render: (row) => renderNotification({ db: rest.db, i18n, adminUnits }, row),
+    render: (row) => renderNotification({ notifications, i18n, adminUnits }, row),
     ...(workflow
       ? { onUndeliverable: (row, code, description) => void handleUndeliverable(workflow, row, code, description) }
       : {}),

@@ -3,10 +3,10 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, ParseMode } from "grammy/types";
 import { formatDate } from "../../dates.js";
-import type { Db } from "../../db/client.js";
 import type { AdminUnits } from "../../geo/communes.js";
 import { type Translate, translator } from "../../i18n.js";
 import { comparisonLines } from "../../services/calibration.js";
+import type { NotificationsService } from "../../services/notifications.js";
 import type {
   ApplicationDeletedNotice,
   ApplicationNotice,
@@ -18,8 +18,6 @@ import type {
   OfficialPointsNotice,
   OutboxRow,
 } from "../../services/outbox.js";
-import { externalIdOf } from "../../services/people.js";
-import { languageOf } from "../../services/workflow.js";
 import { unitLabelOf } from "../../views/admin-units.js";
 import { cb } from "../callback-data.js";
 import { escapeHtml as esc } from "../html.js";
@@ -44,7 +42,8 @@ export interface TelegramMessageNotice {
 }
 
 export interface RenderDeps {
-  db: Db;
+  /** The recipient's Telegram id and language (the notifications use cases). */
+  notifications: Pick<NotificationsService, "recipient">;
   i18n: I18n;
   adminUnits: AdminUnits;
 }
@@ -97,12 +96,12 @@ export function renderNotification(deps: RenderDeps, row: OutboxRow): TelegramMe
   }
   const render = RENDERERS[row.kind as keyof NoticeArguments] as Renderer<keyof NoticeArguments> | undefined;
   if (!render) return { error: `unknown notification kind ${row.kind}` };
-  const telegramId = externalIdOf(deps.db, row.recipientId, "telegram");
-  if (telegramId === undefined) return { error: "the recipient has no Telegram identity" };
-  const locale = languageOf(deps.db, row.recipientId);
+  const recipient = deps.notifications.recipient(row.recipientId, "telegram");
+  if (!recipient) return { error: "the recipient has no Telegram identity" };
+  const locale = recipient.language;
   // Private chats: the chat is the user.
   return {
-    chatId: Number(telegramId),
+    chatId: Number(recipient.externalId),
     ...render(translator(deps.i18n, locale), locale, row.arguments as never, row, deps),
   };
 }

@@ -1,0 +1,72 @@
+// The export (/xuat) as a use case, without grammY: an officer gets their communes' filed
+// applications, the administrator all of them; producers, members and someone without an account
+// get nothing.
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { type Db, openDatabase } from "../../../src/db/client.js";
+import { translator } from "../../../src/i18n.js";
+import type { CoreDeps } from "../../../src/services/core.js";
+import { exportService } from "../../../src/services/export.js";
+import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
+import {
+  ADMIN,
+  CAI_NUOC,
+  catalog,
+  holidays,
+  i18n,
+  PHU_MY,
+  type Producer,
+  units,
+  type World,
+  world,
+} from "../../helpers/world.js";
+
+const OFFICER = 100;
+const OTHER_OFFICER = 101;
+const MEMBER = 201;
+const t = translator(i18n, "vi");
+
+let db: Db;
+let w: World;
+let p: Producer;
+let stranger: Producer;
+let exports: ReturnType<typeof exportService>;
+
+beforeEach(() => {
+  db = openDatabase(":memory:");
+  w = world(db);
+  const deps: CoreDeps = { db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify: () => undefined };
+  exports = exportService(deps);
+  w.officer(OFFICER, [CAI_NUOC]);
+  w.officer(OTHER_OFFICER, [PHU_MY]);
+  p = w.producer(200, CAI_NUOC);
+  const member = w.person(MEMBER);
+  expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, member.id).ok).toBe(true);
+  stranger = w.producer(300, PHU_MY);
+  w.filed(p, "Mật ong", new Date("2026-03-02T03:00:00Z"));
+  w.filed(stranger, "Nước mắm", new Date("2026-03-03T03:00:00Z"));
+  w.draft(p, "Bánh chưng");
+});
+afterEach(() => db.$client.close());
+
+/** The product column of the workbook the actor gets. */
+async function productsExported(actor: number): Promise<string[]> {
+  const exported = await exports.applications(actor, t);
+  if (!exported.ok) throw new Error(exported.reason);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(exported.workbook as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const column = (ws.getRow(1).values as string[]).indexOf(t("export-product"));
+  return ws.getColumn(column).values.slice(2) as string[];
+}
+
+it("gives an officer their communes' filed applications and the administrator all of them", async () => {
+  expect(await productsExported(OFFICER)).toEqual(["Mật ong"]);
+  expect(await productsExported(OTHER_OFFICER)).toEqual(["Nước mắm"]);
+  expect(await productsExported(ADMIN)).toEqual(["Nước mắm", "Mật ong"]);
+});
+
+it("is refused to the producer, a member, a producer of another organisation and someone without an account", async () => {
+  for (const actor of [p.user.id, MEMBER, stranger.user.id, undefined])
+    expect(await exports.applications(actor, t)).toEqual({ ok: false, reason: "not-officer" });
+});
