@@ -4,6 +4,17 @@
 module.exports = {
   forbidden: [
     {
+      name: "adapters-call-use-cases",
+      comment:
+        "The bot's handlers read and write through the use cases (src/services, ctx.services), which authorize the actor; only the channel's own storage (sessions, the update log, the outbox sender) and /healthz touch the database.",
+      severity: "error",
+      from: {
+        path: "^src/(bot|server)/",
+        pathNot: "^src/bot/(session|update-log|notifications/dispatcher)\\.ts$|^src/server/health\\.ts$",
+      },
+      to: { path: ["^src/db/", "drizzle-orm", "better-sqlite3"] },
+    },
+    {
       name: "no-cycles",
       comment:
         "Modules that import each other cannot be understood, tested or moved one at a time (type imports aside: they vanish at run time).",

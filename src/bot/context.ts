@@ -1,32 +1,25 @@
-// The context every handler sees: grammY's, with the session, translations, the loaded user and
-// the services' dependencies.
+// The context every handler sees: grammY's, with the session, translations, the loaded user, the
+// core's use cases and the read-only data the messages are made of (never the database).
 
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { Logger } from "pino";
-import type { Db } from "../db/client.js";
-import type { AdminUnits } from "../geo/communes.js";
-import type { RubricCatalog } from "../rubric/catalog.js";
-import type { Services } from "../services/index.js";
+import type { CoreDeps, Services } from "../services/index.js";
 import type { User } from "../services/people.js";
 import type { SessionData } from "./session.js";
 
-export interface BotDeps {
-  db: Db;
-  catalog: RubricCatalog;
-  adminUnits: AdminUnits;
+/** What the bot is built from: the use cases' dependencies, and its logger. */
+export interface BotDeps extends CoreDeps {
   logger: Logger;
-  adminIds: readonly number[];
-  /** Public holidays (YYYY-MM-DD) that do not count as working days. */
-  holidays: ReadonlySet<string>;
-  /** Wakes the notification dispatcher after a change enqueued notifications. */
-  notify: () => void;
   /** Key of the users' pseudonyms in logs (pseudonym.ts); default: a new random key per process. */
   logKey?: Buffer;
 }
 
+/** What handlers see of the dependencies: the rubric, the communes and ADMIN_IDS to render menus. */
+export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds">;
+
 interface Extras {
-  deps: BotDeps;
+  deps: HandlerDeps;
   /** The core's use cases: every read and write of the features goes through them. */
   services: Services;
   /** The user's database row, if they ever gave consent. */

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { BotError, MiddlewareFn, StorageAdapter } from "grammy";
 import type { Services } from "../services/index.js";
-import type { BotContext, BotDeps } from "./context.js";
+import type { BotContext, BotDeps, HandlerDeps } from "./context.js";
 import { HTML } from "./html.js";
 import { pseudonym } from "./pseudonym.js";
 import type { UpdateLog } from "./update-log.js";
@@ -12,8 +12,9 @@ import type { UpdateLog } from "./update-log.js";
 /** Context, per-update log line, and the callback query answered exactly once, even on failure. */
 export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<BotContext> {
   const logKey = deps.logKey ?? randomBytes(32);
+  const handlerDeps: HandlerDeps = { catalog: deps.catalog, adminUnits: deps.adminUnits, adminIds: deps.adminIds };
   return async (ctx, next) => {
-    ctx.deps = deps;
+    ctx.deps = handlerDeps;
     ctx.services = services;
     ctx.log = deps.logger.child({ update: ctx.update.update_id, user: pseudonym(logKey, ctx.from?.id) });
     ctx.callbackAnswered = false;

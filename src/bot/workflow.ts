@@ -1,19 +1,7 @@
-// Glue between handlers and the workflow service.
-import type { WorkflowDeps } from "../services/workflow.js";
+// Who the Telegram user is for the menus: the use cases check every role again on the server.
 import type { BotContext } from "./context.js";
 
-/** What the workflow service needs, from the bot's dependencies. */
-export function workflowDeps(ctx: BotContext): WorkflowDeps {
-  const { db, catalog, adminUnits, adminIds } = ctx.deps;
-  return { db, catalog, adminUnits, adminIds };
-}
-
-/** The acting user's internal id; 0, which holds no role, before the user exists (no consent yet). */
-export function actorId(ctx: BotContext): number {
-  return ctx.user?.id ?? 0;
-}
-
-/** Provincial administrators, from ADMIN_IDS (Telegram ids). */
+/** Provincial administrators, from ADMIN_IDS (Telegram ids): which menus to offer. */
 export function isAdmin(ctx: BotContext): boolean {
   return !!ctx.from && ctx.deps.adminIds.includes(ctx.from.id);
 }

@@ -5,7 +5,7 @@ import { type Db, openDatabase } from "../../../src/db/client.js";
 import { loadAssessment } from "../../../src/services/assessment.js";
 import { createServices, type Services } from "../../../src/services/index.js";
 import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
-import { databaseRows } from "../../helpers/db-snapshot.js";
+import { databaseRows } from "../../helpers/database-rows.js";
 import {
   ADMIN,
   CAI_NUOC,

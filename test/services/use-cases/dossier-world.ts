@@ -1,11 +1,12 @@
 // The use cases on a real database with the people service tests act as: a producer and a member
 // of their organisation, a producer and a member of another, officers of the producer's commune
 // and of another, the administrator.
+
 import { vi } from "vitest";
 import type { Db } from "../../../src/db/client.js";
-import * as schema from "../../../src/db/schema.js";
 import { createServices } from "../../../src/services/index.js";
 import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
+import { databaseRows } from "../../helpers/database-rows.js";
 import { ADMIN, CAI_NUOC, catalog, holidays, PHU_MY, type Producer, units, world } from "../../helpers/world.js";
 
 export const OWNER = 200;
@@ -40,12 +41,5 @@ export function servicesWorld(db: Db) {
   return { w, services, notify, producer };
 }
 
-/** Every row of the tables a use case of the dossier, evidence or after the result may write. */
-export function rows(db: Db) {
-  const { answers, applicationEvents, applications, dossierFields, evidence, officialResults, outbox } = schema;
-  return Object.fromEntries(
-    Object.entries({ answers, applicationEvents, applications, dossierFields, evidence, officialResults, outbox }).map(
-      ([name, table]) => [name, db.select().from(table).all()],
-    ),
-  );
-}
+/** Every row of every table: a refused use case writes nothing anywhere. */
+export const rows = databaseRows;

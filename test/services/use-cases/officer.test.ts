@@ -8,6 +8,7 @@ import { applicationEvents, applications, localEvaluations, officialResults, out
 import type { Actor, CoreDeps } from "../../../src/services/core.js";
 import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { officerService } from "../../../src/services/officer.js";
+import { databaseRows } from "../../helpers/database-rows.js";
 import {
   ADMIN,
   CAI_NUOC,
@@ -58,14 +59,8 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-/** Everything an officer action could write. */
-const snapshot = () => ({
-  applications: db.select().from(applications).all(),
-  events: db.select().from(applicationEvents).all(),
-  outbox: db.select().from(outbox).all(),
-  local: db.select().from(localEvaluations).all(),
-  results: db.select().from(officialResults).all(),
-});
+/** Everything in the database: a refused action writes nothing anywhere. */
+const snapshot = () => databaseRows(db);
 
 const REFUSED: readonly [string, () => Actor][] = [
   ["an officer of another commune", () => OTHER_OFFICER],
