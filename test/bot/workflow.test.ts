@@ -127,6 +127,10 @@ describe("an application's life", () => {
         m.buttons.some((b) => (b as { callback_data?: string }).callback_data?.startsWith("le:")),
       );
     expect(locals.length).toBeGreaterThanOrEqual(3);
+    // A3.3 has no option of 0 points in the rubric: the added one is named as on the producer's side.
+    const labour = locals.find((m) => m.text?.includes("A3.3"))!;
+    expect(labour.buttons.map((b) => b.text)).toEqual(["1 · 1đ", "2 · 2đ", "3 · 3đ", "4 · Chưa đạt"]);
+    expect(labour.text).toContain("4. Chưa đạt mức nào");
     for (const [i, m] of locals.entries()) {
       await h.deliver(officer.press(/^1 · /, m.message_id));
       expect(last(officer)).toContain("Nhận xét của xã về");

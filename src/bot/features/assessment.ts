@@ -25,6 +25,7 @@ import { accepted } from "../edits.js";
 import { escapeHtml, HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
+import { optionButton, optionLine } from "../options.js";
 import { textSteps } from "../text-steps.js";
 import { loadForUser } from "./assessment/access.js";
 import { askEvidence, evidence } from "./assessment/evidence.js";
@@ -82,23 +83,11 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
     }
     lines.push("");
-    options.forEach((o, i) => {
-      const chosen = a.answers[key] === o.id;
-      const line = o.none
-        ? chosen
-          ? "q-option-none-chosen"
-          : "q-option-none"
-        : chosen
-          ? "q-option-chosen"
-          : "q-option";
-      lines.push(th(ctx, line, { n: i + 1, label: o.label, points: o.points, marker: o.marker ?? 0 }));
-    });
+    lines.push(...options.map((o, i) => optionLine(ctx, o, i, a.answers[key] === o.id)));
     lines.push("", ctx.t("q-how-to-answer"));
-    const button = (o: Option, i: number) =>
-      o.none ? ctx.t("btn-option-none", { n: i + 1 }) : ctx.t("btn-option", { n: i + 1, points: o.points });
     keyboards.push(
       grid(
-        options.map((o, i) => [button(o, i), cb.answer(a.app.id, key, o.id)]),
+        options.map((o, i) => [optionButton(ctx, o, i), cb.answer(a.app.id, key, o.id)]),
         4,
       ),
     );

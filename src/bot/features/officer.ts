@@ -17,6 +17,7 @@ import { accepted } from "../edits.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
+import { optionButton, optionLine } from "../options.js";
 import { textSteps } from "../text-steps.js";
 import { calibrationLines } from "./after-result.js";
 import { explainRefusal, timelineLines } from "./status.js";
@@ -213,24 +214,13 @@ onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
       th(ctx, "local-head", { topic: ctx.t(`local-${topic}`), id: criterion.id, title: criterion.title }),
       th(ctx, "local-producer", { label: producer?.label ?? "—", points: producer?.points ?? 0 }),
       "",
-      ...options.map((o, i) =>
-        th(ctx, chosen === o.id ? "q-option-chosen" : "q-option", {
-          n: i + 1,
-          label: o.label,
-          points: o.points,
-          marker: 0,
-        }),
-      ),
+      // The rubric's ★ markers are the producer's concern, not the commune's evaluation.
+      ...options.map((o, i) => optionLine(ctx, { ...o, marker: undefined }, i, chosen === o.id)),
     ];
     await ctx.reply(lines.join("\n"), {
       ...HTML,
       reply_markup: grid(
-        options.map(
-          (o, i): Button => [
-            ctx.t("btn-option", { n: i + 1, points: o.points }),
-            cb.localOption(a.app.id, topic, o.id),
-          ],
-        ),
+        options.map((o, i): Button => [optionButton(ctx, o, i), cb.localOption(a.app.id, topic, o.id)]),
         4,
       ),
     });
