@@ -22,9 +22,9 @@ import {
   userIdentities,
   users,
 } from "../db/schema.js";
-import { officersOf } from "./membership.js";
 import { enqueueNotifications } from "./outbox.js";
-import { PRIVACY_NOTICE_VERSION } from "./people.js";
+import { adminUserIds, PRIVACY_NOTICE_VERSION } from "./people.js";
+import { communeRouting } from "./workflow.js";
 
 /** States in which the commune holds a filed dossier: deleting it must tell the commune's officers. */
 const WITH_THE_COMMUNE = ["submitted", "received", "returned", "forwarded"] as const;
@@ -34,11 +34,11 @@ const WITH_THE_COMMUNE = ["submitted", "received", "returned", "forwarded"] as c
  * memberships and officer posts, and the organisation they own with its members, invitations,
  * products and applications (answers, evidence, dossier fields, submissions, events, evaluations,
  * results), filed ones included. Notifications to the user, and about their applications to anyone,
- * are dropped; the active officers of the commune holding a filed dossier get one
- * "application-deleted" notice naming only the product. Consent events stay, as the record of what
- * was agreed and withdrawn.
+ * are dropped; whoever holds a filed dossier (the commune's reachable officers, else the
+ * administrators, `adminIds` being their Telegram ids) gets one "application-deleted" notice naming
+ * only the product. Consent events stay, as the record of what was agreed and withdrawn.
  */
-export function deletePersonalData(db: Db, id: number): void {
+export function deletePersonalData(db: Db, id: number, adminIds: readonly number[]): void {
   db.transaction((tx) => {
     const owned = tx.select().from(organisations).where(eq(organisations.ownerId, id)).all();
     const apps = owned.length
@@ -58,8 +58,9 @@ export function deletePersonalData(db: Db, id: number): void {
       if (!commune || !(WITH_THE_COMMUNE as readonly string[]).includes(app.state)) return [];
       const product =
         tx.select({ name: products.name }).from(products).where(eq(products.id, app.productId)).get()?.name ?? "";
-      return officersOf(tx, commune)
-        .filter((officer) => officer !== id)
+      const { routing, reachable } = communeRouting(tx, commune);
+      return (routing === "officers" ? reachable : adminUserIds(tx, adminIds))
+        .filter((recipient) => recipient !== id)
         .map((recipientId) => ({ recipientId, kind: "application-deleted" as const, arguments: { product, commune } }));
     });
     const appIds = apps.map((a) => a.id);

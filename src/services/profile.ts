@@ -49,7 +49,7 @@ export type PeopleRefusal = "not-found";
  * "not-found", someone who does not own the organisation "not-owner", and a refused call writes
  * nothing.
  */
-export function peopleService({ db, adminUnits, notify }: CoreDeps) {
+export function peopleService({ db, adminUnits, adminIds, notify }: CoreDeps) {
   const userOf = (actor: Actor): User | undefined => (actor === undefined ? undefined : findUser(db, actor));
 
   const profile = (actor: Actor): Profile | undefined => {
@@ -217,7 +217,7 @@ export function peopleService({ db, adminUnits, notify }: CoreDeps) {
      */
     deleteData(actor: Actor): { ok: true } | Refused<PeopleRefusal> {
       if (!userOf(actor)) return refuse("not-found");
-      deletePersonalData(db, actor!);
+      deletePersonalData(db, actor!, adminIds);
       notify();
       return { ok: true };
     },

@@ -29,7 +29,7 @@ import {
 } from "./assessment.js";
 import { evidenceOf } from "./evidence.js";
 import { officersOf, organisationPeople, rolesFor } from "./membership.js";
-import { type ApplicationNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
+import { type ApplicationNotice, type DbOrTx, enqueueNotifications, type NotificationInput } from "./outbox.js";
 import { adminUserIds, isReachable } from "./people.js";
 
 export interface WorkflowDeps {
@@ -332,7 +332,7 @@ export function setLocalEvaluationNote(
  */
 export type Routing = "officers" | "no-officer" | "officer-unreachable";
 
-export function communeRouting(db: Db, communeCode: string): { routing: Routing; reachable: number[] } {
+export function communeRouting(db: DbOrTx, communeCode: string): { routing: Routing; reachable: number[] } {
   const officerIds = officersOf(db, communeCode);
   const reachable = officerIds.filter((id) => isReachable(db, id));
   return {

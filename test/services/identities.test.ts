@@ -63,7 +63,7 @@ describe("identities", () => {
 
   it("deleting one's data forgets the identity too: coming back makes a new user", () => {
     const user = grantConsent(db, telegramIdentity(1002), "vi");
-    deletePersonalData(db, user.id);
+    deletePersonalData(db, user.id, []);
     expect(db.select().from(userIdentities).all()).toEqual([]);
     expect(grantConsent(db, telegramIdentity(1002), "vi").id).not.toBe(user.id);
   });

@@ -6,7 +6,7 @@ import { type Db, openDatabase } from "../../src/db/client.js";
 import { applicationEvents, applications, dossierFields, outbox, submissions } from "../../src/db/schema.js";
 import { enqueueNotifications } from "../../src/services/outbox.js";
 import { deletePersonalData } from "../../src/services/privacy.js";
-import { CAI_NUOC, telegramOutbox, type World, world } from "../helpers/world.js";
+import { ADMIN, CAI_NUOC, PHU_MY, telegramOutbox, type World, world } from "../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -48,7 +48,7 @@ describe("deleting one's data with a filed dossier", () => {
         .some((r) => JSON.stringify(r.arguments).includes("Person 200")),
     ).toBe(true);
 
-    deletePersonalData(db, p.user.id);
+    deletePersonalData(db, p.user.id, [ADMIN]);
 
     const rows = db.select().from(outbox).all();
     expect(rows.filter((r) => r.recipientId === p.user.id || r.applicationId === appId)).toEqual([]);
@@ -73,10 +73,19 @@ describe("deleting one's data with a filed dossier", () => {
     expect(JSON.stringify(notices[0])).not.toMatch(/Person 200|Co-op 200|0912345678/);
   });
 
+  it("tells the administrators when the commune has no officer", () => {
+    const p = w.producer(200, PHU_MY);
+    w.filed(p, "Mật ong hoa tràm", new Date());
+    deletePersonalData(db, p.user.id, [ADMIN]);
+    const notices = telegramOutbox(db).filter((r) => r.kind === "application-deleted");
+    expect(notices.map((n) => n.chatId)).toEqual([ADMIN]);
+    expect(notices[0]!.text).toContain("Mật ong hoa tràm");
+  });
+
   it("tells no one when nothing was filed", () => {
     const p = w.producer(200, CAI_NUOC);
     w.draft(p, "Mật ong hoa tràm");
-    deletePersonalData(db, p.user.id);
+    deletePersonalData(db, p.user.id, [ADMIN]);
     expect(db.select().from(outbox).all()).toEqual([]);
   });
 });
