@@ -8,7 +8,7 @@ import type { Role } from "../domain/lifecycle.js";
 import type { Commune } from "../geo/communes.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import type { DbOrTx } from "./outbox.js";
-import { findUser, isAdminUser, type Organisation, organisationOf } from "./people.js";
+import { findUser, isAdminUser, type Organisation, organisationById, organisationOf } from "./people.js";
 
 export type Invite = typeof invites.$inferSelect;
 
@@ -308,8 +308,8 @@ export function membershipService({ db, adminUnits, adminIds, now }: CoreDeps) {
       const result = redeemInvite(db, kind, code, actor, clock());
       if (!result.ok) return result;
       if (kind === "officer") return { ok: true, kind, communes: communesOfOfficer(db, actor) };
-      const user = findUser(db, actor);
-      return { ok: true, kind, organisation: (user && organisationOf(db, user)?.name) ?? "" };
+      // The organisation just joined (the person may own another one).
+      return { ok: true, kind, organisation: organisationById(db, result.invite.organisationId!)?.name ?? "" };
     },
 
     /** Every active officer with their commune and since when the bot cannot reach them; administrators only. */

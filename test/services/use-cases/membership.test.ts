@@ -112,6 +112,15 @@ describe("inviting a member", () => {
     expect(services.membership.redeem(STRANGER_MEMBER, "member", code)).toEqual({ ok: false, reason: "used" });
   });
 
+  it("the owner of another organisation who joins is told the name of the one joined, not their own", () => {
+    const created = services.membership.inviteMember(owner.user.id);
+    const code = created.ok ? created.invite.code : "";
+    expect(services.membership.redeem(STRANGER, "member", code)).toMatchObject({
+      ok: true,
+      organisation: owner.org.name,
+    });
+  });
+
   it.each(notOwners)("%s cannot invite, and no invitation is made", (_who, actor) => {
     const before = rows();
     expect(services.membership.inviteMember(actor)).toEqual({ ok: false, reason: "owner-only" });
