@@ -2,7 +2,7 @@
 // where it is kept: SQLite by default, Redis when several instances share the work.
 
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
 import { type Db, withoutFlush } from "../db/client.js";
@@ -84,10 +84,18 @@ export interface TypedAnswer {
 export const initialSession = (): SessionData => ({});
 
 export class SqliteSessionStorage implements StorageAdapter<SessionData> {
-  constructor(private readonly db: Db) {}
+  private readonly find;
+
+  constructor(private readonly db: Db) {
+    this.find = db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.key, sql.placeholder("key")))
+      .prepare();
+  }
 
   read(key: string): SessionData | undefined {
-    const row = this.db.select().from(sessions).where(eq(sessions.key, key)).get();
+    const row = this.find.get({ key });
     return row ? (JSON.parse(row.value) as SessionData) : undefined;
   }
 

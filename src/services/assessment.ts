@@ -1,6 +1,7 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { preparedFor } from "../db/prepared.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
 import { improvementPlan, type Plan, planTargets } from "../domain/plan.js";
@@ -79,13 +80,31 @@ export function productsOf(db: Db, organisationId: number): ProductWithApplicati
     .map((r) => ({ product: r.products, application: r.applications }));
 }
 
-export function findApplication(db: Db, id: number): ProductWithApplication | undefined {
-  const row = db
+const applicationById = preparedFor((db) =>
+  db
     .select()
     .from(applications)
     .innerJoin(products, eq(products.id, applications.productId))
-    .where(eq(applications.id, id))
-    .get();
+    .where(eq(applications.id, sql.placeholder("id")))
+    .prepare(),
+);
+const answersOf = preparedFor((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(eq(answers.applicationId, sql.placeholder("id")))
+    .prepare(),
+);
+const clearancesOf = preparedFor((db) =>
+  db
+    .select()
+    .from(clearances)
+    .where(eq(clearances.applicationId, sql.placeholder("id")))
+    .prepare(),
+);
+
+export function findApplication(db: Db, id: number): ProductWithApplication | undefined {
+  const row = applicationById(db).get({ id });
   return row && { product: row.products, application: row.applications };
 }
 
@@ -133,8 +152,8 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
   if (!sheet || !organisation) return undefined;
   const caseId = found.application.caseId ?? undefined;
   const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
-  const answerRows = db.select().from(answers).where(eq(answers.applicationId, applicationId)).all();
-  const clearanceRows = db.select().from(clearances).where(eq(clearances.applicationId, applicationId)).all();
+  const answerRows = answersOf(db).all({ id: applicationId });
+  const clearanceRows = clearancesOf(db).all({ id: applicationId });
   return {
     sheet,
     app: found.application,

@@ -1,8 +1,9 @@
 // Who may act on what: organisation members, commune officers, administrators, and the one-time
 // invitations that make people members or officers.
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { preparedFor } from "../db/prepared.js";
 import { invites, officers, organisationMembers, organisations, users } from "../db/schema.js";
 import type { Role } from "../domain/lifecycle.js";
 import type { Commune } from "../geo/communes.js";
@@ -17,14 +18,25 @@ export const OFFICER_INVITE_DAYS = 14;
 
 /** Organisations the user owns or belongs to. */
 export function organisationIdsOf(db: Db, userId: number): number[] {
-  const owned = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.ownerId, userId)).all();
-  const member = db
-    .select({ id: organisationMembers.organisationId })
-    .from(organisationMembers)
-    .where(eq(organisationMembers.userId, userId))
-    .all();
+  const owned = ownedBy(db).all({ userId });
+  const member = joinedBy(db).all({ userId });
   return [...new Set([...owned, ...member].map((r) => r.id))];
 }
+
+const ownedBy = preparedFor((db) =>
+  db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.ownerId, sql.placeholder("userId")))
+    .prepare(),
+);
+const joinedBy = preparedFor((db) =>
+  db
+    .select({ id: organisationMembers.organisationId })
+    .from(organisationMembers)
+    .where(eq(organisationMembers.userId, sql.placeholder("userId")))
+    .prepare(),
+);
 
 export function isOrganisationMember(db: Db, userId: number, organisationId: number): boolean {
   return organisationIdsOf(db, userId).includes(organisationId);

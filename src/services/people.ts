@@ -2,6 +2,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
+import { preparedFor } from "../db/prepared.js";
 import {
   type Channel,
   consentEvents,
@@ -20,8 +21,35 @@ export const PRIVACY_NOTICE_VERSION = "2026-11";
 export type User = typeof users.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 
+const userById = preparedFor((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+const organisationByIdQuery = preparedFor((db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare(),
+);
+const identityQuery = preparedFor((db) =>
+  db
+    .select({ id: userIdentities.userId })
+    .from(userIdentities)
+    .where(
+      and(
+        eq(userIdentities.channel, sql.placeholder("channel")),
+        eq(userIdentities.externalId, sql.placeholder("externalId")),
+      ),
+    )
+    .prepare(),
+);
+
 export function findUser(db: Db, id: number): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return userById(db).get({ id });
 }
 
 /** How a channel knows a person: the channel and its own id for them (a Telegram user id as decimal text). */
@@ -46,7 +74,7 @@ export function userIdOf(db: DbOrTx, identity: Identity): number | undefined {
 
 /** The user a channel knows by this identity, if any. */
 export function findUserBy(db: Db, identity: Identity): User | undefined {
-  const id = userIdOf(db, identity);
+  const id = identityQuery(db).get({ ...identity })?.id;
   return id === undefined ? undefined : findUser(db, id);
 }
 
@@ -236,7 +264,7 @@ export interface OrganisationInput {
 }
 
 export function organisationById(db: Db, id: number): Organisation | undefined {
-  return db.select().from(organisations).where(eq(organisations.id, id)).get();
+  return organisationByIdQuery(db).get({ id });
 }
 
 /**
