@@ -1104,7 +1104,7 @@ reassess-started =
        *[other] criteria
     } to answer again, with the dossier conditions.
     A lot changes in 3 years: review every answer (📋 Review) and replace documents that have expired (/minhchung).
-reassess-exists = This product already has a new assessment; continuing it.
+reassess-exists = This product already has { $kind } in progress. Continuing that one.
 reassess-no-sheet = There is no current scoring sheet for this product set yet.
 action-start-re-evaluation = re-rating started
 action-start-upgrade = upgrade started

@@ -908,7 +908,7 @@ reassess-started =
     ✅ Đã bắt đầu <b>{ $kind }</b> cho “{ $product }” theo { $title }.
     Giữ { $kept } câu trả lời và minh chứng của lần trước; { $asked } tiêu chí cần trả lời lại, cùng các câu điều kiện hồ sơ.
     Sau 3 năm nhiều thứ đã khác: bạn xem lại từng câu (📋 Xem lại), và thay các giấy tờ đã hết hạn (/minhchung).
-reassess-exists = Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.
+reassess-exists = Sản phẩm này đang có một lần { $kind } chưa xong. Mình mở tiếp lần đó nhé.
 reassess-no-sheet = Chưa có phiếu chấm mới cho bộ sản phẩm này.
 action-start-re-evaluation = bắt đầu đánh giá lại
 action-start-upgrade = bắt đầu nâng hạng

@@ -8,7 +8,9 @@ import type { Answers, Clearances, ScoreResult } from "../domain/scoring.js";
 /** A calendar date: a Date (shown in Vietnam's time zone) or an ISO date "YYYY-MM-DD". */
 export type { DateInput };
 
-export type RegistrationKind = "first" | "upgrade" | "re-evaluation";
+/** Mẫu 01, item 4: what the application is (first rating, upgrade, re-evaluation at expiry). */
+export const REGISTRATION_KINDS = ["first", "upgrade", "re-evaluation"] as const;
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
 export type UnitType = "commune" | "ward" | "special-zone";
 export type ProvinceType = "province" | "city";
 export type Gender = "male" | "female";

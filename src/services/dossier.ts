@@ -9,7 +9,7 @@ import { findProductSet, optionsFor } from "../domain/rubric.js";
 import { unitAddress } from "../forms/docx-kit.js";
 import { formFileName } from "../forms/index.js";
 import { formsText } from "../forms/text.js";
-import type { EvidenceItem, FormKind, FormsInput } from "../forms/types.js";
+import { type EvidenceItem, type FormKind, type FormsInput, REGISTRATION_KINDS } from "../forms/types.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { charCount } from "../text.js";
@@ -35,7 +35,7 @@ export interface DossierItem {
 
 /** The items in the order they are asked. Labels and prompts live in locales/ (dossier-<key>). */
 export const DOSSIER_ITEMS: readonly DossierItem[] = [
-  { key: "registration-kind", scope: "application", kind: "choice", choices: ["first", "upgrade", "re-evaluation"] },
+  { key: "registration-kind", scope: "application", kind: "choice", choices: REGISTRATION_KINDS },
   { key: "address", scope: "organisation", kind: "text" },
   { key: "email", scope: "organisation", kind: "email" },
   { key: "rep-position", scope: "organisation", kind: "text" },
@@ -209,7 +209,7 @@ export function formsInput(
       { optionId: e.optionId ?? undefined, comment: e.note ?? undefined },
     ]),
   );
-  const registrationKind = v.get("registration-kind");
+  const registrationKind = REGISTRATION_KINDS.find((k) => k === v.get("registration-kind"));
 
   const communeRef = commune && {
     name: commune.name,
@@ -243,9 +243,7 @@ export function formsInput(
     },
     product: { name: a.product.name, description: text(v.get("description")), standard: text(v.get("standard")) },
     productSet: { sector: sector?.title, group: group?.title, title: set?.title },
-    ...(registrationKind === "first" || registrationKind === "upgrade" || registrationKind === "re-evaluation"
-      ? { registrationKind }
-      : {}),
+    ...(registrationKind ? { registrationKind } : {}),
     legal: {
       businessRegistration: yes(v.get("legal-business-registration")),
       qualityDeclared: yes(v.get("legal-quality-declared")),

@@ -4,7 +4,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, applicationEvents, applications, dossierFields, evidence } from "../db/schema.js";
 import { appliesInCase, carryAnswers } from "../domain/rubric.js";
-import type { RegistrationKind } from "../forms/types.js";
+import { REGISTRATION_KINDS, type RegistrationKind } from "../forms/types.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { type Application, type Assessment, canWorkOn, findApplication, loadAssessment } from "./assessment.js";
 import { type Calibration, calibrationOf, recordOfficialPoints } from "./calibration.js";
@@ -147,7 +147,8 @@ export function reassessmentService(deps: CoreDeps) {
 
     /**
      * Starts a re-assessment of the kind from a rated application (see startReassessment) and
-     * returns the new one. "exists": the product already has a newer application (`applicationId`);
+     * returns the new one. "exists": the product already has a newer application (`applicationId`,
+     * and `kind`, the kind it was started as, when it was one);
      * "kind": not one reassessmentKinds offers; "no-sheet": the version in force has no sheet for
      * the product set.
      */
@@ -157,7 +158,7 @@ export function reassessmentService(deps: CoreDeps) {
       kind: ReassessmentKind,
     ):
       | { ok: true; assessment: Assessment; kept: number; asked: number }
-      | { ok: false; reason: "exists"; applicationId: number }
+      | { ok: false; reason: "exists"; applicationId: number; kind: ReassessmentKind | undefined }
       | Refused<"not-found" | "kind" | "no-sheet"> {
       const user = actor === undefined ? undefined : findUser(db, actor);
       if (!user) return refuse("not-found");
@@ -166,7 +167,10 @@ export function reassessmentService(deps: CoreDeps) {
         const assessment = loadAssessment(db, catalog, outcome.application.id)!;
         return { ok: true, assessment, kept: outcome.kept, asked: outcome.asked };
       }
-      if (outcome.reason === "exists") return { ok: false, reason: "exists", applicationId: outcome.application.id };
+      if (outcome.reason === "exists") {
+        const { id } = outcome.application;
+        return { ok: false, reason: "exists", applicationId: id, kind: startedAs(db, id) };
+      }
       return refuse(outcome.reason === "role" ? "not-found" : outcome.reason);
     },
 
@@ -210,4 +214,20 @@ export function reassessmentService(deps: CoreDeps) {
       return { ok: true, assessment: a, calibration: calibrationOf(db, a)! };
     },
   };
+}
+
+/** The kind a re-assessment was started as (the dossier's "registration kind"), if it was one. */
+function startedAs(db: Db, applicationId: number): ReassessmentKind | undefined {
+  const value = db
+    .select({ value: dossierFields.value })
+    .from(dossierFields)
+    .where(
+      and(
+        eq(dossierFields.scope, "application"),
+        eq(dossierFields.scopeId, applicationId),
+        eq(dossierFields.key, "registration-kind"),
+      ),
+    )
+    .get()?.value;
+  return REGISTRATION_KINDS.find((k) => k === value);
 }

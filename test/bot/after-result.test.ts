@@ -77,11 +77,13 @@ describe("a certificate 32 months old", () => {
     const fresh = loadAssessment(h.db, catalog, apps()[1]!.id)!;
     expect(fresh.answers).toEqual(loadAssessment(h.db, catalog, appId)!.answers);
 
-    // The owner presses the same reminder later: the same new application continues.
-    await h.deliver(owner.press("🔁 Đánh giá lại", ownerReminder.message_id));
-    expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(
-      "Sản phẩm này đã có lần đánh giá mới, mình mở tiếp nhé.",
-    );
+    // The owner presses "upgrade" on the same reminder later: told it is the re-evaluation that is
+    // open, which continues.
+    await h.deliver(owner.press("⬆️ Nâng hạng", ownerReminder.message_id));
+    expect(h.api.callsOf("answerCallbackQuery").at(-1)!.params).toMatchObject({
+      text: "Sản phẩm này đang có một lần đánh giá lại chưa xong. Mình mở tiếp lần đó nhé.",
+      show_alert: true,
+    });
     expect(apps()).toHaveLength(2);
     expect(text(owner)).toContain("Điều kiện 1/");
     await h.deliver(owner.command("/trangthai"));

@@ -36,7 +36,9 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
       return ctx.answerCallbackQuery({ text, show_alert: true });
     }
     // A second press, or another member started it first: continue that one.
-    await ctx.answerCallbackQuery({ text: ctx.t("reassess-exists") });
+    // Said as an alert naming the kind open: pressing "upgrade" may open a re-evaluation.
+    const open = outcome.kind ? ctx.t(`reassess-kind-${outcome.kind}`) : ctx.t("reassess-kind-first");
+    await ctx.answerCallbackQuery({ text: ctx.t("reassess-exists", { kind: open }), show_alert: true });
     return startAssessment(ctx, outcome.applicationId);
   }
   await ctx.answerCallbackQuery();

@@ -27,10 +27,12 @@ describe("a re-assessment", () => {
     if (!started.ok) throw new Error(started.reason);
     expect(started.assessment.app).toMatchObject({ state: "draft", createdBy: MEMBER });
     expect(started.assessment.product.name).toBe("Mật ong");
-    expect(services.reassessment.start(OWNER, rated, "upgrade")).toEqual({
+    // A re-evaluation pressed afterwards opens the upgrade, saying so.
+    expect(services.reassessment.start(OWNER, rated, "re-evaluation")).toEqual({
       ok: false,
       reason: "exists",
       applicationId: started.assessment.app.id,
+      kind: "upgrade",
     });
   });
 
