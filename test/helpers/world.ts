@@ -9,9 +9,10 @@ import { adminUnits } from "../../src/geo/communes.js";
 import { getI18n } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
 import { addProduct, isAnswered, isClearanceKey, loadAssessment, saveAnswer } from "../../src/services/assessment.js";
+import type { CoreDeps } from "../../src/services/core.js";
 import { addEvidence } from "../../src/services/evidence.js";
 import { loadHolidays } from "../../src/services/holidays.js";
-import { createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
+import { createMemberInvite, createOfficerInvite, redeemInvite } from "../../src/services/membership.js";
 import { notificationsService } from "../../src/services/notifications.js";
 import {
   findUser,
@@ -78,10 +79,24 @@ export function world(db: Db) {
     return { user: findUser(db, user.id)!, org: saved };
   }
 
-  function officer(id: number, communeCodes: string[], language = "vi"): void {
+  /** An officer of the communes, appointed by the administrator's invitation; returns their id. */
+  function officer(id: number, communeCodes: string[], language = "vi"): number {
     const user = person(id, language);
     const invite = createOfficerInvite(db, communeCodes, ADMIN);
     expect(redeemInvite(db, "officer", invite.code, user.id).ok).toBe(true);
+    return user.id;
+  }
+
+  /** A person who joined the producer's organisation through the owner's invitation; returns their id. */
+  function member(p: Producer, id: number): number {
+    const user = person(id);
+    expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, user.id).ok).toBe(true);
+    return user.id;
+  }
+
+  /** The use cases' dependencies over this database (ADMIN as the administrator), with `overrides`. */
+  function coreDeps(overrides: Partial<CoreDeps> = {}): CoreDeps {
+    return { db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify: () => undefined, ...overrides };
   }
 
   function draft(p: Producer, name: string, productSet = HONEY): number {
@@ -161,7 +176,7 @@ export function world(db: Db) {
     return appId;
   }
 
-  return { workflow, person, producer, officer, draft, answer, filed, rated };
+  return { workflow, coreDeps, person, producer, officer, member, draft, answer, filed, rated };
 }
 
 /**

@@ -9,19 +9,8 @@ import { outbox } from "../../../src/db/schema.js";
 import { loadAssessment } from "../../../src/services/assessment.js";
 import { addEvidence } from "../../../src/services/evidence.js";
 import { createServices, type Services } from "../../../src/services/index.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { CAI_NUOC, catalog, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -38,12 +27,6 @@ const STRANGER_MEMBER = 201;
 
 /** Every row of every table: a refused use case writes nothing anywhere. */
 const rows = () => databaseRows(db);
-
-function join(p: Producer, id: number): number {
-  const user = w.person(id);
-  expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, user.id).ok).toBe(true);
-  return user.id;
-}
 
 /**
  * A complete application with a file for every criterion that expects evidence; `tagged`: each file
@@ -73,19 +56,12 @@ beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
   notified = 0;
-  services = createServices({
-    db,
-    catalog,
-    adminUnits: units,
-    adminIds: [ADMIN],
-    holidays,
-    notify: () => notified++,
-  });
+  services = createServices(w.coreDeps({ notify: () => notified++ }));
   w.officer(OFFICER, [CAI_NUOC]);
   owner = w.producer(100, CAI_NUOC);
-  member = join(owner, 101);
+  member = w.member(owner, 101);
   stranger = w.producer(STRANGER, PHU_MY);
-  strangerMember = join(stranger, STRANGER_MEMBER);
+  strangerMember = w.member(stranger, STRANGER_MEMBER);
   expect([stranger.user.id, strangerMember]).toEqual([STRANGER, STRANGER_MEMBER]);
 });
 afterEach(() => db.$client.close());

@@ -4,19 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
 import { loadAssessment } from "../../../src/services/assessment.js";
 import { createServices, type Services } from "../../../src/services/index.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { ADMIN, CAI_NUOC, catalog, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -27,22 +16,11 @@ let appId: number;
 beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
-  services = createServices({ db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify: () => undefined });
+  services = createServices(w.coreDeps());
   owner = w.producer(101, CAI_NUOC);
   appId = w.draft(owner, "Mật ong hoa nhãn");
 });
 afterEach(() => db.$client.close());
-
-function memberOf(p: Producer, id: number): number {
-  const member = w.person(id);
-  expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, member.id).ok).toBe(true);
-  return member.id;
-}
-
-function officer(id: number, commune: string): number {
-  w.officer(id, [commune]);
-  return id;
-}
 
 const firstCriterion = () => loadAssessment(db, catalog, appId)!.criteria[0]!;
 
@@ -86,7 +64,7 @@ describe("answer", () => {
   });
 
   it("lets a member of the organisation answer too", () => {
-    const member = memberOf(owner, 102);
+    const member = w.member(owner, 102);
     const criterion = firstCriterion();
     expect(services.assessment.answer(member, appId, criterion.id, criterion.options[0]!.id)).toMatchObject({
       ok: true,
@@ -95,9 +73,9 @@ describe("answer", () => {
 
   it.each([
     ["a producer of another organisation", () => w.producer(201, CAI_NUOC).user.id],
-    ["a member of another organisation", () => memberOf(w.producer(202, PHU_MY), 203)],
-    ["the commune's officer", () => officer(301, CAI_NUOC)],
-    ["an officer of another commune", () => officer(302, PHU_MY)],
+    ["a member of another organisation", () => w.member(w.producer(202, PHU_MY), 203)],
+    ["the commune's officer", () => w.officer(301, [CAI_NUOC])],
+    ["an officer of another commune", () => w.officer(302, [PHU_MY])],
     ["the administrator", () => ADMIN],
     ["someone without consent", () => undefined],
   ])("refuses %s as not found, changing nothing", (_who, actor) => {

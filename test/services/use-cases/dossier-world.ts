@@ -5,9 +5,8 @@
 import { vi } from "vitest";
 import type { Db } from "../../../src/db/client.js";
 import { createServices } from "../../../src/services/index.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import { ADMIN, CAI_NUOC, catalog, holidays, PHU_MY, type Producer, units, world } from "../../helpers/world.js";
+import { CAI_NUOC, PHU_MY, world } from "../../helpers/world.js";
 
 export const OWNER = 200;
 export const MEMBER = 201;
@@ -27,17 +26,12 @@ export const STRANGERS = [
 export function servicesWorld(db: Db) {
   const w = world(db);
   const notify = vi.fn();
-  const services = createServices({ db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify });
-  const withMember = (p: Producer, memberId: number) => {
-    const member = w.person(memberId);
-    const invite = createMemberInvite(db, p.org.id, p.user.id);
-    if (!redeemInvite(db, "member", invite.code, member.id).ok) throw new Error("invite refused");
-  };
+  const services = createServices(w.coreDeps({ notify }));
   w.officer(OFFICER, [CAI_NUOC]);
   w.officer(OTHER_OFFICER, [PHU_MY]);
   const producer = w.producer(OWNER, CAI_NUOC);
-  withMember(producer, MEMBER);
-  withMember(w.producer(OTHER_PRODUCER, PHU_MY), OTHER_MEMBER);
+  w.member(producer, MEMBER);
+  w.member(w.producer(OTHER_PRODUCER, PHU_MY), OTHER_MEMBER);
   return { w, services, notify, producer };
 }
 

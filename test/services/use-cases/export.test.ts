@@ -5,21 +5,8 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
 import { translator } from "../../../src/i18n.js";
-import type { CoreDeps } from "../../../src/services/core.js";
 import { exportService } from "../../../src/services/export.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  i18n,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { ADMIN, CAI_NUOC, i18n, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 const OFFICER = 100;
 const OTHER_OFFICER = 101;
@@ -35,13 +22,11 @@ let exports: ReturnType<typeof exportService>;
 beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
-  const deps: CoreDeps = { db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify: () => undefined };
-  exports = exportService(deps);
+  exports = exportService(w.coreDeps());
   w.officer(OFFICER, [CAI_NUOC]);
   w.officer(OTHER_OFFICER, [PHU_MY]);
   p = w.producer(200, CAI_NUOC);
-  const member = w.person(MEMBER);
-  expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, member.id).ok).toBe(true);
+  w.member(p, MEMBER);
   stranger = w.producer(300, PHU_MY);
   w.filed(p, "Mật ong", new Date("2026-03-02T03:00:00Z"));
   w.filed(stranger, "Nước mắm", new Date("2026-03-03T03:00:00Z"));

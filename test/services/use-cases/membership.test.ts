@@ -7,17 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
 import { createServices, type Services } from "../../../src/services/index.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { ADMIN, CAI_NUOC, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -46,15 +36,7 @@ function join(inviter: number, personId: number): void {
 beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
-  services = createServices({
-    db,
-    catalog,
-    adminUnits: units,
-    adminIds: [ADMIN],
-    holidays,
-    notify: () => {},
-    now: () => NOW,
-  });
+  services = createServices(w.coreDeps({ now: () => NOW }));
   w.officer(OFFICER, [CAI_NUOC]);
   owner = w.producer(100, CAI_NUOC);
   join(owner.user.id, MEMBER);

@@ -5,21 +5,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
 import { applicationEvents, applications, localEvaluations, officialResults, outbox } from "../../../src/db/schema.js";
-import type { Actor, CoreDeps } from "../../../src/services/core.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
+import type { Actor } from "../../../src/services/core.js";
 import { officerService } from "../../../src/services/officer.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { ADMIN, CAI_NUOC, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 const OFFICER = 100;
 const OTHER_OFFICER = 101;
@@ -40,21 +29,11 @@ beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
   notified = 0;
-  const deps: CoreDeps = {
-    db,
-    catalog,
-    adminUnits: units,
-    adminIds: [ADMIN],
-    holidays,
-    notify: () => notified++,
-    now: () => NOW,
-  };
-  officer = officerService(deps);
+  officer = officerService(w.coreDeps({ notify: () => notified++, now: () => NOW }));
   w.officer(OFFICER, [CAI_NUOC]);
   w.officer(OTHER_OFFICER, [PHU_MY]);
   p = w.producer(200, CAI_NUOC);
-  const member = w.person(MEMBER);
-  expect(redeemInvite(db, "member", createMemberInvite(db, p.org.id, p.user.id).code, member.id).ok).toBe(true);
+  w.member(p, MEMBER);
   stranger = w.producer(STRANGER, PHU_MY);
 });
 afterEach(() => db.$client.close());

@@ -3,21 +3,10 @@
 // nothing in the database changes.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { findUser, PRIVACY_NOTICE_VERSION, telegramIdentity } from "../../../src/services/people.js";
 import { peopleService } from "../../../src/services/profile.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { CAI_NUOC, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 let db: Db;
 let w: World;
@@ -30,11 +19,9 @@ beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
   notify = vi.fn<() => void>();
-  people = peopleService({ db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify });
+  people = peopleService(w.coreDeps({ notify }));
   owner = w.producer(100, CAI_NUOC, "vi", { type: "household", name: "Hộ Bà Tư", businessRegistered: true });
-  member = w.person(200).id;
-  const invite = createMemberInvite(db, owner.org.id, owner.user.id);
-  expect(redeemInvite(db, "member", invite.code, member).ok).toBe(true);
+  member = w.member(owner, 200);
 });
 afterEach(() => db.$client.close());
 

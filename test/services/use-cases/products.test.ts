@@ -3,21 +3,9 @@
 // of another organisation, or an unknown actor, is refused and nothing in the database changes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
-import { createMemberInvite, redeemInvite } from "../../../src/services/membership.js";
 import { productsService } from "../../../src/services/products.js";
 import { databaseRows } from "../../helpers/database-rows.js";
-import {
-  ADMIN,
-  CAI_NUOC,
-  catalog,
-  HONEY,
-  holidays,
-  PHU_MY,
-  type Producer,
-  units,
-  type World,
-  world,
-} from "../../helpers/world.js";
+import { CAI_NUOC, catalog, HONEY, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
 
 const HONEY_PRODUCTS = "che-bien-tu-thit-thuy-san-trung-sua-mat-ong-va-nong-san-khac";
 
@@ -32,11 +20,9 @@ let honey: { productId: number; appId: number };
 beforeEach(() => {
   db = openDatabase(":memory:");
   w = world(db);
-  products = productsService({ db, catalog, adminUnits: units, adminIds: [ADMIN], holidays, notify: () => {} });
+  products = productsService(w.coreDeps());
   owner = w.producer(100, CAI_NUOC);
-  member = w.person(200).id;
-  const invite = createMemberInvite(db, owner.org.id, owner.user.id);
-  expect(redeemInvite(db, "member", invite.code, member).ok).toBe(true);
+  member = w.member(owner, 200);
   stranger = w.producer(300, PHU_MY);
   const appId = w.draft(owner, "Mật ong hoa tràm");
   w.answer(appId, owner.user.id, 3);
