@@ -170,6 +170,13 @@ describe("an application's life", () => {
     await h.flush();
     expect(last(producer)).toContain(`đạt 4★ (Quyết định 1234/QĐ-UBND, ngày ${today})`);
     expect(last(member)).toContain("đạt 4★");
+    // The old 5★ button of that question: refused at once, no decision number asked.
+    const stars = officer.chat().messages.find((m) => m.buttons.some((b) => b.text === "5★"))!;
+    await h.deliver(officer.press("5★", stars.message_id));
+    expect(String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text)).toContain(
+      "đã có kết quả”, chưa làm được việc này",
+    );
+    expect(last(officer)).not.toContain("Số quyết định");
 
     // The member sees the whole timeline.
     await h.deliver(member.command("/trangthai"));

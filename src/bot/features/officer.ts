@@ -289,6 +289,10 @@ onButton(officerFeature, cb.stars, async (ctx, app, n) => {
   const a = await loadForOfficer(ctx, app);
   if (!a) return;
   if (!(n >= 1 && n <= 5)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  // Checked now, before the officer types a decision number for a result that cannot be recorded.
+  if (!availableActions(a.app.state, "officer").includes("record-result")) {
+    return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
+  }
   await ctx.answerCallbackQuery();
   ctx.session.step = "officer-decision";
   ctx.session.applicationId = a.app.id;
