@@ -402,7 +402,8 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } { $points ->
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (chosen)
-q-how-to-answer = Press an option's number, or type its number or its words. (★: the minimum for that many stars)
+q-how-to-answer = Press an option's number, or type its number or its words.
+q-marker-legend = (★: the minimum for that many stars)
 btn-option = { $n } · { $points }pt
 btn-attach = 📎 Send evidence
 btn-back = ⬅️ Back
@@ -1209,6 +1210,7 @@ cli-communes-exported = Wrote { $count } { $count ->
 ## Filing step by step, evidence before filing, unreachable officers, administrators (issue 10)
 
 fix-how = Press “Complete step by step” or one item: when an item is done, the next one opens.
+fix-how-items = Press a button below to go on.
 btn-fix-start = ▶️ Complete step by step
 btn-fix-clearance = ⚖️ Condition { $n }
 btn-fix-failed-clearance = ⚠️ Condition { $n }

@@ -296,7 +296,8 @@ q-option-chosen = ✅ { $n }. { $label } — <b>{ $points } điểm</b>{ $marker
         [0] {""}
        *[other] {" "}(★{ $marker })
     } (đang chọn)
-q-how-to-answer = Bấm số phương án, hoặc gõ số hoặc chữ của phương án. (★: mức tối thiểu để đạt số sao đó)
+q-how-to-answer = Bấm số phương án, hoặc gõ số hoặc chữ của phương án.
+q-marker-legend = (★: mức tối thiểu để đạt số sao đó)
 btn-option = { $n } · { $points }đ
 btn-attach = 📎 Gửi minh chứng
 btn-back = ⬅️ Quay lại
@@ -983,6 +984,7 @@ cli-communes-exported = Đã ghi { $count } xã, phường, đặc khu vào { $f
 ## Filing step by step, evidence before filing, unreachable officers, administrators (issue 10)
 
 fix-how = Bấm “Bổ sung lần lượt” hoặc bấm một mục: làm xong mục nào, mình mở ngay mục tiếp theo.
+fix-how-items = Bấm nút bên dưới để làm tiếp.
 btn-fix-start = ▶️ Bổ sung lần lượt
 btn-fix-clearance = ⚖️ Điều kiện { $n }
 btn-fix-failed-clearance = ⚠️ Điều kiện { $n }

@@ -97,6 +97,14 @@ describe("the producer journey", () => {
     expect(result.match(/công nhận OCOP/g)).toHaveLength(1);
     if (score.stars < 5) expect(result).toContain(`Để lên ${score.stars + 1}★`);
 
+    // The ★ legend only under questions that have an option with a ★.
+    const questions = h.api
+      .callsOf("sendMessage")
+      .map((c) => String(c.params.text))
+      .filter((t) => t.includes("Bấm số phương án"));
+    for (const q of questions) expect(q.includes("(★: mức tối thiểu"), q).toBe(/\(★\d\)/.test(q));
+    expect(new Set(questions.map((q) => q.includes("(★:")))).toEqual(new Set([true, false]));
+
     // Every answered question's message now shows the chosen answer and no buttons.
     const answered = u.chat().messages.filter((m) => m.text?.startsWith("✅ A1.1."));
     expect(answered).toHaveLength(1);

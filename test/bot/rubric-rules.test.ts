@@ -100,6 +100,10 @@ describe("a household without business registration", () => {
     await h.deliver(u.command("/nop"));
     const refused = u.chat().last()!;
     expect(refused.text).toContain("Hộ chưa có đăng ký kinh doanh: luật chỉ nhận hộ có đăng ký");
+    // Nothing to walk through: the words point to the one button there is.
+    expect(refused.buttons.map((b) => b.text)).toEqual(["✅ Hộ tôi đã đăng ký kinh doanh"]);
+    expect(refused.text).toContain("Bấm nút bên dưới để làm tiếp.");
+    expect(refused.text).not.toContain("Bổ sung lần lượt");
     expect(appsOf(3002)[0]!.state).toBe("completed");
     // The criterion whose every option needs the registration says so.
     await h.deliver(u.command("/xemlai"));

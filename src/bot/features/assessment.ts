@@ -85,6 +85,7 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
     lines.push("");
     lines.push(...options.map((o, i) => optionLine(ctx, o, i, a.answers[key] === o.id)));
     lines.push("", ctx.t("q-how-to-answer"));
+    if (options.some((o) => o.marker)) lines.push(ctx.t("q-marker-legend"));
     keyboards.push(
       grid(
         options.map((o, i) => [optionButton(ctx, o, i), cb.answer(a.app.id, key, o.id)]),
@@ -391,7 +392,8 @@ export async function showMissing(ctx: BotContext, a: Assessment, r: Readiness) 
   ctx.session.step = undefined;
   const items = r.items.map((item) => itemButton(ctx, a, item));
   const start: Button[] = r.items.some(isStepItem) ? [[ctx.t("btn-fix-start"), cb.fix(a.app.id, undefined)]] : [];
-  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, a, r), "", ctx.t("fix-how")].join("\n"), {
+  const how = start.length ? ctx.t("fix-how") : ctx.t("fix-how-items");
+  return ctx.reply([ctx.t("not-ready"), ...missingLines(ctx, a, r), "", how].join("\n"), {
     ...HTML,
     reply_markup: stack(column(start), grid(items.slice(0, MAX_ITEM_BUTTONS), 4)),
   });
