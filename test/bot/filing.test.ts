@@ -103,6 +103,24 @@ describe("/nop refused: straight to what is missing", () => {
   }, 60_000);
 });
 
+describe("leaving the walk", () => {
+  it("an answer changed from /xemlai after a refused /nop is followed by the result, not the walk's next item", async () => {
+    const u = h.api.user({ id: 7004, first_name: "Lan" });
+    await answeredWithoutEvidence(u);
+    await h.deliver(u.command("/nop"));
+    expect(last(u)).toContain("Hồ sơ chưa nộp được");
+    await h.deliver(u.command("/xemlai"));
+    await h.deliver(u.press("A1.1", u.chat().messages.find((m) => m.text?.startsWith("Phần A"))!.message_id));
+    await h.deliver(u.press(/^1 · /));
+    const shown = u
+      .chat()
+      .messages.slice(-3)
+      .map((m) => m.text ?? "");
+    expect(shown.join("\n")).toContain("Tổng:");
+    expect(last(u)).not.toContain("minh chứng cho");
+  });
+});
+
 describe("the evidence Mẫu 02 lists as missing, before submitting", () => {
   it("is shown with the submit button; it is the report's list; filing stays allowed", async () => {
     const u = h.api.user({ id: 7003, first_name: "Lan" });

@@ -27,6 +27,8 @@ onButton(review, cb.result, async (ctx, app) => {
 });
 
 async function showReview(ctx: BotContext, a: Assessment) {
+  // Opening the review leaves the walk through what is missing for filing (/nop starts it again).
+  ctx.session.fixing = undefined;
   const r = assessmentResult(a).score;
   const editable = isEditable(a.app);
   for (const part of a.sheet.version.parts) {
