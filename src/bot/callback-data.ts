@@ -146,6 +146,8 @@ export const cb = {
   answer: button("a", id, key, rest),
   clearance: button("q", id, flag("1", "0"), rest),
   ask: button("e", id, rest),
+  /** A question opened from the review: it leaves the walk through what is missing for filing. */
+  reviewAsk: button("ve", id, rest),
   back: button("b", id, rest),
   saveExit: button("x", id),
   evidence: button("f", id, rest),

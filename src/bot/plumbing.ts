@@ -1,10 +1,12 @@
 // The middleware every update goes through before the features: its context and log line, text
 // normalised on arrival, once per update_id, one answer per callback query, double presses, and
 // the error boundary's answer.
+
 import { randomBytes } from "node:crypto";
 import type { BotError, MiddlewareFn, StorageAdapter } from "grammy";
 import type { Services } from "../services/index.js";
 import type { BotContext, BotDeps, HandlerDeps } from "./context.js";
+import { staleButtonText } from "./hints.js";
 import { HTML } from "./html.js";
 import { pseudonym } from "./pseudonym.js";
 import type { UpdateLog } from "./update-log.js";
@@ -132,7 +134,7 @@ export const ignoreDoublePress: MiddlewareFn<BotContext> = async (ctx, next) => 
  */
 export const requireMessageOfButton: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.callbackQuery && !ctx.callbackQuery.message) {
-    await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
     return;
   }
   return next();

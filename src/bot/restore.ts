@@ -5,7 +5,7 @@ import type { MiddlewareFn } from "grammy";
 import { hasConsent } from "../services/people.js";
 import type { BotContext } from "./context.js";
 import { missingRegistrationStep } from "./features/onboarding.js";
-import { isAdmin } from "./workflow.js";
+import { isAdmin } from "./hints.js";
 
 /** Fills a session that has never been marked (`v`) with what the database says the user is doing. */
 export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {

@@ -60,6 +60,8 @@ export interface SessionData {
   decisionNumber?: string;
   /** The application whose missing items (for filing) are being done one after another. */
   fixing?: number;
+  /** The current question was opened from the review: answering it does not go on with the walk. */
+  fromReview?: boolean;
   /** The assessment in this chat, its current question and the message showing it. */
   applicationId?: number;
   question?: string;

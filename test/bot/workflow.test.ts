@@ -177,6 +177,14 @@ describe("an application's life", () => {
       "đã có kết quả”, chưa làm được việc này",
     );
     expect(last(officer)).not.toContain("Số quyết định");
+    // Buttons of an application that does not exist, handled by different features: each refusal
+    // points the officer to their own list, not to a producer's commands.
+    for (const data of ["o3:999999", "le:999999:origin:a", "hs:nonsense"]) {
+      await h.deliver(officer.pressData(data));
+      const refusal = String(h.api.callsOf("answerCallbackQuery").at(-1)!.params.text);
+      expect(refusal, data).toContain("/hoso");
+      expect(refusal, data).not.toContain("/sanpham");
+    }
 
     // The member sees the whole timeline.
     await h.deliver(member.command("/trangthai"));

@@ -1,11 +1,13 @@
 // After the official result: starting a re-assessment or an upgrade from the last answers (from
 // /trangthai or an expiry reminder), and the council's points per part, which an officer records
 // and the producer sees beside their own.
+
 import { Composer } from "grammy";
 import { type Calibration, comparisonLines, parsePartPoints } from "../../services/calibration.js";
 import type { ReassessmentKind } from "../../services/reassessment.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
@@ -32,7 +34,7 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
   const outcome = ctx.services.reassessment.start(ctx.user?.id, id, kind);
   if (!outcome.ok) {
     if (outcome.reason !== "exists") {
-      const text = outcome.reason === "no-sheet" ? ctx.t("reassess-no-sheet") : ctx.t("stale-button");
+      const text = outcome.reason === "no-sheet" ? ctx.t("reassess-no-sheet") : staleButtonText(ctx);
       return ctx.answerCallbackQuery({ text, show_alert: true });
     }
     // A second press, or another member started it first: continue that one.
@@ -58,7 +60,7 @@ onButton(afterResultFeature, cb.reassess, async (ctx, id, kind) => {
 
 onButton(afterResultFeature, cb.officialPoints, async (ctx, app) => {
   const rated = ctx.services.reassessment.pointsFor(ctx.user?.id, app);
-  if (!rated.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!rated.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   const a = rated.assessment;
   await ctx.answerCallbackQuery();
   ctx.session.step = "officer-points";
@@ -75,7 +77,7 @@ async function handleCalibrationText(ctx: BotContext, text: string): Promise<boo
   const rated = ctx.services.reassessment.pointsFor(ctx.user?.id, ctx.session.applicationId);
   if (!rated.ok) {
     ctx.session.step = undefined;
-    await ctx.reply(ctx.t("stale-button"), HTML);
+    await ctx.reply(staleButtonText(ctx), HTML);
     return true;
   }
   const a = rated.assessment;
@@ -90,7 +92,7 @@ async function handleCalibrationText(ctx: BotContext, text: string): Promise<boo
   const saved = ctx.services.reassessment.recordPoints(ctx.user?.id, a.app.id, points);
   ctx.session.step = undefined;
   if (!saved.ok) {
-    await ctx.reply(ctx.t("stale-button"), HTML);
+    await ctx.reply(staleButtonText(ctx), HTML);
     return true;
   }
   const lines = comparisonLines((key, args) => ctx.t(key, args), negotiateLocale(ctx), saved.calibration);

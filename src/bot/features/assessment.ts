@@ -1,6 +1,7 @@
 // The self-assessment: one question per message, answers saved before any reply, resume at the
 // first unanswered question, and the walk through what is missing for filing; with its parts,
 // the review and result (assessment/review.ts) and evidence files (assessment/evidence.ts).
+
 import { Composer, type InlineKeyboard } from "grammy";
 import { isStepItem, type MissingItem, nextStep, parseItemKey, type Readiness } from "../../domain/readiness.js";
 import { type Option, optionsFor } from "../../domain/rubric.js";
@@ -22,6 +23,7 @@ import { fold } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
+import { staleButtonText } from "../hints.js";
 import { escapeHtml, HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
@@ -128,9 +130,10 @@ function answeredText(ctx: BotContext, a: Assessment, key: QuestionKey): string 
   });
 }
 
-async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
+async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey, fromReview = false) {
   const { text, keyboard } = renderQuestion(ctx, a, key);
   const sent = await ctx.reply(text, { ...HTML, reply_markup: keyboard });
+  ctx.session.fromReview = fromReview || undefined;
   ctx.session.step = "assess";
   ctx.session.applicationId = a.app.id;
   ctx.session.question = key;
@@ -142,7 +145,7 @@ async function askQuestion(ctx: BotContext, a: Assessment, key: QuestionKey) {
  * while the missing items for filing are being done, the next of those.
  */
 async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
-  if (ctx.session.fixing === a.app.id)
+  if (ctx.session.fixing === a.app.id && !ctx.session.fromReview)
     return continueFixing(ctx, a, after === undefined ? undefined : questionItem(after));
   const key = nextQuestion(a, after);
   if (key) return askQuestion(ctx, a, key);
@@ -196,7 +199,7 @@ async function answer(
     const text =
       outcome.reason === "not-editable"
         ? th(ctx, "not-editable", { state: ctx.t(`state-${outcome.state}`) })
-        : ctx.t("stale-button");
+        : staleButtonText(ctx);
     if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
     return ctx.reply(text, HTML);
   }
@@ -249,10 +252,11 @@ onButton(assessmentFeature, cb.back, async (ctx, app, key) => {
   return askQuestion(ctx, loaded.a, previous);
 });
 
-onButton(assessmentFeature, cb.ask, async (ctx, app, key) => {
+/** Opens a question to answer again: from the walk (it goes on after) or from the review (it ends). */
+async function openQuestion(ctx: BotContext, app: number, key: QuestionKey, fromReview: boolean) {
   const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (!loaded.a.order.includes(key)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!loaded.a.order.includes(key)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   if (!isEditable(loaded.a.app)) {
     return ctx.answerCallbackQuery({
       text: th(ctx, "not-editable", { state: ctx.t(`state-${loaded.a.app.state}`) }),
@@ -260,8 +264,11 @@ onButton(assessmentFeature, cb.ask, async (ctx, app, key) => {
     });
   }
   await ctx.answerCallbackQuery();
-  return askQuestion(ctx, loaded.a, key);
-});
+  return askQuestion(ctx, loaded.a, key, fromReview);
+}
+
+onButton(assessmentFeature, cb.ask, (ctx, app, key) => openQuestion(ctx, app, key, false));
+onButton(assessmentFeature, cb.reviewAsk, (ctx, app, key) => openQuestion(ctx, app, key, true));
 
 onButton(assessmentFeature, cb.saveExit, async (ctx, app) => {
   const loaded = await loadForUser(ctx, app);
@@ -435,7 +442,7 @@ async function continueFixing(ctx: BotContext, a: Assessment, after?: MissingIte
   if (after?.kind === "evidence" && a.answers[after.id] === undefined && a.order.includes(after.id))
     return askQuestion(ctx, a, after.id);
   const checked = ctx.services.assessment.readiness(ctx.user?.id, a.app.id);
-  if (!checked.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  if (!checked.ok) return ctx.reply(staleButtonText(ctx), HTML);
   const r = checked.readiness;
   if (r.ready) return showReady(ctx, a, r);
   const item = nextStep(r, after);
@@ -455,7 +462,7 @@ onButton(assessmentFeature, cb.fix, async (ctx, app, afterKey) => {
   const after = afterKey === undefined ? undefined : parseItemKey(afterKey);
   const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
-  if (afterKey !== undefined && !after) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (afterKey !== undefined && !after) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   ctx.session.fixing = loaded.a.app.id;

@@ -1,5 +1,6 @@
 // "Hoàn thiện hồ sơ": what the legal forms need beyond the self-assessment, one item per message,
 // each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
+
 import { Composer, InputFile } from "grammy";
 import { formatDate, readTypedDay } from "../../dates.js";
 import { buildMau01, buildMau02, buildMau03 } from "../../forms/index.js";
@@ -16,6 +17,7 @@ import {
   YES,
 } from "../../services/dossier.js";
 import { charCount, clip } from "../../text.js";
+import { staleButtonText } from "../hints.js";
 
 /** Longest value echoed back inside a question. */
 const ECHO_MAX = 1000;
@@ -60,8 +62,8 @@ function valueText(ctx: BotContext, key: string, value: string | undefined): str
 async function loadForDossier(ctx: BotContext, appId: number | undefined): Promise<Dossier | undefined> {
   const opened = ctx.services.dossier.open(ctx.user?.id, appId);
   if (!opened.ok) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+    else await ctx.reply(staleButtonText(ctx), HTML);
     return undefined;
   }
   return opened;
@@ -117,8 +119,8 @@ async function continueDossier(ctx: BotContext, d: Dossier) {
 async function save(ctx: BotContext, d: Dossier, key: string, value: string) {
   const saved = ctx.services.dossier.save(ctx.user?.id, d.assessment.app.id, key, value);
   if (!saved.ok) {
-    if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    return ctx.reply(ctx.t("stale-button"), HTML);
+    if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+    return ctx.reply(staleButtonText(ctx), HTML);
   }
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();
@@ -148,7 +150,7 @@ async function itemOfButton(
   const d = await loadForDossier(ctx, app);
   if (!d) return undefined;
   const key = d.keys[index];
-  if (!key) await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!key) await ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   return key ? { d, key } : undefined;
 }
 
@@ -161,16 +163,14 @@ onButton(dossierFeature, cb.dossierSuggestion, async (ctx, app, index) => {
   const found = await itemOfButton(ctx, app, index);
   if (!found) return;
   const suggested = suggestion(found.d.assessment, found.key);
-  return suggested
-    ? save(ctx, found.d, found.key, suggested)
-    : ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  return suggested ? save(ctx, found.d, found.key, suggested) : ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
 });
 
 onButton(dossierFeature, cb.dossierChoice, async (ctx, app, index, choice) => {
   const found = await itemOfButton(ctx, app, index);
   if (!found) return;
   if (!itemChoices(found.d.assessment, found.key).includes(choice))
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   return save(ctx, found.d, found.key, choice);
 });
 
@@ -273,13 +273,13 @@ async function sendDocuments(ctx: BotContext, forms: Forms) {
 /** Mẫu 01 and 02 for the producer, in reply to a command. */
 async function sendForms(ctx: BotContext, appId: number) {
   const forms = ctx.services.dossier.forms(ctx.user?.id, appId, ["mau-01", "mau-02"]);
-  return forms.ok ? sendDocuments(ctx, forms) : ctx.reply(ctx.t("stale-button"), HTML);
+  return forms.ok ? sendDocuments(ctx, forms) : ctx.reply(staleButtonText(ctx), HTML);
 }
 
 /** The forms from a button: Mẫu 01 and 02 for the producer, plus Mẫu 03 first for officers and administrators. */
 async function sendFormsOfButton(ctx: BotContext, appId: number, kinds: FormKind[]) {
   const forms = ctx.services.dossier.forms(ctx.user?.id, appId, kinds);
-  if (!forms.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!forms.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery();
   return sendDocuments(ctx, forms);
 }

@@ -1,6 +1,7 @@
 // Invitations by deep link: members join an organisation (t.me/<bot>?start=join_<code>), officers
 // are appointed to communes (…?start=officer_<code>). The owner manages members (/thanhvien);
 // administrators appoint and revoke officers (/quantri).
+
 import { Composer } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { formatDate, formatDateTime, formatTime } from "../../dates.js";
@@ -10,11 +11,11 @@ import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { deepLink } from "../deep-link.js";
 import { accepted } from "../edits.js";
+import { isAdmin, staleButtonText } from "../hints.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
 import { textSteps } from "../text-steps.js";
-import { isAdmin } from "../workflow.js";
 
 export const invitesFeature = new Composer<BotContext>();
 
@@ -99,14 +100,14 @@ onButton(invitesFeature, cb.inviteMember, async (ctx) => {
 
 onButton(invitesFeature, cb.removeMember, async (ctx, userId) => {
   if (!ctx.services.membership.removeMember(ctx.user?.id, userId).ok)
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("member-removed") });
   return ctx.editMessageReplyMarkup();
 });
 
 onButton(invitesFeature, cb.revokeInvite, async (ctx, code) => {
   if (!ctx.services.membership.revokeInvite(ctx.user?.id, code).ok)
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked-done") });
   return ctx.editMessageReplyMarkup();
 });
@@ -187,7 +188,7 @@ async function adminPressed(ctx: BotContext, what: "invite" | "list" | "commune"
     const revoked = ctx.services.membership.revokeOfficer(ctx.user?.id, arg);
     return ctx.reply(ctx.t(revoked.ok ? "admin-revoked" : "stale-button"), HTML);
   }
-  return ctx.reply(ctx.t("stale-button"), HTML);
+  return ctx.reply(staleButtonText(ctx), HTML);
 }
 
 /** Typed text of an administrator looking for a commune to appoint an officer to. */

@@ -1,6 +1,7 @@
 // Commune officers (and administrators): view an application with its evidence and history,
 // receive it, request changes with a note, evaluate the four local criteria, forward it to the
 // province, record the official result; /hoso lists their communes' applications, /xuat exports.
+
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import { formatDate, isoDay, readTypedDay } from "../../dates.js";
 import { type Action, availableActions } from "../../domain/lifecycle.js";
@@ -14,6 +15,7 @@ import { unitLabel } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
+import { staleButtonText } from "../hints.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { negotiateLocale, th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
@@ -21,7 +23,6 @@ import { optionButton, optionLine } from "../options.js";
 import { textSteps } from "../text-steps.js";
 import { calibrationLines } from "./after-result.js";
 import { explainRefusal, timelineLines } from "./status.js";
-import { staleButtonText } from "./unhandled.js";
 
 export const officerFeature = new Composer<BotContext>();
 
@@ -231,7 +232,7 @@ onButton(officerFeature, cb.officerEvaluate, async (ctx, app) => {
 onButton(officerFeature, cb.localOption, async (ctx, appId, topic, optionId) => {
   const result = ctx.services.officer.evaluate(ctx.user?.id, appId, topic as LocalCriterion, optionId);
   if (!result.ok) {
-    const text = result.reason === "state" ? ctx.t("local-wrong-state") : ctx.t("stale-button");
+    const text = result.reason === "state" ? ctx.t("local-wrong-state") : staleButtonText(ctx);
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("local-saved") });
@@ -253,7 +254,7 @@ async function localProgress(ctx: BotContext, appId: number) {
   ctx.session.step = undefined;
   ctx.session.localTopic = undefined;
   const progress = ctx.services.officer.localProgress(ctx.user?.id, appId);
-  if (!progress.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  if (!progress.ok) return ctx.reply(staleButtonText(ctx), HTML);
   if (progress.remaining > 0) return ctx.reply(ctx.t("local-remaining", { count: progress.remaining }), HTML);
   return ctx.reply(ctx.t("local-all-done"), {
     ...HTML,
@@ -288,7 +289,7 @@ onButton(officerFeature, cb.officerRecordResult, async (ctx, app) => {
 onButton(officerFeature, cb.stars, async (ctx, app, n) => {
   const a = await loadForOfficer(ctx, app);
   if (!a) return;
-  if (!(n >= 1 && n <= 5)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!(n >= 1 && n <= 5)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   // Checked now, before the officer types a decision number for a result that cannot be recorded.
   if (!availableActions(a.app.state, "officer").includes("record-result")) {
     return explainRefusal(ctx, { ok: false, reason: "state", state: a.app.state });
@@ -320,7 +321,7 @@ async function handleOfficerText(ctx: BotContext, text: string): Promise<boolean
     );
     if (!saved.ok) {
       ctx.session.step = undefined;
-      await ctx.reply(ctx.t("stale-button"), HTML);
+      await ctx.reply(staleButtonText(ctx), HTML);
       return true;
     }
     await accepted(ctx);
@@ -452,7 +453,7 @@ function calibrationSummaryLines(ctx: BotContext, summary: CalibrationSummary | 
 officerFeature.command("hoso", (ctx) => showList(ctx, "open", 0));
 
 onButton(officerFeature, cb.officerList, async (ctx, filter, page) => {
-  if (!INBOX_FILTERS.includes(filter as InboxFilter)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!INBOX_FILTERS.includes(filter as InboxFilter)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   return showList(ctx, filter as InboxFilter, page);
 });

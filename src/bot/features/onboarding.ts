@@ -1,4 +1,5 @@
 // /start, consent, registration, profile, language and deleting one's data.
+
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { formatDate } from "../../dates.js";
 import { hasConsent, telegramIdentity } from "../../services/people.js";
@@ -8,12 +9,12 @@ import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
+import { isAdmin, staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
 import type { Step } from "../session.js";
 import { textSteps } from "../text-steps.js";
-import { isAdmin } from "../workflow.js";
 import { continueWalk } from "./assessment.js";
 import { INVITE_PAYLOAD, redeemPendingInvite, showAdminMenu } from "./invites.js";
 import { showMainMenu } from "./products.js";
@@ -287,7 +288,7 @@ onboarding.on("message:contact", async (ctx, next) => {
 
 onButton(onboarding, cb.orgType, async (ctx, type) => {
   const saved = ctx.services.people.setOrganisationType(ctx.user?.id, type);
-  if (!saved.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!saved.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("org-type-chosen", { type: ctx.t(`org-type-${type}`) }));
   if (saved.organisation && type === "household") return askBusinessRegistration(ctx);
@@ -296,7 +297,7 @@ onButton(onboarding, cb.orgType, async (ctx, type) => {
 
 onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
   const saved = ctx.services.people.setBusinessRegistration(ctx.user?.id, registered);
-  if (!saved.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!saved.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   if (!registered) await ctx.reply(ctx.t("household-unregistered"), HTML);
@@ -315,10 +316,10 @@ onButton(onboarding, cb.businessRegistered, async (ctx, registered) => {
 onButton(onboarding, cb.commune, async (ctx, code) => {
   const commune = ctx.deps.adminUnits.commune(code);
   if (!ctx.user || !commune || commune.removed || ctx.session.step !== "reg-commune") {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   }
   const saved = ctx.services.people.setCommune(ctx.user.id, commune.code);
-  if (!saved.ok && saved.reason !== "incomplete") return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!saved.ok && saved.reason !== "incomplete") return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("commune-chosen", { commune: unitLabel(ctx.t, commune) }));
   if (!saved.ok) return continueRegistration(ctx);
@@ -363,7 +364,7 @@ onboarding.command("thongtin", (ctx) => (hasConsent(ctx.user) ? showProfile(ctx)
 onButton(onboarding, cb.profileEdit, async (ctx, field) => {
   const allowed = field === "name" || field === "phone" || !!ctx.services.people.profile(ctx.user?.id)?.owner;
   if (!ctx.user || !PROFILE_FIELDS.includes(field as (typeof PROFILE_FIELDS)[number]) || !allowed) {
-    return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+    return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   }
   await ctx.answerCallbackQuery();
   ctx.session.editing = true;

@@ -1,5 +1,6 @@
 // The main menu and products: adding one (name, then the product set found from what the producer
 // types, or sector → group → set, then the case), renaming, moving to another set, deleting.
+
 import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import type { ProductSet } from "../../domain/rubric.js";
@@ -11,6 +12,7 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
+import { staleButtonText } from "../hints.js";
 import { HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column, grid, stack } from "../keyboards.js";
@@ -161,7 +163,7 @@ function findProductCard(ctx: BotContext, productId: number) {
 }
 
 onButton(productsFeature, cb.otherProduct, async (ctx) => {
-  if (!ctx.session.productName) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!ctx.session.productName) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   return askProductSet(ctx, ctx.session.productName, false);
@@ -169,7 +171,7 @@ onButton(productsFeature, cb.otherProduct, async (ctx) => {
 
 onButton(productsFeature, cb.sector, async (ctx, sectorIndex) => {
   const sector = ctx.deps.catalog.defaultVersion.taxonomy[sectorIndex];
-  if (!sector || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!sector || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   if (sector.groups.length === 1) {
     const kb = column(sector.groups[0]!.sets.map((set) => [set.title, cb.productSet(set.number)]));
@@ -181,7 +183,7 @@ onButton(productsFeature, cb.sector, async (ctx, sectorIndex) => {
 
 onButton(productsFeature, cb.group, async (ctx, si, gi) => {
   const group = ctx.deps.catalog.defaultVersion.taxonomy[si]?.groups[gi];
-  if (!group || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!group || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   const kb = column(group.sets.map((set) => [set.title, cb.productSet(set.number)]));
   return ctx.editMessageText(th(ctx, "ask-product-set", { sector: group.title }), { ...HTML, reply_markup: kb });
@@ -189,7 +191,7 @@ onButton(productsFeature, cb.group, async (ctx, si, gi) => {
 
 onButton(productsFeature, cb.productSet, async (ctx, number) => {
   const set = allSets(ctx).find((x) => x.number === number);
-  if (!set || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!set || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(th(ctx, "product-set-chosen", { set: set.title }));
   return setChosen(ctx, set);
@@ -220,7 +222,7 @@ onButton(productsFeature, cb.productCase, async (ctx, caseId) => {
   const version = (moving !== undefined && findProductCard(ctx, moving)?.version) || catalog.defaultVersion.id;
   const sheet = set ? catalog.sheetFor(version, set.id) : undefined;
   const chosen = sheet?.cases.find((c) => c.id === caseId);
-  if (!set || !chosen || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!set || !chosen || !choosingSet(ctx)) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(th(ctx, "case-chosen", { case: chosen.title }));
   return moving !== undefined ? previewMove(ctx, moving, set, chosen.id) : createProduct(ctx, chosen.id);
@@ -285,7 +287,7 @@ async function refused(ctx: BotContext, reason: ProductRefusal, productId: numbe
 
 onButton(productsFeature, cb.productRename, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
-  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!card) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   if (!ctx.services.products.actions(ctx.user?.id, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.step = "product-rename";
@@ -297,7 +299,7 @@ async function renameTyped(ctx: BotContext, text: string) {
   const productId = ctx.session.renameProductId;
   if (productId === undefined || !ctx.user) {
     ctx.session.step = undefined;
-    return ctx.reply(ctx.t("stale-button"), HTML);
+    return ctx.reply(staleButtonText(ctx), HTML);
   }
   const renamed = ctx.services.products.rename(ctx.user.id, productId, text);
   if (!renamed.ok) {
@@ -314,7 +316,7 @@ async function renameTyped(ctx: BotContext, text: string) {
 
 onButton(productsFeature, cb.productMove, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
-  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!card) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   if (!ctx.services.products.actions(ctx.user?.id, productId).edit) return refused(ctx, "state", productId);
   await ctx.answerCallbackQuery();
   ctx.session.moveProductId = productId;
@@ -348,7 +350,7 @@ async function previewMove(ctx: BotContext, productId: number, set: ProductSet, 
 
 onButton(productsFeature, cb.productMoveConfirm, async (ctx, productId, number, caseId) => {
   const set = allSets(ctx).find((s) => s.number === number);
-  if (!set || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!set || !ctx.user) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   const moved = ctx.services.products.changeSet(ctx.user.id, productId, set.id, caseId);
   if (!moved.ok) return refused(ctx, moved.reason, productId, set.title);
   await ctx.answerCallbackQuery();
@@ -380,7 +382,7 @@ onButton(productsFeature, cb.productKeep, async (ctx, productId) => {
 
 onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
-  if (!card || !ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!card || !ctx.user) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   const { deletion } = ctx.services.products.actions(ctx.user.id, productId);
   if (deletion) return refused(ctx, deletion, productId);
   await ctx.answerCallbackQuery();
@@ -394,7 +396,7 @@ onButton(productsFeature, cb.productDelete, async (ctx, productId) => {
 });
 
 onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
-  if (!ctx.user) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!ctx.user) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   const deleted = ctx.services.products.remove(ctx.user.id, productId);
   if (!deleted.ok) return refused(ctx, deleted.reason, productId);
   await ctx.answerCallbackQuery();
@@ -412,7 +414,7 @@ onButton(productsFeature, cb.productDeleteConfirm, async (ctx, productId) => {
 
 onButton(productsFeature, cb.product, async (ctx, productId) => {
   const card = findProductCard(ctx, productId);
-  if (!card) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!card) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery();
   return showProduct(ctx, card.appId);
 });

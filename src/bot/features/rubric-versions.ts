@@ -1,10 +1,12 @@
 // Rubric versions from the product's menu: which version the application is scored under, and,
 // only when the producer says the dossier was filed before the latest version took effect, the
 // earlier one (where its sheet is shipped; otherwise the bot says so plainly).
+
 import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
@@ -14,7 +16,7 @@ export const rubricVersionsFeature = new Composer<BotContext>();
 
 onButton(rubricVersionsFeature, cb.rubricVersions, async (ctx, app) => {
   const found = ctx.services.rubricVersions.choice(ctx.user?.id, app);
-  if (!found.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!found.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery();
   const { assessment: a, choice } = found;
   const from = formatDate(choice.latest.effectiveFrom);
@@ -66,7 +68,7 @@ onButton(rubricVersionsFeature, cb.rubricVersionSwitch, async (ctx, app, version
         ? ctx.t("version-already")
         : outcome.reason === "not-editable"
           ? ctx.t("not-editable", { state: ctx.t(`state-${outcome.state}`) })
-          : ctx.t("stale-button");
+          : staleButtonText(ctx);
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery();

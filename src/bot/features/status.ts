@@ -1,5 +1,6 @@
 // The producer's side of an application: submit when ready (else exactly what is missing),
 // withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
+
 import { Composer } from "grammy";
 import { formatDate, formatDateTime } from "../../dates.js";
 import { vnDate } from "../../domain/calendar.js";
@@ -8,6 +9,7 @@ import type { ActRefusal } from "../../services/applications.js";
 import type { TimelineEntry } from "../../services/workflow.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { staleButtonText } from "../hints.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
@@ -23,7 +25,7 @@ export async function explainRefusal(ctx: BotContext, result: ActRefusal) {
       ? th(ctx, "action-already", { state: ctx.t(`state-${result.state ?? "draft"}`) })
       : result.reason === "state"
         ? th(ctx, "action-wrong-state", { state: ctx.t(`state-${result.state ?? "draft"}`) })
-        : ctx.t("stale-button");
+        : staleButtonText(ctx);
   if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text, show_alert: true });
   return ctx.reply(text, HTML);
 }
@@ -109,7 +111,7 @@ statusFeature.command("trangthai", async (ctx) => {
 /** A product card's status button: that application's status, as /trangthai shows it. */
 onButton(statusFeature, cb.status, async (ctx, app) => {
   await ctx.answerCallbackQuery();
-  if (!(await showStatus(ctx, app))) return ctx.reply(ctx.t("stale-button"), HTML);
+  if (!(await showStatus(ctx, app))) return ctx.reply(staleButtonText(ctx), HTML);
   return undefined;
 });
 

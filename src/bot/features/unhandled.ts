@@ -4,27 +4,10 @@ import { Composer } from "grammy";
 import { hasConsent } from "../../services/people.js";
 import type { BotContext } from "../context.js";
 import { editNotTaken } from "../edits.js";
+import { desk, staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
-import { isAdmin } from "../workflow.js";
 
 export const unhandled = new Composer<BotContext>();
-
-/**
- * Whose menu the user's hints point to: an administrator's (/quantri), an officer's with no
- * organisation of their own (/hoso), or a producer's (/sanpham, /tieptuc).
- */
-function desk(ctx: BotContext): "admin" | "officer" | "producer" {
-  if (isAdmin(ctx)) return "admin";
-  const profile = ctx.services.people.profile(ctx.user?.id);
-  if (profile && !profile.organisation && profile.officerOf.length > 0) return "officer";
-  return "producer";
-}
-
-/** The answer to a button that is old or no longer usable, pointing to the user's own menu. */
-export function staleButtonText(ctx: BotContext): string {
-  const who = desk(ctx);
-  return ctx.t(who === "producer" ? "stale-button" : `stale-button-${who}`);
-}
 
 /** What the user was doing, as a hint for what to do next. */
 export function nextStepHint(ctx: BotContext): string {

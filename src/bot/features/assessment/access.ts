@@ -1,8 +1,10 @@
 // Which application a producer may work on, and which one they are working on.
+
 import { type Assessment, isEditable } from "../../../services/assessment.js";
 import { clip } from "../../../text.js";
 import { cb } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { staleButtonText } from "../../hints.js";
 import { HTML } from "../../html.js";
 import { th } from "../../i18n.js";
 import { column } from "../../keyboards.js";
@@ -13,8 +15,8 @@ type Loaded = { ok: true; a: Assessment } | { ok: false };
 export async function loadForUser(ctx: BotContext, appId: number | undefined): Promise<Loaded> {
   const opened = ctx.services.assessment.open(ctx.user?.id, appId);
   if (!opened.ok) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    else await ctx.reply(ctx.t("stale-button"), HTML);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
+    else await ctx.reply(staleButtonText(ctx), HTML);
     if (appId !== undefined) ctx.log.warn({ appId }, "refused access to an application");
     return { ok: false };
   }

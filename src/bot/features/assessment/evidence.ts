@@ -1,4 +1,5 @@
 // Evidence: photos, videos or documents attached to a criterion, tagged with their kind, listed and removed.
+
 import { Composer } from "grammy";
 import { itemKey } from "../../../domain/readiness.js";
 import type { PlacedCriterion } from "../../../domain/rubric.js";
@@ -6,6 +7,7 @@ import { type Assessment, isEditable } from "../../../services/assessment.js";
 import { clip } from "../../../text.js";
 import { cb, onButton } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { staleButtonText } from "../../hints.js";
 import { HTML, replyLines } from "../../html.js";
 import { th } from "../../i18n.js";
 import { type Button, column, stack } from "../../keyboards.js";
@@ -36,7 +38,7 @@ onButton(evidence, cb.evidence, async (ctx, app, criterionId) => {
   const loaded = await loadForUser(ctx, app);
   if (!loaded.ok) return;
   const criterion = loaded.a.criteria.find((c) => c.id === criterionId);
-  if (!criterion) return ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  if (!criterion) return ctx.answerCallbackQuery({ text: staleButtonText(ctx) });
   if (!isEditable(loaded.a.app))
     return ctx.answerCallbackQuery({
       text: th(ctx, "evidence-closed", { state: ctx.t(`state-${loaded.a.app.state}`) }),
@@ -90,7 +92,7 @@ evidence.on("message", async (ctx, next) => {
         return ctx.reply(ctx.t("evidence-too-big"), HTML);
       default:
         ctx.log.warn({ appId: ctx.session.applicationId }, "refused evidence for an application");
-        return ctx.reply(ctx.t("stale-button"), HTML);
+        return ctx.reply(staleButtonText(ctx), HTML);
     }
   }
   // The law's evidence table: the user may say which kind of document this is (optional).
@@ -109,7 +111,7 @@ evidence.on("message", async (ctx, next) => {
 
 onButton(evidence, cb.evidenceKind, async (ctx, id, index) => {
   const tagged = ctx.services.evidence.tag(ctx.user?.id, id, index);
-  if (!tagged.ok) return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+  if (!tagged.ok) return ctx.answerCallbackQuery({ text: staleButtonText(ctx), show_alert: true });
   await ctx.answerCallbackQuery({ text: ctx.t("evidence-tagged", { kind: ctx.t(`evidence-${tagged.kind}`) }) });
   return undefined;
 });
@@ -119,7 +121,7 @@ evidence.command("minhchung", async (ctx) => {
   if (!a) return;
   await saidFrozen(ctx, a);
   const listed = ctx.services.evidence.list(ctx.user?.id, a.app.id);
-  if (!listed.ok) return ctx.reply(ctx.t("stale-button"), HTML);
+  if (!listed.ok) return ctx.reply(staleButtonText(ctx), HTML);
   const { files } = listed;
   if (files.length === 0) return ctx.reply(ctx.t("evidence-none"), HTML);
   const lines = [th(ctx, "evidence-list", { product: a.product.name })];

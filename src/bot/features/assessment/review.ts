@@ -27,8 +27,6 @@ onButton(review, cb.result, async (ctx, app) => {
 });
 
 async function showReview(ctx: BotContext, a: Assessment) {
-  // Opening the review leaves the walk through what is missing for filing (/nop starts it again).
-  ctx.session.fixing = undefined;
   const r = assessmentResult(a).score;
   const editable = isEditable(a.app);
   for (const part of a.sheet.version.parts) {
@@ -55,7 +53,7 @@ async function showReview(ctx: BotContext, a: Assessment) {
             })
           : th(ctx, "review-line-unanswered", { id: c.id, title: c.title, max: c.maxPoints }),
       );
-      if (editable) edits.push([c.id, cb.ask(a.app.id, c.id)]);
+      if (editable) edits.push([c.id, cb.reviewAsk(a.app.id, c.id)]);
     });
     await replyLines(ctx, lines, editable ? { reply_markup: grid(edits, 5) } : {});
   }
