@@ -1,4 +1,6 @@
 // `npm run bench`: how fast the engine and the bot are on this machine; the README quotes the figures.
+// Sections 4–6 live in scripts/bench/: CPU per answer against @grammyjs/conversations, a burst of
+// 200 presses and a fan-out of 1,000 notifications under Telegram's limits (strict fake Bot API).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,12 +15,14 @@ import { score } from "../src/domain/scoring.js";
 import { loadCatalog } from "../src/rubric/catalog.js";
 import { adminUnitsOf } from "../src/services/admin-units.js";
 import { loadHolidays } from "../src/services/holidays.js";
+import { compareAnswers } from "./bench/answers.js";
+import { burst } from "./bench/burst.js";
+import { fanOut } from "./bench/fan-out.js";
+import { BOT_INFO } from "./bench/in-process.js";
+import { stats } from "./bench/stats.js";
+import { databaseFile } from "./bench/telegram-limits.js";
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-  return { mean: mean.toFixed(3), p99: sorted[Math.floor(sorted.length * 0.99)]!.toFixed(3), n: samples.length };
-}
+const progress = (section: string) => process.stderr.write(`bench: ${section}…\n`);
 
 const catalog = loadCatalog().value!;
 let seed = 1;
@@ -27,6 +31,7 @@ const random = () => {
   return seed / 2147483647;
 };
 
+progress("scoring, plans, communes");
 // 1. Scoring and the exact improvement plan over every shipped sheet.
 const scoring: number[] = [];
 const planning: number[] = [];
@@ -80,21 +85,7 @@ const bot = createBot(
     holidays: loadHolidays(),
     notify: () => undefined,
   },
-  {
-    botInfo: {
-      id: 1,
-      is_bot: true,
-      first_name: "b",
-      username: "b_bot",
-      can_join_groups: false,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-    } as never,
-  },
+  { botInfo: BOT_INFO },
 );
 let messageId = 1;
 let lastMarkup: { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
@@ -145,6 +136,7 @@ const deliver = async (u: Update) => {
   await bot.handleUpdate(u);
   updates.push(performance.now() - t);
 };
+progress("20 self-assessments");
 await bot.init();
 const rssBefore = process.memoryUsage().rss;
 for (let round = 0; round < 20; round++) {
@@ -171,6 +163,21 @@ for (let round = 0; round < 20; round++) {
 }
 const rssAfter = process.memoryUsage().rss;
 
+// 4. CPU per answer: our bot (50 people × the 36 answers of an assessment) against a 36-question
+// questionnaire on @grammyjs/conversations v2 that does no database work.
+progress("CPU per answer, ours and @grammyjs/conversations");
+const answersDb = databaseFile();
+const answers = await compareAnswers({ db: answersDb, catalog, adminUnits: adminUnitsOf(answersDb) });
+answersDb.$client.close();
+
+// 5. 200 people press an answer at once; Telegram's limits enforced by the fake Bot API over HTTP.
+progress("burst of 200 presses (about 30 s)");
+const pressBurst = await burst(catalog);
+
+// 6. 1,000 notifications through the dispatcher, under the same limits.
+progress("fan-out to 1,000 chats (about 40 s)");
+const notifications = await fanOut(catalog);
+
 console.log(
   JSON.stringify(
     {
@@ -182,6 +189,10 @@ console.log(
       botUpdateMs: stats(updates),
       assessments: 20,
       rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
+      cpuPerAnswer: answers,
+      burst: pressBurst,
+      fanOut: notifications,
+      date: new Date().toISOString().slice(0, 10),
     },
     null,
     2,

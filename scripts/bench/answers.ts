@@ -1,0 +1,144 @@
+// CPU per answer: our bot answering the 36 button presses of a self-assessment (each answer saved
+// in the database file before the next question is shown), against a peer that does no database
+// work: a 36-question questionnaire written with @grammyjs/conversations v2 (replay-based, state
+// in memory). Both get Telegram answered in process, so only the bots' own work is counted.
+import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, type Context } from "grammy";
+import type { BotDeps } from "../../src/bot/context.js";
+import { answerButton, BOT_INFO, inProcessTelegram, ourBot } from "./in-process.js";
+import { cpuMs, mean } from "./stats.js";
+
+export const QUESTIONS = 36;
+
+type Telegram = ReturnType<typeof inProcessTelegram>;
+interface Subject {
+  telegram: Telegram;
+  handle(update: Parameters<Bot["handleUpdate"]>[0]): Promise<void>;
+  /** Brings a new user to the first question. */
+  begin(chat: number): Promise<void>;
+}
+
+/** The peer: one conversation asks 36 questions with four buttons, editing its message each time. */
+export function peer(): Subject {
+  type PeerContext = ConversationFlavor<Context>;
+  const keyboard = (q: number) => ({
+    inline_keyboard: [
+      [1, 2].map((o) => ({ text: `${o} · ${o}đ`, callback_data: `q${q}:${o}` })),
+      [3, 4].map((o) => ({ text: `${o} · ${o}đ`, callback_data: `q${q}:${o}` })),
+    ],
+  });
+  const question = (q: number) => `Câu ${q}/${QUESTIONS}: mức nào đúng với sản phẩm của bạn?`;
+  async function questionnaire(conversation: Conversation<PeerContext, Context>, ctx: Context) {
+    await ctx.reply(question(1), { reply_markup: keyboard(1) });
+    for (let q = 1; q <= QUESTIONS; q++) {
+      const answer = await conversation.waitFor("callback_query:data");
+      await answer.answerCallbackQuery();
+      await answer.editMessageText(q < QUESTIONS ? question(q + 1) : "Xong.", {
+        reply_markup: q < QUESTIONS ? keyboard(q + 1) : { inline_keyboard: [] },
+      });
+    }
+  }
+  const telegram = inProcessTelegram();
+  const bot = new Bot<PeerContext>("2:bench-peer-token-not-used-anywhere", {
+    botInfo: BOT_INFO,
+    client: telegram.client,
+  });
+  bot.use(conversations(), createConversation(questionnaire, "questionnaire"));
+  bot.command("start", (ctx) => ctx.conversation.enter("questionnaire"));
+  return {
+    telegram,
+    handle: (u) => bot.handleUpdate(u),
+    begin: (chat) => bot.handleUpdate(telegram.text(chat, "/start")),
+  };
+}
+
+/** Our bot: registration, a product (vegetables: 4 requirements and 32 criteria), then its questions. */
+export function ours(deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">): Subject {
+  const telegram = inProcessTelegram();
+  const bot = ourBot(deps, telegram);
+  const handle = (u: Parameters<Bot["handleUpdate"]>[0]) => bot.handleUpdate(u);
+  const press = (chat: number, label: RegExp) =>
+    handle(telegram.press(chat, telegram.buttons(chat).find((b) => label.test(b.text))!.callback_data!));
+  return {
+    telegram,
+    handle,
+    async begin(chat) {
+      await handle(telegram.text(chat, "/start"));
+      await press(chat, /Đồng ý/);
+      await handle(telegram.text(chat, "Nguyễn Văn An"));
+      await handle(telegram.text(chat, "0912345678"));
+      await press(chat, /HTX/);
+      await handle(telegram.text(chat, "HTX Bench"));
+      await handle(telegram.text(chat, "cai nuoc"));
+      await press(chat, /^1\./);
+      await press(chat, /➕/);
+      await handle(telegram.text(chat, "Rau cải"));
+      await press(chat, /^Thực phẩm$/);
+      await press(chat, /tươi sống/);
+      await press(chat, /^Rau/);
+    },
+  };
+}
+
+/**
+ * CPU milliseconds of each answer, by answer number (index 0: answer #1): `users` users all at
+ * the first question, then answer #1 of each, answer #2 of each, … (interleaved, so every
+ * conversation is open at once). `warmUp` users go through first and are not counted.
+ */
+export async function cpuPerAnswer(
+  subject: Subject,
+  firstChat: number,
+  users: number,
+  warmUp: number,
+): Promise<number[][]> {
+  const byAnswer: number[][] = Array.from({ length: QUESTIONS }, () => []);
+  for (const [count, counted] of [
+    [warmUp, false],
+    [users, true],
+  ] as const) {
+    const chats = Array.from({ length: count }, (_, i) => firstChat + (counted ? warmUp : 0) + i);
+    for (const chat of chats) await subject.begin(chat);
+    for (let q = 0; q < QUESTIONS; q++) {
+      for (const chat of chats) {
+        const button = answerButton(subject.telegram.buttons(chat));
+        if (!button) throw new Error(`chat ${chat}: no answer button at question ${q + 1}`);
+        const used = await cpuMs(() => subject.handle(subject.telegram.press(chat, button.callback_data!)));
+        if (counted) byAnswer[q]!.push(used);
+      }
+    }
+  }
+  return byAnswer;
+}
+
+function summary(byAnswer: number[][]) {
+  const all = byAnswer.flat();
+  const perAnswer = byAnswer.map(mean);
+  return {
+    meanMs: mean(all),
+    answer1Ms: perAnswer[0]!,
+    answer36Ms: perAnswer[QUESTIONS - 1]!,
+    answer36OverAnswer1: perAnswer[QUESTIONS - 1]! / perAnswer[0]!,
+    /** Answers #33–35 over #1–3: the questions themselves, the result screen of #36 aside. */
+    lateOverEarly: mean(perAnswer.slice(QUESTIONS - 4, QUESTIONS - 1)) / mean(perAnswer.slice(0, 3)),
+    n: all.length,
+  };
+}
+
+/** Both bots, `users` users × 36 answers each (after `warmUp` users), CPU per answer compared. */
+export async function compareAnswers(deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">, users = 50, warmUp = 10) {
+  const our = await cpuPerAnswer(ours(deps), 50_000, users, warmUp);
+  const their = await cpuPerAnswer(peer(), 60_000, users, warmUp);
+  const a = summary(our);
+  const b = summary(their);
+  const fixed = (x: number) => Number(x.toFixed(3));
+  const round = (s: ReturnType<typeof summary>) =>
+    Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
+  return {
+    users,
+    answersPerUser: QUESTIONS,
+    ours: round(a),
+    conversationsV2: round(b),
+    oursOverPeer: fixed(a.meanMs / b.meanMs),
+    targets: { oursOverPeer: 0.5, ourAnswer36OverAnswer1: 1.2 },
+  };
+}
