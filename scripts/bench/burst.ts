@@ -6,7 +6,7 @@ import type { RubricCatalog } from "../../src/rubric/catalog.js";
 import { type FakeUser, startFakeBotApi } from "../../test/helpers/fake-bot-api.js";
 import { answerButton, NO_LIMITS } from "./in-process.js";
 import { percentile } from "./stats.js";
-import { botOnFake, databaseFile, enforceLimits, STRICT_LIMITS, sendsOf } from "./telegram-limits.js";
+import { botOnFake, databaseFile, STRICT_LIMITS, sendsOf } from "./telegram-limits.js";
 
 const SORRY = "Xin lỗi";
 
@@ -37,7 +37,7 @@ export async function burst(catalog: RubricCatalog, people = 200, answeredBefore
   for (let i = 0; i < users.length; i += 20) await Promise.all(users.slice(i, i + 20).map(prepare));
 
   // The burst: the bot as in production, Telegram's limits enforced by the fake.
-  enforceLimits(api, STRICT_LIMITS);
+  api.enforceLimits(STRICT_LIMITS);
   const bot = botOnFake(api, db, catalog, TELEGRAM_LIMITS, logs);
   const shown = new Map(users.map((u) => [u.id, u.chat().last()!.text]));
   const presses = users.map((u) => u.press(answerButton(u.chat().last()!.buttons)!.text));

@@ -24,14 +24,6 @@ export function databaseFile(): Db {
   return openDatabase(join(mkdtempSync(join(tmpdir(), "ocop-bench-")), "bench.sqlite"));
 }
 
-/**
- * Makes the fake enforce `limits` from now on. The fake takes its limits when started; setting
- * up hundreds of people first under Telegram's limits would only make the bench slower.
- */
-export function enforceLimits(api: FakeBotApi, limits: SendLimits): void {
-  (api as unknown as { limits: SendLimits }).limits = limits;
-}
-
 /** Our bot on `db`, sending through `api` within `limits` (production: TELEGRAM_LIMITS). */
 export function botOnFake(api: FakeBotApi, db: Db, catalog: RubricCatalog, limits: SendLimits, logs: string[]) {
   return createBot(

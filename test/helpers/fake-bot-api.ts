@@ -94,7 +94,7 @@ export class FakeBotApiServer implements FakeBotApi {
   webhook: Record<string, unknown> | undefined;
 
   private readonly strictHtml: boolean;
-  private readonly limits: FakeBotApiOptions["limits"];
+  private limits: FakeBotApiOptions["limits"];
   private readonly log: boolean;
   private server: Server | undefined;
   private readonly chats = new Map<number, ChatState>();
@@ -180,6 +180,11 @@ export class FakeBotApiServer implements FakeBotApi {
   callsOf(method: string): RecordedCall[] {
     const m = method.toLowerCase();
     return this.calls.filter((c) => c.method.toLowerCase() === m);
+  }
+
+  /** Enforces Telegram's flood `limits` (429 above them) from now on; undefined: none. */
+  enforceLimits(limits: FakeBotApiOptions["limits"]): void {
+    this.limits = limits;
   }
 
   errors(): RecordedCall[] {

@@ -222,6 +222,8 @@ export interface FakeBotApi {
   callsOf(method: string): RecordedCall[];
   /** Every call answered with ok:false (including injected faults and 409 conflicts). */
   errors(): RecordedCall[];
+  /** Enforces Telegram's flood limits (429 above them) from now on, as the `limits` option does. */
+  enforceLimits(limits: FakeBotApiOptions["limits"]): void;
   /** Like errors(), without the failures injected with failNext. */
   unexpectedErrors(): RecordedCall[];
   /** A private chat as the user sees it now. */
