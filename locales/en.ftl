@@ -552,6 +552,7 @@ action-wrong-state = The application is “{ $state }”: this cannot be done no
 status-none = No applications yet. Type /danhgia to start a self-assessment.
 status-head = 📦 <b>{ $product }</b> – { $state }
 status-score = Indicative score: { $total }/100 · { $stars }★
+status-score-none = Indicative score: none yet, no question answered.
 status-official = 🏅 Official result: { $stars }★ (decision { $decision } of { $date })
 status-timeline = <b>History:</b>
 status-event = • { $at } – { $action } ({ $who })

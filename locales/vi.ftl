@@ -428,6 +428,7 @@ action-wrong-state = Hồ sơ đang ở trạng thái “{ $state }”, chưa l�
 status-none = Chưa có hồ sơ nào. Gõ /danhgia để bắt đầu tự đánh giá.
 status-head = 📦 <b>{ $product }</b> – { $state }
 status-score = Điểm dự kiến: { $total }/100 · { $stars }★
+status-score-none = Điểm dự kiến: chưa có, vì chưa trả lời câu nào.
 status-official = 🏅 Kết quả chính thức: { $stars }★ (Quyết định { $decision }, ngày { $date })
 status-timeline = <b>Diễn biến:</b>
 status-event = • { $at } – { $action } ({ $who })

@@ -6,6 +6,7 @@ import { loadCatalog } from "../../src/rubric/catalog.js";
 import { assessmentResult, loadAssessment } from "../../src/services/assessment.js";
 import { lastText as text, useHarness } from "../helpers/bot.js";
 import type { FakeUser } from "../helpers/fake-bot-api.js";
+import { addHoney } from "../helpers/journeys.js";
 
 const catalog = loadCatalog().value!;
 const h = useHarness();
@@ -196,6 +197,15 @@ describe("the producer journey", () => {
 });
 
 describe("products, profile and language", () => {
+  it("/trangthai of a product with nothing answered gives no score yet, not 0 points and 1★", async () => {
+    const u = h.api.user({ id: 1104, first_name: "Ba" });
+    await register(u);
+    await addHoney(h, u);
+    await h.deliver(u.command("/trangthai"));
+    expect(text(u)).toContain("Điểm dự kiến: chưa có, vì chưa trả lời câu nào.");
+    expect(text(u)).not.toContain("0/100");
+  });
+
   it("asks the tourism case once and asks only that case's options", async () => {
     const u = h.api.user({ id: 1101, first_name: "Du" });
     await register(u);

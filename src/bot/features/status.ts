@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "../../dates.js";
 import { vnDate } from "../../domain/calendar.js";
 import { certificateTimeline } from "../../domain/certificate.js";
 import type { ActRefusal } from "../../services/applications.js";
+import { answeredCount } from "../../services/assessment.js";
 import type { TimelineEntry } from "../../services/workflow.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -127,7 +128,9 @@ async function showStatus(ctx: BotContext, appId: number): Promise<boolean> {
   const { readiness: r, official, calibration } = status;
   const lines = [
     th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
-    th(ctx, "status-score", { total: r.total, stars: r.stars }),
+    answeredCount(status.assessment) === 0
+      ? ctx.t("status-score-none")
+      : th(ctx, "status-score", { total: r.total, stars: r.stars }),
   ];
   if (official)
     lines.push(
