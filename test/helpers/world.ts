@@ -124,6 +124,25 @@ export function world(db: Db) {
   }
 
   /**
+   * A photo for every criterion that expects evidence; `tagged`: each says it proves only the
+   * criterion's first kind (so Mẫu 02 lists the other kinds as missing).
+   */
+  function attachEvidence(appId: number, userId: number, tagged = false): void {
+    const a = loadAssessment(db, catalog, appId)!;
+    for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
+      addEvidence(db, {
+        applicationId: appId,
+        criterionId: c.id,
+        fileId: `f-${c.id}`,
+        fileUniqueId: `u-${appId}-${c.id}`,
+        kind: "photo",
+        addedBy: userId,
+        ...(tagged ? { evidenceKind: c.evidence[0] } : {}),
+      });
+    }
+  }
+
+  /**
    * A complete application with evidence (the best options, but for `changes`: criterion → option),
    * submitted at `submittedAt`, received at `receivedAt` if given.
    */
@@ -139,16 +158,7 @@ export function world(db: Db) {
     const a = loadAssessment(db, catalog, appId)!;
     for (const [criterion, option] of Object.entries(changes))
       expect(saveAnswer(db, a, criterion, option, p.user.id).ok).toBe(true);
-    for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-      addEvidence(db, {
-        applicationId: appId,
-        criterionId: c.id,
-        fileId: `f-${c.id}`,
-        fileUniqueId: `u-${appId}-${c.id}`,
-        kind: "photo",
-        addedBy: p.user.id,
-      });
-    }
+    attachEvidence(appId, p.user.id);
     const submitted = act(workflow(submittedAt), p.user.id, appId, "submit");
     expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
     if (receive) expect(act(workflow(receive.at), receive.by, appId, "receive").ok).toBe(true);
@@ -176,7 +186,7 @@ export function world(db: Db) {
     return appId;
   }
 
-  return { workflow, coreDeps, person, producer, officer, member, draft, answer, filed, rated };
+  return { workflow, coreDeps, person, producer, officer, member, draft, answer, attachEvidence, filed, rated };
 }
 
 /**

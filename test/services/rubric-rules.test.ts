@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../src/db/client.js";
 import { applicationEvents, clearances } from "../../src/db/schema.js";
 import { loadAssessment, applicationReadiness as readiness } from "../../src/services/assessment.js";
-import { addEvidence } from "../../src/services/evidence.js";
 import { saveOrganisation } from "../../src/services/people.js";
 import { rubricVersionChoice, switchRubricVersion } from "../../src/services/rubric-versions.js";
 import { act } from "../../src/services/workflow.js";
@@ -24,17 +23,7 @@ afterEach(() => db.$client.close());
 
 function complete(appId: number, userId: number) {
   w.answer(appId, userId);
-  const a = loadAssessment(db, catalog, appId)!;
-  for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-    addEvidence(db, {
-      applicationId: appId,
-      criterionId: c.id,
-      fileId: `f-${c.id}`,
-      fileUniqueId: `u-${appId}-${c.id}`,
-      kind: "photo",
-      addedBy: userId,
-    });
-  }
+  w.attachEvidence(appId, userId);
   return loadAssessment(db, catalog, appId)!;
 }
 

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
 import { outbox } from "../../../src/db/schema.js";
 import { loadAssessment } from "../../../src/services/assessment.js";
-import { addEvidence } from "../../../src/services/evidence.js";
 import { createServices, type Services } from "../../../src/services/index.js";
 import { databaseRows } from "../../helpers/database-rows.js";
 import { CAI_NUOC, catalog, PHU_MY, type Producer, type World, world } from "../../helpers/world.js";
@@ -35,18 +34,7 @@ const rows = () => databaseRows(db);
 function complete(p: Producer, name: string, tagged = false): number {
   const appId = w.draft(p, name);
   w.answer(appId, p.user.id);
-  const a = loadAssessment(db, catalog, appId)!;
-  for (const c of a.criteria.filter((c) => c.evidence.length > 0)) {
-    addEvidence(db, {
-      applicationId: appId,
-      criterionId: c.id,
-      fileId: `f-${c.id}`,
-      fileUniqueId: `u-${appId}-${c.id}`,
-      kind: "photo",
-      addedBy: p.user.id,
-      ...(tagged ? { evidenceKind: c.evidence[0] } : {}),
-    });
-  }
+  w.attachEvidence(appId, p.user.id, tagged);
   return appId;
 }
 
