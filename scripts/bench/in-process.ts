@@ -3,23 +3,11 @@
 import type { Update } from "grammy/types";
 import pino from "pino";
 import type { BotDeps } from "../../src/bot/context.js";
-import { createBot } from "../../src/bot/index.js";
+import { createBot, offlineBotInfo } from "../../src/bot/index.js";
 import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
 import { loadHolidays } from "../../src/services/holidays.js";
 
-export const BOT_INFO = {
-  id: 1,
-  is_bot: true,
-  first_name: "b",
-  username: "b_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as never;
+export const BOT_INFO = offlineBotInfo("b", "b_bot");
 
 /** Limits that never make a send wait. */
 export const NO_LIMITS: SendLimits = {

@@ -3,6 +3,7 @@
 
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type StorageAdapter, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { getI18n } from "../i18n.js";
 import { createServices } from "../services/index.js";
 import { telegramIdentity } from "../services/people.js";
@@ -47,6 +48,26 @@ export interface CreateBotOptions {
   /** grammY client options, e.g. apiRoot for a local Bot API server or a test fake. */
   client?: BotConfig<BotContext>["client"];
   botInfo?: BotConfig<BotContext>["botInfo"];
+}
+
+/**
+ * What getMe would answer, for a bot run without Telegram (the terminal chat, the benchmark,
+ * tests): given as `botInfo`, the bot makes no call at start.
+ */
+export function offlineBotInfo(firstName: string, username: string): UserFromGetMe {
+  return {
+    id: 1,
+    is_bot: true,
+    first_name: firstName,
+    username,
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+  } as UserFromGetMe;
 }
 
 /** Private chats only: the chat is the user. */

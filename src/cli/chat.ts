@@ -2,9 +2,9 @@
 // network. Messages are printed, buttons are numbered, typing a number presses it.
 import "../load-env.js";
 import { createInterface } from "node:readline";
-import type { Message, Update, UserFromGetMe } from "grammy/types";
+import type { Message, Update } from "grammy/types";
 import pino from "pino";
-import { createBot } from "../bot/index.js";
+import { createBot, offlineBotInfo } from "../bot/index.js";
 import { createTelegramDispatcher } from "../bot/notifications/index.js";
 import { openDatabase } from "../db/client.js";
 import { getI18n, translator } from "../i18n.js";
@@ -22,19 +22,7 @@ const USER = {
   language_code: "vi",
 } as const;
 const CHAT = { id: USER.id, type: "private", first_name: USER.first_name } as const;
-const BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "OCOP",
-  username: "ocop_chat_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+const BOT_INFO = offlineBotInfo("OCOP", "ocop_chat_bot");
 
 interface Shown {
   buttons: { text: string; data?: string; contact?: boolean }[];

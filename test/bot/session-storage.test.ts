@@ -8,6 +8,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, type SessionFlavor, type StorageAdapter, session } from "grammy";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { offlineBotInfo } from "../../src/bot/index.js";
 import {
   REDIS_SESSION_PREFIX,
   REDIS_SESSION_TTL_SECONDS,
@@ -31,19 +32,7 @@ type Ctx = Context & SessionFlavor<SessionData & { count?: number }>;
 /** Two messages from one chat at the same moment: neither may overwrite the other's change. */
 async function concurrentIncrements(storage: StorageAdapter<SessionData>): Promise<number | undefined> {
   const bot = new Bot<Ctx>("1:test", {
-    botInfo: {
-      id: 1,
-      is_bot: true,
-      first_name: "t",
-      username: "t_bot",
-      can_join_groups: false,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-    } as never,
+    botInfo: offlineBotInfo("t", "t_bot"),
   });
   const key = (ctx: Context) => String(ctx.chat?.id);
   bot.use(sequentialize(key));
