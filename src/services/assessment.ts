@@ -276,9 +276,15 @@ export interface AssessmentResult {
   plans: Plan[];
 }
 
+/** The indicative score per part and in total, and the stars (see domain/scoring.ts). */
+export function assessmentScore(a: Assessment): ScoreResult {
+  return score(a.sheet, a.answers, { caseId: a.caseId, clearances: a.clearances });
+}
+
+/** The score and the improvement plans to the next tiers (the plans cost far more than the score). */
 export function assessmentResult(a: Assessment): AssessmentResult {
+  const result = assessmentScore(a);
   const opts = { caseId: a.caseId, clearances: a.clearances };
-  const result = score(a.sheet, a.answers, opts);
   const plans = planTargets(result).map((target) => improvementPlan(a.sheet, a.answers, target, opts));
   return { score: result, plans };
 }
@@ -290,7 +296,7 @@ export function applicationReadiness(db: Db, a: Assessment): Readiness {
     criteria: a.criteria,
     caseId: a.caseId,
     answers: a.answers,
-    score: assessmentResult(a).score,
+    score: assessmentScore(a),
     files: evidenceOf(db, a).map(evidenceFile),
     unregistered: lacksBusinessRegistration(a.organisation),
   });
@@ -372,7 +378,7 @@ export function assessmentService({ db, catalog }: CoreDeps) {
         previous: saved.previous,
         completed: saved.completed,
         next: nextQuestion(a, key),
-        score: assessmentResult(a).score,
+        score: assessmentScore(a),
       };
     },
 

@@ -5,7 +5,7 @@ import type { Db } from "../db/client.js";
 import { applicationEvents, officialResults } from "../db/schema.js";
 import type { Translate } from "../i18n.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
+import { type Assessment, assessmentScore, loadAssessment } from "./assessment.js";
 import { organisationPeople, rolesFor } from "./membership.js";
 import { enqueueNotifications, type NotificationInput } from "./outbox.js";
 import { applicationsOfCommunes, officialResultOf, type WorkflowDeps } from "./workflow.js";
@@ -29,7 +29,7 @@ export interface Calibration {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function compare(a: Assessment, official: Record<string, number>): Calibration {
-  const { score } = assessmentResult(a);
+  const score = assessmentScore(a);
   const parts = a.sheet.version.parts.map((p) => {
     const self = score.parts[p.id]?.points ?? 0;
     const council = official[p.id] ?? 0;

@@ -13,7 +13,7 @@ import { type EvidenceItem, type FormKind, type FormsInput, REGISTRATION_KINDS }
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { charCount } from "../text.js";
-import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
+import { type Assessment, assessmentScore, loadAssessment } from "./assessment.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
 import { isOrganisationMember, rolesFor } from "./membership.js";
@@ -187,7 +187,7 @@ export function formsInput(
   const owner = db.select().from(users).where(eq(users.id, org.ownerId)).get();
   const commune = adminUnits.commune(a.app.communeCode ?? org.communeCode);
   const province = commune ? adminUnits.province(commune.provinceCode) : undefined;
-  const { score } = assessmentResult(a);
+  const score = assessmentScore(a);
   const set = findProductSet(a.sheet.version, a.product.productSet);
   const sector = a.sheet.version.taxonomy.find((s) =>
     s.groups.some((g) => g.sets.some((x) => x.id === a.product.productSet)),

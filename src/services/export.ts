@@ -9,7 +9,7 @@ import type { AdminUnits } from "../geo/communes.js";
 import type { Translate } from "../i18n.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { unitLabel } from "../views/admin-units.js";
-import { assessmentResult, loadAssessment } from "./assessment.js";
+import { assessmentScore, loadAssessment } from "./assessment.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { deskOf } from "./officer.js";
 import { applicationsOfCommunes, officialResultOf } from "./workflow.js";
@@ -56,7 +56,7 @@ export async function exportApplications(
   for (const r of applicationsOfCommunes(db, communes)) {
     const a = loadAssessment(db, catalog, r.applications.id);
     if (!a) continue;
-    const { score } = assessmentResult(a);
+    const score = assessmentScore(a);
     const owner = db.select().from(users).where(eq(users.id, r.organisations.ownerId)).get();
     const commune = r.applications.communeCode ? adminUnits.commune(r.applications.communeCode) : undefined;
     const official = officialResultOf(db, r.applications.id);

@@ -12,7 +12,7 @@ import { availableActions } from "../domain/lifecycle.js";
 import { type LocalCriterion, type Option, optionsFor, type PlacedCriterion } from "../domain/rubric.js";
 import type { ScoreResult } from "../domain/scoring.js";
 import type { FormsInput } from "../forms/types.js";
-import { type Assessment, assessmentResult, loadAssessment } from "./assessment.js";
+import { type Assessment, assessmentScore, loadAssessment } from "./assessment.js";
 import { type Calibration, type CalibrationSummary, calibrationOf, calibrationSummary } from "./calibration.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { formsInput } from "./dossier.js";
@@ -204,7 +204,7 @@ export function officerService(deps: CoreDeps) {
       return {
         ok: true,
         assessment: a,
-        score: assessmentResult(a).score,
+        score: assessmentScore(a),
         producer: { fullName: owner?.fullName ?? "", phone: owner?.phone ?? "" },
         files: evidenceOf(db, a),
         workingDays: workingDays(a.app.receivedAt),

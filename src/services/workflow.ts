@@ -24,7 +24,7 @@ import {
   type Application,
   type Assessment,
   applicationReadiness,
-  assessmentResult,
+  assessmentScore,
   loadAssessment,
 } from "./assessment.js";
 import { evidenceOf } from "./evidence.js";
@@ -356,7 +356,7 @@ function notificationsOf(
 ): NotificationInput[] {
   const { db } = deps;
   const org = db.select().from(organisations).where(eq(organisations.id, a.app.organisationId)).get()!;
-  const { score } = assessmentResult(a);
+  const score = assessmentScore(a);
   const { routing, reachable } = communeRouting(db, communeCode);
   const notice = (audience: ApplicationNotice["audience"]): ApplicationNotice => ({
     action,

@@ -5,7 +5,7 @@ import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import type { ProductSet } from "../../domain/rubric.js";
 import { shippedProductFinder } from "../../rubric/product-hints.js";
-import { answeredCount, assessmentResult, isEditable, nextQuestion } from "../../services/assessment.js";
+import { answeredCount, assessmentScore, isEditable, nextQuestion } from "../../services/assessment.js";
 import { normaliseOrganisationName } from "../../services/people.js";
 import type { ProductCard, ProductRefusal } from "../../services/products.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
@@ -424,7 +424,7 @@ export async function showProduct(ctx: BotContext, appId: number) {
   const loaded = await loadForUser(ctx, appId);
   if (!loaded.ok) return;
   const { a } = loaded;
-  const r = assessmentResult(a).score;
+  const r = assessmentScore(a);
   const kb = stack(
     column(isEditable(a.app) && nextQuestion(a) ? [[ctx.t("btn-resume"), cb.resume(a.app.id)]] : []),
     grid(

@@ -1,7 +1,13 @@
 // The review of the answers by part, and the result with the improvement plan.
 import { Composer, InlineKeyboard } from "grammy";
 import { availableActions } from "../../../domain/lifecycle.js";
-import { type Assessment, assessmentResult, isEditable, nextQuestion } from "../../../services/assessment.js";
+import {
+  type Assessment,
+  assessmentResult,
+  assessmentScore,
+  isEditable,
+  nextQuestion,
+} from "../../../services/assessment.js";
 import { scoreReport } from "../../../views/rubric-text.js";
 import { cb, onButton } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
@@ -27,7 +33,7 @@ onButton(review, cb.result, async (ctx, app) => {
 });
 
 async function showReview(ctx: BotContext, a: Assessment) {
-  const r = assessmentResult(a).score;
+  const r = assessmentScore(a);
   const editable = isEditable(a.app);
   for (const part of a.sheet.version.parts) {
     const criteria = a.criteria.filter((c) => c.part === part.id);
