@@ -6,10 +6,10 @@ module.exports = {
     {
       name: "adapters-call-use-cases",
       comment:
-        "The bot's handlers read and write through the use cases (src/services, ctx.services), which authorize the actor; only the channel's own storage (sessions, the update log, the outbox sender) and /healthz touch the database.",
+        "The bot's handlers and the web chat's routes read and write through the use cases (src/services), which authorize the actor; only the channel's own storage (sessions, the update log, the outbox sender) and /healthz touch the database.",
       severity: "error",
       from: {
-        path: "^src/(bot|server)/",
+        path: "^src/(bot|server|web)/",
         pathNot: "^src/bot/(session|update-log|notifications/dispatcher)\\.ts$|^src/server/health\\.ts$",
       },
       to: { path: ["^src/db/", "drizzle-orm", "better-sqlite3"] },
@@ -47,7 +47,15 @@ module.exports = {
       comment: "The use cases serve every channel: no grammY, no Telegram adapter, no HTTP server.",
       severity: "error",
       from: { path: "^src/(services|db|domain|rubric|geo|forms|views)/" },
-      to: { path: ["^src/(bot|server|cli)/", "^src/main\\.ts$", "grammy", "@grammyjs", "fastify"] },
+      to: { path: ["^src/(bot|server|web|cli)/", "^src/main\\.ts$", "grammy", "@grammyjs", "fastify"] },
+    },
+    {
+      name: "channels-apart",
+      comment:
+        "The web chat and the Telegram bot are two adapters of one core: the web imports nothing of Telegram (the Fluent translations aside).",
+      severity: "error",
+      from: { path: "^src/web/" },
+      to: { path: ["^src/bot/", "node_modules/grammy/", "node_modules/@grammyjs/(?!i18n/)"] },
     },
     {
       name: "only-main-starts-things",

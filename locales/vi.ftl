@@ -385,7 +385,7 @@ error-sorry = Xin lỗi, mình gặp trục trặc. Câu trả lời trước đ
 
 ## Configuration errors (shown when the bot starts)
 
-config-BOT_TOKEN = Thiếu hoặc sai BOT_TOKEN: cần mã bot lấy từ @BotFather (dạng 123456:ABC…), ghi trong tệp .env.
+config-BOT_TOKEN = BOT_TOKEN sai: cần mã bot lấy từ @BotFather (dạng 123456:ABC…), ghi trong tệp .env. Để trống thì chỉ chạy trang web, không chạy Telegram.
 config-TELEGRAM_API_ROOT = TELEGRAM_API_ROOT phải là một địa chỉ URL, ví dụ http://127.0.0.1:8081.
 config-DATABASE_PATH = DATABASE_PATH phải là đường dẫn tệp cơ sở dữ liệu, ví dụ ./data/ocop.sqlite.
 config-REDIS_URL = REDIS_URL phải là một địa chỉ URL, ví dụ redis://127.0.0.1:6379.
@@ -396,6 +396,8 @@ config-WEBHOOK_SECRET = Thiếu hoặc sai WEBHOOK_SECRET: ở chế độ webho
 config-PORT = PORT phải là số cổng (1–65535), ví dụ 8080.
 config-HOST = HOST phải là địa chỉ để lắng nghe, ví dụ 0.0.0.0 hoặc 127.0.0.1.
 config-LOG_LEVEL = LOG_LEVEL phải là một trong: fatal, error, warn, info, debug, trace, silent.
+config-PUBLIC_URL = PUBLIC_URL phải là địa chỉ http hoặc https mà mọi người mở trang web, ví dụ https://ocop.example.vn.
+config-FILES_DIR = FILES_DIR phải là đường dẫn thư mục giữ tệp tải lên, ví dụ ./data/files.
 startup-rubric-invalid = Dữ liệu bộ tiêu chí có lỗi, bot không khởi động. Chạy “npm run rubric -- check” để xem chi tiết.
 
 ## npm run chat (the bot in the terminal)
@@ -1034,3 +1036,42 @@ nop-already = { $state ->
     } Gõ /trangthai để xem hồ sơ đang ở bước nào.
 which-product = Cơ sở có nhiều sản phẩm. Bạn chọn sản phẩm nào?
 btn-status = 📊 Tình trạng hồ sơ
+
+## Trang web (web chat)
+startup-web-ready = Trợ lý OCOP đã chạy. Mở trang này trong trình duyệt: { $url }
+web-app-name = Trợ lý OCOP
+web-nav-home = Trang chính
+web-nav-notifications = Thông báo
+web-nav-account = Tài khoản
+web-language-en = English
+web-language-vi = Tiếng Việt
+web-sign-out = Đăng xuất
+web-not-found-title = Không tìm thấy
+web-not-found = Không có trang này, hoặc bạn không được xem. <a href="/">Về trang chính</a>.
+web-error-title = Có trục trặc
+web-error-stale-form = Trang này đã cũ. Bạn tải lại trang rồi bấm lại nhé. <a href="/">Về trang chính</a>.
+web-error-too-many = Bạn bấm nhanh quá. Chờ một phút rồi thử lại nhé.
+web-error-too-large = Tệp quá lớn. Mỗi tệp tối đa 20 MB. Bạn chụp ảnh nhỏ hơn hoặc chọn tệp khác nhé.
+web-error-bad-request = Mình chưa hiểu yêu cầu này. <a href="/">Về trang chính</a>.
+web-error-server = Xin lỗi, mình gặp trục trặc. Câu trả lời đã lưu của bạn vẫn còn. Bạn thử lại sau ít phút nhé.
+web-welcome-title = Chào bạn
+web-privacy-notice =
+    <b>Bảo vệ dữ liệu cá nhân</b>
+    Để làm hồ sơ, mình cần lưu họ tên, số điện thoại, cơ sở sản xuất và các câu trả lời của bạn.
+    • Chỉ dùng để tự đánh giá và gửi hồ sơ OCOP đến cán bộ xã, tỉnh.
+    • Không bán, không chia sẻ cho ai khác.
+    • Bạn xem, sửa hoặc xóa hết thông tin ở mục “Tài khoản” bất cứ lúc nào.
+    (Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15.)
+    Bạn có đồng ý không?
+web-have-code = Đã dùng Trợ lý OCOP trên máy khác hoặc trên Telegram?
+web-sign-in-link = Nhập mã đăng nhập
+web-consent-declined = Không sao. Mình không lưu thông tin gì của bạn. Khi nào muốn dùng, bạn mở lại trang này và chọn “Đồng ý”.
+web-read-again = Đọc lại
+web-home-title = Chào { $name }
+web-home-continue = ▶️ Làm tiếp
+web-home-products = 📦 Sản phẩm của tôi
+web-home-status = 📋 Hồ sơ đã nộp
+web-home-members = 👥 Thành viên
+web-home-officer = 🏛️ Hồ sơ của xã
+web-home-admin = ⚙️ Quản trị
+web-home-account = 👤 Tài khoản

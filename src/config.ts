@@ -7,13 +7,23 @@ const commaSeparatedIds = z
   .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/)
   .transform((s) => s.split(",").map((p) => Number(p.trim())));
 
+const botToken = z.string().regex(/^\d+:[\w-]{20,}$/);
+
 const common = z.object({
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/),
+  /** Telegram runs only with a token; without one the product is the web chat alone. */
+  BOT_TOKEN: botToken.optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   DATABASE_PATH: z.string().min(1).default("./data/ocop.sqlite"),
   REDIS_URL: z.url().optional(),
   ADMIN_IDS: commaSeparatedIds.optional().transform((v) => v ?? []),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the HTTP server (the web chat, /healthz, the webhook) listens. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** The address people open, for links in notifications and forms; default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where files uploaded on the web are kept; default a "files" folder beside the database. */
+  FILES_DIR: z.string().min(1).optional(),
 });
 
 /**
@@ -25,10 +35,9 @@ export const configSchema = z.discriminatedUnion("BOT_MODE", [
   common.extend({ BOT_MODE: z.literal("polling").default("polling") }),
   common.extend({
     BOT_MODE: z.literal("webhook"),
+    BOT_TOKEN: botToken,
     WEBHOOK_URL: z.url({ protocol: /^https$/ }),
     WEBHOOK_SECRET: z.string().regex(/^[\w-]{32,256}$/),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-    HOST: z.string().min(1).default("0.0.0.0"),
   }),
 ]);
 

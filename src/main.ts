@@ -8,7 +8,6 @@ import pino from "pino";
 import { commandMenu } from "./bot/features/help.js";
 import { createBot } from "./bot/index.js";
 import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/index.js";
-import { loadLogKey } from "./bot/pseudonym.js";
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
 import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "./bot/session.js";
@@ -18,10 +17,12 @@ import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { getI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
+import { loadSecretKey } from "./secret-key.js";
 import { databaseAnswers, redisAnswers } from "./server/health.js";
 import { createServer } from "./server/index.js";
 import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./services/holidays.js";
+import { createServices } from "./services/index.js";
 import { startReminderScheduler } from "./services/reminders.js";
 import { fileProblemText } from "./views/rubric-text.js";
 
@@ -45,6 +46,7 @@ const logger = pino({ level: config.LOG_LEVEL });
 const rubrics = loadCatalog();
 if (!rubrics.value)
   fail([t("startup-rubric-invalid"), ...rubrics.problems.map((p) => fileProblemText(t, p))].join("\n"));
+const catalog = rubrics.value;
 
 const db = openDatabase(config.DATABASE_PATH);
 const units = adminUnitsOf(db);
@@ -58,73 +60,79 @@ const updateLog = updatesRedis ? new RedisUpdateLog(updatesRedis) : undefined;
 // Telegram's limits hold for the token: the bot's replies and the notifications share them.
 const limiter = createRateLimiter();
 
-// The dispatcher needs the bot's api and the bot needs to wake the dispatcher: bound late.
+const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
+const dataDir = dirname(config.DATABASE_PATH);
+const notify = () => dispatcher?.kick();
+const core = { db, catalog, adminUnits: units, adminIds: config.ADMIN_IDS, holidays, notify };
+
+// Telegram runs when there is a token. The dispatcher needs the bot's api and the bot needs to
+// wake the dispatcher: bound late.
 let dispatcher: Dispatcher | undefined;
-const bot = createBot(
-  config.BOT_TOKEN,
-  {
-    db,
-    catalog: rubrics.value,
-    adminUnits: units,
-    logger,
-    adminIds: config.ADMIN_IDS,
-    holidays,
-    notify: () => dispatcher?.kick(),
-    logKey: loadLogKey(join(dirname(config.DATABASE_PATH), "log-key")),
-  },
-  {
-    limiter,
-    ...(redis ? { storage: redisSessionStorage(redis) } : {}),
-    ...(updateLog ? { updateLog } : {}),
-    ...(config.TELEGRAM_API_ROOT ? { client: { apiRoot: config.TELEGRAM_API_ROOT } } : {}),
-  },
-);
+const telegram = config.BOT_TOKEN ? await startTelegram(config.BOT_TOKEN) : undefined;
+
+/** The bot and the sender of its notifications, ready to receive updates. */
+async function startTelegram(token: string) {
+  const bot = createBot(
+    token,
+    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")) },
+    {
+      limiter,
+      ...(redis ? { storage: redisSessionStorage(redis) } : {}),
+      ...(updateLog ? { updateLog } : {}),
+      ...(config.TELEGRAM_API_ROOT ? { client: { apiRoot: config.TELEGRAM_API_ROOT } } : {}),
+    },
+  );
+  await bot.init();
+  await commandMenu(i18n).setCommands(bot);
+  // Long polling gets nothing while a webhook is set (409).
+  if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
+  // An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
+  // same limits as the bot's replies.
+  const dispatcherApi = new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
+  dispatcherApi.config.use(throttle(limiter));
+  const workflow = { db, catalog, adminUnits: units, adminIds: config.ADMIN_IDS };
+  dispatcher = createTelegramDispatcher({ db, api: dispatcherApi, logger, i18n, adminUnits: units, workflow });
+  return bot;
+}
 
 /** The updates the bot handles, asked of Telegram in both modes. */
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
-await bot.init();
-await commandMenu(i18n).setCommands(bot);
-// Long polling gets nothing while a webhook is set (409).
-if (config.BOT_MODE === "polling") await bot.api.deleteWebhook();
-// An Api without the bot's retries (the dispatcher handles 429 and outages itself), within the
-// same limits as the bot's replies.
-const dispatcherApi = new Api(
-  config.BOT_TOKEN,
-  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined,
-);
-dispatcherApi.config.use(throttle(limiter));
-const workflow = { db, catalog: rubrics.value, adminUnits: units, adminIds: config.ADMIN_IDS };
-dispatcher = createTelegramDispatcher({ db, api: dispatcherApi, logger, i18n, adminUnits: units, workflow });
-
-/** Starts receiving updates; the returned function stops, after the updates in flight are handled. */
-async function startWebhook(options: {
-  url: string;
-  secret: string;
-  host: string;
-  port: number;
-}): Promise<() => Promise<void>> {
-  const server = createServer({
+// One HTTP server: the web chat, /healthz, and Telegram's webhook in webhook mode.
+const webhook =
+  config.BOT_MODE === "webhook" && telegram ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } : undefined;
+const server = createServer({
+  logger,
+  health: {
+    database: databaseAnswers(db),
+    ...(redis && updatesRedis ? { redis: redisAnswers(redis, updatesRedis) } : {}),
+  },
+  ...(webhook && telegram
+    ? { telegram: { bot: telegram, path: new URL(webhook.url).pathname, secretToken: webhook.secret } }
+    : {}),
+  web: {
+    services: createServices(core),
+    catalog,
+    adminUnits: units,
+    adminIds: config.ADMIN_IDS,
+    i18n,
     logger,
-    health: {
-      database: databaseAnswers(db),
-      ...(redis && updatesRedis ? { redis: redisAnswers(redis, updatesRedis) } : {}),
-    },
-    telegram: { bot, path: new URL(options.url).pathname, secretToken: options.secret },
-  });
-  try {
-    await server.listen({ host: options.host, port: options.port });
-    // Every instance behind the URL sets the same webhook: harmless.
-    await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: ALLOWED_UPDATES });
-  } catch (err) {
-    logger.fatal({ err: String(err) }, "webhook not started");
-    process.exit(1);
-  }
-  logger.info({ bot: bot.botInfo.username, redis: !!redis, port: options.port }, "bot started (webhook)");
-  return () => server.close();
+    publicUrl,
+    filesDir: config.FILES_DIR ?? join(dataDir, "files"),
+    cookieSecret: loadSecretKey(join(dataDir, "cookie-key")),
+  },
+});
+try {
+  await server.listen({ host: config.HOST, port: config.PORT });
+  // Every instance behind the URL sets the same webhook: harmless.
+  if (webhook && telegram)
+    await telegram.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
+} catch (err) {
+  logger.fatal({ err: String(err) }, "HTTP server not started");
+  process.exit(1);
 }
 
-function startPolling(): () => Promise<void> {
+function startPolling(bot: NonNullable<typeof telegram>): () => Promise<void> {
   // Another instance polling with the same token: say it once, keep trying, never exit.
   bot.api.config.use(retryPollingConflicts(logger));
   const runner: RunnerHandle = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
@@ -133,40 +141,32 @@ function startPolling(): () => Promise<void> {
     logger.fatal({ err: String(err) }, "long polling stopped");
     process.exit(1);
   });
-  logger.info({ bot: bot.botInfo.username, redis: !!redis }, "bot started (long polling)");
   return async () => {
     if (runner.isRunning()) await runner.stop();
   };
 }
 
-const stopReceiving =
-  config.BOT_MODE === "webhook"
-    ? await startWebhook({
-        url: config.WEBHOOK_URL,
-        secret: config.WEBHOOK_SECRET,
-        host: config.HOST,
-        port: config.PORT,
-      })
-    : startPolling();
+const stopPolling = telegram && config.BOT_MODE === "polling" ? startPolling(telegram) : undefined;
+if (telegram)
+  logger.info(
+    { bot: telegram.botInfo.username, redis: !!redis },
+    config.BOT_MODE === "webhook" ? "bot started (webhook)" : "bot started (long polling)",
+  );
+logger.info({ port: config.PORT }, "web chat started");
+process.stdout.write(`${t("startup-web-ready", { url: publicUrl })}\n`);
+
 // Background work starts once updates flow, in bounded batches: people are answered first.
 // Notifications left pending by a previous run (or a crash) go out now.
-dispatcher.start();
-const reminders = startReminderScheduler({
-  db,
-  catalog: rubrics.value,
-  adminUnits: units,
-  holidays,
-  adminIds: config.ADMIN_IDS,
-  logger,
-  notify: () => dispatcher?.kick(),
-});
+dispatcher?.start();
+const reminders = startReminderScheduler({ ...core, logger });
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping: finishing the updates in flight");
-  await stopReceiving();
+  await stopPolling?.();
+  await server.close();
   reminders.stop();
   await dispatcher?.stop();
   updateLog?.stop();

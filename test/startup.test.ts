@@ -12,6 +12,8 @@ const ROOT = join(import.meta.dirname, "..");
 let api: FakeBotApi;
 const dir = mkdtempSync(join(tmpdir(), "ocop-start-"));
 const running: ChildProcess[] = [];
+/** Each start gets its own HTTP port (the web chat listens in every mode). */
+let nextPort = 0;
 
 function start(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn("npm", ["start"], {
@@ -24,6 +26,7 @@ function start(env: Record<string, string> = {}): ChildProcess & { output: () =>
       DATABASE_PATH: join(dir, "ocop.sqlite"),
       LOG_LEVEL: "info",
       REDIS_URL: "",
+      PORT: String(nextPort++),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,6 +45,7 @@ const exited = (child: ChildProcess) =>
 
 beforeAll(async () => {
   api = await startFakeBotApi();
+  nextPort = await freePort();
 });
 afterAll(async () => {
   for (const c of running) if (c.exitCode === null && c.signalCode === null) process.kill(-c.pid!, "SIGKILL");
@@ -61,11 +65,29 @@ async function act(u: FakeUser, send: () => unknown, expected: string | RegExp) 
 }
 
 describe("npm start", () => {
-  it("refuses to start without a valid BOT_TOKEN, naming it", async () => {
-    const child = start({ BOT_TOKEN: "" });
+  it("refuses to start with a wrong BOT_TOKEN, naming it", async () => {
+    const child = start({ BOT_TOKEN: "123" });
     expect(await exited(child)).toBe(1);
     expect(child.output()).toContain("BOT_TOKEN");
   });
+
+  it("with no configuration at all, serves the web chat and says in one line where to open it", async () => {
+    const port = await freePort();
+    const child = start({
+      BOT_TOKEN: "",
+      TELEGRAM_API_ROOT: "",
+      PORT: String(port),
+      DATABASE_PATH: join(dir, "web-only", "ocop.sqlite"),
+    });
+    await vi.waitFor(() => expect(child.output()).toContain(`http://localhost:${port}`), { timeout: 30_000 });
+    expect(child.output()).toContain(`Mở trang này trong trình duyệt: http://localhost:${port}`);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Bảo vệ dữ liệu cá nhân");
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((resolve) => child.once("close", resolve));
+    expect(child.output()).toContain('"msg":"stopped"');
+  }, 60_000);
 
   it("starts, sets the command menus, completes /start and consent, resumes after kill -9, stops cleanly", async () => {
     let bot = start();

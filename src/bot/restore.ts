@@ -3,9 +3,8 @@
 // question. The user is then asked only what is missing, not everything again.
 import type { MiddlewareFn } from "grammy";
 import { hasConsent } from "../services/people.js";
+import { missingRegistrationItem } from "../services/profile.js";
 import type { BotContext } from "./context.js";
-import { missingRegistrationStep } from "./features/onboarding.js";
-import { isAdmin } from "./hints.js";
 
 /** Fills a session that has never been marked (`v`) with what the database says the user is doing. */
 export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
@@ -14,9 +13,9 @@ export const restoreSession: MiddlewareFn<BotContext> = (ctx, next) => {
   const user = ctx.user;
   if (!hasConsent(user) || ctx.session.step) return next();
   const profile = ctx.services.people.profile(user.id);
-  const missing = profile && missingRegistrationStep(profile, isAdmin(ctx));
+  const missing = profile && missingRegistrationItem(profile);
   if (missing) {
-    ctx.session.step = missing;
+    ctx.session.step = `reg-${missing}`;
     ctx.log.info({ step: missing }, "session rebuilt from the database");
     return next();
   }

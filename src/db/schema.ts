@@ -398,3 +398,38 @@ export const communeImports = sqliteTable("commune_imports", {
   importedBy: text("imported_by"),
   at: timestamp("at").notNull().default(now),
 });
+
+/**
+ * Browsers signed in to the web chat. The cookie holds a long random token; only its SHA-256 is
+ * kept, so a copy of the database signs no one in.
+ */
+export const webSessions = sqliteTable(
+  "web_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+    lastSeenAt: timestamp("last_seen_at").notNull().default(now),
+  },
+  (t) => [index("web_sessions_user").on(t.userId)],
+);
+
+export const ONE_TIME_CODE_PURPOSES = ["sign-in", "link"] as const;
+export type OneTimeCodePurpose = (typeof ONE_TIME_CODE_PURPOSES)[number];
+
+/**
+ * Short-lived one-time codes: "sign-in" continues the account on another device or browser;
+ * "link" joins the channel that redeems it (web or Telegram) to the account that asked for it.
+ * Only the code's SHA-256 is kept; a redeemed code is deleted.
+ */
+export const oneTimeCodes = sqliteTable(
+  "one_time_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: integer("user_id").notNull(),
+    purpose: text("purpose", { enum: ONE_TIME_CODE_PURPOSES }).notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [index("one_time_codes_user").on(t.userId)],
+);

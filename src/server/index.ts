@@ -1,8 +1,10 @@
-// The product's HTTP server (Fastify): Telegram's webhook and /healthz now, the web chat next. The
+// The product's HTTP server (Fastify): the web chat, /healthz, and Telegram's webhook. The
 // factory has no side effects: nothing listens until main.ts calls listen(), so tests build the
 // same server around an in-memory database and the fake Bot API.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
+import type { WebDeps } from "../web/context.js";
+import { webChat } from "../web/index.js";
 import { type HealthChecks, healthRoute } from "./health.js";
 import { type TelegramWebhookOptions, telegramWebhookRoute } from "./telegram-webhook.js";
 
@@ -12,6 +14,8 @@ export interface ServerOptions {
   health: HealthChecks;
   /** Where Telegram posts updates, in webhook mode. */
   telegram?: TelegramWebhookOptions;
+  /** The web chat, at /. */
+  web?: WebDeps;
 }
 
 /**
@@ -22,8 +26,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Requests are not logged one by one: a webhook request per message would only repeat the bot's
   // own log lines. Failures are logged.
   const loggerInstance: FastifyBaseLogger = options.logger.child({ component: "http" });
-  const app = Fastify({ loggerInstance, disableRequestLogging: true });
+  const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
   healthRoute(app, options.health);
   if (options.telegram) telegramWebhookRoute(app, options.telegram);
+  const { web } = options;
+  // Its own scope: its headers, cookies and CSRF checks do not apply to /healthz or the webhook.
+  if (web) app.register((scope) => webChat(scope, web));
   return app;
 }

@@ -1,6 +1,7 @@
 // The core's use cases, one object for every channel (Telegram today, the web chat next). Each
 // use case takes the actor (an internal user id), authorizes it from the database, runs its writes
 // in one synchronous transaction and returns plain data for the channel to render.
+import { accountsService } from "./accounts.js";
 import { applicationsService } from "./applications.js";
 import { assessmentService } from "./assessment.js";
 import type { CoreDeps } from "./core.js";
@@ -34,6 +35,7 @@ export function createServices(deps: CoreDeps) {
     officer: officerService(deps),
     exports: exportService(deps),
     notifications: notificationsService(deps),
+    accounts: accountsService(deps),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   localEvaluations,
   officers,
   officialResults,
+  oneTimeCodes,
   organisationMembers,
   organisations,
   outbox,
@@ -21,6 +22,7 @@ import {
   submissions,
   userIdentities,
   users,
+  webSessions,
 } from "../db/schema.js";
 import { enqueueNotifications } from "./outbox.js";
 import { adminUserIds, PRIVACY_NOTICE_VERSION } from "./people.js";
@@ -114,6 +116,8 @@ export function deletePersonalData(db: Db, id: number, adminIds: readonly number
     tx.delete(reminders).where(eq(reminders.userId, id)).run();
     tx.delete(users).where(eq(users.id, id)).run();
     tx.delete(userIdentities).where(eq(userIdentities.userId, id)).run();
+    tx.delete(webSessions).where(eq(webSessions.userId, id)).run();
+    tx.delete(oneTimeCodes).where(eq(oneTimeCodes.userId, id)).run();
     tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
   });
 }

@@ -10,6 +10,7 @@ import {
   findUserBy,
   grantConsent,
   type Identity,
+  isAdminUser,
   isRegistered,
   normaliseFullName,
   normaliseOrganisationName,
@@ -39,6 +40,39 @@ export interface Profile {
   officerOf: string[];
   /** Name, phone and an organisation given: the producer's commands work. */
   registered: boolean;
+  /** A provincial administrator (their Telegram id is in ADMIN_IDS). */
+  admin: boolean;
+}
+
+/** The registration items, in the order they are asked. */
+export const REGISTRATION_ITEMS = [
+  "name",
+  "phone",
+  "org-type",
+  "business-registration",
+  "org-name",
+  "commune",
+] as const;
+export type RegistrationItem = (typeof REGISTRATION_ITEMS)[number];
+
+/**
+ * The registration item still missing, from the profile alone (so a channel can always rebuild
+ * where someone is): undefined once registered, or for an officer or administrator (who give only
+ * their name and phone) without an organisation. "business-registration" is asked of households only.
+ */
+export function missingRegistrationItem({
+  user,
+  organisation,
+  officerOf,
+  admin,
+}: Profile): RegistrationItem | undefined {
+  if (!user.fullName) return "name";
+  if (!user.phone) return "phone";
+  if (admin || organisation || officerOf.length > 0) return undefined;
+  if (!user.pendingOrgType) return "org-type";
+  if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null) return "business-registration";
+  if (!user.pendingOrgName) return "org-name";
+  return "commune";
 }
 
 /** "not-found": no actor, or a user the database no longer knows. */
@@ -62,6 +96,7 @@ export function peopleService({ db, adminUnits, adminIds, notify }: CoreDeps) {
       owner: !!organisation && ownsOrganisation(user, organisation),
       officerOf: communesOfOfficer(db, user.id),
       registered: isRegistered(db, user),
+      admin: isAdminUser(db, adminIds, user.id),
     };
   };
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { chunkLines, escapeHtml } from "../../src/bot/html.js";
-import { loadLogKey, pseudonym } from "../../src/bot/pseudonym.js";
+import { pseudonym } from "../../src/bot/pseudonym.js";
 import { createRateLimiter } from "../../src/bot/rate-limiter.js";
 import { telegramRefusals } from "../../src/bot/telegram-api.js";
 import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
@@ -16,6 +16,7 @@ import { improvementPlan, planTargets } from "../../src/domain/plan.js";
 import { score } from "../../src/domain/scoring.js";
 import { getI18n, translator } from "../../src/i18n.js";
 import { loadCatalog } from "../../src/rubric/catalog.js";
+import { loadSecretKey } from "../../src/secret-key.js";
 import { normaliseFullName, normaliseOrganisationName, normalisePhone } from "../../src/services/people.js";
 import { scoreReport } from "../../src/views/rubric-text.js";
 import { connectRedis } from "../helpers/redis.js";
@@ -64,13 +65,13 @@ describe("names are NFC and counted in characters", () => {
 describe("log pseudonyms", () => {
   it("are keyed (not the sha256 of the id), stable with the key kept in the data folder, different under another key", () => {
     const dir = mkdtempSync(join(tmpdir(), "ocop-key-"));
-    const key = loadLogKey(join(dir, "log-key"));
+    const key = loadSecretKey(join(dir, "log-key"));
     expect(statSync(join(dir, "log-key")).mode & 0o777).toBe(0o600);
-    expect(loadLogKey(join(dir, "log-key")).equals(key)).toBe(true);
+    expect(loadSecretKey(join(dir, "log-key")).equals(key)).toBe(true);
     const p = pseudonym(key, 123456789)!;
     expect(p).toMatch(/^[0-9a-f]{12}$/);
     expect(createHash("sha256").update("ocop:123456789").digest("hex")).not.toContain(p);
-    expect(pseudonym(loadLogKey(join(dir, "other-key")), 123456789)).not.toBe(p);
+    expect(pseudonym(loadSecretKey(join(dir, "other-key")), 123456789)).not.toBe(p);
   });
 });
 

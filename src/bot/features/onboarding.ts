@@ -3,7 +3,7 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { formatDate } from "../../dates.js";
 import { hasConsent, telegramIdentity } from "../../services/people.js";
-import { ORGANISATION_TYPES, type Profile } from "../../services/profile.js";
+import { missingRegistrationItem, ORGANISATION_TYPES } from "../../services/profile.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
@@ -13,7 +13,6 @@ import { isAdmin, staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
 import { th } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
-import type { Step } from "../session.js";
 import { textSteps } from "../text-steps.js";
 import { continueWalk } from "./assessment.js";
 import { INVITE_PAYLOAD, redeemPendingInvite, showAdminMenu } from "./invites.js";
@@ -35,22 +34,6 @@ async function askPrivacyConsent(ctx: BotContext) {
       .text(ctx.t("btn-consent-yes"), cb.consent(true))
       .text(ctx.t("btn-consent-no"), cb.consent(false)),
   });
-}
-
-/**
- * The registration item still missing for a consented user, from their profile alone (so a lost
- * session can be rebuilt): undefined once registered, or for an officer or administrator (who
- * give only their name and phone) without an organisation.
- */
-export function missingRegistrationStep({ user, organisation, officerOf }: Profile, admin: boolean): Step | undefined {
-  if (!user.fullName) return "reg-name";
-  if (!user.phone) return "reg-phone";
-  if (admin || organisation || officerOf.length > 0) return undefined;
-  if (!user.pendingOrgType) return "reg-org-type";
-  if (user.pendingOrgType === "household" && user.pendingBusinessRegistered === null)
-    return "reg-business-registration";
-  if (!user.pendingOrgName) return "reg-org-name";
-  return "reg-commune";
 }
 
 /** Before consent or during registration: asks the current step's question again, with its buttons. */
@@ -89,8 +72,8 @@ registering.on("callback_query", async (ctx) => {
 export async function continueRegistration(ctx: BotContext) {
   const profile = ctx.services.people.profile(ctx.user?.id);
   if (!profile) return askConsent(ctx);
-  const missing = missingRegistrationStep(profile, isAdmin(ctx));
-  if (missing) return ASK[missing as RegistrationStep](ctx);
+  const missing = missingRegistrationItem(profile);
+  if (missing) return ASK[`reg-${missing}`](ctx);
   // Provincial administrators register no organisation: their work is /quantri, /hoso, /xuat.
   if (!profile.organisation && isAdmin(ctx) && profile.officerOf.length === 0) {
     ctx.session.step = undefined;

@@ -1,0 +1,47 @@
+// What the web chat's routes are given, and what each request carries once the visitor is known.
+import type { I18n } from "@grammyjs/i18n";
+import type { Logger } from "pino";
+import type { AdminUnits } from "../geo/communes.js";
+import type { RubricCatalog } from "../rubric/catalog.js";
+import type { Services } from "../services/index.js";
+import type { User } from "../services/people.js";
+import type { Html } from "./html.js";
+
+export interface WebDeps {
+  services: Services;
+  catalog: RubricCatalog;
+  adminUnits: AdminUnits;
+  /** The administrators' Telegram ids (ADMIN_IDS). */
+  adminIds: readonly number[];
+  i18n: I18n;
+  logger: Logger;
+  /** The address people open (PUBLIC_URL), without a trailing slash: for links in notifications and forms. */
+  publicUrl: string;
+  /** Where uploaded files are kept (FILES_DIR). */
+  filesDir: string;
+  /** Signs the session and CSRF cookies (kept in the data folder). */
+  cookieSecret: Buffer;
+}
+
+/** A translation with its string arguments escaped: safe to insert as HTML (the .ftl texts use <b>, <i>). */
+export type WebTranslate = (key: string, args?: Record<string, string | number>) => Html;
+
+/** The visitor, resolved once per request by the web chat's hook. */
+export interface Visitor {
+  /** The signed-in user, or undefined before consent (or after signing out). */
+  user: User | undefined;
+  /** The actor for the use cases: the user's internal id. */
+  actor: number | undefined;
+  locale: string;
+  t: WebTranslate;
+  /** Plain text of a translation (for titles and attributes, escaped where inserted). */
+  text: (key: string, args?: Record<string, string | number>) => string;
+  /** The CSRF token every form posts back (field `_csrf`). */
+  csrf: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    visitor: Visitor;
+  }
+}

@@ -1,0 +1,8 @@
+// Every screen of the web chat, one module per part of the journey.
+import type { FastifyInstance } from "fastify";
+import type { WebDeps } from "../context.js";
+import { welcomeRoutes } from "./welcome.js";
+
+export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  welcomeRoutes(app, deps);
+}
