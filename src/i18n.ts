@@ -1,5 +1,7 @@
-// Fluent translations from locales/*.ftl: Vietnamese by default, English second.
-import { dirname, resolve } from "node:path";
+// Fluent translations from locales/<locale>.ftl and locales/<locale>/*.ftl (the web chat's screens):
+// Vietnamese by default, English second.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 
@@ -27,4 +29,16 @@ export function getI18n(): I18n {
 /** Translations into one locale, for the command-line tools and messages outside a chat. */
 export function translator(i18n: I18n, locale = DEFAULT_LOCALE): Translate {
   return (key, args) => i18n.t(locale, key, args);
+}
+
+/** The Fluent source of one locale: locales/<locale>.ftl, then each locales/<locale>/*.ftl by name. */
+export function localeSource(locale: string): string {
+  const dir = join(LOCALES_DIR, locale);
+  const parts = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".ftl"))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+  return [join(LOCALES_DIR, `${locale}.ftl`), ...parts].map((f) => readFileSync(f, "utf8")).join("\n");
 }

@@ -1,9 +1,7 @@
 // Configuration: what each mode requires, and the variable named when a value is wrong.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configSchema, loadConfig } from "../src/config.js";
-import { LOCALES_DIR } from "../src/i18n.js";
+import { localeSource } from "../src/i18n.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ";
 const SECRET = "0123456789abcdef0123456789abcdef";
@@ -60,7 +58,7 @@ describe("configuration", () => {
     const variables = new Set(configSchema.options.flatMap((mode) => Object.keys(mode.shape)));
     expect(variables).toContain("WEBHOOK_SECRET");
     for (const locale of ["vi", "en"]) {
-      const text = readFileSync(join(LOCALES_DIR, `${locale}.ftl`), "utf8");
+      const text = localeSource(locale);
       expect([...variables].filter((v) => !new RegExp(`^config-${v} = `, "m").test(text))).toEqual([]);
     }
   });

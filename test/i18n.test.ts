@@ -3,13 +3,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFIDENCE_LEVELS } from "../src/domain/rubric.js";
-import { LOCALES_DIR } from "../src/i18n.js";
+import { localeSource } from "../src/i18n.js";
 
 const SRC = join(import.meta.dirname, "../src");
 
+const definitions = (locale: string) =>
+  [...localeSource(locale).matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!);
+
 function keys(locale: string): Set<string> {
-  const text = readFileSync(join(LOCALES_DIR, `${locale}.ftl`), "utf8");
-  return new Set([...text.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!));
+  return new Set(definitions(locale));
 }
 
 function sources(dir = SRC): { file: string; text: string }[] {
@@ -28,6 +30,13 @@ describe("locales", () => {
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !vi.has(k))).toEqual([]);
     expect(vi.size).toBeGreaterThan(50);
+  });
+
+  it("no message is defined twice (across a locale's files, the last one would win unseen)", () => {
+    for (const locale of ["vi", "en"]) {
+      const all = definitions(locale);
+      expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
+    }
   });
 
   it("every message key used in the code exists", () => {

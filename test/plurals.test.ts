@@ -1,12 +1,11 @@
 // English counts agree with their number ("1 point", "2 points"); Vietnamese has no plural.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
-import { getI18n, LOCALES_DIR, translator } from "../src/i18n.js";
+import { getI18n, localeSource, translator } from "../src/i18n.js";
 
 /** Each message of a locale file with the variables it uses. */
 function messages(locale: string): { key: string; variables: string[] }[] {
-  const text = readFileSync(join(LOCALES_DIR, `${locale}.ftl`), "utf8");
+  const text = localeSource(locale);
   return text.split(/^(?=[a-z][a-z0-9-]*\s*=)/m).flatMap((chunk) => {
     const key = /^([a-z][a-z0-9-]*)\s*=/.exec(chunk)?.[1];
     return key ? [{ key, variables: [...new Set([...chunk.matchAll(/\$([a-zA-Z][\w-]*)/g)].map((m) => m[1]!))] }] : [];
