@@ -6,7 +6,7 @@ import { hasConsent } from "../../services/people.js";
 import { missingRegistrationItem } from "../../services/profile.js";
 import type { WebDeps } from "../context.js";
 import { cookieOptions, LANGUAGE_COOKIE, localPath, SESSION_COOKIE, sessionCookie } from "../cookies.js";
-import { html } from "../html.js";
+import { type Html, html } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
 
 /** The places a signed-in person's home links to, by role: path → label key. */
@@ -23,14 +23,24 @@ function homeLinks(req: FastifyRequest, deps: WebDeps): [string, string][] {
   return links;
 }
 
-function welcomePage(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+/**
+ * The welcome and the privacy notice, with the consent buttons. `next`: where consent leads (a
+ * path on this site, e.g. an invite link opened before having an account); default home.
+ * `intro`: what the visitor came for, shown first (e.g. which organisation invites them).
+ */
+export function welcomePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  options: { next?: string; intro?: Html } = {},
+): FastifyReply {
   const { t, text } = req.visitor;
   return sendPage(req, reply, {
     title: text("web-welcome-title"),
-    body: html`<section class="msg">${t("welcome")}</section>
+    body: html`${options.intro ? html`<section class="notice msg">${options.intro}</section>` : ""}
+<section class="msg">${t("welcome")}</section>
 <section class="msg card">${t("web-privacy-notice")}</section>
 <div class="actions">
-${actionButton(req, "/consent", text("btn-consent-yes"), {}, "primary")}
+${actionButton(req, "/consent", text("btn-consent-yes"), options.next ? { next: options.next } : {}, "primary")}
 ${actionButton(req, "/decline", text("btn-consent-no"))}
 </div>
 <p class="hint">${t("web-have-code")} <a href="/sign-in">${text("web-sign-in-link")}</a></p>`,
@@ -51,15 +61,16 @@ export function welcomeRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   // Consent creates the account (a web identity of its own) and signs this browser in; someone
   // signed in who is asked again (a new notice) consents as themselves.
-  app.post("/consent", (req, reply) => {
+  app.post<{ Body: { next?: string } }>("/consent", (req, reply) => {
     const { user, locale } = req.visitor;
+    const next = localPath(req.body.next);
     if (user) {
       deps.services.people.consent(deps.services.accounts.webIdentityOf(user.id), locale);
-      return seeOther(reply, "/");
+      return seeOther(reply, next);
     }
     const created = deps.services.people.consent({ channel: "web", externalId: randomUUID() }, locale);
     reply.setCookie(SESSION_COOKIE, deps.services.accounts.startSession(created.id), sessionCookie(deps));
-    return seeOther(reply, "/");
+    return seeOther(reply, next);
   });
 
   app.post("/decline", (req, reply) => {
