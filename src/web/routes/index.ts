@@ -1,8 +1,14 @@
 // Every screen of the web chat, one module per part of the journey.
 import type { FastifyInstance } from "fastify";
 import type { WebDeps } from "../context.js";
+import { assessmentRoutes } from "./assessment.js";
+import { productsRoutes } from "./products.js";
+import { registrationRoutes } from "./registration.js";
 import { welcomeRoutes } from "./welcome.js";
 
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   welcomeRoutes(app, deps);
+  registrationRoutes(app, deps);
+  productsRoutes(app, deps);
+  assessmentRoutes(app, deps);
 }
