@@ -47,8 +47,9 @@ function openFor(req: FastifyRequest, deps: WebDeps, id: string): Assessment | u
   return opened?.ok ? opened.assessment : undefined;
 }
 
-const questionPath = (a: Assessment, key: QuestionKey, fromReview = false) =>
-  `/a/${a.app.id}/q/${encodeURIComponent(key)}${fromReview ? "?from=review" : ""}`;
+/** A question's address: /a/1/q/dq:forged, /a/1/q/A1.1 (the colon needs no escaping in a path). */
+export const questionPath = (a: { app: { id: number } }, key: QuestionKey, fromReview = false) =>
+  `/a/${a.app.id}/q/${encodeURIComponent(key).replace(/%3A/g, ":")}${fromReview ? "?from=review" : ""}`;
 
 function partTitle(a: Assessment, partId: string): string {
   return a.sheet.version.parts.find((p) => p.id === partId)?.title ?? partId;

@@ -11,7 +11,7 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
-import { idParam, notFound } from "./assessment.js";
+import { idParam, notFound, questionPath } from "./assessment.js";
 
 /** Where someone goes who may not see the products yet: consent, registration, or home (an officer). */
 function notProducer(req: FastifyRequest, reply: FastifyReply, deps: WebDeps): FastifyReply {
@@ -237,7 +237,7 @@ ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-back"))
         state: text(`state-${a.app.state}`),
       })}</section>
 <div class="actions">
-${next ? linkButton(`/a/${a.app.id}/q/${encodeURIComponent(next)}`, text("btn-resume"), "primary") : ""}
+${next ? linkButton(questionPath(a, next), text("btn-resume"), "primary") : ""}
 ${linkButton(`/a/${a.app.id}/review`, text("btn-review"))}
 ${linkButton(`/a/${a.app.id}/result`, text("btn-result"))}
 </div>
@@ -249,7 +249,7 @@ ${linkButton("/products", text("web-producer-all-products"))}`,
   app.get("/continue", (req, reply) => {
     const { actor } = req.visitor;
     const point = services.assessment.resumePoint(actor);
-    if (point) return seeOther(reply, `/a/${point.applicationId}/q/${encodeURIComponent(point.question)}`);
+    if (point) return seeOther(reply, questionPath({ app: { id: point.applicationId } }, point.question));
     const resumed = services.products.resume(actor, undefined);
     if (!resumed.ok) return notProducer(req, reply, deps);
     return seeOther(reply, resumed.applicationId ? `/a/${resumed.applicationId}` : "/products");
