@@ -22,7 +22,6 @@ web-producer-set-title = Choose the product set
 web-producer-set-search-label = What is your product?
 web-producer-set-search = 🔎 Find the product set
 web-producer-sectors = Or choose by sector
-web-producer-question-title = Question { $n }/{ $total } · { $product }
 web-producer-intro =
     <b>Starting the self-assessment of “{ $product }”</b> ({ $set })
     First { $clearances } questions about the application's conditions, then { $count } scored criteria.

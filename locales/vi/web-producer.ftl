@@ -22,7 +22,6 @@ web-producer-set-title = Chọn bộ sản phẩm
 web-producer-set-search-label = Sản phẩm của bạn là gì?
 web-producer-set-search = 🔎 Tìm bộ sản phẩm
 web-producer-sectors = Hoặc chọn theo ngành
-web-producer-question-title = Câu { $n }/{ $total } · { $product }
 web-producer-intro =
     <b>Bắt đầu tự đánh giá “{ $product }”</b> ({ $set })
     Trước tiên là { $clearances } câu về điều kiện hồ sơ, sau đó { $count } tiêu chí chấm điểm.

@@ -126,6 +126,36 @@ describe("a new visitor registers and assesses a product", () => {
   });
 });
 
+describe("products", () => {
+  it("a tourism product asks its case; a second product of the same name is offered the first; /continue finds the draft", async () => {
+    const p = h.w.producer(501, CAI_NUOC);
+    const b = h.signedIn(p.user.id);
+    await b.get("/continue");
+    expect(b.page.path).toBe("/products");
+    expect(b.page.text).toContain("Bạn chưa có sản phẩm nào");
+    await b.follow("Thêm sản phẩm");
+    await b.press("Tiếp tục", { name: "Homestay Bến Đò" });
+    await b.follow("Dịch vụ du lịch");
+    await b.press("Dịch vụ du lịch");
+    expect(b.page.text).toContain("thuộc trường hợp nào");
+    await b.press("Điểm dịch vụ du lịch do một tổ chức hoặc cá nhân");
+    const appId = Number(/^\/a\/(\d+)\/q\//.exec(b.page.path)![1]);
+    const opened = h.deps.services.assessment.open(p.user.id, appId);
+    if (!opened.ok) throw new Error();
+    expect(opened.assessment.caseId).toBeDefined();
+
+    await b.get("/products/new");
+    await b.press("Tiếp tục", { name: "homestay bến đò" });
+    expect(b.page.text).toContain("Cơ sở đã có sản phẩm “Homestay Bến Đò”");
+    await b.follow("Đúng, mở sản phẩm đó");
+    expect(b.page.path).toBe(`/products/${opened.assessment.product.id}`);
+    expect(b.page.text).toContain("Đã trả lời: 0/");
+
+    await b.get("/continue");
+    expect(b.page.path).toBe(`/a/${appId}/q/${opened.assessment.order[0]}`);
+  });
+});
+
 describe("moving through the questions", () => {
   it("Back shows the previous question with its answer marked; save and exit keeps the place for /continue", async () => {
     const { b, appId } = await producerWithDraft();

@@ -179,7 +179,7 @@ ${
 <div class="row">${back}${linkButton(`/a/${a.app.id}/saved`, text("btn-save-exit"))}</div></div>`);
   return sendPage(req, reply, {
     status: options.status ?? 200,
-    title: text("web-producer-question-title", { n, total: a.order.length, product: a.product.name }),
+    title: a.product.name,
     body: html`${parts}`,
   });
 }
