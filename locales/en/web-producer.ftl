@@ -42,3 +42,19 @@ web-producer-result-title = Result: { $product }
 web-producer-stars = { $stars } stars
 web-producer-total = { $points }/{ $max } points
 web-producer-evidence = 📎 Photos/documents
+web-producer-answered = { $answered }/{ $total } questions answered.
+web-producer-rename-save = 💾 Save the new name
+web-producer-version-title = Scoring criteria
+web-producer-version-switched = ✅ The criteria version was changed. The questions to answer again are waiting: press “Continue”.
+web-producer-version-no-sheet = That criteria version has no scoring sheet for this product.
+web-producer-reassess-started =
+    ✅ Started the <b>{ $kind }</b> of “{ $product }” under { $title }.
+    Kept { $kept } answers and the evidence of last time; { $asked } criteria need answering again, with the dossier requirement questions.
+    A lot changes in 3 years: review each answer, and replace the documents that have expired under “Photos/documents”.
+web-producer-ask-points = The council's points for “{ $product }”: type the points of each part. Decimals with a comma or a dot, e.g. 32.5.
+web-producer-points-save = 💾 Save the council's points
+web-producer-points-invalid = I could not read that. Each box needs one number, no more than the part's maximum: { $parts }. Decimals with a comma or a dot, e.g. 32.5.
+web-producer-reminders-link = 🔔 Reminders
+web-producer-reminders-title = Reminders
+web-producer-reminders-on = 🔔 Reminders are on.
+web-producer-reminders-off = 🔕 Reminders are off. Turn them back on here when you need them.

@@ -42,3 +42,19 @@ web-producer-result-title = Kết quả: { $product }
 web-producer-stars = { $stars } sao
 web-producer-total = { $points }/{ $max } điểm
 web-producer-evidence = 📎 Ảnh/giấy tờ
+web-producer-answered = Đã trả lời { $answered }/{ $total } câu.
+web-producer-rename-save = 💾 Lưu tên mới
+web-producer-version-title = Bộ tiêu chí chấm điểm
+web-producer-version-switched = ✅ Đã đổi bộ tiêu chí. Các câu cần trả lời lại đang chờ bạn: bấm “Làm tiếp”.
+web-producer-version-no-sheet = Bộ tiêu chí đó chưa có phiếu chấm cho sản phẩm này.
+web-producer-reassess-started =
+    ✅ Đã bắt đầu <b>{ $kind }</b> cho “{ $product }” theo { $title }.
+    Giữ { $kept } câu trả lời và minh chứng của lần trước; { $asked } tiêu chí cần trả lời lại, cùng các câu điều kiện hồ sơ.
+    Sau 3 năm nhiều thứ đã khác: bạn xem lại từng câu, và thay các giấy tờ đã hết hạn ở mục “Ảnh/giấy tờ”.
+web-producer-ask-points = Điểm hội đồng cho “{ $product }”: gõ điểm của từng phần. Điểm lẻ dùng dấu phẩy, ví dụ 32,5.
+web-producer-points-save = 💾 Lưu điểm hội đồng
+web-producer-points-invalid = Mình chưa đọc được. Mỗi ô cần một số, không quá điểm tối đa của phần đó: { $parts }. Điểm lẻ dùng dấu phẩy, ví dụ 32,5.
+web-producer-reminders-link = 🔔 Nhắc nhở
+web-producer-reminders-title = Nhắc nhở
+web-producer-reminders-on = 🔔 Đã bật nhắc nhở.
+web-producer-reminders-off = 🔕 Đã tắt nhắc nhở. Bạn bật lại ở đây khi cần.

@@ -24,6 +24,7 @@ import { scoreReport } from "../../views/rubric-text.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { linkButton, postForm, seeOther, sendPage } from "../layout.js";
+import { afterResultSection } from "./after-result-view.js";
 
 /** An id from the URL: a positive safe integer, else undefined. */
 export function idParam(value: string | undefined): number | undefined {
@@ -305,7 +306,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: WebDeps): void {
 ${editable ? "" : frozenNotice(req, a)}
 <p class="stars" aria-label="${text("web-producer-stars", { stars: result.score.stars })}">${text("web-producer-stars", { stars: result.score.stars })} · ${text("web-producer-total", { points: result.score.total, max: result.score.max })}</p>
 <section class="msg card">${scoreReport(text, a.sheet, result.score, result.plans)}</section>
-<div class="actions">${links}</div>`,
+<div class="actions">${links}</div>
+${a.app.state === "rated" ? afterResultSection(req, deps, id) : ""}`,
     });
   });
 }

@@ -2,8 +2,6 @@
 // card, adding a product (its name, then the product set found from what the producer types or by
 // sector → group → set, then the case when the sheet has cases), and /continue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ProductSet } from "../../domain/rubric.js";
-import { shippedProductFinder } from "../../rubric/product-hints.js";
 import { answeredCount, assessmentScore, isEditable, nextQuestion } from "../../services/assessment.js";
 import { hasConsent, normaliseOrganisationName } from "../../services/people.js";
 import { missingRegistrationItem } from "../../services/profile.js";
@@ -11,7 +9,10 @@ import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
+import { ONCE_FIELD, onceKey, type RecentPosts } from "../once.js";
 import { idParam, notFound, questionPath } from "./assessment.js";
+import { productMenu, saidOnCard } from "./product-actions.js";
+import { allSets, query, type SetQuery, setPage } from "./product-sets.js";
 
 /** Where someone goes who may not see the products yet: consent, registration, or home (an officer). */
 function notProducer(req: FastifyRequest, reply: FastifyReply, deps: WebDeps): FastifyReply {
@@ -19,22 +20,6 @@ function notProducer(req: FastifyRequest, reply: FastifyReply, deps: WebDeps): F
   if (!user || !hasConsent(user)) return seeOther(reply, "/");
   const profile = deps.services.people.profile(user.id);
   return seeOther(reply, profile && missingRegistrationItem(profile) ? "/register" : "/");
-}
-
-const allSets = (deps: WebDeps): ProductSet[] =>
-  deps.catalog.defaultVersion.taxonomy.flatMap((s) => s.groups.flatMap((g) => g.sets));
-
-/** A query string from fields, leaving out the empty ones. */
-function query(fields: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== "") params.set(k, String(v));
-  return params.toString();
-}
-
-/** An index from a query parameter (a sector's, a group's), if it is one. */
-function index(value: unknown): number | undefined {
-  const n = typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** The page asking the product's name; `error` when the name typed was refused. */
@@ -55,71 +40,39 @@ ${postForm(
   });
 }
 
-interface SetQuery {
-  name?: string;
-  q?: string;
-  sector?: string;
-  group?: string;
-  other?: string;
-}
-
-/** Choosing the product set of a new product named `name`. */
-function setPage(req: FastifyRequest, reply: FastifyReply, deps: WebDeps, name: string, q: SetQuery): FastifyReply {
-  const { t, text } = req.visitor;
-  const { catalog } = deps;
-  const taxonomy = catalog.defaultVersion.taxonomy;
-  const choose = (set: ProductSet, label: string) =>
-    actionButton(req, "/products/add", label, { name, set: set.number });
-  const back = linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-back"));
-  const si = index(q.sector);
-  const sector = si === undefined ? undefined : taxonomy[si];
-  if (sector) {
-    const gi = sector.groups.length === 1 ? 0 : index(q.group);
-    const group = gi === undefined ? undefined : sector.groups[gi];
-    const body = group
-      ? html`<p>${t("ask-product-set", { sector: sector.groups.length === 1 ? sector.title : group.title })}</p>
-<div class="options">${group.sets.map((set) => choose(set, set.title))}</div>`
-      : html`<p>${t("ask-product-group", { sector: sector.title })}</p>
-<nav class="options">${sector.groups.map((g, i) => linkButton(`/products/new/set?${query({ name, sector: si, group: i })}`, g.title))}</nav>`;
-    return sendPage(req, reply, { title: text("web-producer-set-title"), body: html`${body}${back}` });
-  }
-  const finder = shippedProductFinder();
-  const withSheet = new Set(
-    catalog.sheets.filter((s) => s.version.id === catalog.defaultVersion.id).map((s) => s.productSet),
-  );
-  const typed = q.q ? clip(q.q, SEARCH_QUERY_MAX) : undefined;
-  const sets = allSets(deps);
-  const found = finder.suggest(typed ?? name, 3, withSheet).map((id) => sets.find((s) => s.id === id)!);
-  const lines: Html[] = [t("ask-set-for-new", { product: name })];
-  if (found.length) {
-    lines.push(typed ? t("set-suggestions-for", { text: typed }) : t("set-suggestions"));
-    found.forEach((set, i) => {
-      lines.push(t("set-suggestion", { n: i + 1, set: set.title, examples: finder.examples(set.id).join(", ") }));
-    });
-  } else lines.push(typed ? t("set-none", { text: typed }) : t("set-type-what"));
-  const search = postForm(
+/** Choosing the product set of a new product named `name`: each choice adds it (once, however often pressed). */
+function newProductSetPage(req: FastifyRequest, reply: FastifyReply, deps: WebDeps, name: string, q: SetQuery) {
+  const once = onceKey();
+  return setPage(
     req,
-    "/products/new/search",
-    html`<input type="hidden" name="name" value="${name}">
-<label for="q">${text("web-producer-set-search-label")}</label>
+    reply,
+    deps,
+    {
+      heading: req.visitor.t("ask-set-for-new", { product: name }),
+      name,
+      version: deps.catalog.defaultVersion.id,
+      choose: (set, label) => actionButton(req, "/products/add", label, { name, set: set.number, [ONCE_FIELD]: once }),
+      here: (fields) => `/products/new/set?${query({ name, ...fields })}`,
+      back: `/products/new/set?${query({ name, other: 1 })}`,
+      search: (typed) =>
+        postForm(
+          req,
+          "/products/new/search",
+          html`<input type="hidden" name="name" value="${name}">
+<label for="q">${req.visitor.text("web-producer-set-search-label")}</label>
 <input id="q" name="q" type="search" value="${typed ?? ""}" required maxlength="${SEARCH_QUERY_MAX}">
-<div class="actions"><button type="submit" class="btn secondary">${text("web-producer-set-search")}</button></div>`,
+<div class="actions"><button type="submit" class="btn secondary">${req.visitor.text("web-producer-set-search")}</button></div>`,
+        ),
+    },
+    q,
   );
-  return sendPage(req, reply, {
-    title: text("web-producer-set-title"),
-    body: html`<section class="msg">${lines.map((l) => html`${l}\n`)}</section>
-<div class="options">${found.map((set, i) => choose(set, `${i + 1}. ${set.title}`))}</div>
-${search}
-<h2>${text("web-producer-sectors")}</h2>
-<nav class="options">${taxonomy.map((s, i) => linkButton(`/products/new/set?${query({ name, sector: i })}`, s.title))}</nav>`,
-  });
 }
 
 /** GET /products, /products/:productId, /products/new (and its steps), /continue. */
-export function productsRoutes(app: FastifyInstance, deps: WebDeps): void {
+export function productsRoutes(app: FastifyInstance, deps: WebDeps, recent: RecentPosts): void {
   const { services } = deps;
 
-  app.get<{ Querystring: { said?: string } }>("/products", (req, reply) => {
+  app.get<{ Querystring: { said?: string; product?: string } }>("/products", (req, reply) => {
     const { actor, t, text } = req.visitor;
     const listed = services.products.list(actor);
     if (!listed.ok) return notProducer(req, reply, deps);
@@ -132,6 +85,11 @@ ${t("web-producer-product-line", { answered, total, points, state: text(`state-$
     return sendPage(req, reply, {
       title: text("web-producer-products-title"),
       body: html`${req.query.said === "registered" ? html`<p class="notice msg">${t("registration-done")}</p>` : ""}
+${
+  req.query.said === "deleted" && req.query.product
+    ? html`<p class="notice msg" role="status">${t("product-deleted", { product: clip(String(req.query.product), 200) })}</p>`
+    : ""
+}
 <p>${t("menu-title", { org: listed.organisation.name })}</p>
 ${items.length ? html`<ul class="list">${items}</ul>` : html`<p>${t("menu-empty")}</p>`}
 <div class="actions">${linkButton("/products/new", text("btn-add-product"), "primary")}</div>`,
@@ -177,7 +135,7 @@ ${items.length ? html`<ul class="list">${items}</ul>` : html`<p>${t("menu-empty"
 ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-other-product"))}</div>`,
       });
     }
-    return setPage(req, reply, deps, name, req.query);
+    return newProductSetPage(req, reply, deps, name, req.query);
   });
 
   app.get<{ Querystring: { name?: string; set?: string } }>("/products/new/case", (req, reply) => {
@@ -186,17 +144,21 @@ ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-other-p
     const set = allSets(deps).find((s) => String(s.number) === req.query.set);
     const sheet = set && deps.catalog.sheetFor(deps.catalog.defaultVersion.id, set.id);
     if (!name || !set || !sheet?.cases.length) return seeOther(reply, "/products/new");
+    const once = onceKey();
     return sendPage(req, reply, {
       title: text("web-producer-set-title"),
       body: html`<p>${t("product-set-chosen", { set: set.title })}</p>
 <p class="msg">${t("ask-case")}</p>
-<div class="options">${sheet.cases.map((c) => actionButton(req, "/products/add", c.title, { name, set: set.number, case: c.id }))}</div>`,
+<div class="options">${sheet.cases.map((c) => actionButton(req, "/products/add", c.title, { name, set: set.number, case: c.id, [ONCE_FIELD]: once }))}</div>`,
     });
   });
 
   // The set (and case) chosen: the product is added with its first application, and the first question follows.
-  app.post<{ Body: { name?: string; set?: string; case?: string } }>("/products/add", (req, reply) => {
+  // The same request again (a double tap) leads where the first one did, adding nothing.
+  app.post<{ Body: { name?: string; set?: string; case?: string; once?: string } }>("/products/add", (req, reply) => {
     const { actor, t, text } = req.visitor;
+    const repeated = recent.seen(actor, "/products/add", req.body);
+    if (repeated) return seeOther(reply, repeated);
     const name = normaliseOrganisationName(String(req.body.name ?? ""));
     if (!name) return seeOther(reply, "/products/new");
     const set = allSets(deps).find((s) => String(s.number) === req.body.set);
@@ -206,7 +168,11 @@ ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-other-p
     if (sheet?.cases.length && !caseId)
       return seeOther(reply, `/products/new/case?${query({ name, set: set.number })}`);
     const added = services.products.add(actor, { name, productSet: set.id, caseId });
-    if (added.ok) return seeOther(reply, `/a/${added.application.id}`);
+    if (added.ok) {
+      const to = `/a/${added.application.id}`;
+      recent.remember(actor, "/products/add", req.body, to);
+      return seeOther(reply, to);
+    }
     if (added.reason === "no-organisation") return notProducer(req, reply, deps);
     if (added.reason === "invalid-name") return seeOther(reply, "/products/new");
     return sendPage(req, reply, {
@@ -217,7 +183,7 @@ ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-back"))
     });
   });
 
-  app.get<{ Params: { productId: string } }>("/products/:productId", (req, reply) => {
+  app.get<{ Params: { productId: string }; Querystring: { said?: string } }>("/products/:productId", (req, reply) => {
     const { actor, t, text } = req.visitor;
     const productId = idParam(req.params.productId);
     const found = productId === undefined ? undefined : services.products.card(actor, productId);
@@ -225,9 +191,11 @@ ${linkButton(`/products/new/set?${query({ name, other: 1 })}`, text("btn-back"))
     if (!found?.ok || !opened?.ok) return notFound(req, reply);
     const a = opened.assessment;
     const next = isEditable(a.app) ? nextQuestion(a) : undefined;
+    const said = saidOnCard(req, found.card, req.query.said);
     return sendPage(req, reply, {
       title: a.product.name,
-      body: html`<section class="msg card">${t("product-card", {
+      body: html`${said ? html`<p class="notice msg" role="status">${said}</p>` : ""}
+<section class="msg card">${t("product-card", {
         name: a.product.name,
         set: a.sheet.productSetTitle,
         version: a.sheet.version.title,
@@ -241,6 +209,7 @@ ${next ? linkButton(questionPath(a, next), text("btn-resume"), "primary") : ""}
 ${linkButton(`/a/${a.app.id}/review`, text("btn-review"))}
 ${linkButton(`/a/${a.app.id}/result`, text("btn-result"))}
 </div>
+${productMenu(req, deps, a.product.id, a.app.id)}
 ${linkButton("/products", text("web-producer-all-products"))}`,
     });
   });

@@ -19,7 +19,7 @@ function homeLinks(req: FastifyRequest, deps: WebDeps): [string, string][] {
   if (profile.owner) links.push(["/members", "web-home-members"]);
   if (profile.officerOf.length > 0 || profile.admin) links.push(["/officer", "web-home-officer"]);
   if (profile.admin) links.push(["/admin", "web-home-admin"]);
-  links.push(["/account", "web-home-account"]);
+  links.push(["/reminders", "web-producer-reminders-link"], ["/account", "web-home-account"]);
   return links;
 }
 
