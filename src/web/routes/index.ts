@@ -1,8 +1,12 @@
 // Every screen of the web chat, one module per part of the journey.
 import type { FastifyInstance } from "fastify";
 import type { WebDeps } from "../context.js";
+import { adminRoutes } from "./admin.js";
+import { officerRoutes } from "./officer.js";
 import { welcomeRoutes } from "./welcome.js";
 
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   welcomeRoutes(app, deps);
+  officerRoutes(app, deps);
+  adminRoutes(app, deps);
 }
