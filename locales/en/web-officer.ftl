@@ -10,7 +10,10 @@ web-officer-invite-register = Tell us your full name and phone number so produce
 web-officer-continue = Continue ▶️
 web-officer-open-inbox = 🏛️ See the commune's applications
 web-officer-title = The commune's applications
-web-officer-count = { $count } applications { $filter }
+web-officer-count = { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    } { $filter }
 web-officer-urgent-first = The urgent ones come first: closest to the deadline, then waiting longest to be received.
 web-officer-submitted-on = Submitted on { $date }
 web-officer-waiting = Waiting to be received
@@ -18,7 +21,10 @@ web-officer-export = 📊 Export the list to Excel
 web-officer-page = Page { $page }/{ $pages }
 web-officer-score = Indicative score: total <b>{ $total }</b> points → <b>{ $stars }★</b>
 web-officer-answers = The producer's answers
-web-officer-evidence = Evidence ({ $count } files)
+web-officer-evidence = Evidence ({ $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    })
 web-officer-no-evidence = No evidence yet.
 web-officer-evidence-file = { $id } { $title }
 web-officer-actions = What to do
