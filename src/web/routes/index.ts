@@ -1,7 +1,9 @@
 // Every screen of the web chat, one module per part of the journey.
 import type { FastifyInstance } from "fastify";
 import type { WebDeps } from "../context.js";
+import { adminRoutes } from "./admin.js";
 import { assessmentRoutes } from "./assessment.js";
+import { officerRoutes } from "./officer.js";
 import { productsRoutes } from "./products.js";
 import { registrationRoutes } from "./registration.js";
 import { welcomeRoutes } from "./welcome.js";
@@ -11,4 +13,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   registrationRoutes(app, deps);
   productsRoutes(app, deps);
   assessmentRoutes(app, deps);
+  officerRoutes(app, deps);
+  adminRoutes(app, deps);
 }
