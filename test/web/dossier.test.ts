@@ -91,6 +91,23 @@ describe("evidence from the phone", () => {
     expect(h.deps.services.evidence.list(p.user.id, appId)).toMatchObject({ files: [] });
   });
 
+  it("a file of a criterion whose law names several documents can say which one it is", async () => {
+    const { p, appId } = answeredDraft();
+    const listed = h.deps.services.evidence.list(p.user.id, appId);
+    const criterion = listed.ok ? listed.assessment.criteria.find((c) => c.evidence.length > 1)! : undefined;
+    const b = h.signedIn(p.user.id);
+    await b.get(`/a/${appId}/evidence/${criterion!.id}`);
+    await upload(b, { name: "anh.png", type: "image/png", content: Buffer.from("89504e470d0a1a0a0000", "hex") });
+    expect(b.page.text).toContain("Tệp này là giấy tờ gì?");
+    const second = h.deps.i18n.t("vi", `evidence-${criterion!.evidence[1]}`);
+    await b.press(second);
+    expect(b.page.text).toContain(`Đã ghi: ${second}`);
+    const after = h.deps.services.evidence.list(p.user.id, appId);
+    expect(after.ok && after.files.map((f) => [f.evidenceKind, f.mimeType])).toEqual([
+      [criterion!.evidence[1], "image/png"],
+    ]);
+  });
+
   it("a file too large or of another kind gets a clear page, and nothing is saved", async () => {
     const { p, appId, criterion } = answeredDraft();
     const b = h.signedIn(p.user.id);
@@ -204,6 +221,7 @@ describe("another producer's application", () => {
       [`/a/${appId}/dossier/0`, { do: "skip" }],
       [`/a/${appId}/submit`, { confirmed: "1" }],
       [`/a/${appId}/withdraw`, {}],
+      [`/a/${appId}/registered`, {}],
     ];
     for (const [url, fields] of posts) {
       const page = await b.post(url, { ...fields, _csrf: token });
@@ -260,6 +278,19 @@ describe("filing and status", () => {
     await b.press("Rút hồ sơ");
     expect(b.page.text).toContain("Đã rút hồ sơ.");
     expect(b.page.text).toContain("đã rút");
+  });
+
+  it("a household without a business registration is told so, and says it has one now with one press", async () => {
+    const p = h.w.producer(7003, CAI_NUOC, "vi", { type: "household", businessRegistered: false });
+    const appId = h.w.draft(p, "Mật ong hoa tràm");
+    h.w.answer(appId, p.user.id);
+    h.w.attachEvidence(appId, p.user.id, true);
+    const b = h.signedIn(p.user.id);
+    await b.get(`/a/${appId}/submit`);
+    expect(b.page.text).toContain("Hộ chưa có đăng ký kinh doanh");
+    await b.press("Hộ tôi đã đăng ký kinh doanh");
+    expect(b.page.path).toBe(`/a/${appId}/submit`);
+    expect(b.page.text).toContain("Hồ sơ đã đủ điều kiện nộp.");
   });
 
   it("a member sees the organisation's applications and timeline, but cannot remove evidence of a filed one", async () => {

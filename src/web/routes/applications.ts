@@ -40,7 +40,7 @@ function itemLink(req: FastifyRequest, a: Assessment, item: MissingItem): [strin
     case "score":
       return [`/a/${app}/result`, text("btn-fix-score")];
     case "registration":
-      return ["/account", text("web-dossier-fix-registration")];
+      return [`/a/${app}/registered`, text("web-dossier-fix-registration")];
   }
 }
 
@@ -196,7 +196,10 @@ ${linkButton("/status", text("web-dossier-status-list-title"))}
 ${missingLines(req, a, r).map((l) => html`<p class="msg">${l}</p>`)}
 </section>
 <p class="hint">${text("web-dossier-fix-how")}</p>
-<nav class="menu">${links.map(([href, label]) => linkButton(href, label))}</nav>`,
+<nav class="menu">${links.map(([href, label], i) =>
+          // The household's registration is said here, with one press (as the bot's button).
+          r.items[i]!.kind === "registration" ? actionButton(req, href, label, {}, "primary") : linkButton(href, label),
+        )}</nav>`,
       });
     }
     const warnings = r.evidenceKindsMissing;
@@ -236,6 +239,16 @@ ${
     }
     if (result.reason === "not-ready" || result.reason === "unconfirmed") return seeOther(reply, `/a/${appId}/submit`);
     return refusal(req, reply, appId, result);
+  });
+
+  // A household says it has its business registration now (Decision 26/2026, Art. 2 khoản 3).
+  app.post<{ Params: { id: string } }>("/a/:id/registered", (req, reply) => {
+    const appId = idParam(req.params.id);
+    const status = appId === undefined ? undefined : deps.services.applications.status(req.visitor.actor, appId);
+    if (!status?.ok) return notFound(req, reply);
+    const said = deps.services.people.setBusinessRegistration(req.visitor.actor, true);
+    if (!said.ok) return notFound(req, reply);
+    return seeOther(reply, `/a/${status.assessment.app.id}/submit`);
   });
 
   // Withdrawing, before the commune receives it.
