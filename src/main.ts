@@ -11,7 +11,7 @@ import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/i
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
 import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "./bot/session.js";
-import { retryPollingConflicts, throttle } from "./bot/telegram-api.js";
+import { retryPollingConflicts, telegramFileReader, throttle } from "./bot/telegram-api.js";
 import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -62,6 +62,7 @@ const limiter = createRateLimiter();
 
 const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
 const dataDir = dirname(config.DATABASE_PATH);
+const filesDir = config.FILES_DIR ?? join(dataDir, "files");
 const notify = () => dispatcher?.kick();
 const core = { db, catalog, adminUnits: units, adminIds: config.ADMIN_IDS, holidays, notify };
 
@@ -74,7 +75,7 @@ const telegram = config.BOT_TOKEN ? await startTelegram(config.BOT_TOKEN) : unde
 async function startTelegram(token: string) {
   const bot = createBot(
     token,
-    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")) },
+    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")), filesDir },
     {
       limiter,
       ...(redis ? { storage: redisSessionStorage(redis) } : {}),
@@ -118,8 +119,11 @@ const server = createServer({
     i18n,
     logger,
     publicUrl,
-    filesDir: config.FILES_DIR ?? join(dataDir, "files"),
+    filesDir,
     cookieSecret: loadSecretKey(join(dataDir, "cookie-key")),
+    ...(telegram && config.BOT_TOKEN
+      ? { telegramFile: telegramFileReader(telegram.api, config.BOT_TOKEN, config.TELEGRAM_API_ROOT) }
+      : {}),
   },
 });
 try {

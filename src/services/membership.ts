@@ -304,6 +304,31 @@ export function membershipService({ db, adminUnits, adminIds, now }: CoreDeps) {
     },
 
     /**
+     * What a member invitation offers, before it is used: the organisation's name, and whether the
+     * actor (if any) already belongs to it. Reads only. Refusals as redeemInvite's ("unknown" for a
+     * code that is no member invitation; "own-organisation" for its owner).
+     */
+    invitation(
+      actor: Actor,
+      code: string,
+    ): { ok: true; organisation: string; joined: boolean } | Extract<RedeemResult, { ok: false }> {
+      const invite = db
+        .select()
+        .from(invites)
+        .where(and(eq(invites.code, code), eq(invites.kind, "member")))
+        .get();
+      const org = invite?.organisationId == null ? undefined : organisationById(db, invite.organisationId);
+      if (!invite || !org) return { ok: false, reason: "unknown" };
+      if (actor !== undefined && org.ownerId === actor) return { ok: false, reason: "own-organisation" };
+      const joined = actor !== undefined && isOrganisationMember(db, actor, org.id);
+      if (joined) return { ok: true, organisation: org.name, joined };
+      if (invite.revokedAt) return { ok: false, reason: "revoked" };
+      if (invite.usedAt) return { ok: false, reason: "used" };
+      if (invite.expiresAt.getTime() <= clock().getTime()) return { ok: false, reason: "expired" };
+      return { ok: true, organisation: org.name, joined };
+    },
+
+    /**
      * Uses an invitation once (see redeemInvite). A member learns the organisation they now belong
      * to; an officer the communes they now serve (codes). Refusals as redeemInvite's; "unknown" for
      * someone without consent.

@@ -21,6 +21,11 @@ export interface WebDeps {
   filesDir: string;
   /** Signs the session and CSRF cookies (kept in the data folder). */
   cookieSecret: Buffer;
+  /**
+   * The content of a file sent on Telegram, by its file id (Bot API getFile and download); absent
+   * when Telegram is not configured: such evidence is then only on Telegram.
+   */
+  telegramFile?: (fileId: string) => Promise<Buffer>;
 }
 
 /** A translation with its string arguments escaped: safe to insert as HTML (the .ftl texts use <b>, <i>). */

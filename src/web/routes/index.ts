@@ -2,7 +2,11 @@
 import type { FastifyInstance } from "fastify";
 import type { WebDeps } from "../context.js";
 import { adminRoutes } from "./admin.js";
+import { applicationsRoutes } from "./applications.js";
 import { assessmentRoutes } from "./assessment.js";
+import { dossierRoutes } from "./dossier.js";
+import { evidenceRoutes } from "./evidence.js";
+import { membersRoutes } from "./members.js";
 import { officerRoutes } from "./officer.js";
 import { productsRoutes } from "./products.js";
 import { registrationRoutes } from "./registration.js";
@@ -15,4 +19,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   assessmentRoutes(app, deps);
   officerRoutes(app, deps);
   adminRoutes(app, deps);
+  evidenceRoutes(app, deps);
+  dossierRoutes(app, deps);
+  applicationsRoutes(app, deps);
+  membersRoutes(app, deps);
 }
