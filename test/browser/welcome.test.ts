@@ -28,7 +28,7 @@ describe.each([
     expect(text).toContain("91/2025/QH15");
     // The page fits the phone's width: nothing to scroll sideways.
     expect(await fitsTheScreen(phone)).toBe(true);
-    if (javaScript) await screenshot(phone, "welcome");
+    if (javaScript) await screenshot(phone, "welcome", { fullPage: true });
 
     await press(phone, "Đồng ý");
     expect(pathOf(phone)).toBe("/register");
