@@ -11,8 +11,8 @@
 //     const phone = await h.newPhone({ javaScript: false });
 //     await phone.goto("/");
 //     await press(phone, "Đồng ý");
-//     h.expectNoProblems(phone);
-//   });
+//     expect(pathOf(phone)).toBe("/register");
+//   }); // and it fails if the phone saw a console error or a CSP violation
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -58,6 +58,11 @@ export interface PhoneOptions {
   signedInAs?: number;
   /** The browser's language (Accept-Language); default Vietnamese. */
   language?: "vi" | "en";
+  /**
+   * Default false: the test fails at its end when the phone saw a problem (see `problems`). True
+   * for a test that provokes problems on purpose and checks them itself.
+   */
+  allowProblems?: boolean;
 }
 
 /** What went wrong in a page that a person would not see but a test should: each line one problem. */
@@ -75,7 +80,10 @@ export interface BrowserHarness extends WebHarness {
    * and assets (CSS, scripts, images) that did not load, since the phone was made.
    */
   problems(page: Page): string[];
-  /** Fails the test when `problems(page)` is not empty, listing them. */
+  /**
+   * Fails the test when `problems(page)` is not empty, listing them. Done for every phone at the end
+   * of each test anyway (unless `allowProblems`); call it to check at a given step.
+   */
   expectNoProblems(page: Page): void;
 }
 
@@ -113,6 +121,7 @@ export function useBrowserHarness(options: { publicUrl?: string } = {}): Browser
   const h = web as BrowserHarness;
   let browser: Browser | undefined;
   const closeAfterTest: (() => Promise<void>)[] = [];
+  const checkAfterTest: Page[] = [];
 
   beforeAll(async () => {
     if (chromiumAvailable) browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -129,10 +138,12 @@ export function useBrowserHarness(options: { publicUrl?: string } = {}): Browser
   });
   // …and before its afterEach closes the app.
   afterEach(async () => {
+    const pages = checkAfterTest.splice(0);
     for (const close of closeAfterTest.splice(0)) await close();
+    for (const page of pages) h.expectNoProblems(page);
   });
 
-  h.newPhone = async ({ javaScript = true, signedInAs, language = "vi" } = {}) => {
+  h.newPhone = async ({ javaScript = true, signedInAs, language = "vi", allowProblems = false } = {}) => {
     if (!browser) throw new Error("Chromium is missing");
     const context = await browser.newContext({
       baseURL: h.url,
@@ -180,6 +191,7 @@ export function useBrowserHarness(options: { publicUrl?: string } = {}): Browser
 
     const page = await context.newPage();
     problemsOf.set(page, problems);
+    if (!allowProblems) checkAfterTest.push(page);
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       // A page's own HTTP status (e.g. a 404 page) is the test's to check; Chromium logs it as
