@@ -245,7 +245,9 @@ const exactly = (label: string | RegExp) =>
 
 /**
  * Presses the button whose label ends with `label` (so "Đồng ý" is "✅ Đồng ý", not "❌ Không
- * đồng ý"; a RegExp for anything else), as a thumb would, and waits for the next screen.
+ * đồng ý"; a RegExp for anything else), as a thumb would, and waits for the next screen. For a
+ * button that downloads a file, use Playwright itself:
+ * `const [file] = await Promise.all([phone.waitForEvent("download"), phone.getByRole("link", …).tap()])`.
  */
 export async function press(page: Page, label: string | RegExp): Promise<void> {
   const button = page.getByRole("button", { name: exactly(label) });
