@@ -110,12 +110,15 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
     pages.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) =>
       errorPage(deps, err, req, reply),
     );
+    // A missing asset (/static/…) comes here from the static files' scope, without a visitor: plain 404.
     pages.setNotFoundHandler((req, reply) =>
-      sendPage(req, reply, {
-        status: 404,
-        title: req.visitor.text("web-not-found-title"),
-        body: req.visitor.t("web-not-found"),
-      }),
+      req.visitor
+        ? sendPage(req, reply, {
+            status: 404,
+            title: req.visitor.text("web-not-found-title"),
+            body: req.visitor.t("web-not-found"),
+          })
+        : reply.code(404).type("text/plain; charset=utf-8").send(deps.i18n.t(DEFAULT_LOCALE, "web-not-found-title")),
     );
 
     await webRoutes(pages, deps);

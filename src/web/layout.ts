@@ -44,12 +44,30 @@ function nav(req: FastifyRequest): Html {
   return html`<nav>${NAV.map(([href, key]) => html`<a href="${href}">${req.visitor.text(key)}</a>`)}</nav>`;
 }
 
-/** The whole page: header (home, notifications), the screen, footer (language, sign-out). */
+/**
+ * The button to the other language. Not boosted: the whole page is loaded again, so that <html
+ * lang> (which htmx's swap of <body> would leave as it was) follows the language.
+ */
+function languageButton(req: FastifyRequest, language: string): Html {
+  const label = req.visitor.text(`web-language-${language}`);
+  return postForm(
+    req,
+    "/language",
+    html`<input type="hidden" name="language" value="${language}"><input type="hidden" name="back" value="${req.url}"><button type="submit" class="btn secondary">${label}</button>`,
+    html`hx-boost="false"`,
+  );
+}
+
+/**
+ * The whole page: header (home, notifications), the screen, footer (language, sign-out). htmx is
+ * told to show every answer, error pages too (404, 403 for a stale form, 429): by default it would
+ * drop them and the button would seem to do nothing.
+ */
 export function page(req: FastifyRequest, options: PageOptions): Html {
   const { text, locale, user } = req.visitor;
   const other = locale === "vi" ? "en" : "vi";
   const footer = html`<footer>
-    ${actionButton(req, "/language", text(`web-language-${other}`), { language: other, back: req.url })}
+    ${languageButton(req, other)}
     ${user ? actionButton(req, "/sign-out", text("web-sign-out")) : ""}
   </footer>`;
   return html`<!doctype html>
@@ -57,7 +75,7 @@ export function page(req: FastifyRequest, options: PageOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="htmx-config" content='{"includeIndicatorStyles":false,"refreshOnHistoryMiss":true}'>
+<meta name="htmx-config" content='{"includeIndicatorStyles":false,"refreshOnHistoryMiss":true,"responseHandling":[{"code":"204","swap":false},{"code":"...","swap":true}]}'>
 <title>${options.title} · ${text("web-app-name")}</title>
 <link rel="stylesheet" href="/static/app.css">
 <link rel="manifest" href="/manifest.webmanifest">
