@@ -23,8 +23,11 @@ import { createServer } from "./server/index.js";
 import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./services/holidays.js";
 import { createServices } from "./services/index.js";
+import { notificationsService } from "./services/notifications.js";
 import { startReminderScheduler } from "./services/reminders.js";
 import { fileProblemText } from "./views/rubric-text.js";
+import { createNoticeBus } from "./web/live.js";
+import { createPushSender, loadVapidKeys, webPushSend } from "./web/push.js";
 
 const i18n = getI18n();
 const t = translator(i18n);
@@ -62,7 +65,23 @@ const limiter = createRateLimiter();
 
 const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
 const dataDir = dirname(config.DATABASE_PATH);
-const notify = () => dispatcher?.kick();
+// Notifications go out on every channel the person has: Telegram (when running), Web Push, and
+// the open pages of the web chat, each woken after a change queued some.
+const notices = createNoticeBus();
+const vapid = loadVapidKeys(join(dataDir, "vapid-keys.json"));
+const pushSender = createPushSender({
+  notifications: notificationsService({ db }),
+  i18n,
+  adminUnits: units,
+  send: webPushSend(vapid, publicUrl.startsWith("https:") ? publicUrl : "mailto:webmaster@localhost"),
+  logger,
+  title: (language) => i18n.t(language, "web-app-name"),
+});
+const notify = () => {
+  dispatcher?.kick();
+  pushSender.kick();
+  notices.publish();
+};
 const core = { db, catalog, adminUnits: units, adminIds: config.ADMIN_IDS, holidays, notify };
 
 // Telegram runs when there is a token. The dispatcher needs the bot's api and the bot needs to
@@ -74,7 +93,7 @@ const telegram = config.BOT_TOKEN ? await startTelegram(config.BOT_TOKEN) : unde
 async function startTelegram(token: string) {
   const bot = createBot(
     token,
-    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")) },
+    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")), publicUrl },
     {
       limiter,
       ...(redis ? { storage: redisSessionStorage(redis) } : {}),
@@ -120,6 +139,8 @@ const server = createServer({
     publicUrl,
     filesDir: config.FILES_DIR ?? join(dataDir, "files"),
     cookieSecret: loadSecretKey(join(dataDir, "cookie-key")),
+    notices,
+    push: { publicKey: vapid.publicKey },
   },
 });
 try {
@@ -158,6 +179,7 @@ process.stdout.write(`${t("startup-web-ready", { url: publicUrl })}\n`);
 // Background work starts once updates flow, in bounded batches: people are answered first.
 // Notifications left pending by a previous run (or a crash) go out now.
 dispatcher?.start();
+pushSender.start();
 const reminders = startReminderScheduler({ ...core, logger });
 
 let stopping = false;
@@ -169,6 +191,7 @@ async function shutdown(signal: string) {
   await server.close();
   reminders.stop();
   await dispatcher?.stop();
+  await pushSender.stop();
   updateLog?.stop();
   await redis?.quit();
   await updatesRedis?.quit();

@@ -13,10 +13,12 @@ export interface BotDeps extends CoreDeps {
   logger: Logger;
   /** Key of the users' pseudonyms in logs (pseudonym.ts); default: a new random key per process. */
   logKey?: Buffer;
+  /** The web chat's address (PUBLIC_URL), for the link code of /lienket; default http://localhost:8080. */
+  publicUrl?: string;
 }
 
 /** What handlers see of the dependencies: the rubric, the communes and ADMIN_IDS to render menus. */
-export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds">;
+export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds" | "publicUrl">;
 
 interface Extras {
   deps: HandlerDeps;
