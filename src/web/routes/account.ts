@@ -29,10 +29,11 @@ function codeLimits(app: FastifyInstance, perAddress: number, perAccount: number
   const byAccount = create({
     max: perAccount,
     timeWindow: 60_000,
-    keyGenerator: (req: FastifyRequest) => `user:${req.visitor.actor ?? `ip:${req.ip}`}`,
+    keyGenerator: (req: FastifyRequest) => `user:${req.visitor.actor}`,
   });
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    for (const limit of [byAddress, byAccount]) {
+    // Before sign-in there is no account: the address's limit alone holds.
+    for (const limit of req.visitor.actor === undefined ? [byAddress] : [byAddress, byAccount]) {
       const state = await limit(req);
       if (state.isExceeded) {
         reply.header("retry-after", String(state.ttlInSeconds ?? 60));
