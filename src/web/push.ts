@@ -77,6 +77,8 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   const batch = Math.max(1, options.batch ?? 20);
   const pollIntervalMs = Math.max(10, options.pollIntervalMs ?? 5000);
   let running = false;
+  /** A kick came while a pass was running: go again at once instead of waiting. */
+  let kicked = false;
   let loopDone: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -128,12 +130,17 @@ export function createPushSender(options: PushSenderOptions): PushSender {
 
   async function loop(): Promise<void> {
     while (running) {
+      kicked = false;
       try {
         await drainOnce();
       } catch (error) {
         log.error({ err: error instanceof Error ? error.message : String(error) }, "web push pass failed");
       }
       if (!running) break;
+      if (kicked) {
+        kicked = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wakeUp = resolve;
         timer = setTimeout(resolve, pollIntervalMs);
@@ -155,7 +162,8 @@ export function createPushSender(options: PushSenderOptions): PushSender {
       await loopDone;
     },
     kick() {
-      wakeUp?.();
+      if (wakeUp) wakeUp();
+      else kicked = true;
     },
     drainOnce,
   };

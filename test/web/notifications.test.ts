@@ -292,6 +292,32 @@ describe("Web Push", () => {
     expect(sw.body).toContain("showNotification");
   });
 
+  it("the running sender pushes what a kick announces, and stops cleanly", async () => {
+    const p = h.w.producer(2011, CAI_NUOC);
+    h.deps.services.notifications.subscribePush(p.user.id, { endpoint: subscription.endpoint, ...subscription.keys });
+    let delivered: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      delivered = resolve;
+    });
+    const sender = createPushSender({
+      notifications: notificationsService({ db: h.db }),
+      i18n,
+      adminUnits: units,
+      send: async () => {
+        delivered();
+        return { statusCode: 201 };
+      },
+      logger: pino({ level: "silent" }),
+      title: () => "OCOP",
+      pollIntervalMs: 60_000,
+    });
+    sender.start();
+    enqueueNotifications(h.db, [idle(p.user.id, "Mật ong")]);
+    sender.kick();
+    await arrived;
+    await sender.stop();
+  });
+
   it("deleting one's data removes their push subscriptions", () => {
     const p = h.w.producer(2010, CAI_NUOC);
     h.deps.services.notifications.subscribePush(p.user.id, { endpoint: subscription.endpoint, ...subscription.keys });
