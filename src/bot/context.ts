@@ -15,10 +15,12 @@ export interface BotDeps extends CoreDeps {
   logKey?: Buffer;
   /** Where files uploaded on the web are kept (FILES_DIR): the bot sends them to officers from there. */
   filesDir?: string;
+  /** The web chat's address (PUBLIC_URL), for the link code of /lienket; default http://localhost:8080. */
+  publicUrl?: string;
 }
 
 /** What handlers see of the dependencies: the rubric, the communes and ADMIN_IDS to render menus. */
-export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds" | "filesDir">;
+export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds" | "filesDir" | "publicUrl">;
 
 interface Extras {
   deps: HandlerDeps;

@@ -19,6 +19,7 @@ export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<Bo
     adminUnits: deps.adminUnits,
     adminIds: deps.adminIds,
     ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
   };
   return async (ctx, next) => {
     ctx.deps = handlerDeps;

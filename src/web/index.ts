@@ -100,7 +100,8 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
             Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v])),
           ),
         );
-      req.visitor = { user, actor: user?.id, locale, t, text, csrf: reply.generateCsrf() };
+      const unread = user ? deps.services.notifications.unreadCount(user.id) : 0;
+      req.visitor = { user, actor: user?.id, locale, t, text, csrf: reply.generateCsrf(), unread };
     });
     pages.addHook("preHandler", (req, reply, done) => {
       if (req.method === "POST") pages.csrfProtection(req, reply, done);

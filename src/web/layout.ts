@@ -2,7 +2,7 @@
 // first: one column, 48 px touch targets; every action is a form POST that works without
 // JavaScript, and htmx (hx-boost) makes it update in place when JavaScript runs.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type Html, html } from "./html.js";
+import { type Html, html, raw } from "./html.js";
 
 export interface PageOptions {
   /** The page's heading and <title> (plain text). */
@@ -40,8 +40,16 @@ const NAV: readonly (readonly [string, string])[] = [
   ["/account", "web-nav-account"],
 ];
 
+/** The unread count beside "Thông báo"; hidden at 0. /static/live.js keeps it current while the page is open. */
+function badge(req: FastifyRequest): Html {
+  const n = req.visitor.unread;
+  return html` <span class="badge" data-unread ${n === 0 ? raw("hidden") : ""}>${n}</span>`;
+}
+
 function nav(req: FastifyRequest): Html {
-  return html`<nav>${NAV.map(([href, key]) => html`<a href="${href}">${req.visitor.text(key)}</a>`)}</nav>`;
+  return html`<nav>${NAV.map(
+    ([href, key]) => html`<a href="${href}">${req.visitor.text(key)}${href === "/notifications" ? badge(req) : ""}</a>`,
+  )}</nav>`;
 }
 
 /**
@@ -82,6 +90,7 @@ export function page(req: FastifyRequest, options: PageOptions): Html {
 <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
 <meta name="theme-color" content="#1b5e20">
 <script src="/vendor/htmx.min.js" defer></script>
+${user ? html`<script src="/static/live.js" defer></script>` : ""}
 </head>
 <body hx-boost="true">
 <header><a class="home" href="/">${text("web-app-name")}</a>${user ? nav(req) : ""}</header>

@@ -1,12 +1,14 @@
 // Every screen of the web chat, one module per part of the journey.
 import type { FastifyInstance } from "fastify";
 import type { WebDeps } from "../context.js";
+import { accountRoutes } from "./account.js";
 import { adminRoutes } from "./admin.js";
 import { applicationsRoutes } from "./applications.js";
 import { assessmentRoutes } from "./assessment.js";
 import { dossierRoutes } from "./dossier.js";
 import { evidenceRoutes } from "./evidence.js";
 import { membersRoutes } from "./members.js";
+import { notificationsRoutes } from "./notifications.js";
 import { officerRoutes } from "./officer.js";
 import { productsRoutes } from "./products.js";
 import { registrationRoutes } from "./registration.js";
@@ -23,4 +25,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   dossierRoutes(app, deps);
   applicationsRoutes(app, deps);
   membersRoutes(app, deps);
+  accountRoutes(app, deps);
+  notificationsRoutes(app, deps);
 }
