@@ -11,7 +11,7 @@ import { createTelegramDispatcher, type Dispatcher } from "./bot/notifications/i
 import { createRateLimiter } from "./bot/rate-limiter.js";
 import { createRedis } from "./bot/redis.js";
 import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "./bot/session.js";
-import { retryPollingConflicts, throttle } from "./bot/telegram-api.js";
+import { retryPollingConflicts, telegramFileReader, throttle } from "./bot/telegram-api.js";
 import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -23,8 +23,11 @@ import { createServer } from "./server/index.js";
 import { adminUnitsOf } from "./services/admin-units.js";
 import { loadHolidays } from "./services/holidays.js";
 import { createServices } from "./services/index.js";
+import { notificationsService } from "./services/notifications.js";
 import { startReminderScheduler } from "./services/reminders.js";
 import { fileProblemText } from "./views/rubric-text.js";
+import { createNoticeBus } from "./web/live.js";
+import { createPushSender, loadVapidKeys, webPushSend } from "./web/push.js";
 
 const i18n = getI18n();
 const t = translator(i18n);
@@ -62,7 +65,24 @@ const limiter = createRateLimiter();
 
 const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
 const dataDir = dirname(config.DATABASE_PATH);
-const notify = () => dispatcher?.kick();
+const filesDir = config.FILES_DIR ?? join(dataDir, "files");
+// Notifications go out on every channel the person has: Telegram (when running), Web Push, and
+// the open pages of the web chat, each woken after a change queued some.
+const notices = createNoticeBus();
+const vapid = loadVapidKeys(join(dataDir, "vapid-keys.json"));
+const pushSender = createPushSender({
+  notifications: notificationsService({ db }),
+  i18n,
+  adminUnits: units,
+  send: webPushSend(vapid, publicUrl.startsWith("https:") ? publicUrl : "mailto:webmaster@localhost"),
+  logger,
+  title: (language) => i18n.t(language, "web-app-name"),
+});
+const notify = () => {
+  dispatcher?.kick();
+  pushSender.kick();
+  notices.publish();
+};
 const core = { db, catalog, adminUnits: units, adminIds: config.ADMIN_IDS, holidays, notify };
 
 // Telegram runs when there is a token. The dispatcher needs the bot's api and the bot needs to
@@ -74,7 +94,7 @@ const telegram = config.BOT_TOKEN ? await startTelegram(config.BOT_TOKEN) : unde
 async function startTelegram(token: string) {
   const bot = createBot(
     token,
-    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")) },
+    { ...core, logger, logKey: loadSecretKey(join(dataDir, "log-key")), filesDir, publicUrl },
     {
       limiter,
       ...(redis ? { storage: redisSessionStorage(redis) } : {}),
@@ -118,8 +138,13 @@ const server = createServer({
     i18n,
     logger,
     publicUrl,
-    filesDir: config.FILES_DIR ?? join(dataDir, "files"),
+    filesDir,
     cookieSecret: loadSecretKey(join(dataDir, "cookie-key")),
+    ...(telegram && config.BOT_TOKEN
+      ? { telegramFile: telegramFileReader(telegram.api, config.BOT_TOKEN, config.TELEGRAM_API_ROOT) }
+      : {}),
+    notices,
+    push: { publicKey: vapid.publicKey },
   },
 });
 try {
@@ -158,6 +183,7 @@ process.stdout.write(`${t("startup-web-ready", { url: publicUrl })}\n`);
 // Background work starts once updates flow, in bounded batches: people are answered first.
 // Notifications left pending by a previous run (or a crash) go out now.
 dispatcher?.start();
+pushSender.start();
 const reminders = startReminderScheduler({ ...core, logger });
 
 let stopping = false;
@@ -169,6 +195,7 @@ async function shutdown(signal: string) {
   await server.close();
   reminders.stop();
   await dispatcher?.stop();
+  await pushSender.stop();
   updateLog?.stop();
   await redis?.quit();
   await updatesRedis?.quit();

@@ -13,10 +13,14 @@ export interface BotDeps extends CoreDeps {
   logger: Logger;
   /** Key of the users' pseudonyms in logs (pseudonym.ts); default: a new random key per process. */
   logKey?: Buffer;
+  /** Where files uploaded on the web are kept (FILES_DIR): the bot sends them to officers from there. */
+  filesDir?: string;
+  /** The web chat's address (PUBLIC_URL), for the link code of /lienket; default http://localhost:8080. */
+  publicUrl?: string;
 }
 
 /** What handlers see of the dependencies: the rubric, the communes and ADMIN_IDS to render menus. */
-export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds">;
+export type HandlerDeps = Pick<BotDeps, "catalog" | "adminUnits" | "adminIds" | "filesDir" | "publicUrl">;
 
 interface Extras {
   deps: HandlerDeps;

@@ -14,6 +14,7 @@ import { assessmentFeature } from "./features/assessment.js";
 import { dossierFeature } from "./features/dossier.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
+import { linkFeature } from "./features/link.js";
 import { officerFeature } from "./features/officer.js";
 import { onboarding, registrationFallback } from "./features/onboarding.js";
 import { productsFeature } from "./features/products.js";
@@ -121,6 +122,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(restoreSession, ignoreDoublePress, replayEdit);
   guarded.use(
     reachabilityFeature,
+    linkFeature,
     onboarding,
     invitesFeature,
     productsFeature,

@@ -14,7 +14,13 @@ import type { UpdateLog } from "./update-log.js";
 /** Context, per-update log line, and the callback query answered exactly once, even on failure. */
 export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<BotContext> {
   const logKey = deps.logKey ?? randomBytes(32);
-  const handlerDeps: HandlerDeps = { catalog: deps.catalog, adminUnits: deps.adminUnits, adminIds: deps.adminIds };
+  const handlerDeps: HandlerDeps = {
+    catalog: deps.catalog,
+    adminUnits: deps.adminUnits,
+    adminIds: deps.adminIds,
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  };
   return async (ctx, next) => {
     ctx.deps = handlerDeps;
     ctx.services = services;

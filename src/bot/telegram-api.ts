@@ -120,3 +120,21 @@ function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<vo
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/**
+ * Reads a file sent on Telegram by its file id (getFile, then the download; bots may download up
+ * to 20 MB): for the web chat, which shows evidence sent in the bot. Errors never carry the token.
+ */
+export function telegramFileReader(
+  api: Api,
+  token: string,
+  apiRoot = "https://api.telegram.org",
+): (fileId: string) => Promise<Buffer> {
+  return async (fileId) => {
+    const file = await api.getFile(fileId);
+    if (!file.file_path) throw new Error("Telegram gave no file path");
+    const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    if (!res.ok) throw new Error(`Telegram file download failed: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+}

@@ -1,5 +1,6 @@
 // `npm run admin -- <command>`: appointing commune officers from a computer.
-//   invite-officer --commune <code> [--commune <code>…]   prints a one-time deep link
+//   invite-officer --commune <code> [--commune <code>…]   prints a one-time deep link (and the web
+//                                                          link when PUBLIC_URL is set)
 //   list-officers                                          the active officers and their communes
 //   revoke-officer --user <telegram id>                    removes an officer's rights
 //   find-commune <text>                                    commune codes matching a name
@@ -116,7 +117,10 @@ switch (command) {
     if (codes.length === 0) fail(t("cli-missing-argument", { name: "--commune" }), 2);
     const unknown = codes.filter((c) => !units().commune(c) || units().commune(c)!.removed);
     if (unknown.length) fail(t("cli-admin-commune-unknown", { codes: unknown.join(", ") }));
-    const username = await botUsername();
+    // The web chat needs no bot: with PUBLIC_URL and no bot configured, the web link alone.
+    const publicUrl = process.env.PUBLIC_URL?.replace(/\/+$/, "");
+    const botless = publicUrl && !process.env.BOT_USERNAME && !process.env.BOT_TOKEN;
+    const username = botless ? undefined : await botUsername();
     const invite = createOfficerInvite(database(), codes, 0);
     out(
       t("cli-admin-invite", {
@@ -125,7 +129,8 @@ switch (command) {
         time: formatTime(invite.expiresAt),
       }),
     );
-    out(deepLink(username, `officer_${invite.code}`));
+    if (username) out(deepLink(username, `officer_${invite.code}`));
+    if (publicUrl) out(`${publicUrl}/officer-invite/${invite.code}`);
     break;
   }
   case "list-officers": {

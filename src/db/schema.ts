@@ -33,6 +33,8 @@ export const users = sqliteTable("users", {
   remindersOff: integer("reminders_off", { mode: "boolean" }).notNull().default(false),
   /** Since when the bot cannot message the user (they blocked it, or never opened it); null when it can. */
   unreachableSince: timestamp("unreachable_since"),
+  /** The person turned notifications on Telegram off (settings page of the web chat); the web inbox is always on. */
+  telegramNotificationsOff: integer("telegram_notifications_off", { mode: "boolean" }).notNull().default(false),
   createdAt: timestamp("created_at").notNull().default(now),
   updatedAt: timestamp("updated_at").notNull().default(now),
 });
@@ -294,7 +296,8 @@ export const officialResults = sqliteTable("official_results", {
   recordedAt: timestamp("recorded_at").notNull().default(now),
 });
 
-export const OUTBOX_STATUSES = ["pending", "sent", "undeliverable"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "undeliverable", "skipped"] as const;
+export const PUSH_STATES = ["sent", "none", "failed"] as const;
 
 /**
  * Notifications to send, as intents: who is told (a user), what (the kind and its arguments, plain
@@ -317,8 +320,16 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: timestamp("created_at").notNull().default(now),
     sentAt: timestamp("sent_at"),
+    /** When the recipient saw it in the web chat's inbox (the inbox is the notification history); null while unread. */
+    readAt: timestamp("read_at"),
+    /** What the web push sender did with it: null until it looked, then sent, none (no subscription) or failed. */
+    pushState: text("push_state", { enum: PUSH_STATES }),
   },
-  (t) => [index("outbox_pending").on(t.status, t.recipientId, t.id)],
+  (t) => [
+    index("outbox_pending").on(t.status, t.recipientId, t.id),
+    index("outbox_inbox").on(t.recipientId, t.readAt),
+    index("outbox_push").on(t.pushState, t.id),
+  ],
 );
 
 export const REMINDER_KINDS = ["digest", "idle-draft", "certificate"] as const;
@@ -432,4 +443,20 @@ export const oneTimeCodes = sqliteTable(
     createdAt: timestamp("created_at").notNull().default(now),
   },
   (t) => [index("one_time_codes_user").on(t.userId)],
+);
+
+/**
+ * Browsers that allowed Web Push notifications: the push service's endpoint and the browser's keys
+ * (the PushSubscription the browser gave). A subscription the push service says is gone is deleted.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    endpoint: text("endpoint").primaryKey(),
+    userId: integer("user_id").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId)],
 );

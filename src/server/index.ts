@@ -26,7 +26,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Requests are not logged one by one: a webhook request per message would only repeat the bot's
   // own log lines. Failures are logged.
   const loggerInstance: FastifyBaseLogger = options.logger.child({ component: "http" });
-  const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
+  const app = Fastify({
+    loggerInstance,
+    logController: new LogController({ disableRequestLogging: true }),
+    // A reverse proxy on the same machine (README) passes the visitor's address in X-Forwarded-For:
+    // the web chat's rate limits count per visitor, not per proxy. Nobody else is believed.
+    trustProxy: ["127.0.0.1", "::1"],
+  });
   healthRoute(app, options.health);
   if (options.telegram) telegramWebhookRoute(app, options.telegram);
   const { web } = options;

@@ -62,6 +62,19 @@ export function evidenceService({ db, catalog, adminIds }: CoreDeps) {
     },
 
     /**
+     * One file, for whoever may list its application's files (see `list`): its row, and whether
+     * the actor may remove it. "not-found" for anyone else, as for a file that does not exist.
+     */
+    file(actor: Actor, fileId: number): { ok: true; file: Evidence; removable: boolean } | Refused<EvidenceRefusal> {
+      const row = evidenceById(db, fileId);
+      const found = row && findApplication(db, row.applicationId);
+      if (!found || actor === undefined || rolesFor(db, adminIds, actor, found.application).length === 0)
+        return refuse("not-found");
+      const removable = isProducer(actor, found.application.organisationId) && isEditable(found.application);
+      return { ok: true, file: row, removable };
+    },
+
+    /**
      * Attaches a file to one of the application's criteria, tagged with the criterion's kind of
      * evidence when the law names only one. Files over EVIDENCE_MAX_BYTES are refused ("too-big":
      * a bot cannot download them), as is a change to an application no longer editable.

@@ -1,4 +1,6 @@
-// Evidence files attached to criteria: only Telegram's file ids and what the user sees of them.
+// Evidence files attached to criteria: Telegram's file ids (or "web:<sha256>" for a file uploaded
+// on the web and kept in FILES_DIR) and what the user sees of them.
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence } from "../db/schema.js";
@@ -10,6 +12,15 @@ export type Evidence = typeof evidence.$inferSelect;
 
 /** Bots can download files up to 20 MB; larger ones could never reach an officer's computer. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The file id of a file uploaded on the web: "web:" and the SHA-256 (hex) of its content. */
+export const webFileId = (sha256: string): string => `web:${sha256}`;
+
+/** Where a file uploaded on the web is kept under FILES_DIR; undefined for a file sent on Telegram. */
+export function webFilePath(filesDir: string, fileId: string): string | undefined {
+  const sha = /^web:([0-9a-f]{64})$/.exec(fileId)?.[1];
+  return sha && join(filesDir, sha);
+}
 
 export function addEvidence(db: DbOrTx, values: typeof evidence.$inferInsert): Evidence {
   return db.insert(evidence).values(values).returning().get();

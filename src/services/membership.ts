@@ -304,6 +304,31 @@ export function membershipService({ db, adminUnits, adminIds, now }: CoreDeps) {
     },
 
     /**
+     * What a member invitation offers, before it is used: the organisation's name, and whether the
+     * actor (if any) already belongs to it. Reads only. Refusals as redeemInvite's ("unknown" for a
+     * code that is no member invitation; "own-organisation" for its owner).
+     */
+    invitation(
+      actor: Actor,
+      code: string,
+    ): { ok: true; organisation: string; joined: boolean } | Extract<RedeemResult, { ok: false }> {
+      const invite = db
+        .select()
+        .from(invites)
+        .where(and(eq(invites.code, code), eq(invites.kind, "member")))
+        .get();
+      const org = invite?.organisationId == null ? undefined : organisationById(db, invite.organisationId);
+      if (!invite || !org) return { ok: false, reason: "unknown" };
+      if (actor !== undefined && org.ownerId === actor) return { ok: false, reason: "own-organisation" };
+      const joined = actor !== undefined && isOrganisationMember(db, actor, org.id);
+      if (joined) return { ok: true, organisation: org.name, joined };
+      if (invite.revokedAt) return { ok: false, reason: "revoked" };
+      if (invite.usedAt) return { ok: false, reason: "used" };
+      if (invite.expiresAt.getTime() <= clock().getTime()) return { ok: false, reason: "expired" };
+      return { ok: true, organisation: org.name, joined };
+    },
+
+    /**
      * Uses an invitation once (see redeemInvite). A member learns the organisation they now belong
      * to; an officer the communes they now serve (codes). Refusals as redeemInvite's; "unknown" for
      * someone without consent.
@@ -330,17 +355,61 @@ export function membershipService({ db, adminUnits, adminIds, now }: CoreDeps) {
     },
 
     /**
-     * A one-time invitation appointing its user officer of the commune, valid OFFICER_INVITE_DAYS
-     * days; administrators only. "unknown-commune" for a code that is not a current commune.
+     * A one-time invitation appointing its user officer of the commune (or of each of several
+     * communes), valid OFFICER_INVITE_DAYS days; administrators only. "unknown-commune" when a
+     * code is not a current commune (or none is given). `commune` is the first of `communes`.
      */
     inviteOfficer(
       actor: Actor,
-      communeCode: string,
-    ): { ok: true; invite: Invite; commune: Commune } | Refused<"admin-only" | "unknown-commune"> {
+      communeCodes: string | readonly string[],
+    ): { ok: true; invite: Invite; commune: Commune; communes: Commune[] } | Refused<"admin-only" | "unknown-commune"> {
       if (!isAdmin(actor)) return refuse("admin-only");
-      const commune = adminUnits.commune(communeCode);
-      if (!commune || commune.removed) return refuse("unknown-commune");
-      return { ok: true, invite: createOfficerInvite(db, [commune.code], actor!, clock()), commune };
+      const codes = [...new Set(typeof communeCodes === "string" ? [communeCodes] : communeCodes)];
+      const communes = codes.map((code) => adminUnits.commune(code));
+      if (communes.length === 0 || communes.some((c) => !c || c.removed)) return refuse("unknown-commune");
+      const found = communes as Commune[];
+      const invite = createOfficerInvite(
+        db,
+        found.map((c) => c.code),
+        actor!,
+        clock(),
+      );
+      return { ok: true, invite, commune: found[0]!, communes: found };
+    },
+
+    /** The officer invitations still open (not used, revoked or expired), newest first; administrators only. */
+    officerInvites(actor: Actor): { ok: true; invites: Invite[] } | Refused<"admin-only"> {
+      if (!isAdmin(actor)) return refuse("admin-only");
+      return {
+        ok: true,
+        invites: openInvites(db, "officer").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+      };
+    },
+
+    /**
+     * What an officer invitation offers, for whoever holds its code (the code is the secret): the
+     * communes (codes), until when, and whether the actor is the one who used it. Refusals as
+     * redeemInvite's; it writes nothing.
+     */
+    officerInvite(
+      actor: Actor,
+      code: string,
+    ):
+      | { ok: true; communes: string[]; expiresAt: Date; usedByActor: boolean }
+      | Refused<"unknown" | "used" | "expired" | "revoked"> {
+      const invite = db
+        .select()
+        .from(invites)
+        .where(and(eq(invites.code, code), eq(invites.kind, "officer")))
+        .get();
+      if (!invite) return refuse("unknown");
+      const communes = (invite.communeCodes ?? "").split(",").filter(Boolean);
+      const usedByActor = actor !== undefined && invite.usedBy === actor;
+      if (invite.usedAt && usedByActor) return { ok: true, communes, expiresAt: invite.expiresAt, usedByActor };
+      if (invite.revokedAt) return refuse("revoked");
+      if (invite.usedAt) return refuse("used");
+      if (invite.expiresAt.getTime() <= clock().getTime()) return refuse("expired");
+      return { ok: true, communes, expiresAt: invite.expiresAt, usedByActor: false };
     },
 
     /** Ends an officer's appointments in every commune; administrators only; "not-found" when none was active. */

@@ -73,6 +73,8 @@ export interface InboxEntry {
   product: string;
   organisation: string;
   state: ApplicationState;
+  /** When it was (last) filed. */
+  submittedAt: Date | null;
   /** Once received: the commune's working days. */
   workingDays: WorkingDays | undefined;
 }
@@ -188,6 +190,7 @@ export function officerService(deps: CoreDeps) {
           product: r.products.name,
           organisation: r.organisations.name,
           state: r.applications.state,
+          submittedAt: r.applications.submittedAt,
           workingDays: workingDays(r.applications.receivedAt),
         })),
         provinceDeadline: nextProvincialDeadline(now()),

@@ -18,6 +18,7 @@ import {
   organisations,
   outbox,
   products,
+  pushSubscriptions,
   reminders,
   submissions,
   userIdentities,
@@ -118,6 +119,7 @@ export function deletePersonalData(db: Db, id: number, adminIds: readonly number
     tx.delete(userIdentities).where(eq(userIdentities.userId, id)).run();
     tx.delete(webSessions).where(eq(webSessions.userId, id)).run();
     tx.delete(oneTimeCodes).where(eq(oneTimeCodes.userId, id)).run();
+    tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, id)).run();
     tx.insert(consentEvents).values({ userId: id, noticeVersion: PRIVACY_NOTICE_VERSION, decision: "withdrawn" }).run();
   });
 }

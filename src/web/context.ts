@@ -6,6 +6,7 @@ import type { RubricCatalog } from "../rubric/catalog.js";
 import type { Services } from "../services/index.js";
 import type { User } from "../services/people.js";
 import type { Html } from "./html.js";
+import type { NoticeBus } from "./live.js";
 
 export interface WebDeps {
   services: Services;
@@ -21,6 +22,15 @@ export interface WebDeps {
   filesDir: string;
   /** Signs the session and CSRF cookies (kept in the data folder). */
   cookieSecret: Buffer;
+  /**
+   * The content of a file sent on Telegram, by its file id (Bot API getFile and download); absent
+   * when Telegram is not configured: such evidence is then only on Telegram.
+   */
+  telegramFile?: (fileId: string) => Promise<Buffer>;
+  /** Wakes the open pages' live notification streams when notifications are queued; without it they poll. */
+  notices?: NoticeBus;
+  /** Web Push: the VAPID public key browsers subscribe with (base64url); without it push is not offered. */
+  push?: { publicKey: string };
 }
 
 /** A translation with its string arguments escaped: safe to insert as HTML (the .ftl texts use <b>, <i>). */
@@ -38,6 +48,8 @@ export interface Visitor {
   text: (key: string, args?: Record<string, string | number>) => string;
   /** The CSRF token every form posts back (field `_csrf`). */
   csrf: string;
+  /** How many of the user's notifications are unread (the header's badge); 0 when signed out. */
+  unread: number;
 }
 
 declare module "fastify" {

@@ -100,7 +100,8 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
             Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v])),
           ),
         );
-      req.visitor = { user, actor: user?.id, locale, t, text, csrf: reply.generateCsrf() };
+      const unread = user ? deps.services.notifications.unreadCount(user.id) : 0;
+      req.visitor = { user, actor: user?.id, locale, t, text, csrf: reply.generateCsrf(), unread };
     });
     pages.addHook("preHandler", (req, reply, done) => {
       if (req.method === "POST") pages.csrfProtection(req, reply, done);
@@ -110,12 +111,15 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
     pages.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) =>
       errorPage(deps, err, req, reply),
     );
+    // A missing asset (/static/…) comes here from the static files' scope, without a visitor: plain 404.
     pages.setNotFoundHandler((req, reply) =>
-      sendPage(req, reply, {
-        status: 404,
-        title: req.visitor.text("web-not-found-title"),
-        body: req.visitor.t("web-not-found"),
-      }),
+      req.visitor
+        ? sendPage(req, reply, {
+            status: 404,
+            title: req.visitor.text("web-not-found-title"),
+            body: req.visitor.t("web-not-found"),
+          })
+        : reply.code(404).type("text/plain; charset=utf-8").send(deps.i18n.t(DEFAULT_LOCALE, "web-not-found-title")),
     );
 
     await webRoutes(pages, deps);

@@ -2,7 +2,7 @@
 // first: one column, 48 px touch targets; every action is a form POST that works without
 // JavaScript, and htmx (hx-boost) makes it update in place when JavaScript runs.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type Html, html } from "./html.js";
+import { type Html, html, raw } from "./html.js";
 
 export interface PageOptions {
   /** The page's heading and <title> (plain text). */
@@ -40,16 +40,42 @@ const NAV: readonly (readonly [string, string])[] = [
   ["/account", "web-nav-account"],
 ];
 
-function nav(req: FastifyRequest): Html {
-  return html`<nav>${NAV.map(([href, key]) => html`<a href="${href}">${req.visitor.text(key)}</a>`)}</nav>`;
+/** The unread count beside "Thông báo"; hidden at 0. /static/live.js keeps it current while the page is open. */
+function badge(req: FastifyRequest): Html {
+  const n = req.visitor.unread;
+  return html` <span class="badge" data-unread ${n === 0 ? raw("hidden") : ""}>${n}</span>`;
 }
 
-/** The whole page: header (home, notifications), the screen, footer (language, sign-out). */
+function nav(req: FastifyRequest): Html {
+  return html`<nav>${NAV.map(
+    ([href, key]) => html`<a href="${href}">${req.visitor.text(key)}${href === "/notifications" ? badge(req) : ""}</a>`,
+  )}</nav>`;
+}
+
+/**
+ * The button to the other language. Not boosted: the whole page is loaded again, so that <html
+ * lang> (which htmx's swap of <body> would leave as it was) follows the language.
+ */
+function languageButton(req: FastifyRequest, language: string): Html {
+  const label = req.visitor.text(`web-language-${language}`);
+  return postForm(
+    req,
+    "/language",
+    html`<input type="hidden" name="language" value="${language}"><input type="hidden" name="back" value="${req.url}"><button type="submit" class="btn secondary">${label}</button>`,
+    html`hx-boost="false"`,
+  );
+}
+
+/**
+ * The whole page: header (home, notifications), the screen, footer (language, sign-out). htmx is
+ * told to show every answer, error pages too (404, 403 for a stale form, 429): by default it would
+ * drop them and the button would seem to do nothing.
+ */
 export function page(req: FastifyRequest, options: PageOptions): Html {
   const { text, locale, user } = req.visitor;
   const other = locale === "vi" ? "en" : "vi";
   const footer = html`<footer>
-    ${actionButton(req, "/language", text(`web-language-${other}`), { language: other, back: req.url })}
+    ${languageButton(req, other)}
     ${user ? actionButton(req, "/sign-out", text("web-sign-out")) : ""}
   </footer>`;
   return html`<!doctype html>
@@ -57,13 +83,14 @@ export function page(req: FastifyRequest, options: PageOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="htmx-config" content='{"includeIndicatorStyles":false,"refreshOnHistoryMiss":true}'>
+<meta name="htmx-config" content='{"includeIndicatorStyles":false,"refreshOnHistoryMiss":true,"responseHandling":[{"code":"204","swap":false},{"code":"...","swap":true}]}'>
 <title>${options.title} · ${text("web-app-name")}</title>
 <link rel="stylesheet" href="/static/app.css">
 <link rel="manifest" href="/manifest.webmanifest">
 <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
 <meta name="theme-color" content="#1b5e20">
 <script src="/vendor/htmx.min.js" defer></script>
+${user ? html`<script src="/static/live.js" defer></script>` : ""}
 </head>
 <body hx-boost="true">
 <header><a class="home" href="/">${text("web-app-name")}</a>${user ? nav(req) : ""}</header>

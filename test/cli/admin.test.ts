@@ -30,7 +30,15 @@ function admin(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: dbPath, BOT_USERNAME: "", BOT_TOKEN: "", TELEGRAM_API_ROOT: "", ...env },
+    env: {
+      ...process.env,
+      DATABASE_PATH: dbPath,
+      BOT_USERNAME: "",
+      BOT_TOKEN: "",
+      TELEGRAM_API_ROOT: "",
+      PUBLIC_URL: "",
+      ...env,
+    },
   });
   child.stdin.end(input ?? "");
   let stdout = "";
@@ -58,6 +66,18 @@ it(
 
     const named = await admin(["invite-officer", "--commune", code], { BOT_USERNAME: "@tinh_ocop_bot" });
     expect(named.stdout).toMatch(/https:\/\/t\.me\/tinh_ocop_bot\?start=officer_/);
+    expect(named.stdout).not.toContain("/officer-invite/");
+    // With the web chat's address: the web link beside the Telegram one (the same invitation), or alone without a bot.
+    const both = await admin(["invite-officer", "--commune", code], {
+      BOT_USERNAME: "tinh_ocop_bot",
+      PUBLIC_URL: "https://ocop.example.vn/",
+    });
+    const tg = /t\.me\/tinh_ocop_bot\?start=officer_([A-Za-z0-9_-]+)/.exec(both.stdout)?.[1];
+    expect(both.stdout).toContain(`https://ocop.example.vn/officer-invite/${tg}\n`);
+    const webOnly = await admin(["invite-officer", "--commune", code], { PUBLIC_URL: "https://ocop.example.vn" });
+    expect(webOnly.code).toBe(0);
+    expect(webOnly.stdout).toMatch(/^https:\/\/ocop\.example\.vn\/officer-invite\/[A-Za-z0-9_-]+$/m);
+    expect(webOnly.stdout).not.toContain("t.me");
 
     const db = openDatabase(dbPath);
     // The officer's Telegram id is 4242; the database knows them by an internal id.

@@ -60,6 +60,8 @@ export interface Harness {
   logs: LogLine[];
   db: Db;
   dbPath: string;
+  /** Where files uploaded on the web are kept (the bot's FILES_DIR). */
+  filesDir: string;
   /** The bot now (a new one after restart()). */
   bot: Bot<BotContext>;
   /**
@@ -83,7 +85,9 @@ const i18n = getI18n();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeBotApi(options.apiLimits ? { limits: options.apiLimits } : {});
-  const dbPath = join(mkdtempSync(join(tmpdir(), "ocop-bot-")), "ocop.sqlite");
+  const dataDir = mkdtempSync(join(tmpdir(), "ocop-bot-"));
+  const dbPath = join(dataDir, "ocop.sqlite");
+  const filesDir = join(dataDir, "files");
   if (options.database) copyFileSync(options.database, dbPath);
   let db = openDatabase(dbPath);
   const logs: LogLine[] = [];
@@ -103,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         adminIds: options.adminIds ?? [],
         holidays,
         notify: () => undefined,
+        filesDir,
       },
       {
         botInfo: api.botInfo,
@@ -130,6 +135,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return db;
     },
     dbPath,
+    filesDir,
     get bot() {
       return bot;
     },

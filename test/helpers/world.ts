@@ -202,6 +202,7 @@ export function telegramOutbox(db: Db) {
     .map((row) => {
       const m = renderNotification({ notifications: notificationsService({ db }), i18n, adminUnits: units }, row);
       if ("error" in m) throw new Error(`outbox row ${row.id}: ${m.error}`);
+      if ("skip" in m) throw new Error(`outbox row ${row.id}: ${m.skip}`);
       return {
         ...row,
         chatId: m.chatId,

@@ -83,6 +83,15 @@ describe("safe on the open internet", () => {
     expect(page.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("behind the local reverse proxy, the rate limit counts each visitor's own address", async () => {
+    const from = (ip: string) => h.app.inject({ url: "/", headers: { "x-forwarded-for": ip } });
+    for (let i = 0; i < 600; i++) expect((await from("203.0.113.1")).statusCode).toBe(200);
+    const limited = await from("203.0.113.1");
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain("Chờ một phút");
+    expect((await from("203.0.113.2")).statusCode).toBe(200);
+  });
+
   it("an unknown page is a 404 in the visitor's language", async () => {
     const page = await h.browser().get("/no-such-page");
     expect(page.status).toBe(404);

@@ -31,6 +31,7 @@ export const PRODUCER_COMMANDS: [string, string][] = [
   ["thongtin", "cmd-thongtin"],
   ["ngonngu", "cmd-ngonngu"],
   ["nhacnho", "cmd-nhacnho"],
+  ["lienket", "web-account-cmd-lienket"],
   ["xoadulieu", "cmd-xoadulieu"],
   ["huongdan", "cmd-huongdan"],
 ];

@@ -8,7 +8,7 @@ import { type Action, availableActions } from "../../domain/lifecycle.js";
 import type { LocalCriterion } from "../../domain/rubric.js";
 import type { Assessment } from "../../services/assessment.js";
 import { type CalibrationSummary, formatPoints } from "../../services/calibration.js";
-import type { Evidence } from "../../services/evidence.js";
+import { type Evidence, webFilePath } from "../../services/evidence.js";
 import { INBOX_FILTERS, type InboxFilter, type OfficerView, type WorkingDays } from "../../services/officer.js";
 import { clip } from "../../text.js";
 import { unitLabel } from "../../views/admin-units.js";
@@ -136,21 +136,29 @@ async function sendEvidence(ctx: BotContext, a: Assessment, files: Evidence[]) {
     return th(ctx, "officer-evidence-caption", { id: f.criterionId, title: title.slice(0, 300) }) + name;
   };
   const options = (f: Evidence) => ({ caption: caption(f), ...HTML });
+  // A file uploaded on the web has no Telegram file id: it is sent as a document, from disk.
+  const filesDir = ctx.deps.filesDir;
+  const fromDisk = (f: Evidence) => (filesDir ? webFilePath(filesDir, f.fileId) : undefined);
+  const document = (f: Evidence) => {
+    const path = fromDisk(f);
+    return path ? new InputFile(path, f.fileName ?? undefined) : f.fileId;
+  };
+  const isDocument = (f: Evidence) => f.kind === "document" || fromDisk(f) !== undefined;
   for (const group of ["visual", "document"] as const) {
-    const ofKind = files.filter((f) => (f.kind === "document") === (group === "document"));
+    const ofKind = files.filter((f) => isDocument(f) === (group === "document"));
     // Even albums (11 files: 6 + 5, not 10 + 1): a lone file is sent on its own only when it is the only one.
     const size = Math.ceil(ofKind.length / Math.ceil(ofKind.length / ALBUM_SIZE));
     for (let i = 0; i < ofKind.length; i += size) {
       const album = ofKind.slice(i, i + size);
       if (album.length === 1) {
         const f = album[0]!;
-        if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, options(f));
-        else if (f.kind === "video") await ctx.replyWithVideo(f.fileId, options(f));
-        else await ctx.replyWithDocument(f.fileId, options(f));
+        if (group === "document") await ctx.replyWithDocument(document(f), options(f));
+        else if (f.kind === "photo") await ctx.replyWithPhoto(f.fileId, options(f));
+        else await ctx.replyWithVideo(f.fileId, options(f));
       } else {
         await ctx.replyWithMediaGroup(
           group === "document"
-            ? album.map((f) => InputMediaBuilder.document(f.fileId, options(f)))
+            ? album.map((f) => InputMediaBuilder.document(document(f), options(f)))
             : album.map((f) =>
                 f.kind === "video"
                   ? InputMediaBuilder.video(f.fileId, options(f))

@@ -11,7 +11,8 @@
 // - Failures: 429 retries after retry_after (and two chats hit within a second pause everything);
 //   5xx, network errors and timeouts back off exponentially, forever; 403 and 400 are final
 //   ("undeliverable"); other 4xx get a few tries, then are final. A row that cannot be rendered
-//   (no Telegram identity, unknown kind) is final too.
+//   (unknown kind) is final too. A row for someone who is not on Telegram (a web-only user) or
+//   turned Telegram off is "skipped" at once: it blocks nothing (the web inbox still shows it).
 // - Nothing is lost on a stop or crash: the table is the queue. A row is marked only after
 //   Telegram answered; a crash between the answer and the mark can repeat one message.
 //
@@ -38,8 +39,11 @@ export interface DispatcherOptions {
   db: Db;
   /** The bot's `bot.api` (auto-retry installed or not), or any grammY Api. */
   api: Api;
-  /** The row as a Telegram message (renderNotification), or why it has none (then it is undeliverable). */
-  render: (row: OutboxRow) => TelegramMessage | { error: string };
+  /**
+   * The row as a Telegram message (renderNotification), or why it has none: `error` (then it is
+   * undeliverable) or `skip` (not for this channel: marked skipped).
+   */
+  render: (row: OutboxRow) => TelegramMessage | { error: string } | { skip: string };
   logger: Logger;
   /** Milliseconds since the epoch; default Date.now. Compared with the rows' nextAttemptAt. */
   now?: () => number;
@@ -83,7 +87,8 @@ export interface Dispatcher {
 type Outcome =
   | { kind: "sent" }
   | { kind: "retry"; delayMs: number; error: string; code: number | undefined; floodWait?: boolean }
-  | { kind: "undeliverable"; error: string; code: number | undefined };
+  | { kind: "undeliverable"; error: string; code: number | undefined }
+  | { kind: "skipped"; reason: string };
 
 const ONE_SECOND = 1000;
 
@@ -228,7 +233,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function send(row: OutboxRow): Promise<void> {
     let outcome: Outcome;
-    let message: TelegramMessage | { error: string };
+    let message: TelegramMessage | { error: string } | { skip: string };
     try {
       message = render(row);
     } catch (error) {
@@ -236,6 +241,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     if ("error" in message) {
       safeRecord(row, { kind: "undeliverable", error: message.error, code: undefined });
+      return;
+    }
+    if ("skip" in message) {
+      safeRecord(row, { kind: "skipped", reason: message.skip });
       return;
     }
     const controller = new AbortController();
@@ -310,6 +319,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function record(row: OutboxRow, outcome: Outcome, t: number): void {
     const attempts = row.attempts + 1;
     const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, "pending"));
+    if (outcome.kind === "skipped") {
+      // Nothing was sent: no limit is used.
+      db.update(outbox).set({ status: "skipped", lastError: outcome.reason }).where(stillPending).run();
+      log.debug({ outboxId: row.id, reason: outcome.reason }, "notification not for Telegram");
+      return;
+    }
     chatFreeAt.set(row.recipientId, Math.max(chatFreeAt.get(row.recipientId) ?? 0, t + perChatIntervalMs));
     slotFreeAt.push(t + ONE_SECOND);
     switch (outcome.kind) {

@@ -1,26 +1,20 @@
 // Notifications as Telegram messages: an outbox intent rendered for its recipient's private chat,
-// in the recipient's language (read at send time), as HTML with its buttons.
+// in the recipient's language (read at send time): the channel-free text (src/views/notifications.ts)
+// with this channel's buttons.
 import type { I18n } from "@grammyjs/i18n";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, ParseMode } from "grammy/types";
-import { formatDate } from "../../dates.js";
 import type { AdminUnits } from "../../geo/communes.js";
 import { type Translate, translator } from "../../i18n.js";
-import { comparisonLines } from "../../services/calibration.js";
 import type { NotificationsService } from "../../services/notifications.js";
 import type {
-  ApplicationDeletedNotice,
   ApplicationNotice,
   CertificateNotice,
-  DigestNotice,
-  IdleDraftNotice,
   NoticeArguments,
   OfficerUnreachableNotice,
-  OfficialPointsNotice,
   OutboxRow,
 } from "../../services/outbox.js";
-import { unitLabelOf } from "../../views/admin-units.js";
+import { LEGACY_MESSAGE_KIND, type LegacyMessageNotice, notificationText } from "../../views/notifications.js";
 import { cb } from "../callback-data.js";
-import { escapeHtml as esc } from "../html.js";
 
 /** A message for the Bot API's sendMessage. */
 export interface TelegramMessage {
@@ -34,16 +28,13 @@ export interface TelegramMessage {
  * Rows queued before notifications were intents: the rendered message itself, kept as it was
  * written (the migration that made outbox rows intents turned pending messages into these).
  */
-export interface TelegramMessageNotice {
-  chatId: number;
-  text: string;
-  parseMode: string | null;
+export interface TelegramMessageNotice extends LegacyMessageNotice {
   replyMarkup: InlineKeyboardMarkup | null;
 }
 
 export interface RenderDeps {
-  /** The recipient's Telegram id and language (the notifications use cases). */
-  notifications: Pick<NotificationsService, "recipient">;
+  /** The recipient's Telegram id and language, and whether they want notifications on Telegram. */
+  notifications: Pick<NotificationsService, "recipient" | "wantsTelegram">;
   i18n: I18n;
   adminUnits: AdminUnits;
 }
@@ -61,31 +52,15 @@ export function officerActionButtons(t: Translate, applicationId: number): Inlin
   };
 }
 
-type Body = Omit<TelegramMessage, "chatId">;
-type Renderer<K extends keyof NoticeArguments> = (
-  t: Translate,
-  locale: string,
-  args: NoticeArguments[K],
-  row: OutboxRow,
-  deps: RenderDeps,
-) => Body;
-
-const RENDERERS: { [K in keyof NoticeArguments]: Renderer<K> } = {
-  application: renderApplication,
-  "officer-unreachable": renderOfficerUnreachable,
-  digest: renderDigest,
-  "idle-draft": renderIdleDraft,
-  certificate: renderCertificate,
-  "official-points": renderOfficialPoints,
-  "application-deleted": renderApplicationDeleted,
-};
-
 /**
- * The Telegram message of an outbox row, or a reason it has none: the recipient has no Telegram
- * identity, or the row is of a kind this channel does not know.
+ * The Telegram message of an outbox row, or why it has none: `skip` when the recipient is not on
+ * Telegram or turned Telegram off (the web inbox still has it), `error` for a kind no channel knows.
  */
-export function renderNotification(deps: RenderDeps, row: OutboxRow): TelegramMessage | { error: string } {
-  if (row.kind === "telegram-message") {
+export function renderNotification(
+  deps: RenderDeps,
+  row: OutboxRow,
+): TelegramMessage | { error: string } | { skip: string } {
+  if (row.kind === LEGACY_MESSAGE_KIND) {
     const m = row.arguments as unknown as TelegramMessageNotice;
     return {
       chatId: m.chatId,
@@ -94,159 +69,55 @@ export function renderNotification(deps: RenderDeps, row: OutboxRow): TelegramMe
       ...(m.replyMarkup ? { replyMarkup: m.replyMarkup } : {}),
     };
   }
-  const render = RENDERERS[row.kind as keyof NoticeArguments] as Renderer<keyof NoticeArguments> | undefined;
-  if (!render) return { error: `unknown notification kind ${row.kind}` };
   const recipient = deps.notifications.recipient(row.recipientId, "telegram");
-  if (!recipient) return { error: "the recipient has no Telegram identity" };
-  const locale = recipient.language;
+  const locale = recipient?.language ?? "vi";
+  const t = translator(deps.i18n, locale);
+  const text = notificationText(t, locale, row, deps);
+  if (text === undefined) return { error: `unknown notification kind ${row.kind}` };
+  if (!recipient) return { skip: "the recipient has no Telegram identity" };
+  if (!deps.notifications.wantsTelegram(row.recipientId)) return { skip: "the recipient turned Telegram off" };
+  const replyMarkup = buttons(t, row);
   // Private chats: the chat is the user.
-  return {
-    chatId: Number(recipient.externalId),
-    ...render(translator(deps.i18n, locale), locale, row.arguments as never, row, deps),
-  };
+  return { chatId: Number(recipient.externalId), text, parseMode: "HTML", ...(replyMarkup ? { replyMarkup } : {}) };
 }
 
-const commune = (t: Translate, deps: RenderDeps, code: string) => esc(unitLabelOf(t, deps.adminUnits, code));
-
-function renderApplication(
-  t: Translate,
-  _locale: string,
-  n: ApplicationNotice,
-  row: OutboxRow,
-  deps: RenderDeps,
-): Body {
-  const args = {
-    product: esc(n.product),
-    set: esc(n.set),
-    org: esc(n.org),
-    producer: esc(n.producer),
-    total: n.total,
-    stars: n.stars,
-    a: n.a,
-    b: n.b,
-    c: n.c,
-    files: n.files,
-    note: esc(n.note),
-    resultStars: n.resultStars,
-    decision: esc(n.decision),
-    decisionDate: formatDate(n.decisionDate || undefined),
-    officers: esc(n.officers),
-    commune: commune(t, deps, n.commune),
-  };
+/** The buttons under each kind of notification, if any. */
+function buttons(t: Translate, row: OutboxRow): InlineKeyboardMarkup | undefined {
   const appId = row.applicationId ?? 0;
-  if (n.audience === "people") {
-    let text = t(`notify-${n.action}`, args);
-    if (n.action === "submit" && n.routing !== "officers") text += `\n${t(`notify-${n.routing}`, args)}`;
-    const buttons: InlineKeyboardButton[][] = [
-      [
-        { text: t("btn-edit-application"), callback_data: cb.review(appId) },
-        { text: t("btn-resubmit"), callback_data: cb.submit(appId) },
-      ],
-    ];
-    return { text, parseMode: "HTML", ...(n.action === "return" ? { replyMarkup: { inline_keyboard: buttons } } : {}) };
+  switch (row.kind as keyof NoticeArguments) {
+    case "application": {
+      const n = row.arguments as unknown as ApplicationNotice;
+      if (n.audience === "people") {
+        if (n.action !== "return") return undefined;
+        const line: InlineKeyboardButton[] = [
+          { text: t("btn-edit-application"), callback_data: cb.review(appId) },
+          { text: t("btn-resubmit"), callback_data: cb.submit(appId) },
+        ];
+        return { inline_keyboard: [line] };
+      }
+      return n.action === "submit" ? officerActionButtons(t, appId) : undefined;
+    }
+    case "officer-unreachable": {
+      const n = row.arguments as unknown as OfficerUnreachableNotice;
+      return n.audience === "people" ? undefined : officerActionButtons(t, appId);
+    }
+    case "digest":
+      return { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: cb.officerList("open", 0) }]] };
+    case "idle-draft":
+      return {
+        inline_keyboard: [
+          [{ text: t("btn-remind-continue"), callback_data: cb.resume(appId) }],
+          [{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }],
+        ],
+      };
+    case "certificate": {
+      const n = row.arguments as unknown as CertificateNotice;
+      const lines = [[{ text: t("btn-reassess-re-evaluation"), callback_data: cb.reassess(appId, "re-evaluation") }]];
+      if (n.stars < 5) lines.push([{ text: t("btn-reassess-upgrade"), callback_data: cb.reassess(appId, "upgrade") }]);
+      lines.push([{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }]);
+      return { inline_keyboard: lines };
+    }
+    default:
+      return undefined;
   }
-  const key =
-    n.action === "submit"
-      ? n.routing === "officers"
-        ? "notify-officer-submit"
-        : `notify-admin-submit-${n.routing}`
-      : `notify-officer-${n.action}`;
-  return {
-    text: t(key, args),
-    parseMode: "HTML",
-    ...(n.action === "submit" ? { replyMarkup: officerActionButtons(t, appId) } : {}),
-  };
-}
-
-function renderOfficerUnreachable(
-  t: Translate,
-  _locale: string,
-  n: OfficerUnreachableNotice,
-  row: OutboxRow,
-  deps: RenderDeps,
-): Body {
-  const args = {
-    officer: esc(n.officer),
-    product: esc(n.product),
-    org: esc(n.org),
-    commune: commune(t, deps, n.commune),
-  };
-  if (n.audience === "people") return { text: t("notify-producer-officer-unreachable", args), parseMode: "HTML" };
-  return {
-    text: t("notify-admin-officer-unreachable", args),
-    parseMode: "HTML",
-    replyMarkup: officerActionButtons(t, row.applicationId ?? 0),
-  };
-}
-
-function renderDigest(t: Translate, _locale: string, n: DigestNotice): Body {
-  const lines = [
-    t("remind-digest-head", { date: formatDate(n.date), count: n.count }),
-    t("remind-digest-counts", { submitted: n.submitted, received: n.received }),
-  ];
-  if (n.urgent) {
-    const { product, left, deadline } = n.urgent;
-    const args = { product: esc(product), days: Math.abs(left), deadline: formatDate(deadline) };
-    lines.push(
-      t(left > 0 ? "remind-digest-urgent" : left === 0 ? "remind-digest-urgent-today" : "remind-digest-overdue", args),
-    );
-  }
-  lines.push(t("remind-digest-province", { proposeBy: formatDate(n.proposeBy), ratedBy: formatDate(n.ratedBy) }));
-  return {
-    text: lines.join("\n"),
-    parseMode: "HTML",
-    replyMarkup: { inline_keyboard: [[{ text: t("btn-remind-open-list"), callback_data: cb.officerList("open", 0) }]] },
-  };
-}
-
-function renderIdleDraft(t: Translate, _locale: string, n: IdleDraftNotice, row: OutboxRow): Body {
-  return {
-    text: t("remind-idle", { product: esc(n.product), answered: n.answered, total: n.total }),
-    parseMode: "HTML",
-    replyMarkup: {
-      inline_keyboard: [
-        [{ text: t("btn-remind-continue"), callback_data: cb.resume(row.applicationId ?? 0) }],
-        [{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }],
-      ],
-    },
-  };
-}
-
-function renderCertificate(t: Translate, _locale: string, n: CertificateNotice, row: OutboxRow): Body {
-  const appId = row.applicationId ?? 0;
-  const buttons = [[{ text: t("btn-reassess-re-evaluation"), callback_data: cb.reassess(appId, "re-evaluation") }]];
-  if (n.stars < 5) buttons.push([{ text: t("btn-reassess-upgrade"), callback_data: cb.reassess(appId, "upgrade") }]);
-  buttons.push([{ text: t("btn-remind-off"), callback_data: cb.remindersOff() }]);
-  const text = t("remind-certificate", {
-    months: n.months,
-    stars: n.stars,
-    product: esc(n.product),
-    expires: formatDate(n.expires),
-    refileFrom: formatDate(n.refileFrom),
-    refileBy: formatDate(n.refileBy),
-    late: n.late,
-  });
-  return { text, parseMode: "HTML", replyMarkup: { inline_keyboard: buttons } };
-}
-
-function renderOfficialPoints(t: Translate, locale: string, n: OfficialPointsNotice): Body {
-  return {
-    text: [t("notify-official-points", { product: esc(n.product) }), ...comparisonLines(t, locale, n.calibration)].join(
-      "\n",
-    ),
-    parseMode: "HTML",
-  };
-}
-
-function renderApplicationDeleted(
-  t: Translate,
-  _locale: string,
-  n: ApplicationDeletedNotice,
-  _row: OutboxRow,
-  deps: RenderDeps,
-): Body {
-  return {
-    text: t("notify-officer-application-deleted", { product: esc(n.product), commune: commune(t, deps, n.commune) }),
-    parseMode: "HTML",
-  };
 }

@@ -19,10 +19,10 @@ import {
   type QuestionKey,
 } from "../../services/assessment.js";
 import { lacksBusinessRegistration } from "../../services/people.js";
-import { optionLineMessage } from "../../views/options.js";
+import { optionLine } from "../../views/options.js";
 import { scoreReport } from "../../views/rubric-text.js";
 import type { WebDeps } from "../context.js";
-import { type Html, html } from "../html.js";
+import { type Html, html, raw } from "../html.js";
 import { linkButton, postForm, seeOther, sendPage } from "../layout.js";
 import { afterResultSection } from "./after-result-view.js";
 
@@ -154,10 +154,10 @@ ${
     ? html`<p>${t("q-evidence", { kinds: criterion.evidence.map((k) => text(`evidence-${k}`)).join("; ") })}</p>`
     : ""
 }`);
-    const lines = choices.map((o, i) => {
-      const [lineKey, args] = optionLineMessage(o, i, a.answers[key] === o.id);
-      return { o, label: t(lineKey, args) };
-    });
+    const lines = choices.map((o, i) => ({
+      o,
+      label: raw(optionLine((k, args) => t(k, args).value, o, i, a.answers[key] === o.id)),
+    }));
     parts.push(
       editable
         ? html`<div class="options">${lines.map(({ o, label }) => answerButton(req, a, key, o.id, label, a.answers[key] === o.id, fromReview))}</div>`

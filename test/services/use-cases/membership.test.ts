@@ -192,6 +192,29 @@ describe("officers, for administrators", () => {
     expect(services.membership.revokeOfficer(ADMIN, NEWCOMER)).toEqual({ ok: false, reason: "not-found" });
   });
 
+  it("one invitation may appoint to several communes; its holder reads what it offers before using it", () => {
+    const created = services.membership.inviteOfficer(ADMIN, [PHU_MY, CAI_NUOC]);
+    expect(created.ok && created.communes.map((c) => c.code)).toEqual([PHU_MY, CAI_NUOC]);
+    const code = created.ok ? created.invite.code : "";
+    const open = services.membership.officerInvites(ADMIN);
+    expect(open.ok && open.invites.map((i) => i.code)).toEqual([code]);
+    const before = rows();
+    expect(services.membership.officerInvite(undefined, code)).toEqual({
+      ok: true,
+      communes: [PHU_MY, CAI_NUOC],
+      expiresAt: new Date(NOW.getTime() + 14 * DAY),
+      usedByActor: false,
+    });
+    expect(services.membership.officerInvite(NEWCOMER, "no-such-code")).toEqual({ ok: false, reason: "unknown" });
+    expect(rows()).toEqual(before);
+    expect(services.membership.redeem(NEWCOMER, "officer", code).ok).toBe(true);
+    expect(services.membership.officerInvite(NEWCOMER, code)).toMatchObject({ ok: true, usedByActor: true });
+    expect(services.membership.officerInvite(OFFICER, code)).toEqual({ ok: false, reason: "used" });
+    expect(services.membership.officerInvites(ADMIN)).toEqual({ ok: true, invites: [] });
+    expect(services.membership.officerInvites(OFFICER)).toEqual({ ok: false, reason: "admin-only" });
+    expect(services.membership.inviteOfficer(ADMIN, [])).toEqual({ ok: false, reason: "unknown-commune" });
+  });
+
   it("a commune that does not exist gets no invitation", () => {
     const before = rows();
     expect(services.membership.inviteOfficer(ADMIN, "99999")).toEqual({ ok: false, reason: "unknown-commune" });

@@ -82,6 +82,7 @@ describe("the inbox", () => {
         product: "Trà",
         organisation: p.org.name,
         state: "submitted",
+        submittedAt: new Date("2026-03-05T03:00:00Z"),
         workingDays: undefined,
       },
       {
@@ -89,6 +90,7 @@ describe("the inbox", () => {
         product: "Mật ong",
         organisation: p.org.name,
         state: "received",
+        submittedAt: RECEIVED,
         workingDays: { left: 10, deadline: "2026-03-23" },
       },
     ]);

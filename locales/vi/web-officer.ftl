@@ -1,0 +1,47 @@
+## Trang web: cán bộ xã và quản trị viên (web chat: officer and administrator)
+web-officer-invite-title = Lời mời làm cán bộ OCOP
+web-officer-invite-intro = 🏛️ Bạn được mời làm cán bộ OCOP của: <b>{ $communes }</b>. Bạn đọc và đồng ý dưới đây, rồi nhận lời mời.
+web-officer-invite-offer =
+    🏛️ Bạn được mời làm cán bộ OCOP của: <b>{ $communes }</b>.
+    Lời mời dùng một lần, hết hạn lúc { $time } ngày { $day }.
+web-officer-invite-accept = ✅ Nhận lời mời
+web-officer-invite-done = ✅ Bạn đã được giao làm cán bộ OCOP của: { $communes }.
+web-officer-invite-register = Bạn cho mình biết họ tên và số điện thoại để chủ thể và tỉnh liên lạc nhé.
+web-officer-continue = Tiếp tục ▶️
+web-officer-open-inbox = 🏛️ Xem hồ sơ của xã
+web-officer-title = Hồ sơ của xã
+web-officer-count = { $count } hồ sơ { $filter }
+web-officer-urgent-first = Hồ sơ gấp ở trên cùng: sắp hết hạn, rồi chờ tiếp nhận lâu nhất.
+web-officer-submitted-on = Nộp ngày { $date }
+web-officer-waiting = Chờ tiếp nhận
+web-officer-export = 📊 Xuất danh sách ra Excel
+web-officer-page = Trang { $page }/{ $pages }
+web-officer-score = Điểm dự kiến: tổng <b>{ $total }</b> điểm → <b>{ $stars }★</b>
+web-officer-answers = Câu trả lời của chủ thể
+web-officer-evidence = Minh chứng ({ $count } tệp)
+web-officer-no-evidence = Chưa có minh chứng.
+web-officer-evidence-file = { $id } { $title }
+web-officer-actions = Việc cần làm
+web-officer-forms = Giấy tờ
+web-officer-back-inbox = ◀️ Danh sách hồ sơ
+web-officer-back-app = ◀️ Về hồ sơ
+web-officer-refused-title = Chưa làm được
+web-officer-return-title = Yêu cầu bổ sung
+web-officer-return-ask = Bạn ghi rõ chủ thể cần bổ sung gì cho hồ sơ “{ $product }”. Chủ thể sẽ nhận được ghi chú này.
+web-officer-return-send = ✏️ Gửi yêu cầu bổ sung
+web-officer-local-title = Tiêu chí địa phương { $n }/{ $count }
+web-officer-local-note-ask = Nhận xét của xã về “{ $topic }” (mô tả thực tế trên địa bàn, sẽ ghi vào Mẫu 03). Không bắt buộc.
+web-officer-local-note-save = 💾 Lưu nhận xét
+web-officer-result-title = Kết quả chính thức
+web-officer-result-stars-missing = Bạn chọn số sao (từ 1 đến 5) nhé.
+web-officer-result-number-invalid = Số quyết định cần từ 2 đến 60 ký tự, ví dụ: 1234/QĐ-UBND.
+web-officer-admin-title = Quản trị
+web-officer-admin-officers = Cán bộ xã
+web-officer-admin-unreachable = ⚠️ Không nhắn Telegram được từ { $since }
+web-officer-admin-invites = Link mời chưa dùng
+web-officer-admin-invite-line = { $communes } · hết hạn lúc { $time } ngày { $day }
+web-officer-admin-search = 🔎 Tìm xã
+web-officer-admin-pick = Chọn một hoặc vài xã cho cán bộ này:
+web-officer-admin-pick-none = Bạn chưa chọn xã nào. Bạn tìm lại và đánh dấu xã nhé.
+web-officer-admin-create = ➕ Tạo link mời
+web-officer-admin-new = Link mời mới

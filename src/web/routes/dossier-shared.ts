@@ -1,0 +1,53 @@
+// What the screens after the self-assessment share (evidence, the dossier, filing, members):
+// reading an application id from the URL, the kind 404, and file downloads.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { html } from "../html.js";
+import { linkButton, sendPage } from "../layout.js";
+
+/** A positive integer id from a route parameter (untrusted), else undefined. */
+export function idParam(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** The page for a refusal: no such thing, or not the visitor's to see (the services do not say which). */
+export function notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendPage(req, reply, {
+    status: 404,
+    title: req.visitor.text("web-not-found-title"),
+    body: req.visitor.t("web-not-found"),
+  });
+}
+
+/** A short page saying something (already translated) with a way on. */
+export function messagePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  options: { title: string; message: ReturnType<FastifyRequest["visitor"]["t"]>; back: string; status?: number },
+): FastifyReply {
+  return sendPage(req, reply, {
+    ...(options.status ? { status: options.status } : {}),
+    title: options.title,
+    body: html`<section class="msg">${options.message}</section>
+<div class="actions">${linkButton(options.back, req.visitor.text("web-dossier-back"))}</div>`,
+  });
+}
+
+/**
+ * A Content-Disposition header that no file name can break: an ASCII fallback (quotes, controls
+ * and path characters replaced) and the UTF-8 name (RFC 6266 / 5987).
+ */
+export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
+  const name = fileName.replace(/[\\/]/g, "_");
+  const ascii =
+    name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u0111/g, "d")
+      .replace(/\u0110/g, "D")
+      .replace(/[^\x20-\x7e]|["%;\\]/g, "_")
+      .trim() || "file";
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
