@@ -12,7 +12,10 @@ web-producer-commune-search = 🔎 Find the commune
 web-producer-commune-unknown = That commune is not on the list. Please search again and pick one.
 web-producer-pick-one = Please press one of the buttons below.
 web-producer-products-title = My products
-web-producer-product-line = { $answered }/{ $total } answered · { $points } points · { $state }
+web-producer-product-line = { $answered }/{ $total } answered · { $points } { $points ->
+        [one] point
+       *[other] points
+    } · { $state }
 web-producer-all-products = 📦 All products
 web-producer-open-product = 📦 See the product
 web-producer-add-title = Add a product
@@ -24,7 +27,13 @@ web-producer-set-search = 🔎 Find the product set
 web-producer-sectors = Or choose by sector
 web-producer-intro =
     <b>Starting the self-assessment of “{ $product }”</b> ({ $set })
-    First { $clearances } questions about the application's conditions, then { $count } scored criteria.
+    First { $clearances } { $clearances ->
+        [one] question
+       *[other] questions
+    } about the application's conditions, then { $count } scored { $count ->
+        [one] criterion
+       *[other] criteria
+    }.
     Every answer is saved at once. You can stop any time, then press “Continue” on the home page.
 web-producer-attach = 📎 Attach photos/documents
 web-producer-unanswered = not answered
@@ -49,7 +58,13 @@ web-producer-version-switched = ✅ The criteria version was changed. The questi
 web-producer-version-no-sheet = That criteria version has no scoring sheet for this product.
 web-producer-reassess-started =
     ✅ Started the <b>{ $kind }</b> of “{ $product }” under { $title }.
-    Kept { $kept } answers and the evidence of last time; { $asked } criteria need answering again, with the dossier requirement questions.
+    Kept { $kept } { $kept ->
+        [one] answer
+       *[other] answers
+    } and the evidence of last time; { $asked } { $asked ->
+        [one] criterion needs
+       *[other] criteria need
+    } answering again, with the dossier requirement questions.
     A lot changes in 3 years: review each answer, and replace the documents that have expired under “Photos/documents”.
 web-producer-ask-points = The council's points for “{ $product }”: type the points of each part. Decimals with a comma or a dot, e.g. 32.5.
 web-producer-points-save = 💾 Save the council's points
