@@ -200,7 +200,17 @@ export function useBrowserHarness(options: { publicUrl?: string } = {}): Browser
       note(`console error: ${message.text()} (${message.location().url})`);
     });
     page.on("pageerror", (error) => note(`script error: ${error.message}`));
-    page.on("requestfailed", (request) => note(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on("requestfailed", async (request) => {
+      // Aborted on purpose, not failed: a link to a download (Content-Disposition: attachment) ends
+      // its navigation once the file is handed over, and leaving a page closes its live stream
+      // of notifications (EventSource).
+      if (request.failure()?.errorText === "net::ERR_ABORTED") {
+        if (request.resourceType() === "eventsource") return;
+        const attachment = (await request.response().catch(() => null))?.headers()["content-disposition"];
+        if (attachment?.startsWith("attachment")) return;
+      }
+      note(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    });
     page.on("response", (response) => {
       const type = response.request().resourceType();
       const asset = type !== "document" && type !== "xhr" && type !== "fetch";
