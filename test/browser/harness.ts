@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { useWebHarness, type WebHarness } from "../helpers/web.js";
+import { useWebHarness, type WebHarness, type WebHarnessOptions } from "../helpers/web.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -116,7 +116,7 @@ const problemsOf = new WeakMap<Page, Problems>();
  * Browser tests for one file: Chromium is launched once, and each test gets `useWebHarness`'s fresh
  * database, world and server, listening on a port of 127.0.0.1. Phones are closed after each test.
  */
-export function useBrowserHarness(options: { publicUrl?: string } = {}): BrowserHarness {
+export function useBrowserHarness(options: WebHarnessOptions = {}): BrowserHarness {
   const web = useWebHarness(options);
   const h = web as BrowserHarness;
   let browser: Browser | undefined;

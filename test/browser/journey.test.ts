@@ -11,7 +11,17 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/dates.js";
 import { ADMIN } from "../helpers/world.js";
-import { fitsTheScreen, follow, pathOf, press, screenshot, screenText, settle, useBrowserHarness } from "./harness.js";
+import {
+  fitsTheScreen,
+  follow,
+  type InPage,
+  pathOf,
+  press,
+  screenshot,
+  screenText,
+  settle,
+  useBrowserHarness,
+} from "./harness.js";
 
 const h = useBrowserHarness();
 
@@ -84,6 +94,30 @@ async function choosePhoto(phone: Page, dir: string): Promise<void> {
   await input.evaluate((box) => box.removeAttribute("style"));
 }
 
+/**
+ * A fresh phone's first steps: consent, registration (name, phone typed, a cooperative, its name,
+ * the commune searched), a honey product; returns the application whose first question is shown.
+ */
+async function registerAndAddHoney(farmer: Page): Promise<number> {
+  await farmer.goto("/");
+  await consentNameAndPhone(farmer, "Nguyễn Thị Lan", "0912 345 678");
+  expect(await screenText(farmer)).toContain("Bạn sản xuất theo hình thức nào?");
+  await press(farmer, "Hợp tác xã (HTX)");
+  await type(farmer, /tên/i, "HTX Mật ong Cái Nước");
+  await press(farmer, "Lưu và tiếp tục");
+  await type(farmer, /xã/i, "cai nuoc ca mau");
+  await press(farmer, "Tìm xã");
+  await press(farmer, /^1\. Xã Cái Nước – Cà Mau/);
+  expect(pathOf(farmer)).toBe("/products");
+  expect(await screenText(farmer)).toContain("Đăng ký xong");
+  await follow(farmer, "Thêm sản phẩm");
+  await type(farmer, /tên sản phẩm/i, "Mật ong hoa tràm");
+  await press(farmer, "Tiếp tục");
+  await press(farmer, "Mật ong, mật khác và nông sản thực phẩm khác");
+  expect(await screenText(farmer)).toContain("Bắt đầu tự đánh giá “Mật ong hoa tràm”");
+  return appIdOf(farmer);
+}
+
 /** A phone signed in as nobody yet: consent, name and phone typed (the steps every newcomer takes). */
 async function consentNameAndPhone(phone: Page, name: string, tel: string): Promise<void> {
   await press(phone, "Đồng ý");
@@ -94,27 +128,9 @@ describe("the whole journey on phones", () => {
   it("farmer, officer and member, from a fresh phone to the official result", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "ocop-journey-"));
     try {
-      // ── The farmer: consent and registration ──
+      // ── The farmer: consent, registration, a product ──
       const farmer = await h.newPhone();
-      await farmer.goto("/");
-      await consentNameAndPhone(farmer, "Nguyễn Thị Lan", "0912 345 678");
-      expect(await screenText(farmer)).toContain("Bạn sản xuất theo hình thức nào?");
-      await press(farmer, "Hợp tác xã (HTX)");
-      await type(farmer, /tên/i, "HTX Mật ong Cái Nước");
-      await press(farmer, "Lưu và tiếp tục");
-      await type(farmer, /xã/i, "cai nuoc ca mau");
-      await press(farmer, "Tìm xã");
-      await press(farmer, /^1\. Xã Cái Nước – Cà Mau/);
-      expect(pathOf(farmer)).toBe("/products");
-      expect(await screenText(farmer)).toContain("Đăng ký xong");
-
-      // ── A product, and the whole assessment by pressing buttons ──
-      await follow(farmer, "Thêm sản phẩm");
-      await type(farmer, /tên sản phẩm/i, "Mật ong hoa tràm");
-      await press(farmer, "Tiếp tục");
-      await press(farmer, "Mật ong, mật khác và nông sản thực phẩm khác");
-      expect(await screenText(farmer)).toContain("Bắt đầu tự đánh giá “Mật ong hoa tràm”");
-      const appId = appIdOf(farmer);
+      const appId = await registerAndAddHoney(farmer);
       await answerEverything(farmer, { photograph: true });
 
       // ── The result and the plan ──
@@ -276,6 +292,21 @@ describe("the whole journey on phones", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("the same assessment with JavaScript turned off, from consent to the result", { timeout: 60_000 }, async () => {
+    const farmer = await h.newPhone({ javaScript: false });
+    const appId = await registerAndAddHoney(farmer);
+    // The page's scripts did not run: no htmx, every screen is a plain page load.
+    expect(await farmer.evaluate(() => typeof (globalThis as unknown as InPage).htmx)).toBe("undefined");
+    await answerEverything(farmer);
+    expect(pathOf(farmer)).toBe(`/a/${appId}/result`);
+    const result = h.deps.services.assessment.result(await userOf(farmer), appId);
+    if (!result.ok) throw new Error(result.reason);
+    const text = await screenText(farmer);
+    expect(text).toContain("Bạn đã trả lời hết các câu");
+    expect(text).toContain(`${result.score.stars} sao · ${result.score.total}/${result.score.max} điểm`);
+    expect(await fitsTheScreen(farmer)).toBe(true);
   });
 });
 
