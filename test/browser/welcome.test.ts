@@ -35,7 +35,7 @@ describe.each([
       const box = await phone.getByRole("button", { name: label }).first().boundingBox();
       expect(box && box.y + box.height, String(label)).toBeLessThanOrEqual(PHONE.height);
     }
-    if (javaScript) await screenshot(phone, "welcome", { fullPage: true });
+    if (javaScript) await screenshot(phone, "welcome");
 
     await press(phone, "Đồng ý");
     expect(pathOf(phone)).toBe("/register");
