@@ -51,6 +51,7 @@ web-account-notifications-title = Notifications
 web-account-notifications-empty = No notifications yet.
 web-account-notifications-new = New
 web-account-notifications-older = Older notifications
+web-account-notifications-open = 📋 Open this application
 web-account-notifications-settings = 🔔 Notification settings
 web-account-settings-title = Notification settings
 web-account-settings-inbox = 📥 Inbox on the web: always on.

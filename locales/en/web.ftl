@@ -16,6 +16,11 @@ web-error-too-large = The file is too large. Each file can be up to 20 MB. Take 
 web-error-bad-request = I did not understand that request. <a href="/">Back to home</a>.
 web-error-server = Sorry, something went wrong. Your saved answers are safe. Try again in a few minutes, please.
 web-welcome-title = Welcome
+web-welcome-short = <b>Hello! I am the OCOP Assistant.</b> I help you score your OCOP product yourself, right on your phone.
+web-welcome-more =
+    OCOP is the “One Commune One Product” programme: products rated 3 stars or more are recognised and get promotion support.
+    I help you score your product yourself against the latest rubric (Decision 26/2026), see how many stars it may get and what to improve.
+    One question at a time, just press a button. It takes about 20–30 minutes; you can stop and continue any time.
 web-privacy-notice =
     <b>Personal data protection</b>
     To prepare your dossier I need to keep your full name, phone number, your producer and your answers.

@@ -51,6 +51,7 @@ web-account-notifications-title = Thông báo
 web-account-notifications-empty = Chưa có thông báo nào.
 web-account-notifications-new = Mới
 web-account-notifications-older = Xem thông báo cũ hơn
+web-account-notifications-open = 📋 Xem hồ sơ này
 web-account-notifications-settings = 🔔 Cài đặt thông báo
 web-account-settings-title = Cài đặt thông báo
 web-account-settings-inbox = 📥 Hộp thư trên trang web: luôn bật.

@@ -16,6 +16,11 @@ web-error-too-large = Tệp quá lớn. Mỗi tệp tối đa 20 MB. Bạn chụ
 web-error-bad-request = Mình chưa hiểu yêu cầu này. <a href="/">Về trang chính</a>.
 web-error-server = Xin lỗi, mình gặp trục trặc. Câu trả lời đã lưu của bạn vẫn còn. Bạn thử lại sau ít phút nhé.
 web-welcome-title = Chào bạn
+web-welcome-short = <b>Chào bạn! Mình là Trợ lý OCOP.</b> Mình giúp bạn tự chấm điểm sản phẩm OCOP ngay trên điện thoại.
+web-welcome-more =
+    OCOP là chương trình “Mỗi xã một sản phẩm”: sản phẩm đạt từ 3 sao trở lên được công nhận và hỗ trợ quảng bá.
+    Mình chấm theo bộ tiêu chí mới nhất (QĐ 26/2026): bạn biết sản phẩm được mấy sao và cần cải thiện gì.
+    Mỗi lần một câu hỏi, chỉ cần bấm nút. Làm xong khoảng 20–30 phút, có thể dừng và làm tiếp bất cứ lúc nào.
 web-privacy-notice =
     <b>Bảo vệ dữ liệu cá nhân</b>
     Để làm hồ sơ, mình cần lưu họ tên, số điện thoại, cơ sở sản xuất và các câu trả lời của bạn.

@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { useWebHarness, type WebHarness } from "../helpers/web.js";
+import { useWebHarness, type WebHarness, type WebHarnessOptions } from "../helpers/web.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -116,7 +116,7 @@ const problemsOf = new WeakMap<Page, Problems>();
  * Browser tests for one file: Chromium is launched once, and each test gets `useWebHarness`'s fresh
  * database, world and server, listening on a port of 127.0.0.1. Phones are closed after each test.
  */
-export function useBrowserHarness(options: { publicUrl?: string } = {}): BrowserHarness {
+export function useBrowserHarness(options: WebHarnessOptions = {}): BrowserHarness {
   const web = useWebHarness(options);
   const h = web as BrowserHarness;
   let browser: Browser | undefined;
@@ -200,7 +200,17 @@ export function useBrowserHarness(options: { publicUrl?: string } = {}): Browser
       note(`console error: ${message.text()} (${message.location().url})`);
     });
     page.on("pageerror", (error) => note(`script error: ${error.message}`));
-    page.on("requestfailed", (request) => note(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on("requestfailed", async (request) => {
+      // Aborted on purpose, not failed: a link to a download (Content-Disposition: attachment) ends
+      // its navigation once the file is handed over, and leaving a page closes its live stream
+      // of notifications (EventSource).
+      if (request.failure()?.errorText === "net::ERR_ABORTED") {
+        if (request.resourceType() === "eventsource") return;
+        const attachment = (await request.response().catch(() => null))?.headers()["content-disposition"];
+        if (attachment?.startsWith("attachment")) return;
+      }
+      note(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    });
     page.on("response", (response) => {
       const type = response.request().resourceType();
       const asset = type !== "document" && type !== "xhr" && type !== "fetch";

@@ -7,6 +7,7 @@ import {
   fitsTheScreen,
   follow,
   type InPage,
+  PHONE,
   pathOf,
   press,
   screenshot,
@@ -29,7 +30,12 @@ describe.each([
     expect(text).toContain("91/2025/QH15");
     // The page fits the phone's width: nothing to scroll sideways.
     expect(await fitsTheScreen(phone)).toBe(true);
-    if (javaScript) await screenshot(phone, "welcome", { fullPage: true });
+    // The notice and both buttons on the first screen, without scrolling.
+    for (const label of [/Đồng ý$/, /Không đồng ý$/]) {
+      const box = await phone.getByRole("button", { name: label }).first().boundingBox();
+      expect(box && box.y + box.height, String(label)).toBeLessThanOrEqual(PHONE.height);
+    }
+    if (javaScript) await screenshot(phone, "welcome");
 
     await press(phone, "Đồng ý");
     expect(pathOf(phone)).toBe("/register");

@@ -151,13 +151,22 @@ export interface WebHarness {
   signedIn(userId: number): Browser;
 }
 
-/** A fresh database, services and web server for each test. */
-export function useWebHarness(options: { publicUrl?: string } = {}): WebHarness {
+export interface WebHarnessOptions {
+  publicUrl?: string;
+  /**
+   * Another harness's database (e.g. the bot's, registered before this one), for a test where
+   * Telegram and the web share one, as in production; this harness then leaves it open.
+   */
+  database?: () => Db;
+}
+
+/** A fresh database (or `options.database`), services and web server for each test. */
+export function useWebHarness(options: WebHarnessOptions = {}): WebHarness {
   const h = {} as WebHarness;
   let dir: string;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "ocop-web-"));
-    h.db = openDatabase(join(dir, "ocop.sqlite"));
+    h.db = options.database?.() ?? openDatabase(join(dir, "ocop.sqlite"));
     h.w = world(h.db);
     h.deps = {
       services: createServices(h.w.coreDeps()),
@@ -181,7 +190,7 @@ export function useWebHarness(options: { publicUrl?: string } = {}): WebHarness 
   });
   afterEach(async () => {
     await h.app.close();
-    h.db.$client.close();
+    if (!options.database) h.db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return h;

@@ -138,6 +138,22 @@ describe("the officer's desk", () => {
     expect(official.ok && official.official).toMatchObject({ stars: 4, decisionNumber: "12/QĐ-UBND" });
   });
 
+  it("the evidence list leads an officer back to their view of the application, not to the producer's status", async () => {
+    const p = h.w.producer(101, CAI_NUOC);
+    const officer = h.w.officer(201, [CAI_NUOC]);
+    const appId = h.w.filed(p, "Mật ong hoa tràm", new Date());
+    const b = h.signedIn(officer);
+    await b.get(`/a/${appId}/evidence`);
+    expect(b.page.status).toBe(200);
+    await b.follow("Về hồ sơ");
+    expect(b.page.path).toBe(`/officer/a/${appId}`);
+    expect(b.page.status).toBe(200);
+    const owner = h.signedIn(p.user.id);
+    await owner.get(`/a/${appId}/evidence`);
+    await owner.follow("Tình trạng hồ sơ");
+    expect(owner.page.path).toBe(`/a/${appId}/status`);
+  });
+
   it("lists the urgent applications first: the fewest working days left, then the longest waiting", async () => {
     const p = h.w.producer(101, CAI_NUOC);
     const officer = h.w.officer(201, [CAI_NUOC]);

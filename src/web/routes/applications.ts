@@ -162,6 +162,7 @@ export function applicationsRoutes(app: FastifyInstance, deps: WebDeps): void {
 ${timelineItems(req, status.timeline)}
 <nav class="menu">
 ${status.canSubmit ? linkButton(`/a/${id}/submit`, text("btn-submit"), "primary") : ""}
+${linkButton(`/a/${id}/review`, text("btn-review"))}
 ${linkButton(`/a/${id}/evidence`, text("web-dossier-to-evidence"))}
 ${linkButton(`/a/${id}/dossier`, text("web-dossier-to-dossier"))}
 <a class="btn secondary" href="/a/${id}/forms/mau-01" hx-boost="false">${text("web-dossier-form-mau-01")}</a>

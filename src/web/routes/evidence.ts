@@ -182,7 +182,12 @@ ${shown.map((c) =>
   ),
 )}
 ${stray.length ? html`<ul class="list">${stray.map((f) => fileItem(req, f, removable))}</ul>` : ""}
-<nav class="menu">${linkButton(`/a/${a.app.id}/status`, text("web-dossier-to-status"))}</nav>`,
+<nav class="menu">${
+        // The producer's (or member's) status page; an officer's way back is their view of it.
+        deps.services.applications.status(req.visitor.actor, a.app.id).ok
+          ? linkButton(`/a/${a.app.id}/status`, text("web-dossier-to-status"))
+          : linkButton(`/officer/a/${a.app.id}`, text("web-officer-back-app"))
+      }</nav>`,
     });
   });
 

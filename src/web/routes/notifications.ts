@@ -48,13 +48,30 @@ export function notificationsRoutes(app: FastifyInstance, deps: WebDeps): void {
     if (!inbox.ok) return seeOther(reply, "/");
     const { text, locale } = req.visitor;
     const t = (key: string, args?: Record<string, string | number>) => text(key, args);
+    // Where a notice about an application leads its reader: the producer's (or member's) status
+    // page, or the officer's view; nowhere when it is no longer theirs to see.
+    const links = new Map<number, string | undefined>();
+    const linkTo = (appId: number | null) => {
+      if (appId === null) return undefined;
+      if (!links.has(appId))
+        links.set(
+          appId,
+          services.applications.status(actor, appId).ok
+            ? `/a/${appId}/status`
+            : services.officer.open(actor, appId).ok
+              ? `/officer/a/${appId}`
+              : undefined,
+        );
+      return links.get(appId);
+    };
     const items = inbox.items.flatMap((item) => {
       const body = notificationText(t, locale, item, deps);
       if (body === undefined) return [];
+      const href = linkTo(item.applicationId);
       return [
         html`<li class="${item.readAt ? "notice-item" : "notice-item unread"}">
 <p class="hint">${formatDateTime(item.createdAt)}${item.readAt ? "" : html` · <b>${text("web-account-notifications-new")}</b>`}</p>
-<div class="msg">${raw(body)}</div></li>`,
+<div class="msg">${raw(body)}</div>${href ? html`<p><a href="${href}">${text("web-account-notifications-open")}</a></p>` : ""}</li>`,
       ];
     });
     // Seen now: they count as read from the next page on (this page still marks them new).

@@ -24,7 +24,8 @@ function homeLinks(req: FastifyRequest, deps: WebDeps): [string, string][] {
 }
 
 /**
- * The welcome and the privacy notice, with the consent buttons. `next`: where consent leads (a
+ * The welcome and the privacy notice, with the consent buttons: a one-line greeting, the notice
+ * and the buttons first (on a 360×740 phone they fit the first screen), what OCOP is after them. `next`: where consent leads (a
  * path on this site, e.g. an invite link opened before having an account); default home.
  * `intro`: what the visitor came for, shown first (e.g. which organisation invites them).
  */
@@ -37,13 +38,14 @@ export function welcomePage(
   return sendPage(req, reply, {
     title: text("web-welcome-title"),
     body: html`${options.intro ? html`<section class="notice msg">${options.intro}</section>` : ""}
-<section class="msg">${t("welcome")}</section>
+<p class="msg">${t("web-welcome-short")}</p>
 <section class="msg card">${t("web-privacy-notice")}</section>
 <div class="actions">
 ${actionButton(req, "/consent", text("btn-consent-yes"), options.next ? { next: options.next } : {}, "primary")}
 ${actionButton(req, "/decline", text("btn-consent-no"))}
 </div>
-<p class="hint">${t("web-have-code")} <a href="/sign-in">${text("web-sign-in-link")}</a></p>`,
+<p class="hint">${t("web-have-code")} <a href="/sign-in">${text("web-sign-in-link")}</a></p>
+<section class="msg">${t("web-welcome-more")}</section>`,
   });
 }
 
