@@ -8,7 +8,7 @@ import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import type { WebDeps } from "../context.js";
 import { html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
-import { idParam, notFound } from "./officer.js";
+import { idParam, notFound } from "../pages.js";
 
 /** Communes offered for one search. */
 const SEARCH_RESULTS = 8;

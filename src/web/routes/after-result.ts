@@ -12,7 +12,8 @@ import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
 import type { RecentPosts } from "../once.js";
-import { idParam, notFound, questionPath } from "./assessment.js";
+import { idParam, notFound } from "../pages.js";
+import { questionPath } from "./assessment.js";
 
 const kindOf = (value: unknown): ReassessmentKind | undefined => REGISTRATION_KINDS.find((k) => k === value);
 

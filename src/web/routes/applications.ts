@@ -13,7 +13,7 @@ import type { TimelineEntry } from "../../services/workflow.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
-import { idParam, messagePage, notFound } from "./dossier-shared.js";
+import { idParam, messagePage, notFound } from "../pages.js";
 
 /** What a filing or withdrawal may say on the status page after it (`?done=`). */
 const DONE = ["submitted", "submitted-no-officer", "submitted-officer-unreachable", "withdrawn"] as const;

@@ -24,22 +24,8 @@ import { scoreReport } from "../../views/rubric-text.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html, raw } from "../html.js";
 import { linkButton, postForm, seeOther, sendPage } from "../layout.js";
+import { idParam, notFound } from "../pages.js";
 import { afterResultSection } from "./after-result-view.js";
-
-/** An id from the URL: a positive safe integer, else undefined. */
-export function idParam(value: string | undefined): number | undefined {
-  const n = value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-}
-
-/** The kind 404 page: no such thing, or not the visitor's to see (the same answer, so ids cannot be probed). */
-export function notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendPage(req, reply, {
-    status: 404,
-    title: req.visitor.text("web-not-found-title"),
-    body: req.visitor.t("web-not-found"),
-  });
-}
 
 /** The application the visitor may work on, or undefined (then the caller answers 404). */
 function openFor(req: FastifyRequest, deps: WebDeps, id: string): Assessment | undefined {

@@ -19,7 +19,7 @@ import { charCount, clip } from "../../text.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { linkButton, postForm, seeOther, sendPage } from "../layout.js";
-import { contentDisposition, idParam, notFound } from "./dossier-shared.js";
+import { contentDisposition, idParam, notFound } from "../pages.js";
 
 const BUILDERS: Record<FormKind, (input: Parameters<typeof buildMau01>[0]) => Promise<Buffer>> = {
   "mau-01": buildMau01,

@@ -17,7 +17,7 @@ import type { WebDeps } from "../context.js";
 import { localPath } from "../cookies.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
-import { contentDisposition, idParam, messagePage, notFound } from "./dossier-shared.js";
+import { contentDisposition, idParam, messagePage, notFound } from "../pages.js";
 
 /** Longest file name kept and shown (as on Telegram). */
 const FILE_NAME_MAX = 120;

@@ -8,7 +8,7 @@ import { hasConsent } from "../../services/people.js";
 import type { WebDeps } from "../context.js";
 import { html } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
-import { idParam, messagePage, notFound } from "./dossier-shared.js";
+import { idParam, messagePage, notFound } from "../pages.js";
 import { welcomePage } from "./welcome.js";
 
 /** An invitation code as the services make them (base64url), checked before any lookup. */

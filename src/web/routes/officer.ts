@@ -19,6 +19,7 @@ import { optionButton, optionLine } from "../../views/options.js";
 import type { WebDeps } from "../context.js";
 import { escapeHtml, type Html, html, raw } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
+import { idParam, notFound } from "../pages.js";
 import { welcomePage } from "./welcome.js";
 
 /** Applications per page of the inbox. */
@@ -49,21 +50,6 @@ const DONE_NOTICES: Record<string, string> = {
 
 type AppParams = { Params: { id: string } };
 type TopicParams = { Params: { id: string; topic: string } };
-
-/** The "not found, or not yours" page: every refusal of access, so ids cannot be probed. */
-export function notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendPage(req, reply, {
-    status: 404,
-    title: req.visitor.text("web-not-found-title"),
-    body: req.visitor.t("web-not-found"),
-  });
-}
-
-/** An id from the URL: a positive safe integer, else undefined. */
-export function idParam(raw: string): number | undefined {
-  const n = Number(raw);
-  return /^\d+$/.test(raw) && Number.isSafeInteger(n) && n > 0 ? n : undefined;
-}
 
 /** A translation whose string arguments are escaped, as a string (for the views' Translate). */
 const markup = (req: FastifyRequest) => (key: string, args?: Record<string, string | number>) =>

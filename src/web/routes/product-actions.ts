@@ -12,7 +12,7 @@ import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
 import { ONCE_FIELD, onceKey, type RecentPosts } from "../once.js";
-import { idParam, notFound } from "./assessment.js";
+import { idParam, notFound } from "../pages.js";
 import { allSets, query, type SetQuery, setPage } from "./product-sets.js";
 
 /** The buttons of a product's card for renaming, moving, deleting and its rubric version, as far as the visitor may. */

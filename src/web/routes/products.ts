@@ -10,7 +10,8 @@ import type { WebDeps } from "../context.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
 import { ONCE_FIELD, onceKey, type RecentPosts } from "../once.js";
-import { idParam, notFound, questionPath } from "./assessment.js";
+import { idParam, notFound } from "../pages.js";
+import { questionPath } from "./assessment.js";
 import { productMenu, saidOnCard } from "./product-actions.js";
 import { allSets, query, type SetQuery, setPage } from "./product-sets.js";
 

@@ -1,8 +1,8 @@
-// What the screens after the self-assessment share (evidence, the dossier, filing, members):
-// reading an application id from the URL, the kind 404, and file downloads.
+// What many screens share: reading an id from the URL, the kind 404, a short message page, and
+// file downloads.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { html } from "../html.js";
-import { linkButton, sendPage } from "../layout.js";
+import { html } from "./html.js";
+import { linkButton, sendPage } from "./layout.js";
 
 /** A positive integer id from a route parameter (untrusted), else undefined. */
 export function idParam(value: string | undefined): number | undefined {
