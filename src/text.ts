@@ -1,4 +1,4 @@
-// Text helpers shared by searches and input parsing.
+// Text helpers shared by searches, input parsing and the channels.
 
 /** Lower-case, without Vietnamese diacritics ("Cái Nước" → "cai nuoc"), spaces collapsed. */
 export function fold(text: string): string {
@@ -48,3 +48,13 @@ export function charCount(text: string): number {
 
 /** Longest search people type (a commune with its province, and more): the rest is ignored. */
 export const SEARCH_QUERY_MAX = 100;
+
+/** The text a reader sees of the messages' HTML subset (<b>, <i>, <a>, entities): tags dropped, entities decoded. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}

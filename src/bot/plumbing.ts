@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { BotError, MiddlewareFn, StorageAdapter } from "grammy";
 import type { Services } from "../services/index.js";
+import { plainText } from "../text.js";
 import type { BotContext, BotDeps, HandlerDeps } from "./context.js";
 import { staleButtonText } from "./hints.js";
 import { HTML } from "./html.js";
@@ -50,16 +51,6 @@ export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<Bo
 
 const SUCCESS = { ok: true, result: true };
 
-/** Telegram's HTML as the text it shows. */
-function shownText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-}
-
 /**
  * Whether an edit of the message whose button was pressed would change nothing, judging by the
  * message as the user saw it when pressing: removing buttons it does not have, or the same text
@@ -74,7 +65,7 @@ function editsNothing(ctx: BotContext, method: string, p: Record<string, unknown
   );
   if (method === "editMessageReplyMarkup") return shownButtons === newButtons;
   if (method !== "editMessageText" || !("text" in m)) return false;
-  const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? shownText(p.text) : p.text) : undefined;
+  const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? plainText(p.text) : p.text) : undefined;
   return text === m.text && shownButtons === newButtons;
 }
 

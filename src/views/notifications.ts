@@ -74,16 +74,6 @@ export function notificationText(t: Translate, locale: string, row: Row, deps: N
   return render?.(t, locale, row.arguments as never, deps);
 }
 
-/** The same text without markup, for places that show plain text (a phone's notification). */
-export function plainNotificationText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-}
-
 const commune = (t: Translate, deps: NoticeTextDeps, code: string) =>
   escapeNotice(unitLabelOf(t, deps.adminUnits, code));
 

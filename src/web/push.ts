@@ -9,7 +9,8 @@ import type { Logger } from "pino";
 import webpush from "web-push";
 import type { Commune } from "../geo/communes.js";
 import type { NotificationsService, PushSubscriptionInput } from "../services/notifications.js";
-import { notificationText, plainNotificationText } from "../views/notifications.js";
+import { plainText } from "../text.js";
+import { notificationText } from "../views/notifications.js";
 
 export interface VapidKeys {
   publicKey: string;
@@ -96,7 +97,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
       }
       const payload = JSON.stringify({
         title: options.title(language),
-        body: plainNotificationText(text),
+        body: plainText(text),
         url: "/notifications",
         tag: `ocop-${row.id}`,
       });

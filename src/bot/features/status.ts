@@ -2,12 +2,10 @@
 // withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
 
 import { Composer } from "grammy";
-import { formatDate, formatDateTime } from "../../dates.js";
-import { vnDate } from "../../domain/calendar.js";
-import { certificateTimeline } from "../../domain/certificate.js";
+import { formatDateTime } from "../../dates.js";
 import type { ActRefusal } from "../../services/applications.js";
-import { answeredCount } from "../../services/assessment.js";
 import type { TimelineEntry } from "../../services/workflow.js";
+import { statusSummaryLines } from "../../views/status.js";
 import { cb, onButton } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { staleButtonText } from "../hints.js";
@@ -124,30 +122,9 @@ onButton(statusFeature, cb.status, async (ctx, app) => {
 async function showStatus(ctx: BotContext, appId: number): Promise<boolean> {
   const status = ctx.services.applications.status(ctx.user?.id, appId);
   if (!status.ok) return false;
-  const { app, product } = status.assessment;
-  const { readiness: r, official, calibration } = status;
-  const lines = [
-    th(ctx, "status-head", { product: product.name, state: ctx.t(`state-${app.state}`) }),
-    answeredCount(status.assessment) === 0
-      ? ctx.t("status-score-none")
-      : th(ctx, "status-score", { total: r.total, stars: r.stars }),
-  ];
-  if (official)
-    lines.push(
-      th(ctx, "status-official", {
-        stars: official.stars,
-        decision: official.decisionNumber,
-        date: formatDate(official.decisionDate),
-      }),
-    );
-  if (official && official.stars >= 3) {
-    const { expires } = certificateTimeline(official.decisionDate);
-    lines.push(
-      ctx.t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", {
-        expires: formatDate(expires),
-      }),
-    );
-  }
+  const { app } = status.assessment;
+  const { calibration } = status;
+  const lines = statusSummaryLines((key, args) => th(ctx, key, args), status);
   if (calibration) lines.push(...calibrationLines(ctx, calibration));
   lines.push(nextStep(ctx, app.state));
   lines.push(...timelineLines(ctx, status.timeline));

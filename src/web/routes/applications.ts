@@ -3,15 +3,14 @@
 // organisation's applications stands (state, scores, official result, next step, timeline),
 // with withdrawing where the life cycle allows. Members see all of it, as on Telegram.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { formatDate, formatDateTime } from "../../dates.js";
-import { vnDate } from "../../domain/calendar.js";
-import { certificateTimeline } from "../../domain/certificate.js";
+import { formatDateTime } from "../../dates.js";
 import type { MissingItem, Readiness } from "../../domain/readiness.js";
 import type { ActRefusal } from "../../services/applications.js";
-import { type Assessment, answeredCount, clearanceKey } from "../../services/assessment.js";
+import { type Assessment, clearanceKey } from "../../services/assessment.js";
 import type { TimelineEntry } from "../../services/workflow.js";
+import { statusSummaryLines } from "../../views/status.js";
 import type { WebDeps } from "../context.js";
-import { type Html, html } from "../html.js";
+import { type Html, html, raw } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
 import { idParam, messagePage, notFound } from "../pages.js";
 
@@ -119,32 +118,10 @@ export function applicationsRoutes(app: FastifyInstance, deps: WebDeps): void {
     const status = appId === undefined ? undefined : deps.services.applications.status(req.visitor.actor, appId);
     if (!status?.ok) return notFound(req, reply);
     const { t, text } = req.visitor;
-    const { app: application, product } = status.assessment;
-    const { readiness: r, official } = status;
+    const { app: application } = status.assessment;
     const done = DONE.find((d) => d === req.query.done);
     const id = application.id;
-    const lines: Html[] = [
-      t("status-head", { product: product.name, state: text(`state-${application.state}`) }),
-      answeredCount(status.assessment) === 0
-        ? t("status-score-none")
-        : t("status-score", { total: r.total, stars: r.stars }),
-    ];
-    if (official)
-      lines.push(
-        t("status-official", {
-          stars: official.stars,
-          decision: official.decisionNumber,
-          date: formatDate(official.decisionDate),
-        }),
-      );
-    if (official && official.stars >= 3) {
-      const { expires } = certificateTimeline(official.decisionDate);
-      lines.push(
-        t(expires < vnDate(new Date()) ? "status-certificate-expired" : "status-certificate", {
-          expires: formatDate(expires),
-        }),
-      );
-    }
+    const lines: Html[] = statusSummaryLines((key, args) => t(key, args).value, status).map(raw);
     const nextKey = `web-dossier-next-${application.state}`;
     lines.push(t(nextKey));
     const doneText =
@@ -162,6 +139,7 @@ export function applicationsRoutes(app: FastifyInstance, deps: WebDeps): void {
 ${timelineItems(req, status.timeline)}
 <nav class="menu">
 ${status.canSubmit ? linkButton(`/a/${id}/submit`, text("btn-submit"), "primary") : ""}
+${linkButton(`/a/${id}/result`, text("btn-result"))}
 ${linkButton(`/a/${id}/review`, text("btn-review"))}
 ${linkButton(`/a/${id}/evidence`, text("web-dossier-to-evidence"))}
 ${linkButton(`/a/${id}/dossier`, text("web-dossier-to-dossier"))}
