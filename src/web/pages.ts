@@ -1,7 +1,9 @@
-// What many screens share: reading an id from the URL, the kind 404, a short message page, and
-// file downloads.
+// What many screens share: reading an id from the URL, the kind 404, a short message page, file
+// downloads, an application's timeline.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { html } from "./html.js";
+import { formatDateTime } from "../dates.js";
+import type { TimelineEntry } from "../services/workflow.js";
+import { escapeHtml, type Html, html, raw } from "./html.js";
 import { linkButton, sendPage } from "./layout.js";
 
 /** A positive integer id from a route parameter (untrusted), else undefined. */
@@ -50,4 +52,25 @@ export function contentDisposition(type: "inline" | "attachment", fileName: stri
       .trim() || "file";
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The timeline as people read it: when, what (the local criterion and its points), who, the note of a return. */
+export function timelineHtml(req: FastifyRequest, events: readonly TimelineEntry[]): Html {
+  if (events.length === 0) return html``;
+  const { t, text } = req.visitor;
+  const lines = events.map((e) => {
+    const action = e.evaluation
+      ? t("action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId }).value
+      : escapeHtml(text(`action-${e.action}`));
+    const role = text(`role-${e.actorRole}`);
+    const who = escapeHtml(e.actorName ? `${role} ${e.actorName}` : role);
+    // `action` and `who` are escaped above; the message's own markup is the code's.
+    const line = raw(text("status-event", { at: formatDateTime(e.at), action, who }));
+    const note =
+      e.note && e.action === "return"
+        ? html`<br><span class="msg">${t("status-event-note", { note: e.note })}</span>`
+        : "";
+    return html`<li>${line}${note}</li>`;
+  });
+  return html`<section class="timeline"><p>${t("status-timeline")}</p><ul class="list">${lines}</ul></section>`;
 }

@@ -3,16 +3,14 @@
 // organisation's applications stands (state, scores, official result, next step, timeline),
 // with withdrawing where the life cycle allows. Members see all of it, as on Telegram.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { formatDateTime } from "../../dates.js";
 import type { MissingItem, Readiness } from "../../domain/readiness.js";
 import type { ActRefusal } from "../../services/applications.js";
 import { type Assessment, clearanceKey } from "../../services/assessment.js";
-import type { TimelineEntry } from "../../services/workflow.js";
 import { statusSummaryLines } from "../../views/status.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html, raw } from "../html.js";
 import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
-import { idParam, messagePage, notFound } from "../pages.js";
+import { idParam, messagePage, notFound, timelineHtml } from "../pages.js";
 
 /** What a filing or withdrawal may say on the status page after it (`?done=`). */
 const DONE = ["submitted", "submitted-no-officer", "submitted-officer-unreachable", "withdrawn"] as const;
@@ -64,23 +62,6 @@ function missingLines(req: FastifyRequest, a: Assessment, r: Readiness): Html[] 
     lines.push(t("missing-household-registration", { version: id, decision: legalSource.split(",")[0]! }));
   }
   return lines;
-}
-
-/** The timeline as people read it: when, what, who, the note of a return. */
-function timelineItems(req: FastifyRequest, events: TimelineEntry[]): Html {
-  const { t, text } = req.visitor;
-  if (events.length === 0) return html``;
-  return html`<p>${t("status-timeline")}</p><ul class="list">${events.map((e) => {
-    const action = e.evaluation
-      ? text("action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId })
-      : text(`action-${e.action}`);
-    const role = text(`role-${e.actorRole}`);
-    return html`<li>${formatDateTime(e.at)} – ${action} (${e.actorName ? `${role} ${e.actorName}` : role})${
-      e.note && e.action === "return"
-        ? html`<br><span class="msg">${t("status-event-note", { note: e.note })}</span>`
-        : ""
-    }</li>`;
-  })}</ul>`;
 }
 
 export function applicationsRoutes(app: FastifyInstance, deps: WebDeps): void {
@@ -136,7 +117,7 @@ export function applicationsRoutes(app: FastifyInstance, deps: WebDeps): void {
       title: text("web-dossier-status-title"),
       body: html`${doneText ? html`<p class="notice msg">${doneText}</p>` : ""}
 <section class="card">${lines.map((l) => html`<p class="msg">${l}</p>`)}</section>
-${timelineItems(req, status.timeline)}
+${timelineHtml(req, status.timeline)}
 <nav class="menu">
 ${status.canSubmit ? linkButton(`/a/${id}/submit`, text("btn-submit"), "primary") : ""}
 ${linkButton(`/a/${id}/result`, text("btn-result"))}

@@ -47,6 +47,14 @@ const OLE_DOCUMENTS: Record<string, string> = {
 };
 
 /**
+ * What the file chooser offers: photos (the phone offers its camera too; no `capture`, which would
+ * open only the camera), PDF and the office documents above.
+ */
+const ACCEPTED = ["image/*", "application/pdf", ...Object.values(ZIP_DOCUMENTS), ...Object.values(OLE_DOCUMENTS)]
+  .concat([...Object.keys(ZIP_DOCUMENTS), ...Object.keys(OLE_DOCUMENTS)].map((ext) => `.${ext}`))
+  .join(",");
+
+/**
  * The kinds of evidence the web takes, as the bot does: photos (JPEG, PNG, WebP, GIF, HEIC) and
  * documents (PDF, Word, Excel, PowerPoint, OpenDocument). Anything else: undefined.
  */
@@ -230,7 +238,7 @@ ${kinds.length ? html`<p class="hint">${t("web-dossier-evidence-expected", { kin
 ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}</ul>` : ""}
 <form method="post" action="${action}" enctype="multipart/form-data">
 <label for="file">${text("web-dossier-evidence-choose")}</label>
-<input type="file" id="file" name="file" accept="image/*,application/pdf" capture="environment" required>
+<input type="file" id="file" name="file" accept="${ACCEPTED}" required>
 <p class="hint">${t("web-dossier-evidence-how", { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 })}</p>
 <button type="submit" class="btn primary">${text("web-dossier-evidence-send")}</button>
 </form>

@@ -4,7 +4,7 @@
 // forward, the official result), the forms and the Excel export. The same use cases as the bot's
 // /hoso and /xuat; the services decide who may see and do what.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { formatDate, formatDateTime, formatTime, isoDay, readTypedDay } from "../../dates.js";
+import { formatDate, formatTime, isoDay, readTypedDay } from "../../dates.js";
 import { availableActions } from "../../domain/lifecycle.js";
 import { LOCAL_CRITERIA, type LocalCriterion } from "../../domain/rubric.js";
 import { buildMau01, buildMau02, buildMau03, type FormKind, formFileName } from "../../forms/index.js";
@@ -12,14 +12,13 @@ import type { ActionRefused, InboxEntry, InboxFilter } from "../../services/offi
 import { INBOX_FILTERS } from "../../services/officer.js";
 import { hasConsent } from "../../services/people.js";
 import { missingRegistrationItem } from "../../services/profile.js";
-import type { TimelineEntry } from "../../services/workflow.js";
 import { clip } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { optionButton, optionLine } from "../../views/options.js";
 import type { WebDeps } from "../context.js";
-import { escapeHtml, type Html, html, raw } from "../html.js";
+import { type Html, html, raw } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
-import { idParam, notFound } from "../pages.js";
+import { idParam, notFound, timelineHtml } from "../pages.js";
 import { welcomePage } from "./welcome.js";
 
 /** Applications per page of the inbox. */
@@ -84,24 +83,6 @@ export function byUrgency(rows: readonly InboxEntry[]): InboxEntry[] {
     .map((r, i) => ({ r, i, k: rank(r) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
     .map((x) => x.r);
-}
-
-/** The timeline as people read it: when, what (the local criterion and its points), who, the note of a return. */
-export function timelineHtml(req: FastifyRequest, events: readonly TimelineEntry[]): Html {
-  if (events.length === 0) return html``;
-  const { t, text } = req.visitor;
-  const lines = events.map((e) => {
-    const action = e.evaluation
-      ? t("action-evaluate-detail", { ...e.evaluation, id: e.evaluation.criterionId }).value
-      : escapeHtml(text(`action-${e.action}`));
-    const role = text(`role-${e.actorRole}`);
-    const who = escapeHtml(e.actorName ? `${role} ${e.actorName}` : role);
-    // `action` and `who` are escaped above; the message's own markup is the code's.
-    const line = raw(text("status-event", { at: formatDateTime(e.at), action, who }));
-    const note = e.note && e.action === "return" ? html`<br>${t("status-event-note", { note: e.note })}` : "";
-    return html`<li>${line}${note}</li>`;
-  });
-  return html`<section class="timeline"><p>${t("status-timeline")}</p><ul class="list">${lines}</ul></section>`;
 }
 
 /** Says why an action could not be done (already done, or not in this state), with the way back. */
