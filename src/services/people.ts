@@ -208,7 +208,10 @@ export function normaliseFullName(text: string): string | undefined {
  * Landlines and foreign numbers give undefined (libphonenumber-js metadata tells them apart).
  */
 export function normalisePhone(text: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(text.normalize("NFKC"), "VN");
+  const typed = text.normalize("NFKC");
+  // Only what a phone number is written with: the parser would silently drop a stray letter.
+  if (!/^[\d\s+().-]+$/.test(typed)) return undefined;
+  const parsed = parsePhoneNumberFromString(typed, "VN");
   if (parsed?.country !== "VN" || !parsed.isValid()) return undefined;
   const type = parsed.getType();
   return type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE" ? `0${parsed.nationalNumber}` : undefined;

@@ -14,6 +14,8 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DEFAULT_LOCALE } from "../i18n.js";
 import { EVIDENCE_MAX_BYTES } from "../services/evidence.js";
+import { hasConsent } from "../services/people.js";
+import { missingRegistrationItem } from "../services/profile.js";
 import type { WebDeps } from "./context.js";
 import { cookieOptions, LANGUAGE_COOKIE, SESSION_COOKIE } from "./cookies.js";
 import { escapeHtml, Html } from "./html.js";
@@ -107,6 +109,11 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
       if (req.method === "POST") pages.csrfProtection(req, reply, done);
       else done();
     });
+    pages.addHook("preHandler", async (req, reply) => {
+      const to = unfinishedOnboarding(deps, req);
+      if (to) return reply.redirect(to, 303);
+      return undefined;
+    });
 
     pages.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) =>
       errorPage(deps, err, req, reply),
@@ -124,6 +131,29 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
 
     await webRoutes(pages, deps);
   });
+}
+
+/**
+ * Pages a person may open before consent and registration are done: the welcome, consent,
+ * registration, signing in and out, their own account and data, and the invite links (joined before
+ * registering, so that a member or officer is then asked only their name and phone).
+ */
+const OPEN_BEFORE_REGISTRATION =
+  /^\/(?:$|consent$|decline$|language$|sign-out$|sign-in$|register$|account(?:\/|$)|notifications(?:\/|$)|join\/|officer-invite\/|sw\.js$)/;
+
+/**
+ * Where a signed-in person is sent before anything else: the privacy notice until they consent
+ * (to its current version), then the registration item still missing. Undefined: go on.
+ */
+function unfinishedOnboarding(deps: WebDeps, req: FastifyRequest): string | undefined {
+  // A missing asset reaches the 404 handler from the assets' scope, without a visitor.
+  const user = req.visitor?.user;
+  const route = req.routeOptions.url;
+  // Visitors without an account are refused by the use cases (404), and a 404 is a 404 for everyone.
+  if (!user || req.is404 || route === undefined || OPEN_BEFORE_REGISTRATION.test(route)) return undefined;
+  if (!hasConsent(user)) return "/";
+  const profile = deps.services.people.profile(user.id);
+  return profile && missingRegistrationItem(profile) ? "/register" : undefined;
 }
 
 /** Errors as pages in the visitor's language; only unexpected ones are logged, without personal data. */

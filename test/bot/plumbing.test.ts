@@ -43,12 +43,18 @@ describe("phone numbers in every form people type them", () => {
     expect(normalisePhone(typed)).toBe(stored);
   });
 
-  it.each([["028 3822 1234"], ["0123456789"], ["+1 415 555 0123"], ["12345"], ["số của tôi"]])(
-    "%j is refused (landline, invalid or foreign)",
-    (typed) => {
-      expect(normalisePhone(typed)).toBeUndefined();
-    },
-  );
+  it.each([
+    ["028 3822 1234"],
+    ["0123456789"],
+    ["+1 415 555 0123"],
+    ["12345"],
+    ["số của tôi"],
+    ["+84 912 345 678x"],
+    ["0912 345 678 ext 2"],
+    ["0912345678 (nhà)"],
+  ])("%j is refused (landline, invalid, foreign, or with words the parser would drop)", (typed) => {
+    expect(normalisePhone(typed)).toBeUndefined();
+  });
 });
 
 describe("names are NFC and counted in characters", () => {

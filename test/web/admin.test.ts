@@ -38,7 +38,9 @@ describe("the administrator", () => {
     expect(admin.page.text).not.toContain("Link mời chưa dùng");
     await admin.press("Thu hồi quyền: Lê Văn Cán");
     expect(admin.page.text).toContain("Đã thu hồi quyền cán bộ.");
-    expect((await b.get("/officer")).status).toBe(404);
+    // No longer an officer and without an organisation: the desk is gone, registration asks what they produce under.
+    expect((await b.get("/officer")).path).toBe("/register");
+    expect(b.page.text).not.toContain("Hồ sơ của xã");
   });
 
   it("one link may appoint to several communes; none chosen is asked again", async () => {

@@ -49,6 +49,24 @@ describe("welcome and consent", () => {
     expect(b.page.path).toBe("/register");
   });
 
+  it("nothing but the welcome, registration and one's own account opens before registering", async () => {
+    const owner = h.w.producer(501, "00476");
+    const draft = h.w.draft(owner, "Mật ong");
+    const invite = h.deps.services.membership.inviteMember(owner.user.id);
+    if (!invite.ok) throw new Error(invite.reason);
+    const b = h.browser();
+    await b.get(`/join/${invite.invite.code}`);
+    await b.press("Đồng ý");
+    await b.press("Tham gia");
+    const before = databaseRows(h.db);
+    for (const url of ["/products", "/status", `/a/${draft}`, `/a/${draft}/status`, "/members"])
+      expect((await b.get(url)).path, url).toBe("/register");
+    const answer = await b.post(`/a/${draft}/answer`, { _csrf: b.csrf(), key: "A1.1", value: "a" });
+    expect(answer.path).toBe("/register");
+    expect(databaseRows(h.db)).toEqual(before);
+    expect((await b.get("/account")).path).toBe("/account");
+  });
+
   it("speaks English to an English browser, and switches language on request", async () => {
     const b = h.browser();
     const page = await b.request({ method: "GET", url: "/", headers: { "accept-language": "en-US,en;q=0.9" } });
