@@ -141,7 +141,12 @@ const server = createServer({
     filesDir,
     cookieSecret: loadSecretKey(join(dataDir, "cookie-key")),
     ...(telegram && config.BOT_TOKEN
-      ? { telegramFile: telegramFileReader(telegram.api, config.BOT_TOKEN, config.TELEGRAM_API_ROOT) }
+      ? {
+          telegram: {
+            username: telegram.botInfo.username,
+            file: telegramFileReader(telegram.api, config.BOT_TOKEN, config.TELEGRAM_API_ROOT),
+          },
+        }
       : {}),
     notices,
     push: { publicKey: vapid.publicKey },

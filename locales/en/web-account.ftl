@@ -37,7 +37,7 @@ web-account-code-intro = On the other device, open this link:
 web-account-code-or = Or open the “Enter a sign-in code” page and type the code:
 web-account-code-expiry = The code works once, for 10 minutes. Give it to no one: whoever has it can enter your account.
 web-account-link-title = Link Telegram
-web-account-link-intro = Open the OCOP assistant on Telegram and send exactly this message:
+web-account-link-intro = Open the OCOP assistant on Telegram (<a href="https://t.me/{ $bot }">@{ $bot }</a>) and send exactly this message:
 web-account-link-after = Then Telegram and the web share one account: the same details, the same products, the same applications.
 web-account-link-other-way = Already working on Telegram? Send /lienket to the OCOP assistant on Telegram, then type the code it gives you on the “Enter a sign-in code” page here.
 web-account-sign-in-title = Enter a sign-in code

@@ -37,9 +37,9 @@ web-account-code-intro = Trên máy kia, mở đường dẫn này:
 web-account-code-or = Hoặc mở trang “Nhập mã đăng nhập” và gõ mã:
 web-account-code-expiry = Mã chỉ dùng được một lần, trong 10 phút. Đừng đưa mã cho ai khác: người có mã sẽ vào được tài khoản của bạn.
 web-account-link-title = Liên kết Telegram
-web-account-link-intro = Mở Trợ lý OCOP trên Telegram và gửi đúng tin nhắn này:
+web-account-link-intro = Mở Trợ lý OCOP trên Telegram (<a href="https://t.me/{ $bot }">@{ $bot }</a>) và gửi đúng tin nhắn này:
 web-account-link-after = Sau đó, Telegram và trang web dùng chung một tài khoản: cùng thông tin, cùng sản phẩm, cùng hồ sơ.
-web-account-link-other-way = Đã làm hồ sơ trên Telegram? Gửi /lienket cho Trợ lý OCOP trên Telegram, rồi gõ mã nhận được vào trang “Nhập mã đăng nhập” ở đây.
+web-account-link-other-way = Đã làm hồ sơ trên Telegram? Gửi /lienket cho <a href="https://t.me/{ $bot }">@{ $bot }</a> trên Telegram, rồi gõ mã nhận được vào trang “Nhập mã đăng nhập” ở đây.
 web-account-sign-in-title = Nhập mã đăng nhập
 web-account-sign-in-intro = Gõ mã 8 chữ số bạn nhận được: từ máy khác (Tài khoản → Tiếp tục trên máy khác), hoặc từ Trợ lý OCOP trên Telegram khi gửi /lienket.
 web-account-sign-in-code = Mã đăng nhập

@@ -23,10 +23,11 @@ export interface WebDeps {
   /** Signs the session and CSRF cookies (kept in the data folder). */
   cookieSecret: Buffer;
   /**
-   * The content of a file sent on Telegram, by its file id (Bot API getFile and download); absent
-   * when Telegram is not configured: such evidence is then only on Telegram.
+   * The Telegram bot, when it runs (BOT_TOKEN): its @username, for linking the two channels, and
+   * the content of a file sent on Telegram by its file id (Bot API getFile and download). Without
+   * it the web offers no linking, and evidence sent on Telegram is only on Telegram.
    */
-  telegramFile?: (fileId: string) => Promise<Buffer>;
+  telegram?: { username: string; file: (fileId: string) => Promise<Buffer> };
   /** Wakes the open pages' live notification streams when notifications are queued; without it they poll. */
   notices?: NoticeBus;
   /** Web Push: the VAPID public key browsers subscribe with (base64url); without it push is not offered. */

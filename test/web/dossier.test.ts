@@ -171,9 +171,12 @@ describe("evidence from the phone", () => {
     expect(onlyThere.text).toContain("chỉ mở được trong Telegram");
 
     const asked: string[] = [];
-    h.deps.telegramFile = async (fileId) => {
-      asked.push(fileId);
-      return JPEG;
+    h.deps.telegram = {
+      username: "ocop_test_bot",
+      file: async (fileId) => {
+        asked.push(fileId);
+        return JPEG;
+      },
     };
     for (let i = 0; i < 2; i++) {
       const res = await h.app.inject({

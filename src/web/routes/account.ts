@@ -85,21 +85,25 @@ ${row(text("web-account-phone"), user.phone ?? none, "/account/phone")}
 ${row(text("web-account-organisation"), organisation?.name ?? none)}
 ${row(text("web-account-commune"), organisation ? unitLabelOf(text, deps.adminUnits, organisation.communeCode) : none)}
 ${row(text("web-account-language"), text("web-account-language-name", { language: req.visitor.locale }))}
-${row(
-  text("web-account-telegram"),
-  onTelegram.ok && onTelegram.onTelegram
-    ? text("web-account-telegram-linked")
-    : text("web-account-telegram-not-linked"),
-)}
+${
+  deps.telegram
+    ? row(
+        text("web-account-telegram"),
+        onTelegram.ok && onTelegram.onTelegram
+          ? text("web-account-telegram-linked")
+          : text("web-account-telegram-not-linked"),
+      )
+    : ""
+}
 </table>
 <div class="menu">
 ${linkButton("/account/notifications", text("web-account-btn-notifications"))}
 ${actionButton(req, "/account/code", text("web-account-btn-other-device"))}
-${actionButton(req, "/account/link-code", text("web-account-btn-link-telegram"))}
+${deps.telegram ? actionButton(req, "/account/link-code", text("web-account-btn-link-telegram")) : ""}
 ${actionButton(req, "/account/sign-out-everywhere", text("web-account-btn-sign-out-everywhere"))}
 ${linkButton("/account/delete", text("web-account-btn-delete"))}
 </div>
-<p class="hint">${t("web-account-link-other-way")}</p>`,
+${deps.telegram ? html`<p class="hint">${t("web-account-link-other-way", { bot: deps.telegram.username })}</p>` : ""}`,
     });
   });
 
@@ -158,6 +162,8 @@ ${linkButton("/account", text("web-account-back"))}`,
 
   // Link Telegram: a code to send to the bot as /lienket <code>.
   app.post("/account/link-code", { preHandler: issueLimits }, (req, reply) => {
+    const { telegram } = deps;
+    if (!telegram) return notFound(req, reply);
     const actor = signedIn(req, reply);
     if (actor === undefined) return reply;
     const issued = services.accounts.issueCode(actor, "link");
@@ -165,7 +171,7 @@ ${linkButton("/account", text("web-account-back"))}`,
     const { t, text } = req.visitor;
     return sendPage(req, reply, {
       title: text("web-account-link-title"),
-      body: html`<p>${text("web-account-link-intro")}</p>
+      body: html`<p>${t("web-account-link-intro", { bot: telegram.username })}</p>
 ${codeCard(req, issued.code, `/lienket ${issued.code}`)}
 <p class="msg">${t("web-account-link-after")}</p>
 ${linkButton("/account", text("web-account-back"))}`,

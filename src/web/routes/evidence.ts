@@ -355,7 +355,7 @@ ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}
           message: t("web-dossier-file-missing"),
           back,
         });
-      if (!deps.telegramFile)
+      if (!deps.telegram)
         return messagePage(req, reply, {
           status: 404,
           title: text("web-dossier-file-title"),
@@ -364,7 +364,7 @@ ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}
         });
       let content: Buffer;
       try {
-        content = await deps.telegramFile(f.fileId);
+        content = await deps.telegram.file(f.fileId);
       } catch (err) {
         deps.logger.warn({ err: String(err), evidence: f.id }, "evidence file not fetched from Telegram");
         return messagePage(req, reply, {
