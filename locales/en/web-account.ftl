@@ -39,7 +39,7 @@ web-account-code-expiry = The code works once, for 10 minutes. Give it to no one
 web-account-link-title = Link Telegram
 web-account-link-intro = Open the OCOP assistant on Telegram (<a href="https://t.me/{ $bot }">@{ $bot }</a>) and send exactly this message:
 web-account-link-after = Then Telegram and the web share one account: the same details, the same products, the same applications.
-web-account-link-other-way = Already working on Telegram? Send /lienket to the OCOP assistant on Telegram, then type the code it gives you on the “Enter a sign-in code” page here.
+web-account-link-other-way = Already working on Telegram? Send /lienket to <a href="https://t.me/{ $bot }">@{ $bot }</a> on Telegram, then type the code it gives you on the “Enter a sign-in code” page here.
 web-account-sign-in-title = Enter a sign-in code
 web-account-sign-in-intro = Type the 8-digit code you received: from another device (Account → Continue on another device), or from the OCOP assistant on Telegram after sending /lienket.
 web-account-sign-in-code = Sign-in code

@@ -151,6 +151,14 @@ export interface WebHarness {
   signedIn(userId: number): Browser;
 }
 
+/** The Telegram bot as the web knows it in tests; no file is ever fetched from it unless a test says so. */
+export const TEST_TELEGRAM = {
+  username: "ocop_test_bot",
+  file: async (): Promise<Buffer> => {
+    throw new Error("this test fetches no file from Telegram");
+  },
+};
+
 export interface WebHarnessOptions {
   publicUrl?: string;
   /**
@@ -178,6 +186,7 @@ export function useWebHarness(options: WebHarnessOptions = {}): WebHarness {
       publicUrl: options.publicUrl ?? "http://localhost:8080",
       filesDir: join(dir, "files"),
       cookieSecret: Buffer.alloc(32, 7),
+      telegram: TEST_TELEGRAM,
     };
     h.app = createServer({ logger: h.deps.logger, health: { database: databaseAnswers(h.db) }, web: h.deps });
     await h.app.ready();

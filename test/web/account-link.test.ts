@@ -12,7 +12,7 @@ import { telegramIdentity, userIdOf } from "../../src/services/people.js";
 import { lastText, useHarness } from "../helpers/bot.js";
 import { databaseRows } from "../helpers/database-rows.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
-import { Browser } from "../helpers/web.js";
+import { Browser, TEST_TELEGRAM } from "../helpers/web.js";
 import { catalog, holidays, i18n, units } from "../helpers/world.js";
 
 const h = useHarness();
@@ -34,6 +34,7 @@ beforeEach(async () => {
       publicUrl: "http://localhost:8080",
       filesDir: "/nonexistent",
       cookieSecret: Buffer.alloc(32, 7),
+      telegram: TEST_TELEGRAM,
     },
   });
   await web.ready();

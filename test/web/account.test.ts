@@ -54,6 +54,20 @@ describe("the account page", () => {
     expect(b.page.text).toContain("0903123456");
   });
 
+  it("offers linking with Telegram only when the Telegram bot runs, naming it", async () => {
+    const owner = h.w.producer(601, CAI_NUOC);
+    const b = h.signedIn(owner.user.id);
+    await b.get("/account");
+    expect(b.page.html).toContain('href="https://t.me/ocop_test_bot"');
+    await b.press("Liên kết Telegram");
+    expect(b.page.text).toMatch(/@ocop_test_bot.*\/lienket \d/);
+
+    h.deps.telegram = undefined; // the web chat alone, with no BOT_TOKEN
+    await b.get("/account");
+    expect(b.page.text).not.toContain("Telegram");
+    expect((await b.post("/account/link-code", { _csrf: b.csrf() })).status).toBe(404);
+  });
+
   it("is for signed-in people only", async () => {
     const page = await h.browser().get("/account");
     expect(page.path).toBe("/");

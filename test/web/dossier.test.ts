@@ -166,6 +166,7 @@ describe("evidence from the phone", () => {
     const listed = h.deps.services.evidence.list(p.user.id, appId);
     const file = listed.ok ? listed.files[0]! : undefined;
     const b = h.signedIn(p.user.id);
+    h.deps.telegram = undefined; // the web chat running alone
     const onlyThere = await b.get(`/evidence/${file!.id}`);
     expect(onlyThere.status).toBe(404);
     expect(onlyThere.text).toContain("chỉ mở được trong Telegram");

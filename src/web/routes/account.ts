@@ -9,6 +9,7 @@ import type { WebDeps } from "../context.js";
 import { cookieOptions, SESSION_COOKIE, sessionCookie } from "../cookies.js";
 import { type Html, html } from "../html.js";
 import { actionButton, linkButton, postForm, seeOther, sendPage } from "../layout.js";
+import { notFound } from "../pages.js";
 
 /** Codes made per minute: by one account, and from one address (a commune office's Wi-Fi has a few people). */
 const ISSUE_PER_ACCOUNT = 5;
