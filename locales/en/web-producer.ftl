@@ -73,3 +73,4 @@ web-producer-reminders-link = 🔔 Reminders
 web-producer-reminders-title = Reminders
 web-producer-reminders-on = 🔔 Reminders are on.
 web-producer-reminders-off = 🔕 Reminders are off. Turn them back on here when you need them.
+web-producer-result-official-first = The council has rated it: the result above is the official one. The points below are your own self-assessment, for reference only.

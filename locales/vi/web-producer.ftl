@@ -58,3 +58,4 @@ web-producer-reminders-link = 🔔 Nhắc nhở
 web-producer-reminders-title = Nhắc nhở
 web-producer-reminders-on = 🔔 Đã bật nhắc nhở.
 web-producer-reminders-off = 🔕 Đã tắt nhắc nhở. Bạn bật lại ở đây khi cần.
+web-producer-result-official-first = Hội đồng đã chấm xong: kết quả trên là kết quả chính thức. Điểm dưới đây là điểm bạn tự đánh giá, chỉ để tham khảo.

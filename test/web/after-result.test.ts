@@ -28,6 +28,18 @@ const formFields = (b: ReturnType<typeof h.browser>, label: string) =>
       .map((i) => [i.getAttribute("name")!, i.getAttribute("value")!]),
   );
 
+describe("the result of a rated application", () => {
+  it("puts the council's official result first and says the self-assessment is only a reference", async () => {
+    const { appId, b } = await ratedResult();
+    const official = b.page.text.indexOf("Kết quả chính thức: 4★");
+    expect(official, b.page.text).toBeGreaterThanOrEqual(0);
+    expect(b.page.text).toContain(`Quyết định ${appId}/QĐ-UBND`);
+    expect(b.page.text).toContain("Điểm dưới đây là điểm bạn tự đánh giá, chỉ để tham khảo.");
+    // Before the self-assessed stars (5★: the best answers).
+    expect(official).toBeLessThan(b.page.text.indexOf("5 sao"));
+  });
+});
+
 describe("re-assessment", () => {
   it("a rated product offers re-rating and upgrade; a double tap starts one; the other kind then names the open one", async () => {
     const { appId, b } = await ratedResult();

@@ -21,6 +21,7 @@ import {
 import { lacksBusinessRegistration } from "../../services/people.js";
 import { optionLine } from "../../views/options.js";
 import { scoreReport } from "../../views/rubric-text.js";
+import { statusSummaryLines } from "../../views/status.js";
 import type { WebDeps } from "../context.js";
 import { type Html, html, raw } from "../html.js";
 import { linkButton, postForm, seeOther, sendPage } from "../layout.js";
@@ -286,10 +287,16 @@ export function assessmentRoutes(app: FastifyInstance, deps: WebDeps): void {
         ? linkButton(`/a/${id}/submit`, text("btn-submit"), next ? "secondary" : "primary")
         : "",
     ];
+    // Once the council has rated it, its result comes first; the self-assessment is only a reference.
+    const status = a.app.state === "rated" ? deps.services.applications.status(actor, id) : undefined;
+    const official = status?.ok
+      ? html`<section class="notice msg">${statusSummaryLines((k, args) => t(k, args).value, status).map(raw)}
+${t("web-producer-result-official-first")}</section>`
+      : "";
     return sendPage(req, reply, {
       title: text("web-producer-result-title", { product: a.product.name }),
       body: html`${req.query.done && !next ? html`<p class="notice">${t("assessment-complete")}</p>` : ""}
-${editable ? "" : frozenNotice(req, a)}
+${official || (editable ? "" : frozenNotice(req, a))}
 <p class="stars" aria-label="${text("web-producer-stars", { stars: result.score.stars })}">${text("web-producer-stars", { stars: result.score.stars })} · ${text("web-producer-total", { points: result.score.total, max: result.score.max })}</p>
 <section class="msg card">${scoreReport(text, a.sheet, result.score, result.plans)}</section>
 <div class="actions">${links}</div>
