@@ -70,3 +70,5 @@ web-dossier-join-button = ✅ Join
 web-dossier-join-not-now = Not now
 web-dossier-joined = ✅ You are now a member of { $org }.
 web-dossier-join-go-on = ▶️ Continue
+web-dossier-fix-criterion = ❓ { $id }. { $title }
+web-dossier-fix-evidence = 📎 Photos, documents: { $id }. { $title }

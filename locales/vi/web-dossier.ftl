@@ -67,3 +67,5 @@ web-dossier-join-button = ✅ Tham gia
 web-dossier-join-not-now = Để sau
 web-dossier-joined = ✅ Bạn đã là thành viên của { $org }.
 web-dossier-join-go-on = ▶️ Tiếp tục
+web-dossier-fix-criterion = ❓ { $id }. { $title }
+web-dossier-fix-evidence = 📎 Ảnh, giấy tờ: { $id }. { $title }

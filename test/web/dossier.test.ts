@@ -256,8 +256,10 @@ describe("filing and status", () => {
     // Evidence is missing: what is missing, with a link to each item.
     expect(b.page.text).toContain("Hồ sơ chưa nộp được.");
     expect(b.page.text).toContain("tiêu chí cần gửi minh chứng");
-    const firstMissing = b.page.dom.querySelectorAll("nav.menu a")[0]!.getAttribute("href")!;
-    expect(firstMissing).toMatch(new RegExp(`^/a/${appId}/evidence/[A-C][\\d.]+\\?back=`));
+    const first = b.page.dom.querySelectorAll("nav.menu a")[0]!;
+    expect(first.getAttribute("href")).toMatch(new RegExp(`^/a/${appId}/evidence/[A-C][\\d.]+\\?back=`));
+    // The criterion by its name, not only its number.
+    expect(first.textContent).toMatch(/^📎 Ảnh, giấy tờ: A1\.\d+\. \p{Lu}/u);
 
     h.w.attachEvidence(appId, p.user.id, true);
     await b.get(`/a/${appId}/submit`);

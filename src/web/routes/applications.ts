@@ -20,19 +20,28 @@ function itemLink(req: FastifyRequest, a: Assessment, item: MissingItem): [strin
   const { text } = req.visitor;
   const app = a.app.id;
   const back = encodeURIComponent(`/a/${app}/submit`);
+  // A full-width button has room for the criterion's name: "A1.1" alone says nothing to a farmer.
+  const title = (id: string) => a.criteria.find((c) => c.id === id)?.title ?? "";
   switch (item.kind) {
     case "clearance":
     case "failed-clearance": {
       const n = a.sheet.disqualification.findIndex((d) => d.id === item.id) + 1;
-      if (n === 0) return [`/a/${app}/q/${encodeURIComponent(item.id)}`, text("btn-fix-criterion", { id: item.id })];
+      if (n === 0)
+        return [
+          `/a/${app}/q/${encodeURIComponent(item.id)}`,
+          text("web-dossier-fix-criterion", { id: item.id, title: title(item.id) }),
+        ];
       return [`/a/${app}/q/${encodeURIComponent(clearanceKey(item.id))}`, text(`btn-fix-${item.kind}`, { n })];
     }
     case "criterion":
-      return [`/a/${app}/q/${encodeURIComponent(item.id)}`, text("btn-fix-criterion", { id: item.id })];
+      return [
+        `/a/${app}/q/${encodeURIComponent(item.id)}`,
+        text("web-dossier-fix-criterion", { id: item.id, title: title(item.id) }),
+      ];
     case "evidence":
       return [
         `/a/${app}/evidence/${encodeURIComponent(item.id)}?back=${back}`,
-        text("btn-fix-evidence", { id: item.id }),
+        text("web-dossier-fix-evidence", { id: item.id, title: title(item.id) }),
       ];
     case "score":
       return [`/a/${app}/result`, text("btn-fix-score")];
