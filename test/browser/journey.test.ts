@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../src/dates.js";
+import { isoDay } from "../../src/dates.js";
 import { getI18n, translator } from "../../src/i18n.js";
 import { planLines } from "../../src/views/rubric-text.js";
 import { ADMIN } from "../helpers/world.js";
@@ -276,7 +276,8 @@ describe("the whole journey on phones", () => {
       await follow(officer, "Ghi kết quả chính thức");
       await officer.getByText("4★").tap();
       await type(officer, /số quyết định/i, "12/QĐ-UBND");
-      await type(officer, /ngày/i, formatDate(new Date()));
+      // The phone's date picker (an <input type="date">) gives the day as YYYY-MM-DD.
+      await type(officer, /ngày/i, isoDay(new Date()));
       await press(officer, "Ghi kết quả chính thức");
       expect(await screenText(officer)).toContain("Đã ghi kết quả chính thức");
 

@@ -481,7 +481,7 @@ ${postForm(
 <label for="number" class="msg">${t("ask-decision-number")}</label>
 <input id="number" name="number" type="text" maxlength="60" required value="${values.number ?? ""}">
 <label for="date" class="msg">${t("ask-decision-date")}</label>
-<input id="date" name="date" type="text" inputmode="numeric" placeholder="15/12/2026" required value="${values.date ?? ""}">
+<input id="date" name="date" type="date" max="${isoDay(new Date())}" required value="${values.date ?? ""}">
 <div class="actions"><button type="submit" class="btn primary">${text("btn-officer-result")}</button></div>`,
 )}
 <div class="actions">${linkButton(`/officer/a/${id}`, text("web-officer-back-app"))}</div>`;
