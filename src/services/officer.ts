@@ -137,8 +137,9 @@ export function officerService(deps: CoreDeps) {
   const { db, catalog, adminIds, holidays, notify } = deps;
   const now = () => deps.now?.() ?? new Date();
 
-  const workingDays = (receivedAt: Date | null): WorkingDays | undefined =>
-    receivedAt
+  // The commune's clock runs while it holds the application (received, not yet forwarded or returned).
+  const workingDays = ({ state, receivedAt }: { state: string; receivedAt: Date | null }): WorkingDays | undefined =>
+    state === "received" && receivedAt
       ? {
           left: workingDaysLeft(receivedAt, now(), holidays),
           deadline: communeDeadline(receivedAt, holidays),
@@ -166,7 +167,7 @@ export function officerService(deps: CoreDeps) {
     if (!result.ok) return result;
     notify();
     const fresh = loadAssessment(db, catalog, applicationId)!;
-    return { ok: true, assessment: fresh, workingDays: workingDays(fresh.app.receivedAt) };
+    return { ok: true, assessment: fresh, workingDays: workingDays(fresh.app) };
   };
 
   return {
@@ -191,7 +192,7 @@ export function officerService(deps: CoreDeps) {
           organisation: r.organisations.name,
           state: r.applications.state,
           submittedAt: r.applications.submittedAt,
-          workingDays: workingDays(r.applications.receivedAt),
+          workingDays: workingDays(r.applications),
         })),
         provinceDeadline: nextProvincialDeadline(now()),
         calibration: calibrationSummary(db, catalog, desk),
@@ -210,7 +211,7 @@ export function officerService(deps: CoreDeps) {
         score: assessmentScore(a),
         producer: { fullName: owner?.fullName ?? "", phone: owner?.phone ?? "" },
         files: evidenceOf(db, a),
-        workingDays: workingDays(a.app.receivedAt),
+        workingDays: workingDays(a.app),
         calibration: calibrationOf(db, a),
         timeline: timeline(db, a),
       };

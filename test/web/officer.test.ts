@@ -100,8 +100,9 @@ describe("the officer's desk", () => {
     await b.press("Tiếp nhận");
     expect(b.page.text).toContain("Đã tiếp nhận.");
     expect(b.page.text).toMatch(/Còn \d+ ngày làm việc/);
-    // Forwarding before the local criteria says what is missing.
-    await b.press("Chuyển lên tỉnh");
+    // Forwarding is offered once the local criteria are evaluated; a forged press says what is missing.
+    expect(() => b.form("Chuyển lên tỉnh")).toThrow();
+    await b.post(`/officer/a/${appId}/forward`, { _csrf: b.csrf() });
     expect(b.page.status).toBe(409);
     expect(b.page.text).toContain("Cần đánh giá đủ các tiêu chí địa phương");
 
@@ -125,6 +126,7 @@ describe("the officer's desk", () => {
     await b.press("Chuyển lên tỉnh");
     expect(b.page.text).toContain("Đã chuyển lên tỉnh.");
     expect(b.page.text).toContain("đã chuyển tỉnh");
+    expect(b.page.text).not.toMatch(/ngày làm việc/);
 
     // The official result: a future date is refused, then it is recorded.
     await b.follow("Ghi kết quả chính thức");

@@ -271,12 +271,17 @@ ${rows.length ? html`<p class="hint">${text("web-officer-urgent-first")}</p><ul 
     });
     const actions = availableActions(a.app.state, "officer");
     const base = `/officer/a/${a.app.id}`;
+    const localDone = (r: FastifyRequest, id: number) => {
+      const progress = deps.services.officer.localProgress(r.visitor.actor, id);
+      return progress.ok && progress.remaining === 0;
+    };
     const buttons = [
       actions.includes("receive")
         ? actionButton(req, `${base}/receive`, text("btn-officer-receive"), {}, "primary")
         : "",
       actions.includes("evaluate") ? linkButton(`${base}/local`, text("btn-officer-evaluate"), "primary") : "",
-      actions.includes("forward")
+      // Forwarding needs every local criterion evaluated: offered once they are.
+      actions.includes("forward") && localDone(req, a.app.id)
         ? actionButton(req, `${base}/forward`, text("btn-officer-forward"), {}, "primary")
         : "",
       actions.includes("record-result") ? linkButton(`${base}/result`, text("btn-officer-result"), "primary") : "",

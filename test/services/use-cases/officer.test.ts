@@ -212,7 +212,10 @@ describe("the local criteria and forwarding", () => {
       local.criteria.map((c) => c.topic).sort(),
     );
     expect(forms.ok && forms.producerName).toBe("Person 200");
+    expect(officer.view(OFFICER, appId)).toMatchObject({ workingDays: { left: expect.any(Number) } });
     expect(officer.forward(OFFICER, appId).ok).toBe(true);
+    // Forwarded, the commune's working days no longer run: none are shown.
+    expect(officer.view(OFFICER, appId)).toMatchObject({ ok: true, workingDays: undefined });
     expect(stateOf(appId)).toBe("forwarded");
     expect(notified).toBe(1);
   });
