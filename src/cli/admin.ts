@@ -51,15 +51,25 @@ async function botUsername(): Promise<string> {
   }
 }
 
-const { positionals, values } = parseArgs({
-  args: process.argv.slice(2),
-  allowPositionals: true,
-  options: {
-    commune: { type: "string", multiple: true },
-    user: { type: "string" },
-    yes: { type: "boolean", short: "y" },
-  },
-});
+/** The arguments, or the usage (exit 0 for --help, 2 for an unknown option) instead of a stack trace. */
+function parseArguments() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        commune: { type: "string", multiple: true },
+        user: { type: "string" },
+        yes: { type: "boolean", short: "y" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch {
+    return fail(t("cli-admin-usage"), 2);
+  }
+}
+const { positionals, values } = parseArguments();
+if (values.help) fail(t("cli-admin-usage"), 0);
 const [command, ...rest] = positionals;
 let opened: Db | undefined;
 /** The database, opened on first use (usage errors do not create one). */

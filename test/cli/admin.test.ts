@@ -165,3 +165,17 @@ it(
   },
   SPAWNS_TIMEOUT,
 );
+
+it(
+  "--help prints the usage; an unknown option prints it too, as a usage error, never a stack trace",
+  async () => {
+    const help = await admin(["--help"], {});
+    expect(help.code).toBe(0);
+    expect(help.stderr).toContain("npm run admin -- invite-officer --commune");
+    const unknown = await admin(["invite-officer", "--comune", "00476"], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("npm run admin -- invite-officer --commune");
+    expect(unknown.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
+  },
+  SPAWNS_TIMEOUT,
+);
