@@ -68,7 +68,7 @@ export async function exportApplications(
       commune ? unitLabel(t, commune) : (r.applications.communeCode ?? ""),
       r.products.name,
       a.sheet.productSetTitle,
-      a.sheet.version.id,
+      a.sheet.version.title,
       score.parts.A?.points ?? 0,
       score.parts.B?.points ?? 0,
       score.parts.C?.points ?? 0,

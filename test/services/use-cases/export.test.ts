@@ -1,6 +1,8 @@
 // The export (/xuat) as a use case, without grammY: an officer gets their communes' filed
 // applications, the administrator all of them; producers, members and someone without an account
 // get nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
@@ -34,21 +36,30 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-/** The product column of the workbook the actor gets. */
-async function productsExported(actor: number): Promise<string[]> {
+/** The column headed `key` of the workbook the actor gets. */
+async function columnExported(actor: number, key: string): Promise<string[]> {
   const exported = await exports.applications(actor, t);
   if (!exported.ok) throw new Error(exported.reason);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(exported.workbook as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
-  const column = (ws.getRow(1).values as string[]).indexOf(t("export-product"));
+  const column = (ws.getRow(1).values as string[]).indexOf(t(key));
   return ws.getColumn(column).values.slice(2) as string[];
 }
+
+const productsExported = (actor: number) => columnExported(actor, "export-product");
 
 it("gives an officer their communes' filed applications and the administrator all of them", async () => {
   expect(await productsExported(OFFICER)).toEqual(["Mật ong"]);
   expect(await productsExported(OTHER_OFFICER)).toEqual(["Nước mắm"]);
   expect(await productsExported(ADMIN)).toEqual(["Nước mắm", "Mật ong"]);
+});
+
+it("names the rubric version by its title, as people know it, not by its internal id", async () => {
+  const [version] = await columnExported(OFFICER, "export-rubric-version");
+  expect(version).toBe(
+    JSON.parse(readFileSync(join(import.meta.dirname, "../../../rubrics/qd26-2026/version.json"), "utf8")).title,
+  );
 });
 
 it("is refused to the producer, a member, a producer of another organisation and someone without an account", async () => {
