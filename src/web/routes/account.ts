@@ -221,18 +221,21 @@ ${postForm(
     return seeOther(reply, "/");
   });
 
+  /** This browser signed out, and the page saying so (`<key>-title`, `<key>`) as someone signed out sees it. */
+  const signedOutPage = (req: FastifyRequest, reply: FastifyReply, key: string) => {
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(deps));
+    Object.assign(req.visitor, { user: undefined, actor: undefined, unread: 0 });
+    return sendPage(req, reply, {
+      title: req.visitor.text(`${key}-title`),
+      body: html`<p class="msg">${req.visitor.t(key)}</p>${linkButton("/", req.visitor.text("web-nav-home"))}`,
+    });
+  };
+
   app.post("/account/sign-out-everywhere", (req, reply) => {
     const actor = signedIn(req, reply);
     if (actor === undefined) return reply;
     services.accounts.endAllSessions(actor);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions(deps));
-    req.visitor.user = undefined;
-    req.visitor.actor = undefined;
-    req.visitor.unread = 0;
-    return sendPage(req, reply, {
-      title: req.visitor.text("web-account-signed-out-everywhere-title"),
-      body: html`<p class="msg">${req.visitor.t("web-account-signed-out-everywhere")}</p>${linkButton("/", req.visitor.text("web-nav-home"))}`,
-    });
+    return signedOutPage(req, reply, "web-account-signed-out-everywhere");
   });
 
   app.get("/account/delete", (req, reply) => {
@@ -253,13 +256,6 @@ ${linkButton("/account", text("btn-delete-no"))}
     const actor = signedIn(req, reply);
     if (actor === undefined) return reply;
     services.people.deleteData(actor);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions(deps));
-    req.visitor.user = undefined;
-    req.visitor.actor = undefined;
-    req.visitor.unread = 0;
-    return sendPage(req, reply, {
-      title: req.visitor.text("web-account-deleted-title"),
-      body: html`<p class="msg">${req.visitor.t("web-account-deleted")}</p>${linkButton("/", req.visitor.text("web-nav-home"))}`,
-    });
+    return signedOutPage(req, reply, "web-account-deleted");
   });
 }
