@@ -1226,6 +1226,7 @@ ready-warning-line = • { $kind } (criteria { $criteria })
 ready-warnings-note = You may submit without it, but the council scores on the evidence. Press 📎 to send more, or “Submit”.
 submitted-no-officer = ⚠️ The commune has no officer in the system yet: the application went to the provincial administrators, who will tell the commune.
 submitted-officer-unreachable = ⚠️ The commune officer cannot be messaged (they blocked the bot or never opened it): the application went to the provincial administrators, who will tell the commune.
+submitted-nobody = ⚠️ The commune has no officer here yet, and no administrator is set up to be told. The application is filed and kept: once the commune has an officer, they will see it at once.
 notify-officer-unreachable = ⚠️ The officers of { $commune } cannot be messaged; the application went through the provincial administrators, who will tell the commune.
 notify-admin-submit-officer-unreachable =
     📥 <b>New application (the commune officer cannot be messaged): { $product }</b> ({ $set })

@@ -1000,6 +1000,7 @@ ready-warning-line = • { $kind } (tiêu chí { $criteria })
 ready-warnings-note = Thiếu những giấy tờ này vẫn nộp được, nhưng hội đồng chấm theo minh chứng. Bấm 📎 để gửi thêm, hoặc bấm “Nộp hồ sơ”.
 submitted-no-officer = ⚠️ Xã chưa có cán bộ trên hệ thống: mình đã gửi hồ sơ cho quản trị viên cấp tỉnh để họ báo cho xã.
 submitted-officer-unreachable = ⚠️ Mình chưa nhắn được cho cán bộ xã (họ đã chặn bot hoặc chưa mở bot): mình đã gửi hồ sơ cho quản trị viên cấp tỉnh để họ báo cho xã.
+submitted-nobody = ⚠️ Xã chưa có cán bộ trên hệ thống, và chưa có quản trị viên nào để báo. Hồ sơ đã nộp và được giữ nguyên: khi xã có cán bộ, họ sẽ thấy hồ sơ này ngay.
 notify-officer-unreachable = ⚠️ Mình chưa nhắn được cho cán bộ của { $commune }; hồ sơ đã được gửi qua quản trị viên cấp tỉnh để báo cho xã.
 notify-admin-submit-officer-unreachable =
     📥 <b>Hồ sơ mới (không nhắn được cho cán bộ xã): { $product }</b> ({ $set })

@@ -71,7 +71,15 @@ export type ActFailure =
   | "result-invalid";
 
 export type ActResult =
-  | { ok: true; app: Application; from: ApplicationState; to: ApplicationState; role: Role; routing: Routing }
+  | {
+      ok: true;
+      app: Application;
+      from: ApplicationState;
+      to: ApplicationState;
+      role: Role;
+      /** Who was told of it: as Routing, or "nobody" when it went to the administrators and none is known. */
+      routing: Routing | "nobody";
+    }
   | { ok: false; reason: ActFailure; state?: ApplicationState; readiness?: Readiness };
 
 /** Picks the role under which the user may do the action, or says why none fits. */
@@ -206,7 +214,7 @@ export function act(
     from: app.state,
     to: chosen.to,
     role: chosen.role,
-    routing: communeRouting(db, communeCode).routing,
+    routing: toldOf(db, deps.adminIds, communeRouting(db, communeCode).routing),
   };
 }
 
@@ -339,6 +347,11 @@ export function communeRouting(db: DbOrTx, communeCode: string): { routing: Rout
     routing: officerIds.length === 0 ? "no-officer" : reachable.length === 0 ? "officer-unreachable" : "officers",
     reachable,
   };
+}
+
+/** The routing as told to the person acting: "nobody" when no officer hears and no administrator is known (ADMIN_IDS unset). */
+function toldOf(db: DbOrTx, adminIds: readonly number[], routing: Routing): Routing | "nobody" {
+  return routing !== "officers" && adminUserIds(db, adminIds).length === 0 ? "nobody" : routing;
 }
 
 interface NoticeContext {

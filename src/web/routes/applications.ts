@@ -13,7 +13,13 @@ import { actionButton, linkButton, seeOther, sendPage } from "../layout.js";
 import { idParam, messagePage, notFound, timelineHtml } from "../pages.js";
 
 /** What a filing or withdrawal may say on the status page after it (`?done=`). */
-const DONE = ["submitted", "submitted-no-officer", "submitted-officer-unreachable", "withdrawn"] as const;
+const DONE = [
+  "submitted",
+  "submitted-no-officer",
+  "submitted-officer-unreachable",
+  "submitted-nobody",
+  "withdrawn",
+] as const;
 
 /** The link that opens a missing item, and its label. */
 function itemLink(req: FastifyRequest, a: Assessment, item: MissingItem): [string, string] {

@@ -79,6 +79,16 @@ describe("filing an application", () => {
     expect(notified).toBe(1);
   });
 
+  it("a commune without officers: the administrators are told, or, with none set up, the producer hears that nobody was", () => {
+    const appId = complete(stranger, "Nước mắm");
+    expect(services.applications.submit(STRANGER, appId)).toMatchObject({ ok: true, routing: "no-officer" });
+
+    const alone = createServices(w.coreDeps({ adminIds: [] }));
+    const second = complete(stranger, "Nước mắm nhĩ");
+    expect(alone.applications.submit(STRANGER, second)).toMatchObject({ ok: true, routing: "nobody" });
+    expect(stateOf(second)).toBe("submitted");
+  });
+
   it("a member of the organisation may file it too", () => {
     const appId = complete(owner, "Mật ong");
     expect(services.applications.submit(member, appId).ok).toBe(true);
