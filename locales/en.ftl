@@ -440,6 +440,10 @@ result-title = <b>Self-assessment result: { $product }</b>
 ## Bot: evidence
 
 evidence-ask = Send photos, videos or files (PDF, Word, Excel…, up to 20 MB each) as evidence for <b>{ $id }. { $title }</b>. Press “Done” when finished.
+evidence-duplicate = This file is already in { $id }: no second copy is kept ({ $count } { $count ->
+        [one] file
+       *[other] files
+    } there).
 evidence-saved = Evidence saved for { $id } ({ $count } { $count ->
         [one] file
        *[other] files

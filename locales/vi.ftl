@@ -325,6 +325,7 @@ result-title = <b>Kết quả tự đánh giá: { $product }</b>
 ## Bot: evidence
 
 evidence-ask = Gửi ảnh, video hoặc tệp (PDF, Word, Excel…, mỗi tệp đến 20 MB) làm minh chứng cho <b>{ $id }. { $title }</b>. Gửi xong bấm “Xong”.
+evidence-duplicate = Tệp này đã có trong { $id } rồi, mình không lưu thêm bản nữa (đang có { $count } tệp).
 evidence-saved = Đã lưu minh chứng cho { $id } (có { $count } tệp). Gửi thêm, hoặc bấm “Xong”.
 btn-evidence-done = ✔️ Xong
 evidence-too-big = Tệp này lớn hơn 20 MB, mình không nhận được. Bạn chụp ảnh hoặc gửi tệp nhỏ hơn nhé.

@@ -33,6 +33,8 @@ export type AddResult =
       count: number;
       /** The kinds of evidence the law's table names for the criterion; with one, the file is tagged with it. */
       kinds: readonly EvidenceKind[];
+      /** The criterion had this very file already (same content): nothing was added. */
+      duplicate: boolean;
     }
   | { ok: false; reason: "not-editable"; state: ApplicationState }
   | Refused<EvidenceRefusal | "unknown-criterion" | "too-big">;
@@ -77,7 +79,8 @@ export function evidenceService({ db, catalog, adminIds }: CoreDeps) {
     /**
      * Attaches a file to one of the application's criteria, tagged with the criterion's kind of
      * evidence when the law names only one. Files over EVIDENCE_MAX_BYTES are refused ("too-big":
-     * a bot cannot download them), as is a change to an application no longer editable.
+     * a bot cannot download them), as is a change to an application no longer editable. The same
+     * file (same fileUniqueId) sent again to the criterion is not added twice ("duplicate").
      */
     add(actor: Actor, applicationId: number | undefined, criterionId: string, file: IncomingFile): AddResult {
       const a = applicationId === undefined ? undefined : loadAssessment(db, catalog, applicationId);
@@ -88,11 +91,14 @@ export function evidenceService({ db, catalog, adminIds }: CoreDeps) {
       if ((file.fileSize ?? 0) > EVIDENCE_MAX_BYTES) return refuse("too-big");
       const kinds = criterion.evidence;
       const evidenceKind = kinds.length === 1 ? kinds[0]! : null;
+      const files = () => evidenceOf(db, a).filter((f) => f.criterionId === criterionId);
+      // The same file sent again (a double tap, a resent photo) is the one already there, not a second copy.
+      const same = files().find((f) => f.fileUniqueId === file.fileUniqueId);
+      if (same) return { ok: true, file: same, count: files().length, kinds, duplicate: true };
       const saved = db.transaction((tx) =>
         addEvidence(tx, { ...file, applicationId: a.app.id, criterionId, evidenceKind, addedBy: actor! }),
       );
-      const count = evidenceOf(db, a).filter((f) => f.criterionId === criterionId).length;
-      return { ok: true, file: saved, count, kinds };
+      return { ok: true, file: saved, count: files().length, kinds, duplicate: false };
     },
 
     /** Says which kind of the law's evidence table a file is: the `index`-th kind its criterion names. */

@@ -63,6 +63,10 @@ describe("evidence from the phone", () => {
     const saved = await upload(b, { name: "giay-phep.jpg", type: "image/jpeg", content: JPEG });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain(`Đã lưu minh chứng cho ${criterion.id} (có 1 tệp)`);
+    // Sent twice (a double tap): kept once, and the page says it was there already.
+    const again = await upload(b, { name: "giay-phep.jpg", type: "image/jpeg", content: JPEG });
+    expect(again.text).toContain(`Tệp này đã có trong ${criterion.id} rồi`);
+    expect(again.text).toContain("đang có 1 tệp");
 
     // Kept once, under its SHA-256, named "web:<sha256>" in the database.
     const sha = createHash("sha256").update(JPEG).digest("hex");

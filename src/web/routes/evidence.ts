@@ -200,39 +200,39 @@ ${stray.length ? html`<ul class="list">${stray.map((f) => fileItem(req, f, remov
   });
 
   // One criterion: its files, the upload form, and after an upload what the file proves.
-  app.get<{ Params: { id: string; criterionId: string }; Querystring: { saved?: string; back?: string } }>(
-    "/a/:id/evidence/:criterionId",
-    (req, reply) => {
-      const appId = idParam(req.params.id);
-      const listed = appId === undefined ? undefined : deps.services.evidence.list(req.visitor.actor, appId);
-      if (!listed?.ok) return notFound(req, reply);
-      const { assessment: a, files } = listed;
-      const criterion = a.criteria.find((c) => c.id === req.params.criterionId);
-      if (!criterion) return notFound(req, reply);
-      if (!listed.removable)
-        return isEditable(a.app) ? notFound(req, reply) : closed(req, reply, a.app.id, a.app.state);
-      const { t, text, csrf } = req.visitor;
-      const back = req.query.back ? localPath(req.query.back) : undefined;
-      const mine = files.filter((f) => f.criterionId === criterion.id);
-      const savedId = idParam(req.query.saved);
-      const saved = mine.find((f) => f.id === savedId);
-      const kinds = criterion.evidence;
-      const action = `${uploadPath(a.app.id, criterion.id, back)}${back ? "&" : "?"}_csrf=${encodeURIComponent(csrf)}`;
-      const tagButtons =
-        saved && kinds.length > 1
-          ? html`<p>${text("web-dossier-evidence-which-kind")}</p><div class="options">${kinds.map((k, i) =>
-              actionButton(
-                req,
-                `/evidence/${saved.id}/kind`,
-                text(`evidence-${k}`),
-                { index: i, ...(back ? { back } : {}) },
-                saved.evidenceKind === k ? "primary" : "secondary",
-              ),
-            )}</div>`
-          : "";
-      return sendPage(req, reply, {
-        title: text("web-dossier-evidence-for-title", { id: criterion.id }),
-        body: html`${saved ? html`<p class="notice msg">${t("web-dossier-evidence-saved", { id: criterion.id, count: mine.length })}${saved.evidenceKind ? html`<br>${t("evidence-tagged", { kind: text(`evidence-${saved.evidenceKind}`) })}` : ""}</p>${tagButtons}` : ""}
+  app.get<{
+    Params: { id: string; criterionId: string };
+    Querystring: { saved?: string; back?: string; again?: string };
+  }>("/a/:id/evidence/:criterionId", (req, reply) => {
+    const appId = idParam(req.params.id);
+    const listed = appId === undefined ? undefined : deps.services.evidence.list(req.visitor.actor, appId);
+    if (!listed?.ok) return notFound(req, reply);
+    const { assessment: a, files } = listed;
+    const criterion = a.criteria.find((c) => c.id === req.params.criterionId);
+    if (!criterion) return notFound(req, reply);
+    if (!listed.removable) return isEditable(a.app) ? notFound(req, reply) : closed(req, reply, a.app.id, a.app.state);
+    const { t, text, csrf } = req.visitor;
+    const back = req.query.back ? localPath(req.query.back) : undefined;
+    const mine = files.filter((f) => f.criterionId === criterion.id);
+    const savedId = idParam(req.query.saved);
+    const saved = mine.find((f) => f.id === savedId);
+    const kinds = criterion.evidence;
+    const action = `${uploadPath(a.app.id, criterion.id, back)}${back ? "&" : "?"}_csrf=${encodeURIComponent(csrf)}`;
+    const tagButtons =
+      saved && kinds.length > 1
+        ? html`<p>${text("web-dossier-evidence-which-kind")}</p><div class="options">${kinds.map((k, i) =>
+            actionButton(
+              req,
+              `/evidence/${saved.id}/kind`,
+              text(`evidence-${k}`),
+              { index: i, ...(back ? { back } : {}) },
+              saved.evidenceKind === k ? "primary" : "secondary",
+            ),
+          )}</div>`
+        : "";
+    return sendPage(req, reply, {
+      title: text("web-dossier-evidence-for-title", { id: criterion.id }),
+      body: html`${saved ? html`<p class="notice msg">${t(req.query.again ? "evidence-duplicate" : "web-dossier-evidence-saved", { id: criterion.id, count: mine.length })}${saved.evidenceKind ? html`<br>${t("evidence-tagged", { kind: text(`evidence-${saved.evidenceKind}`) })}` : ""}</p>${tagButtons}` : ""}
 <p><b>${criterion.id}. ${criterion.title}</b></p>
 ${kinds.length ? html`<p class="hint">${t("web-dossier-evidence-expected", { kinds: kinds.map((k) => text(`evidence-${k}`)).join("; ") })}</p>` : ""}
 ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}</ul>` : ""}
@@ -243,9 +243,8 @@ ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}
 <button type="submit" class="btn primary">${text("web-dossier-evidence-send")}</button>
 </form>
 <nav class="menu">${linkButton(back ?? `/a/${a.app.id}/evidence`, text("btn-evidence-done"))}</nav>`,
-      });
-    },
-  );
+    });
+  });
 
   // The upload: checked (size, kind from the content) before anything is kept.
   app.post<{ Params: { id: string; criterionId: string }; Querystring: { back?: string } }>(
@@ -302,7 +301,7 @@ ${mine.length ? html`<ul class="list">${mine.map((f) => fileItem(req, f, true))}
         return notFound(req, reply);
       }
       const to = uploadPath(appId, criterion.id, back);
-      return seeOther(reply, `${to}${back ? "&" : "?"}saved=${saved.file.id}`);
+      return seeOther(reply, `${to}${back ? "&" : "?"}saved=${saved.file.id}${saved.duplicate ? "&again=1" : ""}`);
     },
   );
 

@@ -49,6 +49,16 @@ describe("adding a file", () => {
     expect(open).toMatchObject({ ok: true, count: 1, kinds: several.kinds, file: { evidenceKind: null } });
   });
 
+  it("the same file sent again (a double tap, a resent photo) is kept once, and says so", () => {
+    const first = services.evidence.add(OWNER, app, single.id, photo(77));
+    const before = rows(db);
+    const again = services.evidence.add(MEMBER, app, single.id, photo(77));
+    expect(again).toMatchObject({ ok: true, duplicate: true, count: 1, file: { id: first.ok && first.file.id } });
+    expect(rows(db)).toEqual(before);
+    // The same file for another criterion is evidence there too.
+    expect(services.evidence.add(OWNER, app, several.id, photo(77))).toMatchObject({ ok: true, duplicate: false });
+  });
+
   it.each([...STRANGERS, ["the officer of the commune", OFFICER] as const])("is refused to %s", (_, actor) => {
     const before = rows(db);
     expect(services.evidence.add(actor, app, single.id, photo(1))).toEqual({ ok: false, reason: "not-found" });

@@ -98,7 +98,10 @@ evidence.on("message", async (ctx, next) => {
   // The law's evidence table: the user may say which kind of document this is (optional).
   const kinds = saved.kinds.map((k, i): Button => [ctx.t(`evidence-${k}`), cb.evidenceKind(saved.file.id, i)]);
   await ctx.reply(
-    th(ctx, kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", { id: criterionId, count: saved.count }),
+    th(ctx, saved.duplicate ? "evidence-duplicate" : kinds.length > 1 ? "evidence-saved-kind" : "evidence-saved", {
+      id: criterionId,
+      count: saved.count,
+    }),
     {
       ...HTML,
       reply_markup: stack(
