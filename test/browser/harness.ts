@@ -202,10 +202,12 @@ export function useBrowserHarness(options: WebHarnessOptions = {}): BrowserHarne
     page.on("pageerror", (error) => note(`script error: ${error.message}`));
     page.on("requestfailed", async (request) => {
       // Aborted on purpose, not failed: a link to a download (Content-Disposition: attachment) ends
-      // its navigation once the file is handed over, and leaving a page closes its live stream
-      // of notifications (EventSource).
+      // its navigation once the file is handed over, leaving a page closes its live stream of
+      // notifications (EventSource), and a navigation cancels what the page it leaves was still
+      // loading (its icon, say). A missing file or a server error shows up as a response instead.
       if (request.failure()?.errorText === "net::ERR_ABORTED") {
         if (request.resourceType() === "eventsource") return;
+        if (!request.isNavigationRequest()) return;
         const attachment = (await request.response().catch(() => null))?.headers()["content-disposition"];
         if (attachment?.startsWith("attachment")) return;
       }
