@@ -139,10 +139,15 @@ export function accountsService({ db, now = () => new Date() }: CoreDeps) {
 
   /**
    * A new session for the user: the token to put in the cookie (never stored as is). The user
-   * gets a web identity if they have none (someone who came from Telegram with a code).
+   * gets a web identity if they have none (someone who came from Telegram with a code). Sessions
+   * idle longer than SESSION_IDLE_MS, of anyone, are deleted first: a browser never seen again
+   * leaves nothing behind.
    */
   const startSession = (userId: number): string => {
     const token = newToken();
+    db.delete(webSessions)
+      .where(lt(webSessions.lastSeenAt, new Date(now().getTime() - SESSION_IDLE_MS)))
+      .run();
     webIdentity(userId);
     db.insert(webSessions)
       .values({ tokenHash: secretHash(token), userId, createdAt: now(), lastSeenAt: now() })
@@ -154,10 +159,6 @@ export function accountsService({ db, now = () => new Date() }: CoreDeps) {
     /** How the web knows the user (made on first use): for use cases that take an identity, such as consent. */
     webIdentityOf: webIdentity,
 
-    /**
-     * A new session for the user: the token to put in the cookie (never stored as is). The user
-     * gets a web identity if they have none (someone who came from Telegram with a code).
-     */
     startSession,
 
     /**
@@ -278,12 +279,6 @@ export function accountsService({ db, now = () => new Date() }: CoreDeps) {
         return true;
       });
       return taken ? { ok: true, userId } : refuse("invalid-code");
-    },
-
-    /** Deletes sessions idle longer than SESSION_IDLE_MS; returns how many. */
-    forgetIdleSessions(): number {
-      const before = new Date(now().getTime() - SESSION_IDLE_MS);
-      return db.delete(webSessions).where(lt(webSessions.lastSeenAt, before)).run().changes;
     },
   };
 }

@@ -1,6 +1,9 @@
 // The web chat's first screens and its safety on the open internet: consent makes the account,
 // cookies and headers, CSRF, languages.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { webSessions } from "../../src/db/schema.js";
+import { SESSION_IDLE_MS, secretHash } from "../../src/services/accounts.js";
 import { databaseRows } from "../helpers/database-rows.js";
 import { useWebHarness } from "../helpers/web.js";
 
@@ -114,6 +117,28 @@ describe("safe on the open internet", () => {
     const page = await h.browser().get("/no-such-page");
     expect(page.status).toBe(404);
     expect(page.text).toContain("Không có trang này");
+  });
+
+  it("a browser not seen for over 90 days is signed out, and its session is deleted at the next sign-in", async () => {
+    const owner = h.w.producer(502, "00476");
+    const idle = h.deps.services.accounts.startSession(owner.user.id);
+    const kept = h.deps.services.accounts.startSession(owner.user.id);
+    const long = new Date(Date.now() - SESSION_IDLE_MS - 60_000);
+    h.db
+      .update(webSessions)
+      .set({ lastSeenAt: long })
+      .where(eq(webSessions.tokenHash, secretHash(idle)))
+      .run();
+    h.deps.services.accounts.startSession(owner.user.id);
+    expect(
+      h.db
+        .select()
+        .from(webSessions)
+        .all()
+        .map((r) => r.tokenHash),
+    ).not.toContain(secretHash(idle));
+    expect(h.deps.services.accounts.userOfSession(idle)).toBeUndefined();
+    expect(h.deps.services.accounts.userOfSession(kept)?.id).toBe(owner.user.id);
   });
 
   it("signing out forgets the session on the server too", async () => {
