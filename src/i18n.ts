@@ -17,12 +17,25 @@ let shared: I18n | undefined;
  * the notifications, the command-line tools and the tests.
  */
 export function getI18n(): I18n {
-  shared ??= new I18n({
+  if (shared) return shared;
+  shared = new I18n({
     defaultLocale: DEFAULT_LOCALE,
     directory: LOCALES_DIR,
     // No Unicode isolation marks around placeables: they show up in copied text and files.
     fluentBundleOptions: { useIsolating: false },
   });
+  // The plugin negotiates the bundles of a locale on every message it translates (a private
+  // method); the bundles do not change once loaded, so each locale's are negotiated once.
+  const fluent = shared.fluent as unknown as { matchBundles?: (locales: string[]) => unknown };
+  const negotiate = fluent.matchBundles?.bind(fluent);
+  if (negotiate) {
+    const matched = new Map<string, unknown>();
+    fluent.matchBundles = (locales) => {
+      const key = locales.join(",");
+      if (!matched.has(key)) matched.set(key, negotiate(locales));
+      return matched.get(key);
+    };
+  }
   return shared;
 }
 

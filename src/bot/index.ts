@@ -102,16 +102,20 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (ctx.chat && ctx.chat.type !== "private") return;
     await next();
   });
+  // By default both in SQLite, an update's session committed with its completion (update-log.ts).
+  const sqliteSessions = options.storage
+    ? undefined
+    : new SqliteSessionStorage(deps.db, { holdWrites: !options.updateLog });
   guarded.use(
     sequentialize(sessionKey),
-    processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)),
+    processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db, sqliteSessions)),
     requireMessageOfButton,
   );
   guarded.use(
     session({
       initial: initialSession,
       getSessionKey: sessionKey,
-      storage: guardStorage(options.storage ?? new SqliteSessionStorage(deps.db)),
+      storage: guardStorage(options.storage ?? sqliteSessions!),
     }),
   );
   guarded.use(async (ctx, next) => {

@@ -25,7 +25,11 @@ export function setupContext(deps: BotDeps, services: Services): MiddlewareFn<Bo
   return async (ctx, next) => {
     ctx.deps = handlerDeps;
     ctx.services = services;
-    ctx.log = deps.logger.child({ update: ctx.update.update_id, user: pseudonym(logKey, ctx.from?.id) });
+    // Made on first use: most updates log nothing, and the pseudonym costs an HMAC.
+    let log: BotContext["log"] | undefined;
+    Object.defineProperty(ctx, "log", {
+      get: () => (log ??= deps.logger.child({ update: ctx.update.update_id, user: pseudonym(logKey, ctx.from?.id) })),
+    });
     ctx.callbackAnswered = false;
     ctx.api.config.use(async (prev, method, payload, signal) => {
       if (method === "answerCallbackQuery") {

@@ -85,36 +85,68 @@ export interface TypedAnswer {
 
 export const initialSession = (): SessionData => ({});
 
+/**
+ * Sessions in SQLite, written without a flush (withoutFlush): they are the conversation's UI state,
+ * rebuilt from the database when lost (restore.ts). With `holdWrites`, writes wait in memory (and
+ * reads see them) until SqliteUpdateLog commits them (writeHeld, then forgetHeld) with the update's
+ * "done" mark.
+ */
 export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   private readonly find;
+  private readonly upsert;
+  private readonly remove;
+  /** JSON of the sessions written and not committed yet, by key. */
+  private readonly held: Map<string, string> | undefined;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    options: { holdWrites?: boolean } = {},
+  ) {
+    if (options.holdWrites) this.held = new Map();
     this.find = db
       .select()
       .from(sessions)
       .where(eq(sessions.key, sql.placeholder("key")))
       .prepare();
+    this.upsert = db
+      .insert(sessions)
+      .values({ key: sql.placeholder("key"), value: sql.placeholder("value"), updatedAt: sql.placeholder("at") })
+      .onConflictDoUpdate({
+        target: sessions.key,
+        set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+      })
+      .prepare();
+    this.remove = db
+      .delete(sessions)
+      .where(eq(sessions.key, sql.placeholder("key")))
+      .prepare();
   }
 
   read(key: string): SessionData | undefined {
-    const row = this.find.get({ key });
-    return row ? (JSON.parse(row.value) as SessionData) : undefined;
+    const json = this.held?.get(key) ?? this.find.get({ key })?.value;
+    return json === undefined ? undefined : (JSON.parse(json) as SessionData);
   }
 
-  // Sessions are the conversation's UI state, rebuilt from the database when lost (restore.ts).
   write(key: string, value: SessionData): void {
     const json = JSON.stringify(value);
-    withoutFlush(this.db, () =>
-      this.db
-        .insert(sessions)
-        .values({ key, value: json })
-        .onConflictDoUpdate({ target: sessions.key, set: { value: json, updatedAt: new Date() } })
-        .run(),
-    );
+    if (this.held) this.held.set(key, json);
+    else withoutFlush(this.db, () => this.upsert.run({ key, value: json, at: new Date() }));
   }
 
   delete(key: string): void {
-    withoutFlush(this.db, () => this.db.delete(sessions).where(eq(sessions.key, key)).run());
+    this.held?.delete(key);
+    withoutFlush(this.db, () => this.remove.run({ key }));
+  }
+
+  /** Writes the held sessions (inside the caller's transaction, on this database's connection). */
+  writeHeld(): void {
+    const at = new Date();
+    for (const [key, value] of this.held ?? []) this.upsert.run({ key, value, at });
+  }
+
+  /** The held sessions were committed: reads go to the database again. */
+  forgetHeld(): void {
+    this.held?.clear();
   }
 }
 

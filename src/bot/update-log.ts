@@ -6,12 +6,14 @@
 // An update is claimed before it is handled and marked done after. A duplicate arriving while it
 // is being handled (here or in another instance) is skipped; one arriving after a crash in the
 // middle is handled again: the claim of a process that is gone does not count.
+// SQLite is the mode of one instance (several instances share Redis).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
-import { type Db, withoutFlush } from "../db/client.js";
+import { atomically, type Db, withoutFlush } from "../db/client.js";
 import { processedUpdates } from "../db/schema.js";
+import type { SqliteSessionStorage } from "./session.js";
 
 export interface UpdateLog {
   /** True when the caller may handle the update now; false when it is done or in hand elsewhere. */
@@ -30,68 +32,67 @@ function ownerId(): string {
   return `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
 }
 
-/** Whether the process that wrote `owner` on this machine still runs (and is not an earlier bot of this one). */
-function ownerAlive(owner: string): boolean {
-  const [host, pid] = owner.split("/");
-  if (host !== hostname()) return true; // another machine: only the lease can tell
-  if (Number(pid) === process.pid) return false; // an earlier incarnation in this process
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
+/**
+ * The log in SQLite, for the one instance that owns the database file: updates in hand are kept in
+ * memory, updates done in the database. Completing an update commits, in one commit without a
+ * flush (withoutFlush), its "done" mark and the session writes `sessions` holds: one commit per
+ * update besides the answer's own. An update in hand when the process died has no row: a
+ * redelivery is handled again.
+ */
 export class SqliteUpdateLog implements UpdateLog {
   private readonly me = ownerId();
-  private claims = 0;
-  private readonly insert;
-  private readonly find;
-  private readonly finish;
+  private readonly inHand = new Set<number>();
+  private completions = 0;
+  private readonly isDone;
+  private readonly markDone;
+  private readonly prune;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly sessions?: SqliteSessionStorage,
+  ) {
     const u = processedUpdates;
-    this.insert = db
-      .insert(u)
-      .values({ updateId: sql.placeholder("id"), owner: sql.placeholder("owner"), claimedAt: sql.placeholder("at") })
-      .onConflictDoNothing()
-      .prepare();
-    this.find = db
-      .select()
+    this.isDone = db
+      .select({ id: u.updateId })
       .from(u)
-      .where(eq(u.updateId, sql.placeholder("id")))
+      .where(and(eq(u.updateId, sql.placeholder("id")), isNotNull(u.doneAt)))
       .prepare();
-    this.finish = db
-      .update(u)
-      .set({ doneAt: sql`${sql.placeholder("at")}` })
-      .where(eq(u.updateId, sql.placeholder("id")))
+    this.markDone = db
+      .insert(u)
+      .values({
+        updateId: sql.placeholder("id"),
+        owner: sql.placeholder("owner"),
+        claimedAt: sql.placeholder("at"),
+        doneAt: sql.placeholder("at"),
+      })
+      .onConflictDoUpdate({ target: u.updateId, set: { doneAt: sql`excluded.done_at` } })
+      .prepare();
+    this.prune = db
+      .delete(u)
+      .where(and(isNotNull(u.doneAt), lt(u.claimedAt, sql.placeholder("before"))))
       .prepare();
   }
 
   claim(updateId: number): boolean {
-    const now = Date.now();
-    const u = processedUpdates;
-    if (++this.claims % 500 === 1)
-      this.db
-        .delete(u)
-        .where(and(isNotNull(u.doneAt), lt(u.claimedAt, now - UPDATE_LOG_RETENTION_MS)))
-        .run();
-    // The common case, a new update: one write, flushed with the answer it leads to (a claim lost
-    // with the power only means the update is handled again, and answers are idempotent).
-    if (withoutFlush(this.db, () => this.insert.run({ id: updateId, owner: this.me, at: now })).changes === 1)
-      return true;
-    return this.db.transaction((tx) => {
-      const row = this.find.get({ id: updateId });
-      if (!row || row.doneAt !== null || row.owner === this.me) return false;
-      if (ownerAlive(row.owner) && now - row.claimedAt < CLAIM_LEASE_MS) return false;
-      tx.update(u).set({ owner: this.me, claimedAt: now }).where(eq(u.updateId, updateId)).run();
-      return true;
-    });
+    if (this.inHand.has(updateId) || this.isDone.get({ id: updateId })) return false;
+    this.inHand.add(updateId);
+    return true;
   }
 
   complete(updateId: number): void {
-    withoutFlush(this.db, () => this.finish.run({ id: updateId, at: Date.now() }));
+    const now = Date.now();
+    try {
+      withoutFlush(this.db, () =>
+        atomically(this.db, () => {
+          this.sessions?.writeHeld();
+          this.markDone.run({ id: updateId, owner: this.me, at: now });
+        }),
+      );
+      this.sessions?.forgetHeld();
+    } finally {
+      this.inHand.delete(updateId);
+    }
+    if (++this.completions % 500 === 1) this.prune.run({ before: now - UPDATE_LOG_RETENTION_MS });
   }
 }
 

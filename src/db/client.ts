@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { preparedFor } from "./prepared.js";
 import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,6 +36,7 @@ export function openDatabase(path: string): Db {
  * flush, its own. Not inside a transaction (the pragma cannot change there).
  */
 export function withoutFlush<T>(db: Db, write: () => T): T {
+  // A PRAGMA takes effect when compiled, not when run: it cannot be a prepared statement.
   db.$client.pragma("synchronous = NORMAL");
   try {
     return write();
@@ -42,6 +44,17 @@ export function withoutFlush<T>(db: Db, write: () => T): T {
     db.$client.pragma("synchronous = FULL");
   }
 }
+
+/**
+ * Runs `write` in one transaction (BEGIN IMMEDIATE, like db.transaction) without building drizzle's
+ * transaction object: for hot paths whose statements are prepared (preparedFor) and run on the
+ * connection itself. Rolls back and rethrows if `write` throws.
+ */
+export function atomically<T>(db: Db, write: () => T): T {
+  return onConnection(db).immediate(write) as T;
+}
+
+const onConnection = preparedFor((db) => db.$client.transaction((write: () => unknown) => write()));
 
 /**
  * migrate() runs every pending migration in one transaction, where PRAGMA foreign_keys cannot

@@ -1,6 +1,6 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { atomically, type Db } from "../db/client.js";
 import { preparedFor } from "../db/prepared.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
@@ -90,16 +90,64 @@ const applicationById = preparedFor((db) =>
 );
 const answersOf = preparedFor((db) =>
   db
-    .select()
+    .select({ criterionId: answers.criterionId, optionId: answers.optionId })
     .from(answers)
     .where(eq(answers.applicationId, sql.placeholder("id")))
     .prepare(),
 );
 const clearancesOf = preparedFor((db) =>
   db
-    .select()
+    .select({ itemId: clearances.itemId, holds: clearances.holds })
     .from(clearances)
     .where(eq(clearances.applicationId, sql.placeholder("id")))
+    .prepare(),
+);
+
+// The writes of every answer: the answer (or clearance) upserted, the application touched.
+const answerUpsert = preparedFor((db) =>
+  db
+    .insert(answers)
+    .values({
+      applicationId: sql.placeholder("app"),
+      criterionId: sql.placeholder("item"),
+      optionId: sql.placeholder("option"),
+      answeredBy: sql.placeholder("by"),
+      answeredAt: sql.placeholder("at"),
+    })
+    .onConflictDoUpdate({
+      target: [answers.applicationId, answers.criterionId],
+      set: {
+        optionId: sql`excluded.option_id`,
+        answeredBy: sql`excluded.answered_by`,
+        answeredAt: sql`excluded.answered_at`,
+      },
+    })
+    .prepare(),
+);
+
+const clearanceUpsert = preparedFor((db) =>
+  db
+    .insert(clearances)
+    .values({
+      applicationId: sql.placeholder("app"),
+      itemId: sql.placeholder("item"),
+      holds: sql.placeholder("holds"),
+      answeredBy: sql.placeholder("by"),
+      answeredAt: sql.placeholder("at"),
+    })
+    .onConflictDoUpdate({
+      target: [clearances.applicationId, clearances.itemId],
+      set: { holds: sql`excluded.holds`, answeredBy: sql`excluded.answered_by`, answeredAt: sql`excluded.answered_at` },
+    })
+    .prepare(),
+);
+
+/** `at` in milliseconds (a placeholder inside sql`` skips the column's Date mapping). */
+const touchApplication = preparedFor((db) =>
+  db
+    .update(applications)
+    .set({ updatedAt: sql`${sql.placeholder("at")}` })
+    .where(eq(applications.id, sql.placeholder("app")))
     .prepare(),
 );
 
@@ -137,11 +185,11 @@ export interface Assessment {
   organisation: Organisation;
   caseId: string | undefined;
   /** The criteria that apply to the product, in sheet order. */
-  criteria: PlacedCriterion[];
+  criteria: readonly PlacedCriterion[];
   answers: Record<string, string>;
   clearances: Record<string, boolean>;
   /** Every question in order: disqualification items first, then the criteria. */
-  order: QuestionKey[];
+  order: readonly QuestionKey[];
 }
 
 export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: number): Assessment | undefined {
@@ -151,7 +199,7 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
   const organisation = organisationById(db, found.application.organisationId);
   if (!sheet || !organisation) return undefined;
   const caseId = found.application.caseId ?? undefined;
-  const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
+  const { criteria, order } = questionsOf(sheet, caseId);
   const answerRows = answersOf(db).all({ id: applicationId });
   const clearanceRows = clearancesOf(db).all({ id: applicationId });
   return {
@@ -163,8 +211,23 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
     criteria,
     answers: Object.fromEntries(answerRows.map((a) => [a.criterionId, a.optionId])),
     clearances: Object.fromEntries(clearanceRows.map((c) => [c.itemId, c.holds])),
-    order: [...sheet.disqualification.map((d) => clearanceKey(d.id)), ...criteria.map((c) => c.id)],
+    order,
   };
+}
+
+const questionsByCase = new WeakMap<Sheet, Map<string | undefined, Pick<Assessment, "criteria" | "order">>>();
+
+/** The criteria of a sheet that apply in a case, and every question in order: built once per sheet and case. */
+function questionsOf(sheet: Sheet, caseId: string | undefined): Pick<Assessment, "criteria" | "order"> {
+  const byCase = questionsByCase.get(sheet) ?? new Map();
+  questionsByCase.set(sheet, byCase);
+  const known = byCase.get(caseId);
+  if (known) return known;
+  const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
+  const order = [...sheet.disqualification.map((d) => clearanceKey(d.id)), ...criteria.map((c) => c.id)];
+  const questions = { criteria, order };
+  byCase.set(caseId, questions);
+  return questions;
 }
 
 export function isAnswered(a: Assessment, key: QuestionKey): boolean {
@@ -220,53 +283,37 @@ export function saveAnswer(
   const complete = completed ? transition(a.app.state, "complete", "system") : undefined;
   const state: ApplicationState = complete?.ok ? complete.to : a.app.state;
   const at = new Date();
-  db.transaction((tx) => {
-    if (isClearance) {
-      tx.insert(clearances)
-        .values({ applicationId: a.app.id, itemId, holds: value as boolean, answeredBy: userId, answeredAt: at })
-        .onConflictDoUpdate({
-          target: [clearances.applicationId, clearances.itemId],
-          set: { holds: value as boolean, answeredBy: userId, answeredAt: at },
-        })
-        .run();
-    } else {
-      tx.insert(answers)
-        .values({
-          applicationId: a.app.id,
-          criterionId: key,
-          optionId: value as string,
-          answeredBy: userId,
-          answeredAt: at,
-        })
-        .onConflictDoUpdate({
-          target: [answers.applicationId, answers.criterionId],
-          set: { optionId: value as string, answeredBy: userId, answeredAt: at },
-        })
-        .run();
-    }
-    tx.update(applications).set({ updatedAt: at }).where(eq(applications.id, a.app.id)).run();
-    // Only if the state is still the one read (another member may have completed it meanwhile).
-    const moved =
-      state !== a.app.state &&
-      tx
-        .update(applications)
-        .set({ state })
-        .where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state)))
-        .run().changes === 1;
-    if (moved) {
-      tx.insert(applicationEvents)
-        .values({
-          applicationId: a.app.id,
-          action: "complete",
-          fromState: a.app.state,
-          toState: state,
-          actorId: null,
-          actorRole: "system",
-          at,
-        })
-        .run();
-    }
-  });
+  const save = () => {
+    const row = { app: a.app.id, item: key, by: userId, at };
+    if (isClearance) clearanceUpsert(db).run({ ...row, item: itemId, holds: value as boolean });
+    else answerUpsert(db).run({ ...row, option: value as string });
+    touchApplication(db).run({ app: a.app.id, at: at.getTime() });
+  };
+  if (state === a.app.state) atomically(db, save);
+  else
+    db.transaction((tx) => {
+      save();
+      // Only if the state is still the one read (another member may have completed it meanwhile).
+      const moved =
+        tx
+          .update(applications)
+          .set({ state })
+          .where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state)))
+          .run().changes === 1;
+      if (moved) {
+        tx.insert(applicationEvents)
+          .values({
+            applicationId: a.app.id,
+            action: "complete",
+            fromState: a.app.state,
+            toState: state,
+            actorId: null,
+            actorRole: "system",
+            at,
+          })
+          .run();
+      }
+    });
   a.app = { ...a.app, state, updatedAt: at };
   return { ok: true, previous, completed };
 }
