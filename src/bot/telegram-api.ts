@@ -2,7 +2,8 @@
 // every call passes, so no handler can forget one:
 // - sends wait their turn under Telegram's limits (rate-limiter.ts); a 429 pauses the chat and
 //   the call is tried again after retry_after, as often as needed (@grammyjs/auto-retry with no
-//   attempt limit), so a reply is late rather than lost;
+//   attempt limit), so a reply is late rather than lost; an edit that leaves a message without
+//   buttons only tidies what the person saw, and waits behind the new messages people wait for;
 // - "message is not modified": the message already shows that content, which is success;
 // - "message to edit not found" / "message can't be edited": removing buttons from a message that
 //   is gone is done; new text for it is sent as a new message instead;
@@ -12,7 +13,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api, RawApi, Transformer } from "grammy";
 import type { Logger } from "pino";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { RateLimiter, SendPriority } from "./rate-limiter.js";
 
 type Payload = Record<string, unknown>;
 type Response = Awaited<ReturnType<Transformer>>;
@@ -24,16 +25,33 @@ export function countsTowardLimits(method: string): boolean {
   return /^(send(?!ChatAction)|edit|copyMessage|forwardMessage)/.test(method);
 }
 
+/**
+ * How soon a message-producing call is wanted: "tidy" for an edit that leaves the message without
+ * buttons (the answered question, a choice made: the person already saw it and goes on in a new
+ * message), "reply" for everything else, new messages and edits that bring buttons (a menu that
+ * changes in place) alike.
+ */
+export function sendPriority(method: string, payload: Record<string, unknown>): SendPriority {
+  if (!method.startsWith("edit")) return "reply";
+  const markup = payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined;
+  const buttons = markup?.inline_keyboard?.some((row) => row.length > 0) ?? false;
+  return buttons ? "reply" : "tidy";
+}
+
 const NOT_MODIFIED = /message is not modified/i;
 const MESSAGE_GONE = /message to edit not found|message can't be edited/i;
 const QUERY_GONE = /query is too old|query ID is invalid/i;
 
-/** Holds a sending slot around every message-producing call, and pauses a chat after a 429. */
+/**
+ * Holds a sending slot around every message-producing call (tidy edits after waiting replies:
+ * `sendPriority`), and pauses a chat after a 429.
+ */
 export function throttle(limiter: RateLimiter): Transformer {
   return async (prev, method, payload, signal) => {
     if (!countsTowardLimits(method)) return prev(method, payload, signal);
     const chat = (payload as Payload).chat_id as number | string | undefined;
-    const release = await limiter.acquire(chat, signal as AbortSignal | undefined);
+    const priority = sendPriority(method, payload as Payload);
+    const release = await limiter.acquire(chat, signal as AbortSignal | undefined, priority);
     try {
       const res = await prev(method, payload, signal);
       if (!res.ok && res.error_code === 429) limiter.pause(chat, (res.parameters?.retry_after ?? 1) * 1000);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { chunkLines, escapeHtml } from "../../src/bot/html.js";
 import { pseudonym } from "../../src/bot/pseudonym.js";
 import { createRateLimiter } from "../../src/bot/rate-limiter.js";
-import { telegramRefusals } from "../../src/bot/telegram-api.js";
+import { sendPriority, telegramRefusals, throttle } from "../../src/bot/telegram-api.js";
 import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
 import { openDatabase } from "../../src/db/client.js";
 import { improvementPlan, planTargets } from "../../src/domain/plan.js";
@@ -143,6 +143,72 @@ describe("sending limits", () => {
     controller.abort(new Error("stop"));
     await expect(waiting).rejects.toThrow("stop");
     expect(limiter.waiting()).toBe(0);
+  });
+  // One slot per window: each grant is recorded and released at once, so the order of the grants
+  // is the order of the queue, whatever the timers.
+  const oneAtATime = { global: { count: 1, windowMs: 5 }, perChat: { count: 10, windowMs: 5 } };
+
+  it("under a queue, a new message queued after a tidy-up edit of the same chat goes first", async () => {
+    const limiter = createRateLimiter(oneAtATime);
+    const order: string[] = [];
+    const send = async (name: string, chat: number, priority?: "tidy") => {
+      const release = await limiter.acquire(chat, undefined, priority);
+      order.push(name);
+      release();
+    };
+    const busy = await limiter.acquire(9);
+    const sends = [send("edit 1", 1, "tidy"), send("edit 2", 2, "tidy"), send("question 1", 1), send("question 2", 2)];
+    busy();
+    await Promise.all(sends);
+    expect(order).toEqual(["question 1", "question 2", "edit 1", "edit 2"]);
+  });
+
+  it("a tidy-up edit is not starved: once it has waited tidyMaxWaitMs it goes in arrival order", async () => {
+    let clock = 0;
+    const limiter = createRateLimiter(oneAtATime, () => clock, { tidyMaxWaitMs: 1000 });
+    const order: string[] = [];
+    const sends: Promise<void>[] = [];
+    const send = (name: string, priority?: "tidy", then?: () => void) =>
+      sends.push(
+        limiter.acquire(1, undefined, priority).then((release) => {
+          order.push(name);
+          then?.();
+          release();
+        }),
+      );
+    const busy = await limiter.acquire(9);
+    send("edit", "tidy");
+    // New messages keep coming; one second after the edit queued, it is next in arrival order.
+    send("question 1", undefined, () => {
+      clock = 1000;
+      send("question 3");
+    });
+    send("question 2");
+    busy();
+    while (order.length < 4) await Promise.all(sends);
+    expect(order).toEqual(["question 1", "edit", "question 2", "question 3"]);
+  });
+
+  it("edits that only tidy (no buttons left) are tidy; new messages and edits bringing buttons are replies", async () => {
+    const keyboard = { inline_keyboard: [[{ text: "1", callback_data: "x" }]] };
+    expect(sendPriority("editMessageText", { chat_id: 1, message_id: 2, text: "A1 → 5đ" })).toBe("tidy");
+    expect(sendPriority("editMessageReplyMarkup", { chat_id: 1, message_id: 2 })).toBe("tidy");
+    expect(sendPriority("editMessageReplyMarkup", { reply_markup: { inline_keyboard: [] } })).toBe("tidy");
+    expect(sendPriority("editMessageText", { text: "menu", reply_markup: keyboard })).toBe("reply");
+    expect(sendPriority("sendMessage", { chat_id: 1, text: "Câu 7/32" })).toBe("reply");
+    const asked: (string | undefined)[] = [];
+    const limiter = {
+      acquire: async (_chat: unknown, _signal: unknown, priority?: string) => {
+        asked.push(priority);
+        return () => undefined;
+      },
+      pause: () => undefined,
+      waiting: () => 0,
+    };
+    const prev = async () => ({ ok: true as const, result: true });
+    await throttle(limiter)(prev as never, "editMessageText", { chat_id: 1, message_id: 2, text: "x" } as never);
+    await throttle(limiter)(prev as never, "sendMessage", { chat_id: 1, text: "x" } as never);
+    expect(asked).toEqual(["tidy", "reply"]);
   });
 });
 

@@ -209,16 +209,32 @@ async function answer(
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     return undefined;
   }
-  // The answer is saved: the button's answer and the question's edit go out together, then what
-  // comes next (after the edit, so a question re-sent in its place stays above it).
-  await Promise.all([
+  // The answer is saved: the button's answer and the question's edit start together.
+  const tidied = Promise.all([
     ctx.callbackQuery &&
       ctx.answerCallbackQuery(
         outcome.previous !== undefined && outcome.changed ? { text: ctx.t("answer-changed") } : {},
       ),
     messageId !== undefined && ctx.api.editMessageText(ctx.chat!.id, messageId, answeredText(ctx, a, key), HTML),
   ]);
-  return followAnswer(ctx, outcome, key, wasCurrent);
+  tidied.catch(() => undefined); // awaited below; this only keeps a failure from being unhandled meanwhile
+  // What comes next does not wait for the edit when the button pressed is on the message edited:
+  // that message is there, and under a crowd the edit goes after everyone's next question
+  // (telegram-api.ts, sendPriority). A typed answer edits the question the session remembers,
+  // which may have been deleted; its text is then sent as a new message (telegramRefusals), so
+  // what comes next waits for it, to stay below it.
+  const pressedOnIt = messageId !== undefined && ctx.callbackQuery?.message?.message_id === messageId;
+  if (!pressedOnIt) await tidied;
+  let next: Awaited<ReturnType<typeof followAnswer>>;
+  try {
+    next = await followAnswer(ctx, outcome, key, wasCurrent);
+  } catch (error) {
+    await tidied.catch(() => undefined);
+    throw error;
+  }
+  // The handler ends once the edit is done: its errors reach the error boundary as before.
+  await tidied;
+  return next;
 }
 
 /** After an answer: the next question (or result), or, for an older question's button, what changed. */
