@@ -65,6 +65,20 @@ interface Waiter {
 }
 
 /**
+ * Runs `f` once `ms` have really passed. A timer alone can fire early: Node counts its delay from
+ * the event loop's cached time, which is behind by whatever ran since the loop last woke up.
+ */
+function after(ms: number, f: () => void): void {
+  const due = performance.now() + ms;
+  const check = () => {
+    const left = due - performance.now();
+    if (left > 0) setTimeout(check, Math.ceil(left)).unref();
+    else f();
+  };
+  setTimeout(check, ms).unref();
+}
+
+/**
  * A limiter within `limits` (per window over all chats and per chat). `now` (ms) is the clock for
  * pauses and for how long a tidy send has waited; the windows themselves run on timers.
  */
@@ -90,17 +104,17 @@ export function createRateLimiter(
     return () => {
       if (released) return;
       released = true;
-      setTimeout(() => {
+      after(limits.global.windowMs, () => {
         globalHeld--;
         serve();
-      }, limits.global.windowMs).unref();
+      });
       if (chat === undefined) return;
-      setTimeout(() => {
+      after(limits.perChat.windowMs, () => {
         const n = (chatHeld.get(chat) ?? 1) - 1;
         if (n > 0) chatHeld.set(chat, n);
         else chatHeld.delete(chat);
         serve();
-      }, limits.perChat.windowMs).unref();
+      });
     };
   }
 
