@@ -282,6 +282,8 @@ export function saveAnswer(
   // The last answer completes a draft: a transition of the life cycle like any other, with its event.
   const complete = completed ? transition(a.app.state, "complete", "system") : undefined;
   const state: ApplicationState = complete?.ok ? complete.to : a.app.state;
+  // The same answer again (a double tap, an old button): nothing to write.
+  if (previous === String(value) && state === a.app.state) return { ok: true, previous, completed };
   const at = new Date();
   const save = () => {
     const row = { app: a.app.id, item: key, by: userId, at };

@@ -37,8 +37,10 @@ describe("answer", () => {
     expect(first.score.total).toBe(best.points);
     expect(loadAssessment(db, catalog, appId)!.answers[criterion.id]).toBe(best.id);
 
+    const before = databaseRows(db);
     const again = services.assessment.answer(owner.user.id, appId, criterion.id, best.id);
     expect(again).toMatchObject({ ok: true, changed: false, previous: best.id });
+    expect(databaseRows(db), "the same answer again writes nothing").toEqual(before);
   });
 
   it("completes the draft with the last answer, through the life cycle with its audit event", () => {
