@@ -225,16 +225,11 @@ async function answer(
   // what comes next waits for it, to stay below it.
   const pressedOnIt = messageId !== undefined && ctx.callbackQuery?.message?.message_id === messageId;
   if (!pressedOnIt) await tidied;
-  let next: Awaited<ReturnType<typeof followAnswer>>;
   try {
-    next = await followAnswer(ctx, outcome, key, wasCurrent);
-  } catch (error) {
-    await tidied.catch(() => undefined);
-    throw error;
+    return await followAnswer(ctx, outcome, key, wasCurrent);
+  } finally {
+    await tidied; // the handler ends once the edit is done: its errors reach the error boundary
   }
-  // The handler ends once the edit is done: its errors reach the error boundary as before.
-  await tidied;
-  return next;
 }
 
 /** After an answer: the next question (or result), or, for an older question's button, what changed. */
