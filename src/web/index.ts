@@ -102,8 +102,23 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
             Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v])),
           ),
         );
-      const unread = user ? deps.services.notifications.unreadCount(user.id) : 0;
-      req.visitor = { user, actor: user?.id, locale, t, text, csrf: reply.generateCsrf(), unread };
+      // Read only by pages that show the header: a POST that redirects does not count notices.
+      let unread: number | undefined;
+      req.visitor = {
+        user,
+        actor: user?.id,
+        locale,
+        t,
+        text,
+        csrf: reply.generateCsrf(),
+        get unread() {
+          unread ??= user ? deps.services.notifications.unreadCount(user.id) : 0;
+          return unread;
+        },
+        set unread(n) {
+          unread = n;
+        },
+      };
     });
     pages.addHook("preHandler", (req, reply, done) => {
       if (req.method === "POST") pages.csrfProtection(req, reply, done);
