@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the engine and the bot are on this machine; the README quotes the figures.
-// Sections 4–6 live in scripts/bench/: CPU per answer against @grammyjs/conversations, a burst of
-// 200 presses and a fan-out of 1,000 notifications under Telegram's limits (strict fake Bot API).
+// Sections 4–7 live in scripts/bench/: CPU per answer against @grammyjs/conversations, a burst of
+// 200 presses and a fan-out of 1,000 notifications under Telegram's limits (strict fake Bot API),
+// and the product on a database of 100,000 users (CPU per answer, `npm start`, its memory).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { compareAnswers } from "./bench/answers.js";
 import { burst } from "./bench/burst.js";
 import { fanOut } from "./bench/fan-out.js";
 import { BOT_INFO } from "./bench/in-process.js";
+import { nationalScale } from "./bench/national.js";
 import { stats } from "./bench/stats.js";
 import { databaseFile } from "./bench/telegram-limits.js";
 
@@ -178,6 +180,10 @@ const pressBurst = await burst(catalog);
 progress("fan-out to 1,000 chats (about 40 s)");
 const notifications = await fanOut(catalog);
 
+// 7. 100,000 users, 2,000,000 answers, 100,000 idle drafts: CPU per answer against an empty
+// database, and `npm start` on it (start-up, the first reminders pass, memory).
+const national = await nationalScale(catalog, progress);
+
 console.log(
   JSON.stringify(
     {
@@ -192,6 +198,7 @@ console.log(
       cpuPerAnswer: answers,
       burst: pressBurst,
       fanOut: notifications,
+      nationalScale: national,
       date: new Date().toISOString().slice(0, 10),
     },
     null,

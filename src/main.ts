@@ -186,10 +186,11 @@ logger.info({ port: config.PORT }, "web chat started");
 process.stdout.write(`${t("startup-web-ready", { url: publicUrl })}\n`);
 
 // Background work starts once updates flow, in bounded batches: people are answered first.
-// Notifications left pending by a previous run (or a crash) go out now.
+// Notifications left pending by a previous run (or a crash) go out now. Reminders a second later:
+// their first batch (idle drafts read from a cold database) would hold up the first getUpdates.
 dispatcher?.start();
 pushSender.start();
-const reminders = startReminderScheduler({ ...core, logger });
+const reminders = startReminderScheduler({ ...core, logger, delayMs: 1000 });
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -327,6 +327,9 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index("outbox_pending").on(t.status, t.recipientId, t.id),
+    // The dispatcher's passes: the pending rows in id order, and the earliest retry.
+    index("outbox_queue").on(t.status, t.id),
+    index("outbox_retry").on(t.status, t.nextAttemptAt),
     index("outbox_inbox").on(t.recipientId, t.readAt),
     index("outbox_push").on(t.pushState, t.id),
   ],

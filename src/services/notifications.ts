@@ -188,18 +188,25 @@ export function notificationsService({ db }: Pick<CoreDeps, "db">) {
      */
     pushDue(limit: number): { examined: number; due: PushDue[] } {
       const rows = db.select().from(outbox).where(isNull(outbox.pushState)).orderBy(asc(outbox.id)).limit(limit).all();
+      if (rows.length === 0) return { examined: 0, due: [] };
+      // The subscriptions of the batch's recipients, in one query (most people have none).
+      const byRecipient = new Map<number, PushSubscriptionInput[]>();
+      const found = db
+        .select({
+          userId: pushSubscriptions.userId,
+          endpoint: pushSubscriptions.endpoint,
+          p256dh: pushSubscriptions.p256dh,
+          auth: pushSubscriptions.auth,
+        })
+        .from(pushSubscriptions)
+        .where(inArray(pushSubscriptions.userId, [...new Set(rows.map((r) => r.recipientId))]))
+        .all();
+      for (const { userId, ...subscription } of found)
+        byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), subscription]);
       const due: PushDue[] = [];
       const none: number[] = [];
       for (const row of rows) {
-        const subscriptions = db
-          .select({
-            endpoint: pushSubscriptions.endpoint,
-            p256dh: pushSubscriptions.p256dh,
-            auth: pushSubscriptions.auth,
-          })
-          .from(pushSubscriptions)
-          .where(eq(pushSubscriptions.userId, row.recipientId))
-          .all();
+        const subscriptions = byRecipient.get(row.recipientId) ?? [];
         if (subscriptions.length === 0) none.push(row.id);
         else due.push({ row, language: languageOf(db, row.recipientId), subscriptions });
       }

@@ -9,6 +9,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
+import { preparedFor } from "../db/prepared.js";
 import {
   applications,
   officers,
@@ -50,8 +51,19 @@ export interface ReminderCounts {
   idle: number;
   /** Certificate-expiry reminders queued for producers and members. */
   certificates: number;
-  /** Whether more idle drafts may be due than one batch took: call queueIdleDrafts again. */
+  /** Whether more idle drafts may be due than one batch looked at: call queueIdleDrafts again, after `after`. */
   more: boolean;
+  /** The last idle draft looked at: where the next batch of the same pass starts (none looked at: unset). */
+  after?: IdleDraftCursor;
+}
+
+/**
+ * A place in the idle drafts, which a pass reads oldest first: the draft's last change (milliseconds
+ * since the epoch) and its id.
+ */
+export interface IdleDraftCursor {
+  updatedAt: number;
+  id: number;
 }
 
 /** The hour (in Vietnam, UTC+7 all year) from which the day's digest goes out. */
@@ -82,42 +94,67 @@ interface Pending {
 }
 
 /**
- * Queues the reminders due at `now` (digests and certificates, and the first `batch` idle drafts)
- * and returns how many. Synchronous: they are worked out first, then one transaction records each
- * reminder and queues its message (only when the record is new). When `more` is set, call
- * queueIdleDrafts for the next batch (after yielding to other work); call the dispatcher's kick()
- * when anything was queued.
+ * Queues the reminders due at `now` (digests and certificates, and those of the first `batch` idle
+ * drafts after `after`, from the oldest when unset) and returns how many. Synchronous: they are
+ * worked out first, then one transaction records each reminder and queues its message (only when
+ * the record is new). When `more` is set, call queueIdleDrafts with the returned `after` for the
+ * next batch (after yielding to other work); call the dispatcher's kick() when anything was queued.
  */
-export function runReminders(deps: ReminderDeps, now: Date = new Date(), batch = IDLE_DRAFT_BATCH): ReminderCounts {
+export function runReminders(
+  deps: ReminderDeps,
+  now: Date = new Date(),
+  batch = IDLE_DRAFT_BATCH,
+  after?: IdleDraftCursor,
+): ReminderCounts {
   const counts = record(deps, now, isDigestTime(now) ? [...digests(deps, now), ...certificates(deps, now)] : []);
-  const idle = queueIdleDrafts(deps, now, batch);
-  return { ...counts, idle: idle.idle, more: idle.more };
+  const idle = queueIdleDrafts(deps, now, batch, after);
+  return { ...counts, idle: idle.idle, more: idle.more, ...(idle.after ? { after: idle.after } : {}) };
 }
 
-/** Queues reminders for the next `batch` idle drafts not reminded yet (see runReminders). */
-export function queueIdleDrafts(deps: ReminderDeps, now: Date, batch = IDLE_DRAFT_BATCH): ReminderCounts {
-  const { pending, full } = idleDrafts(deps, now, batch);
+/**
+ * Looks at the next `batch` idle drafts after `after` (from the oldest when unset) and queues a
+ * reminder for each one due and not reminded yet (see runReminders). A batch reads at most `batch`
+ * drafts however many were reminded before, so that a pass over many drafts stays in short steps.
+ */
+export function queueIdleDrafts(
+  deps: ReminderDeps,
+  now: Date,
+  batch = IDLE_DRAFT_BATCH,
+  after?: IdleDraftCursor,
+): ReminderCounts {
+  const { pending, full, last } = idleDrafts(deps, now, batch, after);
   const counts = record(deps, now, pending);
-  // A full batch of which nothing new was queued would be read again and again: stop there.
-  return { ...counts, more: full && counts.idle > 0 };
+  return { ...counts, more: full, ...(last ? { after: last } : {}) };
 }
+
+/** Records a reminder, unless it is recorded already (then nothing changes). */
+const recordReminder = preparedFor((db) =>
+  db
+    .insert(reminders)
+    .values({
+      kind: sql.placeholder("kind"),
+      userId: sql.placeholder("userId"),
+      key: sql.placeholder("key"),
+      sentAt: sql.placeholder("sentAt"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 /** Records each reminder and queues its message, in one transaction, only where the record is new. */
 function record(deps: ReminderDeps, now: Date, pending: Pending[]): ReminderCounts {
   const counts: ReminderCounts = { digests: 0, idle: 0, certificates: 0, more: false };
   if (pending.length === 0) return counts;
   const counter = { digest: "digests", "idle-draft": "idle", certificate: "certificates" } as const;
+  const insert = recordReminder(deps.db);
   return deps.db.transaction((tx) => {
+    const queued: NotificationInput[] = [];
     for (const p of pending) {
-      const recorded = tx
-        .insert(reminders)
-        .values({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now })
-        .onConflictDoNothing()
-        .run();
-      if (recorded.changes !== 1) continue;
-      enqueueNotifications(tx, [p.notification]);
+      if (insert.run({ kind: p.kind, userId: p.userId, key: p.key, sentAt: now }).changes !== 1) continue;
+      queued.push(p.notification);
       counts[counter[p.kind]]++;
     }
+    enqueueNotifications(tx, queued);
     return counts;
   });
 }
@@ -196,48 +233,75 @@ function digests(deps: ReminderDeps, now: Date): Pending[] {
 
 /**
  * One reminder per draft idle for more than IDLE_DRAFT_MS, to its organisation's owner (members
- * are not reminded), if the owner still has consent and has not turned reminders off.
+ * are not reminded), if the owner still has consent and has not turned reminders off. Reads the
+ * next `batch` idle drafts after `after`, oldest first (`full`: as many as asked; `last`: the last
+ * one read), then which of them are due.
  */
-function idleDrafts(deps: ReminderDeps, now: Date, batch: number): { pending: Pending[]; full: boolean } {
+function idleDrafts(
+  deps: ReminderDeps,
+  now: Date,
+  batch: number,
+  after: IdleDraftCursor | undefined,
+): { pending: Pending[]; full: boolean; last: IdleDraftCursor | undefined } {
   const { db, catalog } = deps;
   const cutoff = new Date(now.getTime() - IDLE_DRAFT_MS);
+  const drafts = db
+    .select({ id: applications.id, updatedAt: applications.updatedAt })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.state, "draft"),
+        lt(applications.updatedAt, cutoff),
+        after ? sql`(${applications.updatedAt}, ${applications.id}) > (${after.updatedAt}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(applications.state, applications.updatedAt, applications.id)
+    .limit(batch)
+    .all();
+  const lastDraft = drafts.at(-1);
+  const last = lastDraft && { updatedAt: lastDraft.updatedAt.getTime(), id: lastDraft.id };
+  if (drafts.length === 0) return { pending: [], full: false, last };
+
   const keyOf = sql`cast(${applications.id} as text) || ':' || cast(${applications.updatedAt} as text)`;
   const reminded = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'idle-draft' and ${reminders.userId} = ${organisations.ownerId} and ${reminders.key} = ${keyOf})`;
-  const rows = db
+  const due = db
     .select({ applicationId: applications.id, ownerId: organisations.ownerId })
     .from(applications)
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .innerJoin(users, eq(users.id, organisations.ownerId))
     .where(
       and(
-        eq(applications.state, "draft"),
-        lt(applications.updatedAt, cutoff),
+        inArray(
+          applications.id,
+          drafts.map((d) => d.id),
+        ),
         eq(users.remindersOff, false),
         isNotNull(users.consentVersion),
         sql`not ${reminded}`,
       ),
     )
-    .orderBy(applications.state, applications.updatedAt)
-    .limit(batch)
     .all();
+  const ownerOf = new Map(due.map((r) => [r.applicationId, r.ownerId]));
 
   const result: Pending[] = [];
-  for (const r of rows) {
-    const a = loadAssessment(db, catalog, r.applicationId);
+  for (const draft of drafts) {
+    const ownerId = ownerOf.get(draft.id);
+    if (ownerId === undefined) continue;
+    const a = loadAssessment(db, catalog, draft.id);
     if (!a) continue;
     result.push({
       kind: "idle-draft",
-      userId: r.ownerId,
+      userId: ownerId,
       key: idleDraftKey(a.app.id, a.app.updatedAt),
       notification: {
-        recipientId: r.ownerId,
+        recipientId: ownerId,
         kind: "idle-draft",
         arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length },
         applicationId: a.app.id,
       },
     });
   }
-  return { pending: result, full: rows.length === batch };
+  return { pending: result, full: drafts.length === batch, last };
 }
 
 /** The key of a certificate-expiry reminder: one per application and milestone, for each person. */
@@ -332,6 +396,8 @@ export interface ReminderSchedulerOptions extends ReminderDeps {
   notify: () => void;
   /** How often to look for due reminders. Default 60 000. */
   intervalMs?: number;
+  /** Milliseconds before the first look; default 0 (at once, synchronously). */
+  delayMs?: number;
   /** The clock; default the real one. */
   now?: () => Date;
 }
@@ -342,21 +408,31 @@ export interface ReminderScheduler {
 
 /**
  * Runs runReminders now and then every intervalMs on an unref'ed timer (it never keeps the process
- * alive). Errors are logged, never thrown out of the timer. Logs only counts, no personal data.
+ * alive), each tick going on from the idle drafts the day's pass has read already (so a draft whose
+ * owner turns reminders back on, or consents, is reminded by the next day's pass). Errors are
+ * logged, never thrown out of the timer. Logs only counts, no personal data.
  */
 export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
-  const { logger, notify, intervalMs = 60_000, now = () => new Date() } = options;
+  const { logger, notify, intervalMs = 60_000, delayMs = 0, now = () => new Date() } = options;
   const log = logger.child({ component: "reminders" });
   let stopped = false;
   let running = false;
+  // Where the day's pass over the idle drafts has got to: a tick goes on from there, so it reads only
+  // the drafts that became idle since the last one (not every idle draft every minute). Each day
+  // starts from the oldest again, for drafts whose owner turned reminders back on or consented.
+  let resume: { day: string; after: IdleDraftCursor | undefined } | undefined;
   // One batch at a time, yielding between batches so that replies are never held up for long.
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const at = now();
-      let counts = runReminders(options, at);
+      const day = vnDate(at);
+      let after = resume?.day === day ? resume.after : undefined;
+      let counts = runReminders(options, at, IDLE_DRAFT_BATCH, after);
       for (;;) {
+        after = counts.after ?? after;
+        resume = { day, after };
         if (counts.digests + counts.idle + counts.certificates > 0) {
           log.info(
             { digests: counts.digests, idle: counts.idle, certificates: counts.certificates },
@@ -366,7 +442,7 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
         }
         if (!counts.more || stopped) break;
         await new Promise((resolve) => setImmediate(resolve));
-        counts = queueIdleDrafts(options, at);
+        counts = queueIdleDrafts(options, at, IDLE_DRAFT_BATCH, after);
       }
     } catch (err) {
       log.error(
@@ -377,12 +453,13 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
       running = false;
     }
   };
-  void tick();
+  const first = delayMs > 0 ? setTimeout(() => void tick(), delayMs).unref() : void tick();
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   return {
     stop() {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
     },
   };

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Db, openDatabase } from "../../src/db/client.js";
-import { reminders, users } from "../../src/db/schema.js";
+import { applications, reminders, users } from "../../src/db/schema.js";
 import { communeDeadline, workingDaysLeft } from "../../src/domain/calendar.js";
 import { loadAssessment } from "../../src/services/assessment.js";
 import { createMemberInvite, redeemInvite, revokeOfficer } from "../../src/services/membership.js";
@@ -190,7 +190,7 @@ describe("the idle-draft reminder", () => {
     expect(runReminders(deps, new Date(start.getTime() + 2 * DAY)).idle).toBe(0);
     expect(runReminders(deps, new Date(start.getTime() + 3 * DAY)).idle).toBe(0);
     const late = new Date(start.getTime() + 3 * DAY + 60_000);
-    expect(runReminders(deps, late)).toEqual({ digests: 0, idle: 1, certificates: 0, more: false });
+    expect(runReminders(deps, late)).toMatchObject({ digests: 0, idle: 1, certificates: 0, more: false });
     let rows = reminderRows("idle-draft");
     expect(rows.map((r) => r.chatId)).toEqual([300]);
     expect(rows[0]!.applicationId).toBe(appId);
@@ -290,10 +290,14 @@ describe("the scheduler", () => {
       for (let j = 0; j < 5; j++) draft(p, `Mật ong ${i}.${j}`);
     }
     const later = new Date(Date.now() + 4 * DAY);
-    expect(runReminders(deps, later, 10)).toMatchObject({ idle: 10, more: true });
-    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 10, more: true });
-    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 5, more: false });
-    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 0, more: false });
+    const first = runReminders(deps, later, 10);
+    expect(first).toMatchObject({ idle: 10, more: true });
+    const second = queueIdleDrafts(deps, later, 10, first.after);
+    expect(second).toMatchObject({ idle: 10, more: true });
+    expect(queueIdleDrafts(deps, later, 10, second.after)).toMatchObject({ idle: 5, more: false });
+    // A new pass from the oldest: all reminded already, read in batches all the same.
+    expect(queueIdleDrafts(deps, later, 10)).toMatchObject({ idle: 0, more: true });
+    expect(db.select().from(reminders).all()).toHaveLength(25);
 
     // The scheduler: the first batch at start, the rest after other work has had its turn.
     useDb(openDatabase(":memory:"));
@@ -307,6 +311,60 @@ describe("the scheduler", () => {
     scheduler.stop();
     expect(order).toEqual([`other work after ${IDLE_DRAFT_BATCH} reminders`]);
     expect(notify).toHaveBeenCalledTimes(2);
+  });
+
+  it("with a delay, looks only once it has passed (the first getUpdates goes out first)", async () => {
+    useDb(openDatabase(":memory:"));
+    draft(producer(450, CAI_NUOC), "Mật ong");
+    const notify = vi.fn();
+    const now = () => new Date(Date.now() + 4 * DAY);
+    const scheduler = startReminderScheduler({ ...deps, logger: logger().logger, notify, now, delayMs: 20 });
+    try {
+      expect(db.select().from(reminders).all()).toEqual([]);
+      await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
+      expect(db.select().from(reminders).all()).toHaveLength(1);
+    } finally {
+      scheduler.stop();
+    }
+  });
+
+  it("each tick goes on from the drafts read before; each day starts again from the oldest", async () => {
+    useDb(openDatabase(":memory:"));
+    // 09:00 in Vietnam; the next morning, same hour.
+    let at = new Date("2027-01-05T02:00:00Z");
+    const idleSince = (appId: number, since: Date) =>
+      db.update(applications).set({ updatedAt: since }).where(eq(applications.id, appId)).run();
+    idleSince(draft(producer(700, CAI_NUOC), "Tắt nhắc"), new Date(at.getTime() - 10 * DAY));
+    setRemindersOff(db, 700, true);
+    idleSince(draft(producer(701, CAI_NUOC), "Mật ong"), new Date(at.getTime() - 5 * DAY));
+    // Idle from 10:00.
+    idleSince(draft(producer(702, CAI_NUOC), "Mắm tôm"), new Date(at.getTime() - 3 * DAY + 3_600_000));
+    const reminded = () =>
+      db
+        .select()
+        .from(reminders)
+        .all()
+        .map((r) => r.userId)
+        .sort();
+    const scheduler = startReminderScheduler({
+      ...deps,
+      logger: logger().logger,
+      notify: () => undefined,
+      intervalMs: 5,
+      now: () => at,
+    });
+    try {
+      await vi.waitFor(() => expect(reminded()).toEqual([701]));
+      setRemindersOff(db, 700, false);
+      // Later that day: the draft that became idle meanwhile; the day's pass has read 700's already.
+      at = new Date(at.getTime() + 2 * 3_600_000);
+      await vi.waitFor(() => expect(reminded()).toEqual([701, 702]));
+      // The next morning, a new pass: 700 turned reminders back on.
+      at = new Date(at.getTime() + DAY);
+      await vi.waitFor(() => expect(reminded()).toEqual([700, 701, 702]));
+    } finally {
+      scheduler.stop();
+    }
   });
 
   it("never throws out of the timer, and keeps going", async () => {
@@ -386,7 +444,7 @@ describe("reminders in the bot", () => {
     // 08:00 in Vietnam, four days from now.
     const day = new Date(Date.now() + 4 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     const at8 = new Date(`${day}T01:00:00Z`);
-    expect(runReminders(deps, at8)).toEqual({ digests: 1, idle: 1, certificates: 0, more: false });
+    expect(runReminders(deps, at8)).toMatchObject({ digests: 1, idle: 1, certificates: 0, more: false });
     expect(await h.flush()).toBe(2);
     const digest = officerUser.chat().last()!;
     expect(digest.text).toContain("Hồ sơ OCOP chờ bạn xử lý");

@@ -20,7 +20,7 @@
 // deadline (auto-retry otherwise retries network errors forever inside one call), and whatever
 // error finally surfaces is classified below. With auto-retry, short 429 waits happen inside the
 // call (the slot stays held meanwhile), so only longer ones reach the global pause.
-import { and, asc, eq, gt, lte, min, sql } from "drizzle-orm";
+import { and, asc, eq, gt, min, sql } from "drizzle-orm";
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
 import type { Db } from "../../db/client.js";
@@ -149,7 +149,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       .where(
         and(
           eq(outbox.status, "pending"),
-          lte(outbox.nextAttemptAt, new Date(t)),
+          // Through outbox_queue (pending rows in id order, read until `limit` are found): the unary
+          // plus keeps SQLite from choosing outbox_retry, which would read and sort every due row.
+          sql`+${outbox.nextAttemptAt} <= ${t}`,
           sql`${outbox.id} = (select min(earlier.id) from ${outbox} as earlier where earlier.status = 'pending' and earlier.recipient_id = ${outbox.recipientId})`,
         ),
       )
