@@ -218,7 +218,7 @@ export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: nu
 const questionsByCase = new WeakMap<Sheet, Map<string | undefined, Pick<Assessment, "criteria" | "order">>>();
 
 /** The criteria of a sheet that apply in a case, and every question in order: built once per sheet and case. */
-function questionsOf(sheet: Sheet, caseId: string | undefined): Pick<Assessment, "criteria" | "order"> {
+export function questionsOf(sheet: Sheet, caseId: string | undefined): Pick<Assessment, "criteria" | "order"> {
   const byCase = questionsByCase.get(sheet) ?? new Map();
   questionsByCase.set(sheet, byCase);
   const known = byCase.get(caseId);

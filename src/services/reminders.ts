@@ -11,7 +11,9 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { preparedFor } from "../db/prepared.js";
 import {
+  answers,
   applications,
+  clearances,
   officers,
   officialResults,
   organisations,
@@ -30,7 +32,7 @@ import {
 } from "../domain/certificate.js";
 import type { AdminUnits } from "../geo/communes.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
-import { answeredCount, loadAssessment } from "./assessment.js";
+import { questionsOf } from "./assessment.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { organisationPeople } from "./membership.js";
 import { type CertificateNotice, type DigestNotice, enqueueNotifications, type NotificationInput } from "./outbox.js";
@@ -264,9 +266,20 @@ function idleDrafts(
 
   const keyOf = sql`cast(${applications.id} as text) || ':' || cast(${applications.updatedAt} as text)`;
   const reminded = sql`exists (select 1 from ${reminders} where ${reminders.kind} = 'idle-draft' and ${reminders.userId} = ${organisations.ownerId} and ${reminders.key} = ${keyOf})`;
+  // The answers counted in SQL: building each draft's whole assessment only to count them made a
+  // pass over many drafts allocate (and hold) far more memory than it needs.
   const due = db
-    .select({ applicationId: applications.id, ownerId: organisations.ownerId })
+    .select({
+      applicationId: applications.id,
+      updatedAt: applications.updatedAt,
+      sheetId: applications.sheetId,
+      caseId: applications.caseId,
+      product: products.name,
+      ownerId: organisations.ownerId,
+      answered: sql<number>`(select count(*) from ${answers} where ${answers.applicationId} = ${applications.id}) + (select count(*) from ${clearances} where ${clearances.applicationId} = ${applications.id})`,
+    })
     .from(applications)
+    .innerJoin(products, eq(products.id, applications.productId))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .innerJoin(users, eq(users.id, organisations.ownerId))
     .where(
@@ -281,23 +294,20 @@ function idleDrafts(
       ),
     )
     .all();
-  const ownerOf = new Map(due.map((r) => [r.applicationId, r.ownerId]));
-
   const result: Pending[] = [];
-  for (const draft of drafts) {
-    const ownerId = ownerOf.get(draft.id);
-    if (ownerId === undefined) continue;
-    const a = loadAssessment(db, catalog, draft.id);
-    if (!a) continue;
+  for (const r of due) {
+    const sheet = catalog.sheet(r.sheetId);
+    if (!sheet) continue;
+    const total = questionsOf(sheet, r.caseId ?? undefined).order.length;
     result.push({
       kind: "idle-draft",
-      userId: ownerId,
-      key: idleDraftKey(a.app.id, a.app.updatedAt),
+      userId: r.ownerId,
+      key: idleDraftKey(r.applicationId, r.updatedAt),
       notification: {
-        recipientId: ownerId,
+        recipientId: r.ownerId,
         kind: "idle-draft",
-        arguments: { product: a.product.name, answered: answeredCount(a), total: a.order.length },
-        applicationId: a.app.id,
+        arguments: { product: r.product, answered: Math.min(r.answered, total), total },
+        applicationId: r.applicationId,
       },
     });
   }
