@@ -1,11 +1,11 @@
 // Fluent translations from locales/<locale>.ftl and locales/<locale>/*.ftl (the web chat's screens):
 // Vietnamese by default, English second.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
+import { projectPath } from "./paths.js";
 
-export const LOCALES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../locales");
+export const LOCALES_DIR = projectPath("locales");
 export const DEFAULT_LOCALE = "vi";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;

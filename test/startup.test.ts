@@ -18,7 +18,7 @@ let nextPort = 0;
 function start(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn("npm", ["start"], {
     cwd: ROOT,
-    detached: true, // its own process group: npm, tsx and node are signalled together
+    detached: true, // its own process group: npm, its shell and node are signalled together
     env: {
       ...process.env,
       BOT_TOKEN: api.token,

@@ -84,10 +84,10 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** The node process running src/main.ts among `pid` and its descendants (npm runs it through a shell). */
+/** The node process running the product (dist/src/main.js) among `pid` and its descendants (npm runs it through a shell). */
 function mainProcessOf(pid: number): number | undefined {
   const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-  if (/(^|\/)node$/.test(argv[0]!) && argv.includes("src/main.ts")) return pid;
+  if (/(^|\/)node$/.test(argv[0]!) && argv.includes("dist/src/main.js")) return pid;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
     for (const child of children) {

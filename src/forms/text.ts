@@ -1,12 +1,11 @@
 // The forms' wording (src/data/forms/forms.vi.json), checked with zod when it is read.
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ORGANISATION_TYPES } from "../db/schema.js";
 import { EVIDENCE_KINDS, LOCAL_CRITERIA } from "../domain/rubric.js";
+import { projectPath } from "../paths.js";
 
-export const FORMS_TEXT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/forms/forms.vi.json");
+export const FORMS_TEXT_FILE = projectPath("src/data/forms/forms.vi.json");
 
 const s = z.string().trim().min(1);
 /** A template that must contain every named placeholder. */

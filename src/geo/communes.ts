@@ -4,12 +4,12 @@
 // list in the database (seeded from these files, kept current by `npm run admin -- communes
 // import`): see src/services/admin-units.ts.
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { projectPath } from "../paths.js";
 import { fold, type SearchToken, searchTokens } from "../text.js";
 
-export const ADMIN_UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/vn-admin-2025");
+export const ADMIN_UNITS_DIR = projectPath("src/data/vn-admin-2025");
 
 /** xã, phường, đặc khu: the three kinds of commune-level unit (Law 72/2025/QH15 on local government, Art. 2). */
 export const UNIT_TYPES = ["commune", "ward", "special-zone"] as const;

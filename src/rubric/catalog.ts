@@ -1,8 +1,7 @@
 // Loads the rubric data under rubrics/ (one folder per version: version.json and sheets/*.json),
 // validating every file with the schemas and the arithmetic checks.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, join, relative } from "node:path";
 import {
   bindSheet,
   findProductSet,
@@ -13,8 +12,9 @@ import {
   versionSchema,
 } from "../domain/rubric.js";
 import { type RubricProblem, schemaProblems, validateSheet, validateVersion } from "../domain/rubric-validation.js";
+import { projectPath } from "../paths.js";
 
-export const RUBRICS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../rubrics");
+export const RUBRICS_DIR = projectPath("rubrics");
 
 export interface FileProblem extends RubricProblem {
   file: string;

@@ -1,12 +1,12 @@
 // The common products of each product set (src/data/product-sets.vi.json, with English names in
 // product-sets.en.json), read once and checked.
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { type ProductFinder, productFinder } from "../domain/product-finder.js";
+import { projectPath } from "../paths.js";
 
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../data");
+const DATA = projectPath("src/data");
 export const PRODUCT_HINTS_FILE = resolve(DATA, "product-sets.vi.json");
 export const PRODUCT_HINTS_EN_FILE = resolve(DATA, "product-sets.en.json");
 

@@ -1,10 +1,9 @@
 // The days off in Vietnam besides weekends, read from the shipped file (or another given file).
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Holidays, parseHolidays } from "../domain/calendar.js";
+import { projectPath } from "../paths.js";
 
-export const HOLIDAYS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../data/holidays-vn.json");
+export const HOLIDAYS_FILE = projectPath("src/data/holidays-vn.json");
 
 /** Reads and validates the holidays file (by default the shipped src/data/holidays-vn.json); throws naming the file when it is unreadable or malformed. */
 export function loadHolidays(file: string = HOLIDAYS_FILE): Holidays {

@@ -13,6 +13,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DEFAULT_LOCALE } from "../i18n.js";
+import { projectPath } from "../paths.js";
 import { EVIDENCE_MAX_BYTES } from "../services/evidence.js";
 import { hasConsent } from "../services/people.js";
 import { missingRegistrationItem } from "../services/profile.js";
@@ -62,7 +63,7 @@ export async function webChat(app: FastifyInstance, deps: WebDeps): Promise<void
   // Assets: no visitor, no CSRF.
   await app.register(async (assets) => {
     await assets.register(fastifyStatic, {
-      root: join(import.meta.dirname, "public"),
+      root: projectPath("src/web/public"),
       prefix: "/static/",
       maxAge: "1d",
     });

@@ -3,9 +3,9 @@
 // the settings page where a person turns Telegram and Web Push on or off (the inbox is always on);
 // the service worker that shows Web Push messages.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formatDateTime } from "../../dates.js";
+import { projectPath } from "../../paths.js";
 import { hasConsent } from "../../services/people.js";
 import { notificationText } from "../../views/notifications.js";
 import type { WebDeps } from "../context.js";
@@ -19,7 +19,7 @@ const HEARTBEAT_MS = 25_000;
 /** Notifications per page of the inbox. */
 const PAGE_SIZE = 30;
 
-const serviceWorker = readFileSync(join(import.meta.dirname, "..", "public", "sw.js"), "utf8");
+const serviceWorker = readFileSync(projectPath("src/web/public/sw.js"), "utf8");
 
 function signedIn(req: FastifyRequest, reply: FastifyReply): number | undefined {
   const { user } = req.visitor;
