@@ -72,8 +72,12 @@ export interface IdleDraftCursor {
 export const DIGEST_HOUR_VN = 8;
 /** A draft untouched for longer than this gets one reminder. */
 export const IDLE_DRAFT_MS = 3 * 24 * 60 * 60 * 1000;
-/** Idle drafts looked at in one synchronous pass: a pass never holds the event loop for long. */
-export const IDLE_DRAFT_BATCH = 500;
+/**
+ * Idle drafts looked at in one synchronous pass: a pass never holds the event loop for long, and what
+ * it allocates is short-lived (batches of 500 left so much garbage in the old generation over
+ * 100,000 drafts that the process grew by 150 MiB; with 100 it stays flat, the pass ~20% longer).
+ */
+export const IDLE_DRAFT_BATCH = 100;
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const WAITING_STATES = ["submitted", "received"] as const;
