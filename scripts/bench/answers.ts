@@ -124,10 +124,27 @@ function summary(byAnswer: number[][]) {
   };
 }
 
-/** Both bots, `users` users × 36 answers each (after `warmUp` users), CPU per answer compared. */
-export async function compareAnswers(deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">, users = 50, warmUp = 10) {
-  const our = await cpuPerAnswer(ours(deps), 50_000, users, warmUp);
-  const their = await cpuPerAnswer(peer(), 60_000, users, warmUp);
+/**
+ * Both bots, `users` users × 36 answers each (after `warmUp` users of each), CPU per answer
+ * compared. The users come in `rounds` rounds, alternating between the bots, so that neither is
+ * measured only while the process is warmer or its heap fuller.
+ */
+export async function compareAnswers(
+  deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">,
+  users = 50,
+  warmUp = 10,
+  rounds = 5,
+) {
+  const subjects = [ours(deps), peer()] as const;
+  const samples: number[][][] = subjects.map(() => Array.from({ length: QUESTIONS }, () => []));
+  for (const [i, subject] of subjects.entries()) await cpuPerAnswer(subject, 40_000 + i * 20_000, 0, warmUp);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, subject] of subjects.entries()) {
+      const byAnswer = await cpuPerAnswer(subject, 50_000 + i * 20_000 + round * 1000, users / rounds, 0);
+      byAnswer.forEach((costs, q) => samples[i]![q]!.push(...costs));
+    }
+  }
+  const [our, their] = samples as [number[][], number[][]];
   const a = summary(our);
   const b = summary(their);
   const fixed = (x: number) => Number(x.toFixed(3));
