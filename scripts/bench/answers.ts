@@ -141,7 +141,7 @@ export async function compareAnswers(
   for (let round = 0; round < rounds; round++) {
     for (const [i, subject] of subjects.entries()) {
       const byAnswer = await cpuPerAnswer(subject, 50_000 + i * 20_000 + round * 1000, users / rounds, 0);
-      byAnswer.forEach((costs, q) => samples[i]![q]!.push(...costs));
+      for (const [q, costs] of byAnswer.entries()) samples[i]![q]!.push(...costs);
     }
   }
   const [our, their] = samples as [number[][], number[][]];
