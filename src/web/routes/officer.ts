@@ -5,7 +5,7 @@
 // /hoso and /xuat; the services decide who may see and do what.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formatDate, formatTime, isoDay, readTypedDay } from "../../dates.js";
-import { availableActions } from "../../domain/lifecycle.js";
+import { type Action, availableActions } from "../../domain/lifecycle.js";
 import { LOCAL_CRITERIA, type LocalCriterion } from "../../domain/rubric.js";
 import { buildMau01, buildMau02, buildMau03, type FormKind, formFileName } from "../../forms/index.js";
 import type { ActionRefused, InboxEntry, InboxFilter } from "../../services/officer.js";
@@ -336,18 +336,29 @@ ${postForm(
 )}
 <div class="actions">${linkButton(`/officer/a/${id}`, req.visitor.text("web-officer-back-app"))}</div>`;
 
-  app.get<AppParams>("/officer/a/:id/return", (req, reply) => {
+  /**
+   * The form page of an officer's `action` on the application of the URL: 404 unless it is one of
+   * the officer's communes, the refusal page unless the action can be taken in its state.
+   */
+  function actionPage(
+    req: FastifyRequest<AppParams>,
+    reply: FastifyReply,
+    action: Action,
+    title: string,
+    form: (id: number, product: string) => Html,
+  ) {
     const id = idParam(req.params.id);
     const opened = id === undefined ? undefined : services.officer.open(req.visitor.actor, id);
     if (!opened?.ok || id === undefined) return notFound(req, reply);
     const a = opened.assessment;
-    if (!availableActions(a.app.state, "officer").includes("return"))
+    if (!availableActions(a.app.state, "officer").includes(action))
       return refusedPage(req, reply, id, { reason: "state", state: a.app.state });
-    return sendPage(req, reply, {
-      title: req.visitor.text("web-officer-return-title"),
-      body: returnForm(req, id, a.product.name),
-    });
-  });
+    return sendPage(req, reply, { title: req.visitor.text(title), body: form(id, a.product.name) });
+  }
+
+  app.get<AppParams>("/officer/a/:id/return", (req, reply) =>
+    actionPage(req, reply, "return", "web-officer-return-title", (id, product) => returnForm(req, id, product)),
+  );
 
   app.post<AppParams & { Body: { note?: string } }>("/officer/a/:id/return", (req, reply) => {
     const id = idParam(req.params.id);
@@ -492,18 +503,9 @@ ${postForm(
 <div class="actions">${linkButton(`/officer/a/${id}`, text("web-officer-back-app"))}</div>`;
   };
 
-  app.get<AppParams>("/officer/a/:id/result", (req, reply) => {
-    const id = idParam(req.params.id);
-    const opened = id === undefined ? undefined : services.officer.open(req.visitor.actor, id);
-    if (!opened?.ok || id === undefined) return notFound(req, reply);
-    const a = opened.assessment;
-    if (!availableActions(a.app.state, "officer").includes("record-result"))
-      return refusedPage(req, reply, id, { reason: "state", state: a.app.state });
-    return sendPage(req, reply, {
-      title: req.visitor.text("web-officer-result-title"),
-      body: resultForm(req, id, a.product.name),
-    });
-  });
+  app.get<AppParams>("/officer/a/:id/result", (req, reply) =>
+    actionPage(req, reply, "record-result", "web-officer-result-title", (id, product) => resultForm(req, id, product)),
+  );
 
   app.post<AppParams & { Body: { stars?: string; number?: string; date?: string } }>(
     "/officer/a/:id/result",
