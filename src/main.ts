@@ -14,7 +14,7 @@ import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from 
 import { retryPollingConflicts, telegramFileReader, throttle } from "./bot/telegram-api.js";
 import { RedisUpdateLog } from "./bot/update-log.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { commitHeld, openDatabase } from "./db/client.js";
 import { getI18n, translator } from "./i18n.js";
 import { loadCatalog } from "./rubric/catalog.js";
 import { loadSecretKey } from "./secret-key.js";
@@ -205,6 +205,7 @@ async function shutdown(signal: string) {
   updateLog?.stop();
   await redis?.quit();
   await updatesRedis?.quit();
+  commitHeld(db);
   db.$client.close();
   logger.info("stopped");
   process.exit(0);

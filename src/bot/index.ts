@@ -108,7 +108,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     : new SqliteSessionStorage(deps.db, { holdWrites: !options.updateLog });
   guarded.use(
     sequentialize(sessionKey),
-    processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db, sqliteSessions)),
+    processOnce(options.updateLog ?? new SqliteUpdateLog(deps.db)),
     requireMessageOfButton,
   );
   guarded.use(

@@ -5,7 +5,8 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { eq, sql } from "drizzle-orm";
 import type { StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
-import { type Db, withoutFlush } from "../db/client.js";
+import { type Db, holdForNextCommit, withoutFlush } from "../db/client.js";
+import { remember, remembered } from "../db/memo.js";
 import { sessions } from "../db/schema.js";
 
 export type Step =
@@ -86,17 +87,17 @@ export interface TypedAnswer {
 export const initialSession = (): SessionData => ({});
 
 /**
- * Sessions in SQLite, written without a flush (withoutFlush): they are the conversation's UI state,
- * rebuilt from the database when lost (restore.ts). With `holdWrites`, writes wait in memory (and
- * reads see them) until SqliteUpdateLog commits them (writeHeld, then forgetHeld) with the update's
- * "done" mark.
+ * Sessions in SQLite: the conversation's UI state, rebuilt from the database when lost (restore.ts).
+ * With `holdWrites`, a write waits for the next commit on the database (holdForNextCommit: usually
+ * the next answer's), reads seeing it meanwhile; without, it is committed at once without a flush.
+ * Reads are remembered while the database is unchanged (memo.ts).
  */
 export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   private readonly find;
   private readonly upsert;
   private readonly remove;
-  /** JSON of the sessions written and not committed yet, by key. */
-  private readonly held: Map<string, string> | undefined;
+  /** JSON of the sessions written and not committed yet, by key; null for a deleted one. */
+  private readonly held: Map<string, string | null> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -104,7 +105,7 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   ) {
     if (options.holdWrites) this.held = new Map();
     this.find = db
-      .select()
+      .select({ value: sessions.value })
       .from(sessions)
       .where(eq(sessions.key, sql.placeholder("key")))
       .prepare();
@@ -123,30 +124,28 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   }
 
   read(key: string): SessionData | undefined {
-    const json = this.held?.get(key) ?? this.find.get({ key })?.value;
-    return json === undefined ? undefined : (JSON.parse(json) as SessionData);
+    const held = this.held?.get(key);
+    const json = held === undefined ? remembered(this.db, "session", key, () => this.find.get({ key })?.value) : held;
+    return json === null || json === undefined ? undefined : (JSON.parse(json) as SessionData);
   }
 
   write(key: string, value: SessionData): void {
     const json = JSON.stringify(value);
-    if (this.held) this.held.set(key, json);
-    else withoutFlush(this.db, () => this.upsert.run({ key, value: json, at: new Date() }));
+    this.save(key, json, () => this.upsert.run({ key, value: json, at: new Date() }));
   }
 
   delete(key: string): void {
-    this.held?.delete(key);
-    withoutFlush(this.db, () => this.remove.run({ key }));
+    this.save(key, null, () => this.remove.run({ key }));
   }
 
-  /** Writes the held sessions (inside the caller's transaction, on this database's connection). */
-  writeHeld(): void {
-    const at = new Date();
-    for (const [key, value] of this.held ?? []) this.upsert.run({ key, value, at });
-  }
-
-  /** The held sessions were committed: reads go to the database again. */
-  forgetHeld(): void {
-    this.held?.clear();
+  /** `json` (null: no session) for `key`, written by `statement` now or with the next commit. */
+  private save(key: string, json: string | null, statement: () => void): void {
+    if (!this.held) return void withoutFlush(this.db, statement);
+    this.held.set(key, json);
+    holdForNextCommit(this.db, `session:${key}`, statement, () => {
+      if (this.held?.get(key) === json) this.held.delete(key);
+      remember(this.db, "session", key, json ?? undefined);
+    });
   }
 }
 

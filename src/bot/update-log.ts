@@ -11,9 +11,9 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
-import { atomically, type Db, withoutFlush } from "../db/client.js";
+import { type Db, holdForNextCommit } from "../db/client.js";
+import { remember, remembered } from "../db/memo.js";
 import { processedUpdates } from "../db/schema.js";
-import type { SqliteSessionStorage } from "./session.js";
 
 export interface UpdateLog {
   /** True when the caller may handle the update now; false when it is done or in hand elsewhere. */
@@ -34,28 +34,32 @@ function ownerId(): string {
 
 /**
  * The log in SQLite, for the one instance that owns the database file: updates in hand are kept in
- * memory, updates done in the database. Completing an update commits, in one commit without a
- * flush (withoutFlush), its "done" mark and the session writes `sessions` holds: one commit per
- * update besides the answer's own. An update in hand when the process died has no row: a
- * redelivery is handled again.
+ * memory, updates done in the database. An update's "done" mark is held from its claim for the
+ * next commit (holdForNextCommit): the update's own writes (an answer) commit it with them, so a
+ * redelivery never repeats what is saved; an update that writes nothing has it committed within
+ * moments. An update whose mark was not committed when the process died is handled again.
  */
 export class SqliteUpdateLog implements UpdateLog {
   private readonly me = ownerId();
   private readonly inHand = new Set<number>();
+  /** Claimed, their "done" mark not committed yet. */
+  private readonly unsaved = new Set<number>();
   private completions = 0;
   private readonly isDone;
+  private readonly highest;
   private readonly markDone;
   private readonly prune;
 
-  constructor(
-    private readonly db: Db,
-    private readonly sessions?: SqliteSessionStorage,
-  ) {
+  constructor(private readonly db: Db) {
     const u = processedUpdates;
     this.isDone = db
       .select({ id: u.updateId })
       .from(u)
       .where(and(eq(u.updateId, sql.placeholder("id")), isNotNull(u.doneAt)))
+      .prepare();
+    this.highest = db
+      .select({ id: sql<number | null>`max(${u.updateId})` })
+      .from(u)
       .prepare();
     this.markDone = db
       .insert(u)
@@ -74,27 +78,39 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   claim(updateId: number): boolean {
-    if (this.inHand.has(updateId) || this.isDone.get({ id: updateId })) return false;
+    if (this.inHand.has(updateId) || this.unsaved.has(updateId) || this.wasDone(updateId)) return false;
     this.inHand.add(updateId);
+    this.unsaved.add(updateId);
+    const at = Date.now();
+    holdForNextCommit(
+      this.db,
+      `update:${updateId}`,
+      () => this.markDone.run({ id: updateId, owner: this.me, at }),
+      () => {
+        this.unsaved.delete(updateId);
+        const highest = this.highestSaved();
+        if (updateId > highest) remember(this.db, HIGHEST, 0, updateId);
+      },
+    );
     return true;
   }
 
   complete(updateId: number): void {
-    const now = Date.now();
-    try {
-      withoutFlush(this.db, () =>
-        atomically(this.db, () => {
-          this.sessions?.writeHeld();
-          this.markDone.run({ id: updateId, owner: this.me, at: now });
-        }),
-      );
-      this.sessions?.forgetHeld();
-    } finally {
-      this.inHand.delete(updateId);
-    }
-    if (++this.completions % 500 === 1) this.prune.run({ before: now - UPDATE_LOG_RETENTION_MS });
+    this.inHand.delete(updateId);
+    if (++this.completions % 500 === 1) this.prune.run({ before: Date.now() - UPDATE_LOG_RETENTION_MS });
+  }
+
+  /** Telegram numbers updates in order: one above every id in the log needs no lookup. */
+  private wasDone(updateId: number): boolean {
+    return updateId <= this.highestSaved() && this.isDone.get({ id: updateId }) !== undefined;
+  }
+
+  private highestSaved(): number {
+    return remembered(this.db, HIGHEST, 0, () => this.highest.get()?.id ?? 0);
   }
 }
+
+const HIGHEST = "highest-update";
 
 const HEARTBEAT_MS = 10_000;
 

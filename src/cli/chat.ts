@@ -6,7 +6,7 @@ import type { Message, Update } from "grammy/types";
 import pino from "pino";
 import { createBot, offlineBotInfo } from "../bot/index.js";
 import { createTelegramDispatcher } from "../bot/notifications/index.js";
-import { openDatabase } from "../db/client.js";
+import { commitHeld, openDatabase } from "../db/client.js";
 import { getI18n, translator } from "../i18n.js";
 import { loadCatalog } from "../rubric/catalog.js";
 import { adminUnitsOf } from "../services/admin-units.js";
@@ -185,6 +185,7 @@ rl.on("close", () => {
   void queue.then(async () => {
     await dispatcher.drainOnce();
     await dispatcher.stop();
+    commitHeld(db);
     db.$client.close();
     process.exit(0);
   });

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { projectPath } from "../paths.js";
+import { keepingMemo } from "./memo.js";
 import { preparedFor } from "./prepared.js";
 import * as schema from "./schema.js";
 
@@ -22,8 +23,20 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema });
   // Every transaction takes the write lock at BEGIN: a deferred one that has read first cannot wait
   // for another instance's commit (SQLITE_BUSY at once, whatever busy_timeout says).
+  // Writes held for the next commit (holdForNextCommit) go with every transaction.
   const deferred = db.transaction.bind(db);
-  db.transaction = ((run, config) => deferred(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  db.transaction = ((run, config) => {
+    let carried: Carried = [];
+    const result = deferred(
+      (tx) => {
+        carried = carryHeld(db);
+        return run(tx);
+      },
+      { behavior: "immediate", ...config },
+    );
+    settleCarried(db, carried);
+    return result;
+  }) as Db["transaction"];
   applyMigrations(db);
   sqlite.pragma("foreign_keys = ON");
   return db;
@@ -47,14 +60,86 @@ export function withoutFlush<T>(db: Db, write: () => T): T {
 
 /**
  * Runs `write` in one transaction (BEGIN IMMEDIATE, like db.transaction) without building drizzle's
- * transaction object: for hot paths whose statements are prepared (preparedFor) and run on the
- * connection itself. Rolls back and rethrows if `write` throws.
+ * transaction object, with the writes held for the next commit: for hot paths whose statements are
+ * prepared (preparedFor) and run on the connection itself. `write` keeps what memo.ts remembers
+ * true (it calls `remember` for what it changes). Rolls back and rethrows if `write` throws.
  */
 export function atomically<T>(db: Db, write: () => T): T {
-  return onConnection(db).immediate(write) as T;
+  let carried: Carried = [];
+  const { result, settle } = onConnection(db).immediate(() =>
+    keepingMemo(db, () => {
+      carried = carryHeld(db);
+      return write();
+    }),
+  ) as ReturnType<typeof keepingMemo<T>>;
+  settle();
+  settleCarried(db, carried);
+  return result;
 }
 
 const onConnection = preparedFor((db) => db.$client.transaction((write: () => unknown) => write()));
+
+/** How long a held write waits for another commit to go with before it is committed alone. */
+export const HELD_WRITE_MS = 100;
+
+interface HeldWrite {
+  write: () => void;
+  /** Called once the write is committed. */
+  committed: (() => void) | undefined;
+}
+type Carried = Array<[string, HeldWrite]>;
+
+const heldOf = preparedFor(() => ({
+  writes: new Map<string, HeldWrite>(),
+  timer: undefined as NodeJS.Timeout | undefined,
+}));
+
+/**
+ * Holds `write` (synchronous statements) until the next transaction on `db` commits, inside it, or
+ * at most HELD_WRITE_MS, then commits it alone without a flush: for what can be rebuilt or redone
+ * (sessions, the log of processed updates), so that an update costs at most one commit, and its
+ * answer's commit carries them. A later write with the same `key` replaces this one. Lost if the
+ * process dies first. `committed` runs once it is in the database.
+ */
+export function holdForNextCommit(db: Db, key: string, write: () => void, committed?: () => void): void {
+  heldOf(db).writes.set(key, { write, committed });
+  commitHeldSoon(db);
+}
+
+function commitHeldSoon(db: Db): void {
+  const held = heldOf(db);
+  held.timer ??= setTimeout(() => {
+    held.timer = undefined;
+    try {
+      commitHeld(db);
+    } catch {
+      commitHeldSoon(db); // busy or failing: still held, tried again later
+    }
+  }, HELD_WRITE_MS).unref();
+}
+
+/** Commits the held writes now (at shutdown, or when their time is up); nothing if the database is closed. */
+export function commitHeld(db: Db): void {
+  const held = heldOf(db);
+  clearTimeout(held.timer);
+  held.timer = undefined;
+  if (held.writes.size && db.$client.open) withoutFlush(db, () => atomically(db, () => undefined));
+}
+
+function carryHeld(db: Db): Carried {
+  const carried = [...heldOf(db).writes];
+  for (const [, held] of carried) held.write();
+  return carried;
+}
+
+/** After the commit that carried them: the held writes not replaced meanwhile are done. */
+function settleCarried(db: Db, carried: Carried): void {
+  const { writes } = heldOf(db);
+  for (const [key, held] of carried) {
+    if (writes.get(key) === held) writes.delete(key);
+    held.committed?.();
+  }
+}
 
 /**
  * migrate() runs every pending migration in one transaction, where PRAGMA foreign_keys cannot

@@ -1,6 +1,7 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { atomically, type Db } from "../db/client.js";
+import { remember, remembered } from "../db/memo.js";
 import { preparedFor } from "../db/prepared.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
@@ -192,7 +193,23 @@ export interface Assessment {
   order: readonly QuestionKey[];
 }
 
+/** The application's self-assessment as the database holds it now; the caller may change the copy it gets. */
 export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: number): Assessment | undefined {
+  const a = remembered(db, ASSESSMENT, applicationId, () => readAssessment(db, catalog, applicationId));
+  return a && copyOf(a);
+}
+
+const ASSESSMENT = "assessment";
+
+/** A copy whose answers, clearances and application row can change without touching `a`. */
+const copyOf = (a: Assessment): Assessment => ({
+  ...a,
+  app: { ...a.app },
+  answers: { ...a.answers },
+  clearances: { ...a.clearances },
+});
+
+function readAssessment(db: Db, catalog: RubricCatalog, applicationId: number): Assessment | undefined {
   const found = findApplication(db, applicationId);
   if (!found) return undefined;
   const sheet = catalog.sheet(found.application.sheetId);
@@ -291,7 +308,12 @@ export function saveAnswer(
     else answerUpsert(db).run({ ...row, option: value as string });
     touchApplication(db).run({ app: a.app.id, at: at.getTime() });
   };
-  if (state === a.app.state) atomically(db, save);
+  if (state === a.app.state)
+    atomically(db, () => {
+      save();
+      a.app = { ...a.app, updatedAt: at };
+      remember(db, ASSESSMENT, a.app.id, copyOf(a));
+    });
   else
     db.transaction((tx) => {
       save();

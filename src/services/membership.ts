@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { remembered } from "../db/memo.js";
 import { preparedFor } from "../db/prepared.js";
 import { invites, officers, organisationMembers, organisations, users } from "../db/schema.js";
 import type { Role } from "../domain/lifecycle.js";
@@ -17,10 +18,12 @@ export const MEMBER_INVITE_DAYS = 7;
 export const OFFICER_INVITE_DAYS = 14;
 
 /** Organisations the user owns or belongs to. */
-export function organisationIdsOf(db: Db, userId: number): number[] {
-  const owned = ownedBy(db).all({ userId });
-  const member = joinedBy(db).all({ userId });
-  return [...new Set([...owned, ...member].map((r) => r.id))];
+export function organisationIdsOf(db: Db, userId: number): readonly number[] {
+  return remembered(db, "organisations-of", userId, () => {
+    const owned = ownedBy(db).all({ userId });
+    const member = joinedBy(db).all({ userId });
+    return [...new Set([...owned, ...member].map((r) => r.id))];
+  });
 }
 
 const ownedBy = preparedFor((db) =>

@@ -2,6 +2,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "../db/client.js";
+import { remembered } from "../db/memo.js";
 import { preparedFor } from "../db/prepared.js";
 import {
   type Channel,
@@ -72,10 +73,12 @@ export function userIdOf(db: DbOrTx, identity: Identity): number | undefined {
     .get()?.id;
 }
 
-/** The user a channel knows by this identity, if any. */
+/** The user a channel knows by this identity, if any (remembered while the database is unchanged: do not change it). */
 export function findUserBy(db: Db, identity: Identity): User | undefined {
-  const id = identityQuery(db).get({ ...identity })?.id;
-  return id === undefined ? undefined : findUser(db, id);
+  return remembered(db, "user-by-identity", `${identity.channel}:${identity.externalId}`, () => {
+    const id = identityQuery(db).get({ ...identity })?.id;
+    return id === undefined ? undefined : findUser(db, id);
+  });
 }
 
 /** The channel's own id for the user (e.g. the Telegram user id as text), if the user has one there. */

@@ -464,7 +464,7 @@ export function officialResultOf(db: Db, applicationId: number) {
 }
 
 /** Applications of the given organisations, newest first, with their product. */
-export function applicationsOfOrganisations(db: Db, organisationIds: number[]) {
+export function applicationsOfOrganisations(db: Db, organisationIds: readonly number[]) {
   if (organisationIds.length === 0) return [];
   return db
     .select()

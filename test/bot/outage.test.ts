@@ -1,12 +1,14 @@
 // Faults around the bot: Redis going down and coming back empty, a session lost. People get "try
 // again in a few minutes" during the outage, and afterwards are asked only what is missing.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRedis } from "../../src/bot/redis.js";
 import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "../../src/bot/session.js";
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
+import { commitHeld } from "../../src/db/client.js";
 import { answers, sessions } from "../../src/db/schema.js";
 import { type Harness, startHarness, lastText as text } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
@@ -132,12 +134,16 @@ describe("a fault before the features", () => {
     h = await startHarness();
     const u = h.api.user({ id: 7003, first_name: "Lan" });
     await registerProducer(h, u);
-    h.db.$client.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    commitHeld(h.db);
+    // Broken from another process: what the bot remembers of the database is read again.
+    const other = new Database(h.dbPath);
+    other.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
     await h.deliver(u.command("/trangthai"));
     expect(text(u)).toContain(answer);
     expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([
       [level, level === 40 ? "storage unavailable: asked the user to try again later" : "handler failed"],
     ]);
-    h.db.$client.exec(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
+    other.exec(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
+    other.close();
   });
 });

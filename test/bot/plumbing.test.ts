@@ -11,7 +11,7 @@ import { pseudonym } from "../../src/bot/pseudonym.js";
 import { createRateLimiter } from "../../src/bot/rate-limiter.js";
 import { sendPriority, telegramRefusals, throttle } from "../../src/bot/telegram-api.js";
 import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
-import { openDatabase } from "../../src/db/client.js";
+import { atomically, commitHeld, openDatabase } from "../../src/db/client.js";
 import { improvementPlan, planTargets } from "../../src/domain/plan.js";
 import { score } from "../../src/domain/scoring.js";
 import { getI18n, translator } from "../../src/i18n.js";
@@ -87,12 +87,20 @@ describe("the log of processed updates", () => {
     const log = new SqliteUpdateLog(db);
     expect(log.claim(1)).toBe(true);
     expect(log.claim(1)).toBe(false); // in hand here
+    atomically(db, () => undefined); // the update's answer: its "done" mark is committed with it
+    expect(new SqliteUpdateLog(db).claim(1)).toBe(false); // what it saved is not done twice after a restart
     log.complete(1);
     expect(log.claim(1)).toBe(false); // done
-    expect(new SqliteUpdateLog(db).claim(1)).toBe(false); // done, for a restarted bot too
     expect(log.claim(2)).toBe(true);
-    // The bot restarts before finishing update 2: the new one may handle it.
-    expect(new SqliteUpdateLog(db).claim(2)).toBe(true);
+    log.complete(2);
+    // Update 2 wrote nothing and the bot dies before the next commit: the restarted bot may handle it.
+    const restarted = new SqliteUpdateLog(db);
+    expect(restarted.claim(2)).toBe(true);
+    restarted.complete(2);
+    commitHeld(db);
+    expect(new SqliteUpdateLog(db).claim(2)).toBe(false);
+    // Updates come numbered in order; an older id is looked up.
+    expect(new SqliteUpdateLog(db).claim(0)).toBe(true);
   });
 
   it.skipIf(!redis)("Redis: the same across instances; a dead instance's claim is taken over", async () => {
