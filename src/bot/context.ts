@@ -29,6 +29,8 @@ interface Extras {
   /** The user's database row, if they ever gave consent. */
   user: User | undefined;
   log: Logger;
+  /** The locale of this update's messages (set with useLocale). */
+  locale: string;
   /** Whether this update's callback query has been answered (it is answered once, always). */
   callbackAnswered: boolean;
   /** The update is an edited message being applied as the answer it replaces (edits.ts). */

@@ -10,6 +10,12 @@ export function negotiateLocale(ctx: BotContext): string {
   return ctx.from?.language_code?.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
+/** Translates this update's messages into `locale` (ctx.locale says which it is). */
+export function useLocale(ctx: BotContext, locale: string): void {
+  ctx.locale = locale;
+  ctx.i18n.useLocale(locale);
+}
+
 /** ctx.t for HTML messages: string arguments (names, labels typed by people) are escaped. */
 export function th(ctx: BotContext, key: string, args: Record<string, string | number> = {}): string {
   const safe = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v]));

@@ -23,7 +23,7 @@ import { remindersFeature } from "./features/reminders.js";
 import { rubricVersionsFeature } from "./features/rubric-versions.js";
 import { statusFeature } from "./features/status.js";
 import { unhandled } from "./features/unhandled.js";
-import { negotiateLocale } from "./i18n.js";
+import { negotiateLocale, useLocale } from "./i18n.js";
 import {
   answerFailure,
   guardStorage,
@@ -120,7 +120,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   );
   guarded.use(async (ctx, next) => {
     ctx.user = ctx.from ? services.people.byIdentity(telegramIdentity(ctx.from.id)) : undefined;
-    await ctx.i18n.useLocale(negotiateLocale(ctx));
+    useLocale(ctx, negotiateLocale(ctx));
     await next();
   });
   guarded.use(restoreSession, ignoreDoublePress, replayEdit);

@@ -1,12 +1,15 @@
 // Reads of the hot path (the user, their organisations, the assessment, the session…) kept in
-// memory while the database has not changed. Every lookup first reads the database's revision as
-// this connection sees it: PRAGMA data_version changes when another connection commits (another
-// process such as `npm run admin`, another instance), total_changes() when this connection writes
-// a row. Any change forgets everything remembered; only writes that keep what is remembered true
-// themselves (atomically, in client.ts) move the known revision forward instead.
+// memory while the database has not changed. Every lookup first checks the database's revision as
+// this connection sees it: total_changes() counts the rows this connection wrote, PRAGMA
+// data_version changes when another connection commits (another process such as `npm run admin`;
+// read at most every OTHERS_SEEN_MS). Any change forgets everything remembered; only writes that
+// keep what is remembered true themselves (atomically, in client.ts) move the revision known forward.
 import type Database from "better-sqlite3";
 import type { Db } from "./client.js";
 import { preparedFor } from "./prepared.js";
+
+/** Commits of other connections are seen by the memo within this time (milliseconds). */
+export const OTHERS_SEEN_MS = 10;
 
 /** At most this many values of one kind are kept; the oldest go first. */
 export const MEMO_LIMIT = 2_000;
@@ -14,8 +17,9 @@ export const MEMO_LIMIT = 2_000;
 interface Memo {
   dataVersion: Database.Statement<[], [number]>;
   totalChanges: Database.Statement<[], [number]>;
-  /** data_version as read last in this synchronous run of code, if it was. */
-  seenOthers: number | undefined;
+  /** data_version as read last, and when (Date.now()). */
+  seenOthers: number;
+  seenAt: number;
   /** The revision the remembered values are true at; undefined: nothing is known. */
   others: number | undefined;
   own: number | undefined;
@@ -26,7 +30,8 @@ const memoOf = preparedFor(
   (db): Memo => ({
     dataVersion: db.$client.prepare<[], [number]>("PRAGMA data_version").raw(),
     totalChanges: db.$client.prepare<[], [number]>("SELECT total_changes()").raw(),
-    seenOthers: undefined,
+    seenOthers: 0,
+    seenAt: Number.NEGATIVE_INFINITY,
     others: undefined,
     own: undefined,
     kinds: new Map(),
@@ -47,15 +52,14 @@ function upToDate(db: Db): Memo {
 }
 
 /**
- * data_version, read once per synchronous run of code (it costs a read transaction): what other
- * connections commit meanwhile is seen from the next run on, as if the run read in one transaction.
+ * data_version, read again once OTHERS_SEEN_MS have passed (a read costs a read transaction, ~9 µs):
+ * what other connections commit is seen within that time, as if read that much earlier.
  */
 function othersNow(memo: Memo): number {
-  if (memo.seenOthers === undefined) {
+  const now = Date.now();
+  if (now - memo.seenAt >= OTHERS_SEEN_MS) {
     memo.seenOthers = memo.dataVersion.get()![0];
-    queueMicrotask(() => {
-      memo.seenOthers = undefined;
-    });
+    memo.seenAt = now;
   }
   return memo.seenOthers;
 }
@@ -90,14 +94,13 @@ function store(values: Map<unknown, unknown>, key: unknown, value: unknown): voi
 /**
  * Runs `write`, a transaction that keeps every remembered value true (it calls `remember` for
  * what it changes), so that its own changes do not make the memo forget; `settle` once it is
- * committed. Called inside the transaction, with the write lock held: no other connection commits
- * meanwhile. If the database changed since the memo was last checked, what `write` was computed
- * from may be stale: the memo forgets everything instead.
+ * committed. If this connection wrote since the memo was last checked, what `write` was computed
+ * from may be stale: the memo forgets everything instead. (A commit of another connection not
+ * seen yet makes it forget at the first lookup that sees it.)
  */
 export function keepingMemo<T>(db: Db, write: () => T): { result: T; settle: () => void } {
   const memo = memoOf(db);
-  // Read again under the write lock: a commit of another connection just before it counts.
-  const current = memo.dataVersion.get()![0] === memo.others && ownNow(memo) === memo.own;
+  const current = othersNow(memo) === memo.others && ownNow(memo) === memo.own;
   // Unknown until settled: a transaction rolled back never settles, and the memo forgets
   // everything at the next lookup.
   memo.own = undefined;
@@ -112,4 +115,9 @@ export function keepingMemo<T>(db: Db, write: () => T): { result: T; settle: () 
 /** Remembers `value` as the value of `kind` for `key` (from a write under keepingMemo). */
 export function remember<K, V>(db: Db, kind: string, key: K, value: V): void {
   store(valuesOf(memoOf(db), kind), key, value);
+}
+
+/** Forgets the value of `kind` for `key` (from a write under keepingMemo that could not keep it true). */
+export function forget<K>(db: Db, kind: string, key: K): void {
+  memoOf(db).kinds.get(kind)?.delete(key);
 }

@@ -1,7 +1,7 @@
 // Products and their self-assessments: the questions in order, answers written at once, the result.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { atomically, type Db } from "../db/client.js";
-import { remember, remembered } from "../db/memo.js";
+import { forget, remember, remembered } from "../db/memo.js";
 import { preparedFor } from "../db/prepared.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances, products } from "../db/schema.js";
 import { isEditableState, transition } from "../domain/lifecycle.js";
@@ -139,6 +139,30 @@ const clearanceUpsert = preparedFor((db) =>
     .onConflictDoUpdate({
       target: [clearances.applicationId, clearances.itemId],
       set: { holds: sql`excluded.holds`, answeredBy: sql`excluded.answered_by`, answeredAt: sql`excluded.answered_at` },
+    })
+    .prepare(),
+);
+
+/** A draft's completion by its last answer: the state changes only if it is still `from`. */
+const completeDraft = preparedFor((db) =>
+  db
+    .update(applications)
+    .set({ state: sql`${sql.placeholder("to")}` })
+    .where(and(eq(applications.id, sql.placeholder("app")), eq(applications.state, sql.placeholder("from"))))
+    .prepare(),
+);
+
+const completionEvent = preparedFor((db) =>
+  db
+    .insert(applicationEvents)
+    .values({
+      applicationId: sql.placeholder("app"),
+      action: "complete",
+      fromState: sql.placeholder("from"),
+      toState: sql.placeholder("to"),
+      actorId: null,
+      actorRole: "system",
+      at: sql.placeholder("at"),
     })
     .prepare(),
 );
@@ -302,43 +326,19 @@ export function saveAnswer(
   // The same answer again (a double tap, an old button): nothing to write.
   if (previous === String(value) && state === a.app.state) return { ok: true, previous, completed };
   const at = new Date();
-  const save = () => {
-    const row = { app: a.app.id, item: key, by: userId, at };
+  const from = a.app.state;
+  const row = { app: a.app.id, item: key, by: userId, at };
+  atomically(db, () => {
     if (isClearance) clearanceUpsert(db).run({ ...row, item: itemId, holds: value as boolean });
     else answerUpsert(db).run({ ...row, option: value as string });
     touchApplication(db).run({ app: a.app.id, at: at.getTime() });
-  };
-  if (state === a.app.state)
-    atomically(db, () => {
-      save();
-      a.app = { ...a.app, updatedAt: at };
-      remember(db, ASSESSMENT, a.app.id, copyOf(a));
-    });
-  else
-    db.transaction((tx) => {
-      save();
-      // Only if the state is still the one read (another member may have completed it meanwhile).
-      const moved =
-        tx
-          .update(applications)
-          .set({ state })
-          .where(and(eq(applications.id, a.app.id), eq(applications.state, a.app.state)))
-          .run().changes === 1;
-      if (moved) {
-        tx.insert(applicationEvents)
-          .values({
-            applicationId: a.app.id,
-            action: "complete",
-            fromState: a.app.state,
-            toState: state,
-            actorId: null,
-            actorRole: "system",
-            at,
-          })
-          .run();
-      }
-    });
-  a.app = { ...a.app, state, updatedAt: at };
+    // Only if the state is still the one read (another member may have completed it meanwhile).
+    const moved = state !== from && completeDraft(db).run({ app: a.app.id, from, to: state }).changes === 1;
+    if (moved) completionEvent(db).run({ app: a.app.id, from, to: state, at });
+    a.app = { ...a.app, state, updatedAt: at };
+    if (state === from || moved) remember(db, ASSESSMENT, a.app.id, copyOf(a));
+    else forget(db, ASSESSMENT, a.app.id);
+  });
   return { ok: true, previous, completed };
 }
 
@@ -400,7 +400,6 @@ export type AnswerResult =
       completed: boolean;
       /** The next unanswered question after this one, if any. */
       next: QuestionKey | undefined;
-      score: ScoreResult;
     }
   | { ok: false; reason: "not-editable"; state: ApplicationState }
   | Refused<AccessRefusal | "unknown-question" | "unknown-option">;
@@ -449,7 +448,6 @@ export function assessmentService({ db, catalog }: CoreDeps) {
         previous: saved.previous,
         completed: saved.completed,
         next: nextQuestion(a, key),
-        score: assessmentScore(a),
       };
     },
 

@@ -9,6 +9,7 @@ import { createRedis } from "../../src/bot/redis.js";
 import { REDIS_SESSION_PREFIX, REDIS_UPDATES_PREFIX, redisSessionStorage } from "../../src/bot/session.js";
 import { RedisUpdateLog } from "../../src/bot/update-log.js";
 import { commitHeld } from "../../src/db/client.js";
+import { OTHERS_SEEN_MS } from "../../src/db/memo.js";
 import { answers, sessions } from "../../src/db/schema.js";
 import { type Harness, startHarness, lastText as text } from "../helpers/bot.js";
 import { addHoney, consentAndName, registerProducer } from "../helpers/journeys.js";
@@ -138,6 +139,7 @@ describe("a fault before the features", () => {
     // Broken from another process: what the bot remembers of the database is read again.
     const other = new Database(h.dbPath);
     other.exec(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    await new Promise((r) => setTimeout(r, OTHERS_SEEN_MS + 1));
     await h.deliver(u.command("/trangthai"));
     expect(text(u)).toContain(answer);
     expect(h.logs.filter((l) => l.level >= 40).map((l) => [l.level, l.msg])).toEqual([

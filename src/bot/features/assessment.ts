@@ -9,8 +9,10 @@ import {
   type AnswerResult,
   type Assessment,
   answeredCount,
+  assessmentScore,
   clearanceItem,
   clearanceKey,
+  isAnswered,
   isClearanceKey,
   isEditable,
   nextQuestion,
@@ -39,10 +41,71 @@ function partTitle(a: Assessment, partId: string): string {
   return a.sheet.version.parts.find((p) => p.id === partId)?.title ?? partId;
 }
 
+/**
+ * What a question shows, apart from the application it is asked for: its text, and the labels of
+ * its answer buttons (with the data each answers), "attach evidence" when it takes evidence, Back
+ * and Save-and-exit.
+ */
+interface QuestionView {
+  text: string;
+  answers: Array<[label: string, value: string | boolean]>;
+  attach: string | undefined;
+  back: string;
+  saveExit: string;
+}
+
 /** The text and buttons of a question. */
 function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { text: string; keyboard: InlineKeyboard } {
+  const view = questionView(ctx, a, key);
+  const app = a.app.id;
+  const answers = isClearanceKey(key)
+    ? grid(
+        view.answers.map(([label, holds]) => [label, cb.clearance(app, holds as boolean, clearanceItem(key))]),
+        2,
+      )
+    : grid(
+        view.answers.map(([label, option]) => [label, cb.answer(app, key, option as string)]),
+        4,
+      );
+  const keyboard = stack(
+    answers,
+    column(view.attach ? [[view.attach, cb.evidence(app, key)]] : []),
+    grid(
+      [
+        [view.back, cb.back(app, key)],
+        [view.saveExit, cb.saveExit(app)],
+      ],
+      2,
+    ),
+  );
+  return { text: view.text, keyboard };
+}
+
+/** Views of unanswered questions by sheet, then locale, case, question and the household line: made once. */
+const unansweredViews = new WeakMap<Assessment["sheet"], Map<string, QuestionView>>();
+
+/** The view of a question (see QuestionView); an unanswered one's is made once per sheet and locale. */
+function questionView(ctx: BotContext, a: Assessment, key: QuestionKey): QuestionView {
+  const householdLine =
+    !isClearanceKey(key) &&
+    presumesBusinessRegistration(a.criteria.find((c) => c.id === key)!, a.caseId) &&
+    lacksBusinessRegistration(a.organisation);
+  if (isAnswered(a, key)) return makeQuestionView(ctx, a, key, householdLine);
+  const views = unansweredViews.get(a.sheet) ?? new Map<string, QuestionView>();
+  unansweredViews.set(a.sheet, views);
+  const id = [ctx.locale, a.caseId, key, householdLine].join("\n");
+  let view = views.get(id);
+  if (!view) {
+    view = makeQuestionView(ctx, a, key, householdLine);
+    views.set(id, view);
+  }
+  return view;
+}
+
+function makeQuestionView(ctx: BotContext, a: Assessment, key: QuestionKey, householdLine: boolean): QuestionView {
   const lines: string[] = [];
-  const keyboards: InlineKeyboard[] = [];
+  let answers: QuestionView["answers"];
+  let attach: string | undefined;
   if (isClearanceKey(key)) {
     const items = a.sheet.disqualification;
     const index = items.findIndex((d) => d.id === clearanceItem(key));
@@ -55,15 +118,10 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       "",
       ctx.t("q-clearance-ask"),
     );
-    keyboards.push(
-      grid(
-        [
-          [mark(current === true, ctx.t("btn-clearance-yes")), cb.clearance(a.app.id, true, item.id)],
-          [mark(current === false, ctx.t("btn-clearance-no")), cb.clearance(a.app.id, false, item.id)],
-        ],
-        2,
-      ),
-    );
+    answers = [
+      [mark(current === true, ctx.t("btn-clearance-yes")), true],
+      [mark(current === false, ctx.t("btn-clearance-no")), false],
+    ];
   } else {
     const criterion = a.criteria.find((c) => c.id === key)!;
     const index = a.criteria.indexOf(criterion);
@@ -79,33 +137,18 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
       `<i>${escapeHtml(criterion.help)}</i>`,
     );
     if (criterion.note) lines.push(th(ctx, "q-note", { note: criterion.note }));
-    if (presumesBusinessRegistration(criterion, a.caseId) && lacksBusinessRegistration(a.organisation))
-      lines.push(ctx.t("q-household-unregistered"));
+    if (householdLine) lines.push(ctx.t("q-household-unregistered"));
     if (criterion.evidence.length) {
       lines.push(th(ctx, "q-evidence", { kinds: criterion.evidence.map((k) => ctx.t(`evidence-${k}`)).join("; ") }));
+      attach = ctx.t("btn-attach");
     }
     lines.push("");
     lines.push(...options.map((o, i) => optionLine(ctx, o, i, a.answers[key] === o.id)));
     lines.push("", ctx.t("q-how-to-answer"));
     if (options.some((o) => o.marker)) lines.push(ctx.t("q-marker-legend"));
-    keyboards.push(
-      grid(
-        options.map((o, i) => [optionButton(ctx, o, i), cb.answer(a.app.id, key, o.id)]),
-        4,
-      ),
-    );
-    if (criterion.evidence.length) keyboards.push(column([[ctx.t("btn-attach"), cb.evidence(a.app.id, key)]]));
+    answers = options.map((o, i) => [optionButton(ctx, o, i), o.id]);
   }
-  keyboards.push(
-    grid(
-      [
-        [ctx.t("btn-back"), cb.back(a.app.id, key)],
-        [ctx.t("btn-save-exit"), cb.saveExit(a.app.id)],
-      ],
-      2,
-    ),
-  );
-  return { text: lines.join("\n"), keyboard: stack(...keyboards) };
+  return { text: lines.join("\n"), answers, attach, back: ctx.t("btn-back"), saveExit: ctx.t("btn-save-exit") };
 }
 
 function mark(chosen: boolean, label: string): string {
@@ -237,7 +280,7 @@ function followAnswer(ctx: BotContext, outcome: AnswerResult & { ok: true }, key
   const a = outcome.assessment;
   if (!wasCurrent) {
     // A button on an older question: the answer changed; the current question stays where it is.
-    const total = outcome.score.total;
+    const total = assessmentScore(a).total;
     if (!isClearanceKey(key)) return ctx.reply(th(ctx, "answer-changed-older", { id: key, total }), HTML);
     const n = a.sheet.disqualification.findIndex((d) => d.id === clearanceItem(key)) + 1;
     return ctx.reply(th(ctx, "answer-changed-older-clearance", { n, total }), HTML);

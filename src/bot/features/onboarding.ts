@@ -11,7 +11,7 @@ import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { isAdmin, staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";
-import { th } from "../i18n.js";
+import { th, useLocale } from "../i18n.js";
 import { type Button, column } from "../keyboards.js";
 import { textSteps } from "../text-steps.js";
 import { continueWalk } from "./assessment.js";
@@ -389,6 +389,6 @@ onButton(onboarding, cb.language, async (ctx, locale) => {
   await ctx.answerCallbackQuery();
   if (ctx.user) ctx.services.people.setLanguage(ctx.user.id, locale);
   else ctx.session.language = locale;
-  await ctx.i18n.useLocale(locale);
+  useLocale(ctx, locale);
   await ctx.editMessageText(ctx.t("language-set"));
 });
