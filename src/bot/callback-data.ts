@@ -2,7 +2,7 @@
 // typed fields, joined with ":". The same definition builds the data and parses it back, and
 // handlers match through it (onButton), so a press whose data no button builds matches nothing.
 // The fields are ids that handlers check against the database and the user's rights.
-import type { CallbackQueryContext, Composer } from "grammy";
+import type { Composer, Filter } from "grammy";
 import { GUIDE_TOPICS } from "../services/guide.js";
 import type { ReassessmentKind } from "../services/reassessment.js";
 import type { BotContext } from "./context.js";
@@ -215,16 +215,44 @@ export function decodeCallback(data: string): { kind: ButtonKind<unknown[]>; val
 /**
  * Handles presses of one button kind: the handler gets the parsed values. Data of this prefix that
  * does not parse (forged, or from an older version) goes on to the next handler ("stale button").
+ * A composer looks its buttons up by the data's first segment in one middleware (placed where its
+ * first button was registered; its other handlers take messages, not presses), in the order they
+ * were registered.
  */
 // biome-ignore lint/suspicious/noExplicitAny: a button kind of any values
 export function onButton<K extends ButtonKind<any>>(
   composer: Composer<BotContext>,
   kind: K,
-  handler: (ctx: CallbackQueryContext<BotContext>, ...values: K extends ButtonKind<infer V> ? V : never) => unknown,
+  handler: (ctx: Press, ...values: K extends ButtonKind<infer V> ? V : never) => unknown,
 ): void {
-  composer.callbackQuery(new RegExp(`^${kind.prefix}(:|$)`), async (ctx, next) => {
-    const values = kind.parse(ctx.callbackQuery.data);
-    if (!values) return next();
-    await handler(ctx, ...values);
+  const routes = routesOf.get(composer) ?? routeButtons(composer);
+  const segment = firstSegment(kind.prefix);
+  routes.set(segment, [...(routes.get(segment) ?? []), { kind, handler: handler as Route["handler"] }]);
+}
+
+/** The context of a button press. */
+type Press = Filter<BotContext, "callback_query:data">;
+
+interface Route {
+  kind: ButtonKind<unknown[]>;
+  handler: (ctx: Press, ...values: unknown[]) => unknown;
+}
+
+const routesOf = new WeakMap<Composer<BotContext>, Map<string, Route[]>>();
+
+const firstSegment = (data: string) => data.split(":", 1)[0]!;
+
+function routeButtons(composer: Composer<BotContext>): Map<string, Route[]> {
+  const routes = new Map<string, Route[]>();
+  routesOf.set(composer, routes);
+  composer.on("callback_query:data", async (ctx, next) => {
+    const data = ctx.callbackQuery.data;
+    for (const { kind, handler } of routes.get(firstSegment(data)) ?? []) {
+      if (data !== kind.prefix && !data.startsWith(`${kind.prefix}:`)) continue;
+      const values = kind.parse(data);
+      if (values) return void (await handler(ctx, ...values));
+    }
+    return next();
   });
+  return routes;
 }
