@@ -81,8 +81,18 @@ function renderQuestion(ctx: BotContext, a: Assessment, key: QuestionKey): { tex
   return { text: view.text, keyboard };
 }
 
-/** Views of unanswered questions by sheet, then locale, case, question and the household line: made once. */
-const unansweredViews = new WeakMap<Assessment["sheet"], Map<string, QuestionView>>();
+/**
+ * What `make` gives for a sheet and `id` (which must name everything else it depends on: the
+ * locale, the case, the question…), made once: a sheet's texts do not change.
+ */
+function onceForSheet<T>(sheet: Assessment["sheet"], id: string, make: () => T): T {
+  const made = madeForSheet.get(sheet) ?? new Map<string, unknown>();
+  madeForSheet.set(sheet, made);
+  if (!made.has(id)) made.set(id, make());
+  return made.get(id) as T;
+}
+
+const madeForSheet = new WeakMap<Assessment["sheet"], Map<string, unknown>>();
 
 /** The view of a question (see QuestionView); an unanswered one's is made once per sheet and locale. */
 function questionView(ctx: BotContext, a: Assessment, key: QuestionKey): QuestionView {
@@ -90,16 +100,9 @@ function questionView(ctx: BotContext, a: Assessment, key: QuestionKey): Questio
     !isClearanceKey(key) &&
     presumesBusinessRegistration(a.criteria.find((c) => c.id === key)!, a.caseId) &&
     lacksBusinessRegistration(a.organisation);
-  if (isAnswered(a, key)) return makeQuestionView(ctx, a, key, householdLine);
-  const views = unansweredViews.get(a.sheet) ?? new Map<string, QuestionView>();
-  unansweredViews.set(a.sheet, views);
-  const id = [ctx.locale, a.caseId, key, householdLine].join("\n");
-  let view = views.get(id);
-  if (!view) {
-    view = makeQuestionView(ctx, a, key, householdLine);
-    views.set(id, view);
-  }
-  return view;
+  const make = () => makeQuestionView(ctx, a, key, householdLine);
+  if (isAnswered(a, key)) return make();
+  return onceForSheet(a.sheet, ["question", ctx.locale, a.caseId, key, householdLine].join("\n"), make);
 }
 
 function makeQuestionView(ctx: BotContext, a: Assessment, key: QuestionKey, householdLine: boolean): QuestionView {
@@ -157,19 +160,20 @@ function mark(chosen: boolean, label: string): string {
 
 /** The text a question's message keeps once answered: the question and the chosen answer, no buttons. */
 function answeredText(ctx: BotContext, a: Assessment, key: QuestionKey): string {
-  if (isClearanceKey(key)) {
-    const item = a.sheet.disqualification.find((d) => d.id === clearanceItem(key))!;
-    return th(ctx, a.clearances[item.id] ? "answered-clearance-yes" : "answered-clearance-no", {
-      requirement: item.requirement,
+  const answer = isClearanceKey(key) ? a.clearances[clearanceItem(key)] : a.answers[key];
+  return onceForSheet(a.sheet, ["answered", ctx.locale, key, answer].join("\n"), () => {
+    if (isClearanceKey(key)) {
+      const item = a.sheet.disqualification.find((d) => d.id === clearanceItem(key))!;
+      return th(ctx, answer ? "answered-clearance-yes" : "answered-clearance-no", { requirement: item.requirement });
+    }
+    const criterion = a.criteria.find((c) => c.id === key)!;
+    const option = criterion.options.find((o) => o.id === answer)!;
+    return th(ctx, "answered-criterion", {
+      id: criterion.id,
+      title: criterion.title,
+      label: option.label,
+      points: option.points,
     });
-  }
-  const criterion = a.criteria.find((c) => c.id === key)!;
-  const option = criterion.options.find((o) => o.id === a.answers[key])!;
-  return th(ctx, "answered-criterion", {
-    id: criterion.id,
-    title: criterion.title,
-    label: option.label,
-    points: option.points,
   });
 }
 
@@ -195,8 +199,7 @@ async function proceed(ctx: BotContext, a: Assessment, after?: QuestionKey) {
   ctx.session.step = undefined;
   ctx.session.question = undefined;
   ctx.session.questionMessageId = undefined;
-  await ctx.reply(ctx.t("assessment-complete"), HTML);
-  return showResult(ctx, a);
+  return showResult(ctx, a, ctx.t("assessment-complete"));
 }
 
 export async function startAssessment(ctx: BotContext, appId: number) {

@@ -71,7 +71,8 @@ async function showReview(ctx: BotContext, a: Assessment) {
   });
 }
 
-export async function showResult(ctx: BotContext, a: Assessment) {
+/** The result (score, stars, plans) with its buttons; `opening`: a line above it (HTML). */
+export async function showResult(ctx: BotContext, a: Assessment, opening?: string) {
   const { score, plans } = assessmentResult(a);
   const t = (key: string, args?: Record<string, string | number>) => ctx.t(key, args);
   const head = th(ctx, "result-title", { product: a.product.name });
@@ -83,7 +84,8 @@ export async function showResult(ctx: BotContext, a: Assessment) {
     kb.row().text(ctx.t("btn-submit"), cb.submit(a.app.id));
   // The report is plain text built from locales/; escaped here for HTML mode. Long sheets give
   // reports over Telegram's limit: they are split between lines.
-  await replyLines(ctx, [head, "", ...escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n")], {
+  const report = escapeHtml(scoreReport(t, a.sheet, score, plans)).split("\n");
+  await replyLines(ctx, [...(opening ? [opening, ""] : []), head, "", ...report], {
     reply_markup: kb,
   });
 }
