@@ -21,8 +21,8 @@ import { burst } from "./bench/burst.js";
 import { fanOut } from "./bench/fan-out.js";
 import { BOT_INFO } from "./bench/in-process.js";
 import { nationalScale } from "./bench/national.js";
+import { compiledProduct } from "./bench/product.js";
 import { stats } from "./bench/stats.js";
-import { databaseFile } from "./bench/telegram-limits.js";
 
 const progress = (section: string) => process.stderr.write(`bench: ${section}…\n`);
 
@@ -168,9 +168,8 @@ const rssAfter = process.memoryUsage().rss;
 // 4. CPU per answer: our bot (50 people × the 36 answers of an assessment) against a 36-question
 // questionnaire on @grammyjs/conversations v2 that does no database work.
 progress("CPU per answer, ours and @grammyjs/conversations");
-const answersDb = databaseFile();
-const answers = await compareAnswers({ db: answersDb, catalog, adminUnits: adminUnitsOf(answersDb) });
-answersDb.$client.close();
+const product = await compiledProduct();
+const answers = await compareAnswers(product);
 
 // 5. 200 people press an answer at once; Telegram's limits enforced by the fake Bot API over HTTP.
 progress("burst of 200 presses (about 30 s)");
@@ -182,7 +181,7 @@ const notifications = await fanOut(catalog);
 
 // 7. 100,000 users, 2,000,000 answers, 100,000 idle drafts: CPU per answer against an empty
 // database, and `npm start` on it (start-up, the first reminders pass, memory).
-const national = await nationalScale(catalog, progress);
+const national = await nationalScale(catalog, product, progress);
 
 console.log(
   JSON.stringify(

@@ -4,9 +4,11 @@
 // in memory). Both get Telegram answered in process, so only the bots' own work is counted.
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
-import type { BotDeps } from "../../src/bot/context.js";
+import type { Db } from "../../src/db/client.js";
 import { answerButton, BOT_INFO, inProcessTelegram, ourBot } from "./in-process.js";
+import type { Product } from "./product.js";
 import { cpuMs, mean } from "./stats.js";
+import { databasePath } from "./telegram-limits.js";
 
 export const QUESTIONS = 36;
 
@@ -53,9 +55,9 @@ export function peer(): Subject {
 }
 
 /** Our bot: registration, a product (vegetables: 4 requirements and 32 criteria), then its questions. */
-export function ours(deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">): Subject {
+export function ours(product: Product, db: Db): Subject {
   const telegram = inProcessTelegram();
-  const bot = ourBot(deps, telegram);
+  const bot = ourBot(product, db, telegram);
   const handle = (u: Parameters<Bot["handleUpdate"]>[0]) => bot.handleUpdate(u);
   const press = (chat: number, label: RegExp) =>
     handle(telegram.press(chat, telegram.buttons(chat).find((b) => label.test(b.text))!.callback_data!));
@@ -129,13 +131,9 @@ function summary(byAnswer: number[][]) {
  * compared. The users come in `rounds` rounds, alternating between the bots, so that neither is
  * measured only while the process is warmer or its heap fuller.
  */
-export async function compareAnswers(
-  deps: Pick<BotDeps, "db" | "catalog" | "adminUnits">,
-  users = 50,
-  warmUp = 10,
-  rounds = 5,
-) {
-  const subjects = [ours(deps), peer()] as const;
+export async function compareAnswers(product: Product, users = 50, warmUp = 30, rounds = 5) {
+  const db = product.openDatabase(databasePath());
+  const subjects = [ours(product, db), peer()] as const;
   const samples: number[][][] = subjects.map(() => Array.from({ length: QUESTIONS }, () => []));
   for (const [i, subject] of subjects.entries()) await cpuPerAnswer(subject, 40_000 + i * 20_000, 0, warmUp);
   for (let round = 0; round < rounds; round++) {
@@ -144,6 +142,7 @@ export async function compareAnswers(
       for (const [q, costs] of byAnswer.entries()) samples[i]![q]!.push(...costs);
     }
   }
+  db.$client.close();
   const [our, their] = samples as [number[][], number[][]];
   const a = summary(our);
   const b = summary(their);

@@ -2,10 +2,10 @@
 // HTTP): what one update costs the bot itself.
 import type { Update } from "grammy/types";
 import pino from "pino";
-import type { BotDeps } from "../../src/bot/context.js";
-import { createBot, offlineBotInfo } from "../../src/bot/index.js";
-import { createRateLimiter, type SendLimits } from "../../src/bot/rate-limiter.js";
-import { loadHolidays } from "../../src/services/holidays.js";
+import { offlineBotInfo } from "../../src/bot/index.js";
+import type { SendLimits } from "../../src/bot/rate-limiter.js";
+import type { Db } from "../../src/db/client.js";
+import type { Product } from "./product.js";
 
 export const BOT_INFO = offlineBotInfo("b", "b_bot");
 
@@ -87,23 +87,20 @@ export function inProcessTelegram() {
   };
 }
 
-/** Our bot on a database, every Bot API call answered by `telegram`. */
-export function ourBot(
-  { db, catalog, adminUnits }: Pick<BotDeps, "db" | "catalog" | "adminUnits">,
-  telegram: ReturnType<typeof inProcessTelegram>,
-) {
-  return createBot(
+/** Our bot (`product`'s) on a database, every Bot API call answered by `telegram`. */
+export function ourBot(product: Product, db: Db, telegram: ReturnType<typeof inProcessTelegram>) {
+  return product.createBot(
     "1:bench-token-not-used-anywhere-000",
     {
       db,
-      catalog,
-      adminUnits,
+      catalog: product.loadCatalog().value!,
+      adminUnits: product.adminUnitsOf(db),
       logger: pino({ level: "silent" }),
       adminIds: [],
-      holidays: loadHolidays(),
+      holidays: product.loadHolidays(),
       notify: () => undefined,
     },
     // Telegram's limits aside: they are measured over HTTP (burst.ts), here only the bot's own work.
-    { botInfo: BOT_INFO, client: telegram.client, limiter: createRateLimiter(NO_LIMITS) },
+    { botInfo: BOT_INFO, client: telegram.client, limiter: product.createRateLimiter(NO_LIMITS) },
   );
 }

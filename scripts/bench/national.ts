@@ -9,25 +9,24 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { TELEGRAM_LIMITS } from "../../src/bot/rate-limiter.js";
-import { openDatabase } from "../../src/db/client.js";
 import type { RubricCatalog } from "../../src/rubric/catalog.js";
-import { adminUnitsOf } from "../../src/services/admin-units.js";
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from "../../test/helpers/fake-bot-api.js";
 import { freePort } from "../../test/helpers/net.js";
 import { cpuPerAnswer, ours, QUESTIONS } from "./answers.js";
 import { answerButton } from "./in-process.js";
+import type { Product } from "./product.js";
 import { copySeeded, SEEDED, SEEDED_TELEGRAM_BASE, seededDatabase } from "./seeded.js";
 import { mean } from "./stats.js";
-import { databaseFile, STRICT_LIMITS, sendsOf } from "./telegram-limits.js";
+import { databasePath, STRICT_LIMITS, sendsOf } from "./telegram-limits.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-export async function nationalScale(catalog: RubricCatalog, progress: (section: string) => void) {
+export async function nationalScale(catalog: RubricCatalog, product: Product, progress: (section: string) => void) {
   progress("national scale: seeding 100,000 users and 2,000,000 answers");
   const seeded = seededDatabase(catalog);
   try {
     progress("national scale: CPU per answer, empty and seeded databases");
-    const cpu = await cpuEmptyAndSeeded(catalog, seeded.path);
+    const cpu = await cpuEmptyAndSeeded(product, seeded.path);
     progress("national scale: npm start on the seeded database (about 1 min)");
     const started = await startOnSeeded(seeded.path);
     return {
@@ -46,11 +45,11 @@ export async function nationalScale(catalog: RubricCatalog, progress: (section: 
  * seeded one: two rounds of 25 people × 36 answers on each, alternating, so that neither gets a
  * warmer process.
  */
-async function cpuEmptyAndSeeded(catalog: RubricCatalog, seededPath: string) {
-  const empty = databaseFile();
+async function cpuEmptyAndSeeded(product: Product, seededPath: string) {
+  const empty = product.openDatabase(databasePath());
   const copy = copySeeded(seededPath);
-  const full = openDatabase(copy);
-  const subjects = [empty, full].map((db) => ours({ db, catalog, adminUnits: adminUnitsOf(db) }));
+  const full = product.openDatabase(copy);
+  const subjects = [empty, full].map((db) => ours(product, db));
   const samples: number[][] = [[], []];
   for (let round = 0; round < 2; round++) {
     for (const i of [0, 1]) {

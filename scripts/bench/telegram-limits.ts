@@ -19,9 +19,14 @@ export const STRICT_LIMITS: SendLimits = {
   perChat: { count: 1, windowMs: 1000 },
 };
 
+/** Where a new database file goes (in a new temporary folder). */
+export function databasePath(): string {
+  return join(mkdtempSync(join(tmpdir(), "ocop-bench-")), "bench.sqlite");
+}
+
 /** A new database file, as in production (WAL; every commit flushed to disk). */
 export function databaseFile(): Db {
-  return openDatabase(join(mkdtempSync(join(tmpdir(), "ocop-bench-")), "bench.sqlite"));
+  return openDatabase(databasePath());
 }
 
 /** Our bot on `db`, sending through `api` within `limits` (production: TELEGRAM_LIMITS). */

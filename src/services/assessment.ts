@@ -294,7 +294,11 @@ export type AnswerOutcome =
   | { ok: true; previous: string | undefined; completed: boolean }
   | { ok: false; reason: "not-editable" | "unknown-question" | "unknown-option" };
 
-/** Writes one answer (a criterion's option, or whether a requirement holds) before anything else happens. */
+/**
+ * Writes one answer (a criterion's option, or whether a requirement holds) before anything else
+ * happens, and updates `a` to match; `a` is then the assessment remembered (memo.ts): change it
+ * only through this function.
+ */
 export function saveAnswer(
   db: Db,
   a: Assessment,
@@ -336,7 +340,7 @@ export function saveAnswer(
     const moved = state !== from && completeDraft(db).run({ app: a.app.id, from, to: state }).changes === 1;
     if (moved) completionEvent(db).run({ app: a.app.id, from, to: state, at });
     a.app = { ...a.app, state, updatedAt: at };
-    if (state === from || moved) remember(db, ASSESSMENT, a.app.id, copyOf(a));
+    if (state === from || moved) remember(db, ASSESSMENT, a.app.id, a);
     else forget(db, ASSESSMENT, a.app.id);
   });
   return { ok: true, previous, completed };
