@@ -18,7 +18,7 @@ export function openDatabase(path: string): Db {
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   // FULL: an answer acknowledged to the user survives a power cut.
-  sqlite.pragma(process.env.XSYNC || "synchronous = FULL");
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   // Every transaction takes the write lock at BEGIN: a deferred one that has read first cannot wait
@@ -54,7 +54,7 @@ export function withoutFlush<T>(db: Db, write: () => T): T {
   try {
     return write();
   } finally {
-    db.$client.pragma(process.env.XSYNC || "synchronous = FULL");
+    db.$client.pragma("synchronous = FULL");
   }
 }
 
