@@ -7,6 +7,7 @@ import type { StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
 import { type Db, holdForNextCommit, withoutFlush } from "../db/client.js";
 import { remember, remembered } from "../db/memo.js";
+import { preparedFor } from "../db/prepared.js";
 import { sessions } from "../db/schema.js";
 
 export type Step =
@@ -96,14 +97,16 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   private readonly find;
   private readonly upsert;
   private readonly remove;
-  /** JSON of the sessions written and not committed yet, by key; null for a deleted one. */
-  private readonly held: Map<string, string | null> | undefined;
+  /** JSON of the sessions written and not committed yet on this database, by key; null for a deleted one. */
+  private readonly held;
+  private readonly holdWrites: boolean;
 
   constructor(
     private readonly db: Db,
     options: { holdWrites?: boolean } = {},
   ) {
-    if (options.holdWrites) this.held = new Map();
+    this.held = heldSessions(db);
+    this.holdWrites = options.holdWrites ?? false;
     this.find = db
       .select({ value: sessions.value })
       .from(sessions)
@@ -124,7 +127,7 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
   }
 
   read(key: string): SessionData | undefined {
-    const held = this.held?.get(key);
+    const held = this.held.get(key);
     const json = held === undefined ? remembered(this.db, "session", key, () => this.find.get({ key })?.value) : held;
     return json === null || json === undefined ? undefined : (JSON.parse(json) as SessionData);
   }
@@ -140,14 +143,17 @@ export class SqliteSessionStorage implements StorageAdapter<SessionData> {
 
   /** `json` (null: no session) for `key`, written by `statement` now or with the next commit. */
   private save(key: string, json: string | null, statement: () => void): void {
-    if (!this.held) return void withoutFlush(this.db, statement);
+    if (!this.holdWrites) return void withoutFlush(this.db, statement);
     this.held.set(key, json);
     holdForNextCommit(this.db, `session:${key}`, statement, () => {
-      if (this.held?.get(key) === json) this.held.delete(key);
+      if (this.held.get(key) === json) this.held.delete(key);
       remember(this.db, "session", key, json ?? undefined);
     });
   }
 }
+
+/** Sessions written and not committed yet, by database: every storage on it reads them. */
+const heldSessions = preparedFor(() => new Map<string, string | null>());
 
 /** Sessions expire after 90 days without activity; the database still holds every answer. */
 export const REDIS_SESSION_TTL_SECONDS = 90 * 24 * 3600;

@@ -78,6 +78,16 @@ describe("SQLite session storage", () => {
     expect(new SqliteSessionStorage(openDatabase(file)).read("9")).toEqual({ step: "reg-phone" });
   });
 
+  it("shows a session waiting for the next commit to every bot on the database", () => {
+    const db = openDatabase(":memory:");
+    const setup = new SqliteSessionStorage(db, { holdWrites: true });
+    const next = new SqliteSessionStorage(db, { holdWrites: true });
+    setup.write("5", { step: "assess", question: "A1.2" });
+    expect(next.read("5")).toEqual({ step: "assess", question: "A1.2" });
+    next.delete("5");
+    expect(setup.read("5")).toBeUndefined();
+  });
+
   it("keeps both of two simultaneous updates from one chat", async () => {
     expect(await concurrentIncrements(new SqliteSessionStorage(openDatabase(":memory:")))).toBe(2);
   });
