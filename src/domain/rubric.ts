@@ -248,17 +248,30 @@ export function bindSheet(version: VersionData, data: SheetData): Sheet {
 /** Whether an option is one of the law's (not the engine's "none of these"). */
 export const isLawOption = (o: Option) => !o.none;
 
-/** Options a criterion offers in the given case (all options when the sheet has no cases). */
-export function optionsFor(criterion: Criterion, caseId: string | undefined): Option[] {
-  return criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId);
+/**
+ * Options a criterion offers in the given case (all options when the sheet has no cases). The same
+ * array for the same criterion and case: scoring, plans and every question ask for it many times.
+ */
+export function optionsFor(criterion: Criterion, caseId: string | undefined): readonly Option[] {
+  let byCase = optionsByCase.get(criterion);
+  if (!byCase) optionsByCase.set(criterion, (byCase = new Map()));
+  let options = byCase.get(caseId);
+  if (!options) {
+    options = criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId);
+    byCase.set(caseId, options);
+  }
+  return options;
 }
+
+/** A criterion's options are final once it is built (rubric files are read whole, then used). */
+const optionsByCase = new WeakMap<Criterion, Map<string | undefined, readonly Option[]>>();
 
 /** Whether a criterion applies in the given case: it applies unless all its options belong to other cases. */
 export function appliesInCase(criterion: Criterion, caseId: string | undefined): boolean {
   return optionsFor(criterion, caseId).length > 0;
 }
 
-export function bestPoints(options: Option[]): number {
+export function bestPoints(options: readonly Option[]): number {
   return options.reduce((m, o) => Math.max(m, o.points), 0);
 }
 

@@ -64,8 +64,11 @@ export function tierOfStars(version: VersionData, stars: number): Tier | undefin
 
 /** The fewest points of an option carrying the marker, or undefined when no option carries it. */
 export function markerThreshold(criterion: Criterion, marker: number, caseId?: string): number | undefined {
-  const marked = optionsFor(criterion, caseId).filter((o) => o.marker === marker);
-  return marked.length ? Math.min(...marked.map((o) => o.points)) : undefined;
+  let fewest: number | undefined;
+  for (const o of optionsFor(criterion, caseId)) {
+    if (o.marker === marker && (fewest === undefined || o.points < fewest)) fewest = o.points;
+  }
+  return fewest;
 }
 
 /** The points a criterion needs for its ★ markers of the given tier and below. */

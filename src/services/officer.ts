@@ -116,7 +116,7 @@ export interface OfficerView {
 export interface LocalCriterionToEvaluate {
   topic: LocalCriterion;
   criterion: PlacedCriterion;
-  options: Option[];
+  options: readonly Option[];
   producer: Option | undefined;
   chosen: string | undefined;
 }

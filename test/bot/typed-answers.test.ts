@@ -11,7 +11,7 @@ const h = useHarness();
  * A producer at the first criterion of a new honey assessment (the disqualification items
  * answered) that `which` accepts (default: the first).
  */
-async function atFirstCriterion(which: (options: Option[]) => boolean = () => true) {
+async function atFirstCriterion(which: (options: readonly Option[]) => boolean = () => true) {
   const w = world(h.db);
   const p = w.producer(4201, CAI_NUOC);
   const appId = w.draft(p, "Mật ong rừng");

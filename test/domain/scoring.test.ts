@@ -118,6 +118,9 @@ describe("score", () => {
     );
     expect(score(sheet, { C1: "c" }, { caseId: "2" }).total).toBe(5);
     expect(score(sheet, { C1: "c" }, { caseId: "1" }).unanswered).toContain("C1");
+    // Each case keeps its own options however the cases are asked in turn.
+    expect(score(sheet, { C1: "d" }, { caseId: "2" }).total).toBe(35);
+    expect(score(sheet, { C1: "a" }, { caseId: "2" }).unanswered).toContain("C1");
     expect(answerProblems(sheet, { C1: "c" }, "1")).toEqual([{ code: "option-unknown", criterion: "C1", option: "c" }]);
   });
 });

@@ -110,7 +110,7 @@ export function world(db: Db) {
     appId: number,
     userId: number,
     count = Infinity,
-    pick: (options: Option[]) => Option = (o) => o.reduce((x, y) => (y.points > x.points ? y : x)),
+    pick: (options: readonly Option[]) => Option = (o) => o.reduce((x, y) => (y.points > x.points ? y : x)),
   ): void {
     const a = loadAssessment(db, catalog, appId)!;
     for (const key of a.order.filter((k) => !isAnswered(a, k)).slice(0, count)) {

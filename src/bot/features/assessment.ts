@@ -355,7 +355,7 @@ const NO_WORDS = ["2", "khong", "chua", "chua dung", "no", "n"];
  * option's text only. The version's "none of these" words name the option of 0 points on a
  * criterion whose rubric has one, so it needs no "none of these" option of its own.
  */
-function typedOption(options: Option[], typed: string, noneLabel: string | undefined): Option | undefined {
+function typedOption(options: readonly Option[], typed: string, noneLabel: string | undefined): Option | undefined {
   const n = Number(typed);
   if (Number.isInteger(n) && n >= 1 && n <= options.length) return options[n - 1];
   if (typed.length < 3) return undefined;
