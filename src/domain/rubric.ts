@@ -254,7 +254,10 @@ export const isLawOption = (o: Option) => !o.none;
  */
 export function optionsFor(criterion: Criterion, caseId: string | undefined): readonly Option[] {
   let byCase = optionsByCase.get(criterion);
-  if (!byCase) optionsByCase.set(criterion, (byCase = new Map()));
+  if (!byCase) {
+    byCase = new Map();
+    optionsByCase.set(criterion, byCase);
+  }
   let options = byCase.get(caseId);
   if (!options) {
     options = criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId);
