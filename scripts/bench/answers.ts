@@ -7,7 +7,7 @@ import { Bot, type Context } from "grammy";
 import type { Db } from "../../src/db/client.js";
 import { answerButton, BOT_INFO, inProcessTelegram, ourBot } from "./in-process.js";
 import type { Product } from "./product.js";
-import { cpuMs, mean } from "./stats.js";
+import { cpuMs, mean, median } from "./stats.js";
 import { databasePath } from "./telegram-limits.js";
 
 export const QUESTIONS = 36;
@@ -112,14 +112,22 @@ export async function cpuPerAnswer(
   return byAnswer;
 }
 
+type Summary = ReturnType<typeof summary>;
+
 function summary(byAnswer: number[][]) {
   const all = byAnswer.flat();
   const perAnswer = byAnswer.map(mean);
+  const medians = byAnswer.map(median);
   return {
     meanMs: mean(all),
     answer1Ms: perAnswer[0]!,
     answer36Ms: perAnswer[QUESTIONS - 1]!,
     answer36OverAnswer1: perAnswer[QUESTIONS - 1]! / perAnswer[0]!,
+    /**
+     * The same with each answer's median: a WAL checkpoint or a major GC (work of many answers, paid
+     * by whichever press is running) falls on a few presses of one answer number and moves its mean.
+     */
+    answer36OverAnswer1ByMedian: medians[QUESTIONS - 1]! / medians[0]!,
     /** Answers #33–35 over #1–3: the questions themselves, the result screen of #36 aside. */
     lateOverEarly: mean(perAnswer.slice(QUESTIONS - 4, QUESTIONS - 1)) / mean(perAnswer.slice(0, 3)),
     n: all.length,
@@ -127,34 +135,42 @@ function summary(byAnswer: number[][]) {
 }
 
 /**
- * Both bots, `users` users × 36 answers each (after `warmUp` users of each), CPU per answer
- * compared. The users come in `rounds` rounds, alternating between the bots, so that neither is
+ * Our bot twice (its database as opened: every answer's commit flushed to disk; and a second
+ * database set to synchronous=NORMAL, whose commits are not flushed, to show what the flush costs)
+ * and the peer, `users` users × 36 answers each (after `warmUp` users of each), CPU per answer
+ * compared. The users come in `rounds` rounds, alternating between the bots, so that none is
  * measured only while the process is warmer or its heap fuller.
  */
 export async function compareAnswers(product: Product, users = 50, warmUp = 30, rounds = 5) {
-  const db = product.openDatabase(databasePath());
-  const subjects = [ours(product, db), peer()] as const;
+  const flushed = product.openDatabase(databasePath());
+  const unflushed = product.openDatabase(databasePath());
+  unflushed.$client.pragma("synchronous = NORMAL");
+  const subjects = [ours(product, flushed), ours(product, unflushed), peer()];
   const samples: number[][][] = subjects.map(() => Array.from({ length: QUESTIONS }, () => []));
+  const roundMeans: number[][] = subjects.map(() => []);
   for (const [i, subject] of subjects.entries()) await cpuPerAnswer(subject, 40_000 + i * 20_000, 0, warmUp);
   for (let round = 0; round < rounds; round++) {
     for (const [i, subject] of subjects.entries()) {
       const byAnswer = await cpuPerAnswer(subject, 50_000 + i * 20_000 + round * 1000, users / rounds, 0);
       for (const [q, costs] of byAnswer.entries()) samples[i]![q]!.push(...costs);
+      roundMeans[i]!.push(mean(byAnswer.flat()));
     }
   }
-  db.$client.close();
-  const [our, their] = samples as [number[][], number[][]];
-  const a = summary(our);
-  const b = summary(their);
+  for (const db of [flushed, unflushed]) db.$client.close();
+  const [our, ourUnflushed, their] = samples.map(summary) as [Summary, Summary, Summary];
   const fixed = (x: number) => Number(x.toFixed(3));
-  const round = (s: ReturnType<typeof summary>) =>
-    Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
+  const round = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
   return {
     users,
     answersPerUser: QUESTIONS,
-    ours: round(a),
-    conversationsV2: round(b),
-    oursOverPeer: fixed(a.meanMs / b.meanMs),
+    ours: round(our),
+    conversationsV2: round(their),
+    oursOverPeer: fixed(our.meanMs / their.meanMs),
+    /** The same ratio in each round, in order: how much it moves on this machine within one run. */
+    oursOverPeerByRound: roundMeans[0]!.map((m, r) => fixed(m / roundMeans[2]![r]!)),
+    /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
+    oursUnflushed: round(ourUnflushed),
+    oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),
     targets: { oursOverPeer: 0.5, ourAnswer36OverAnswer1: 1.2 },
   };
 }

@@ -8,6 +8,11 @@ export function stats(samples: number[]) {
 
 export const mean = (samples: number[]) => samples.reduce((s, x) => s + x, 0) / samples.length;
 
+/** The middle sample (the upper one of an even count). */
+export function median(samples: number[]): number {
+  return percentile([...samples].sort((a, b) => a - b), 0.5);
+}
+
 /** The p-quantile (0..1) of sorted samples: the sample at index ⌊n·p⌋. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;

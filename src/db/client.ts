@@ -46,17 +46,23 @@ export function openDatabase(path: string): Db {
  * Runs `write` with its commits not flushed to disk at once (synchronous=NORMAL): they survive the
  * process crashing and reach the disk with the next full commit, which flushes the whole WAL before
  * it. For what can be rebuilt (sessions, the log of processed updates), so that an answer costs one
- * flush, its own. Not inside a transaction (the pragma cannot change there).
+ * flush, its own. The connection's own level (FULL, as opened) is restored after. Not inside a
+ * transaction (the pragma cannot change there).
  */
 export function withoutFlush<T>(db: Db, write: () => T): T {
   // A PRAGMA takes effect when compiled, not when run: it cannot be a prepared statement.
+  const level = db.$client.pragma("synchronous", { simple: true }) as number;
+  if (level <= NORMAL) return write();
   db.$client.pragma("synchronous = NORMAL");
   try {
     return write();
   } finally {
-    db.$client.pragma("synchronous = FULL");
+    db.$client.pragma(`synchronous = ${level}`);
   }
 }
+
+/** PRAGMA synchronous as a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const NORMAL = 1;
 
 /**
  * Runs `write` in one transaction (BEGIN IMMEDIATE, like db.transaction) without building drizzle's

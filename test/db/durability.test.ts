@@ -25,6 +25,18 @@ describe("flushes to disk", () => {
     db.$client.close();
   });
 
+  it("leaves a connection set not to flush every commit as it was", () => {
+    const db = openDatabase(":memory:");
+    const level = () => db.$client.pragma("synchronous", { simple: true });
+    for (const own of [NORMAL, 0]) {
+      db.$client.pragma(`synchronous = ${own}`);
+      const seen: unknown[] = [];
+      withoutFlush(db, () => seen.push(level()));
+      expect([...seen, level()]).toEqual([own, own]);
+    }
+    db.$client.close();
+  });
+
   it("holds a session and an update's done mark until the next commit, which carries them", () => {
     const db = openDatabase(":memory:");
     const storage = new SqliteSessionStorage(db, { holdWrites: true });
