@@ -83,29 +83,33 @@ export function ours(product: Product, db: Db): Subject {
 }
 
 /**
- * CPU milliseconds of each answer, by answer number (index 0: answer #1): `users` users all at
- * the first question, then answer #1 of each, answer #2 of each, … (interleaved, so every
- * conversation is open at once). `warmUp` users go through first and are not counted.
+ * CPU milliseconds of each answer of each subject, by answer number (`[subject][q]`, q 0: answer
+ * #1): `users` users of each subject all at the first question, then answer #1 of each, answer #2
+ * of each, … (interleaved, so every conversation is open at once). The subjects take turns press by
+ * press (user 1 of each, then user 2 of each, …), so that a machine whose speed drifts (other work
+ * on it) slows them alike. `warmUp` users of each go through first and are not counted.
  */
 export async function cpuPerAnswer(
-  subject: Subject,
+  subjects: readonly Subject[],
   firstChat: number,
   users: number,
   warmUp: number,
-): Promise<number[][]> {
-  const byAnswer: number[][] = Array.from({ length: QUESTIONS }, () => []);
+): Promise<number[][][]> {
+  const byAnswer = subjects.map(() => Array.from({ length: QUESTIONS }, (): number[] => []));
   for (const [count, counted] of [
     [warmUp, false],
     [users, true],
   ] as const) {
     const chats = Array.from({ length: count }, (_, i) => firstChat + (counted ? warmUp : 0) + i);
-    for (const chat of chats) await subject.begin(chat);
+    for (const subject of subjects) for (const chat of chats) await subject.begin(chat);
     for (let q = 0; q < QUESTIONS; q++) {
       for (const chat of chats) {
-        const button = answerButton(subject.telegram.buttons(chat));
-        if (!button) throw new Error(`chat ${chat}: no answer button at question ${q + 1}`);
-        const used = await cpuMs(() => subject.handle(subject.telegram.press(chat, button.callback_data!)));
-        if (counted) byAnswer[q]!.push(used);
+        for (const [i, subject] of subjects.entries()) {
+          const button = answerButton(subject.telegram.buttons(chat));
+          if (!button) throw new Error(`chat ${chat}: no answer button at question ${q + 1}`);
+          const used = await cpuMs(() => subject.handle(subject.telegram.press(chat, button.callback_data!)));
+          if (counted) byAnswer[i]![q]!.push(used);
+        }
       }
     }
   }
@@ -138,23 +142,23 @@ function summary(byAnswer: number[][]) {
  * Our bot twice (its database as opened: every answer's commit flushed to disk; and a second
  * database set to synchronous=NORMAL, whose commits are not flushed, to show what the flush costs)
  * and the peer, `users` users × 36 answers each (after `warmUp` users of each), CPU per answer
- * compared. The users come in `rounds` rounds, alternating between the bots, so that none is
- * measured only while the process is warmer or its heap fuller.
+ * compared, press by press in turn (cpuPerAnswer), in `rounds` rounds of users.
  */
-export async function compareAnswers(product: Product, users = 50, warmUp = 30, rounds = 5) {
+export async function compareAnswers(product: Product, users = 100, warmUp = 30, rounds = 10) {
   const flushed = product.openDatabase(databasePath());
   const unflushed = product.openDatabase(databasePath());
   unflushed.$client.pragma("synchronous = NORMAL");
   const subjects = [ours(product, flushed), ours(product, unflushed), peer()];
-  const samples: number[][][] = subjects.map(() => Array.from({ length: QUESTIONS }, () => []));
-  const roundMeans: number[][] = subjects.map(() => []);
-  for (const [i, subject] of subjects.entries()) await cpuPerAnswer(subject, 40_000 + i * 20_000, 0, warmUp);
+  const samples = subjects.map(() => Array.from({ length: QUESTIONS }, (): number[] => []));
+  const roundRatios: number[] = [];
+  await cpuPerAnswer(subjects, 40_000, 0, warmUp);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, subject] of subjects.entries()) {
-      const byAnswer = await cpuPerAnswer(subject, 50_000 + i * 20_000 + round * 1000, users / rounds, 0);
+    const bySubject = await cpuPerAnswer(subjects, 50_000 + round * 1000, users / rounds, 0);
+    for (const [i, byAnswer] of bySubject.entries()) {
       for (const [q, costs] of byAnswer.entries()) samples[i]![q]!.push(...costs);
-      roundMeans[i]!.push(mean(byAnswer.flat()));
     }
+    const [our, , their] = bySubject.map((byAnswer) => mean(byAnswer.flat()));
+    roundRatios.push(our! / their!);
   }
   for (const db of [flushed, unflushed]) db.$client.close();
   const [our, ourUnflushed, their] = samples.map(summary) as [Summary, Summary, Summary];
@@ -167,7 +171,7 @@ export async function compareAnswers(product: Product, users = 50, warmUp = 30, 
     conversationsV2: round(their),
     oursOverPeer: fixed(our.meanMs / their.meanMs),
     /** The same ratio in each round, in order: how much it moves on this machine within one run. */
-    oursOverPeerByRound: roundMeans[0]!.map((m, r) => fixed(m / roundMeans[2]![r]!)),
+    oursOverPeerByRound: roundRatios.map(fixed),
     /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
     oursUnflushed: round(ourUnflushed),
     oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),

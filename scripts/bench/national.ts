@@ -42,8 +42,8 @@ export async function nationalScale(catalog: RubricCatalog, product: Product, pr
 
 /**
  * Mean CPU milliseconds per answer of our bot on an empty database file and on a copy of the
- * seeded one: two rounds of 25 people × 36 answers on each, alternating, so that neither gets a
- * warmer process.
+ * seeded one: two rounds of 25 people × 36 answers on each, press by press in turn (cpuPerAnswer),
+ * so that neither gets a warmer process.
  */
 async function cpuEmptyAndSeeded(product: Product, seededPath: string) {
   const empty = product.openDatabase(databasePath());
@@ -52,10 +52,8 @@ async function cpuEmptyAndSeeded(product: Product, seededPath: string) {
   const subjects = [empty, full].map((db) => ours(product, db));
   const samples: number[][] = [[], []];
   for (let round = 0; round < 2; round++) {
-    for (const i of [0, 1]) {
-      const byAnswer = await cpuPerAnswer(subjects[i]!, 50_000 + round * 1000, 25, 10);
-      samples[i]!.push(...byAnswer.flat());
-    }
+    const bySubject = await cpuPerAnswer(subjects, 50_000 + round * 1000, 25, 10);
+    for (const [i, byAnswer] of bySubject.entries()) samples[i]!.push(...byAnswer.flat());
   }
   empty.$client.close();
   full.$client.close();

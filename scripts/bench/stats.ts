@@ -10,7 +10,10 @@ export const mean = (samples: number[]) => samples.reduce((s, x) => s + x, 0) / 
 
 /** The middle sample (the upper one of an even count). */
 export function median(samples: number[]): number {
-  return percentile([...samples].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** The p-quantile (0..1) of sorted samples: the sample at index ⌊n·p⌋. */
