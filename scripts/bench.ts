@@ -170,7 +170,7 @@ const rssAfter = process.memoryUsage().rss;
 // database that does not flush each commit, to show what the flush costs.
 progress("CPU per answer, ours and @grammyjs/conversations");
 const product = await compiledProduct();
-const answers = await compareAnswers(product);
+const answers = await compareAnswers();
 
 // 5. 200 people press an answer at once; Telegram's limits enforced by the fake Bot API over HTTP.
 progress("burst of 200 presses (about 30 s)");

@@ -2,11 +2,14 @@
 // in the database file before the next question is shown), against a peer that does no database
 // work: a 36-question questionnaire written with @grammyjs/conversations v2 (replay-based, state
 // in memory). Both get Telegram answered in process, so only the bots' own work is counted.
+
+import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
 import type { Db } from "../../src/db/client.js";
 import { answerButton, BOT_INFO, inProcessTelegram, ourBot } from "./in-process.js";
-import type { Product } from "./product.js";
+import { builtProduct, type Product } from "./product.js";
 import { cpuMs, mean, median } from "./stats.js";
 import { databasePath } from "./telegram-limits.js";
 
@@ -138,30 +141,48 @@ function summary(byAnswer: number[][]) {
   };
 }
 
+/** The three bots compared; each is measured in a process of its own (answers-worker.ts). */
+export const SUBJECTS = ["ours", "oursUnflushed", "conversationsV2"] as const;
+export type SubjectName = (typeof SUBJECTS)[number];
+
 /**
- * Our bot twice (its database as opened: every answer's commit flushed to disk; and a second
- * database set to synchronous=NORMAL, whose commits are not flushed, to show what the flush costs)
- * and the peer, `users` users × 36 answers each (after `warmUp` users of each), CPU per answer
- * compared, press by press in turn (cpuPerAnswer), in `rounds` rounds of users.
+ * One subject's CPU per answer, `[round][q]` (q 0: answer #1), in this process: `warmUp` users
+ * first (not counted), then `rounds` rounds of `users / rounds` users. "ours": our bot on a new
+ * database file as it opens (every answer's commit flushed to disk); "oursUnflushed": the same on a
+ * database set to synchronous=NORMAL (commits not flushed), to show what the flush costs;
+ * "conversationsV2": the peer.
  */
-export async function compareAnswers(product: Product, users = 100, warmUp = 30, rounds = 10) {
-  const flushed = product.openDatabase(databasePath());
-  const unflushed = product.openDatabase(databasePath());
-  unflushed.$client.pragma("synchronous = NORMAL");
-  const subjects = [ours(product, flushed), ours(product, unflushed), peer()];
-  const samples = subjects.map(() => Array.from({ length: QUESTIONS }, (): number[] => []));
-  const roundRatios: number[] = [];
-  await cpuPerAnswer(subjects, 40_000, 0, warmUp);
-  for (let round = 0; round < rounds; round++) {
-    const bySubject = await cpuPerAnswer(subjects, 50_000 + round * 1000, users / rounds, 0);
-    for (const [i, byAnswer] of bySubject.entries()) {
-      for (const [q, costs] of byAnswer.entries()) samples[i]![q]!.push(...costs);
-    }
-    const [our, , their] = bySubject.map((byAnswer) => mean(byAnswer.flat()));
-    roundRatios.push(our! / their!);
+export async function measureSubject(name: SubjectName, users: number, warmUp: number, rounds: number) {
+  let subject: Subject;
+  if (name === "conversationsV2") subject = peer();
+  else {
+    const product = await builtProduct();
+    const db = product.openDatabase(databasePath());
+    if (name === "oursUnflushed") db.$client.pragma("synchronous = NORMAL");
+    subject = ours(product, db);
   }
-  for (const db of [flushed, unflushed]) db.$client.close();
-  const [our, ourUnflushed, their] = samples.map(summary) as [Summary, Summary, Summary];
+  await cpuPerAnswer([subject], 40_000, 0, warmUp);
+  const byRound: number[][][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const [byAnswer] = await cpuPerAnswer([subject], 50_000 + round * 1000, users / rounds, 0);
+    byRound.push(byAnswer!);
+  }
+  return byRound;
+}
+
+/**
+ * Our bot (flushed and unflushed) and the peer, `users` users × 36 answers each (after `warmUp`
+ * users of each), CPU per answer compared. Each runs in a process of its own, all three at once:
+ * what one process counts is its own work only (a shared process would charge one bot's garbage
+ * collection to whichever bot is running), and a machine whose speed drifts slows them alike.
+ */
+export async function compareAnswers(users = 100, warmUp = 30, rounds = 10) {
+  const measured = await Promise.all(SUBJECTS.map((name) => inOwnProcess(name, users, warmUp, rounds)));
+  const [byRoundOurs, , byRoundPeer] = measured;
+  const byAnswer = (byRound: number[][][]) =>
+    Array.from({ length: QUESTIONS }, (_, q) => byRound.flatMap((round) => round[q]!));
+  const [our, ourUnflushed, their] = measured.map((m) => summary(byAnswer(m))) as [Summary, Summary, Summary];
+  const roundMean = (round: number[][]) => mean(round.flat());
   const fixed = (x: number) => Number(x.toFixed(3));
   const round = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
   return {
@@ -170,11 +191,23 @@ export async function compareAnswers(product: Product, users = 100, warmUp = 30,
     ours: round(our),
     conversationsV2: round(their),
     oursOverPeer: fixed(our.meanMs / their.meanMs),
-    /** The same ratio in each round, in order: how much it moves on this machine within one run. */
-    oursOverPeerByRound: roundRatios.map(fixed),
+    /** The same ratio in each round (the processes run side by side): how much it moves here. */
+    oursOverPeerByRound: byRoundOurs!.map((r, i) => fixed(roundMean(r) / roundMean(byRoundPeer![i]!))),
     /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
     oursUnflushed: round(ourUnflushed),
     oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),
     targets: { oursOverPeer: 0.5, ourAnswer36OverAnswer1: 1.2 },
   };
+}
+
+/** measureSubject in a child process (this one's Node and loader flags), its result read from stdout. */
+function inOwnProcess(name: SubjectName, users: number, warmUp: number, rounds: number): Promise<number[][][]> {
+  const worker = join(import.meta.dirname, "answers-worker.ts");
+  const args = [...process.execArgv, worker, name, String(users), String(warmUp), String(rounds)];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${name}: ${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as number[][][]);
+    });
+  });
 }

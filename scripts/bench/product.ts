@@ -22,6 +22,11 @@ export interface Product {
 /** Builds dist/src as `npm start` does (scripts/build.mjs), then loads the product from it. */
 export async function compiledProduct(): Promise<Product> {
   await import(projectPath("scripts/build.mjs"));
+  return builtProduct();
+}
+
+/** The product from dist/src as built last (by compiledProduct, e.g. in a parent process). */
+export async function builtProduct(): Promise<Product> {
   const load = (file: string) => import(projectPath(`dist/src/${file}`));
   const [bot, limiter, client, catalog, adminUnits, holidays] = await Promise.all(
     [
