@@ -3,7 +3,7 @@
 // work: a 36-question questionnaire written with @grammyjs/conversations v2 (replay-based, state
 // in memory). Both get Telegram answered in process, so only the bots' own work is counted.
 
-import { execFile } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type Context } from "grammy";
@@ -146,42 +146,71 @@ export const SUBJECTS = ["ours", "oursUnflushed", "conversationsV2"] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /**
- * One subject's CPU per answer, `[round][q]` (q 0: answer #1), in this process: `warmUp` users
- * first (not counted), then `rounds` rounds of `users / rounds` users. "ours": our bot on a new
- * database file as it opens (every answer's commit flushed to disk); "oursUnflushed": the same on a
- * database set to synchronous=NORMAL (commits not flushed), to show what the flush costs;
- * "conversationsV2": the peer.
+ * One subject, ready to be measured in this process: "ours", our bot on a new database file as it
+ * opens (every answer's commit flushed to disk); "oursUnflushed", the same on a database set to
+ * synchronous=NORMAL (commits not flushed), to show what the flush costs; "conversationsV2", the peer.
  */
-export async function measureSubject(name: SubjectName, users: number, warmUp: number, rounds: number) {
-  let subject: Subject;
-  if (name === "conversationsV2") subject = peer();
-  else {
-    const product = await builtProduct();
-    const db = product.openDatabase(databasePath());
-    if (name === "oursUnflushed") db.$client.pragma("synchronous = NORMAL");
-    subject = ours(product, db);
-  }
-  await cpuPerAnswer([subject], 40_000, 0, warmUp);
-  const byRound: number[][][] = [];
-  for (let round = 0; round < rounds; round++) {
-    const [byAnswer] = await cpuPerAnswer([subject], 50_000 + round * 1000, users / rounds, 0);
-    byRound.push(byAnswer!);
-  }
-  return byRound;
+export async function subjectNamed(name: SubjectName): Promise<Subject> {
+  if (name === "conversationsV2") return peer();
+  const product = await builtProduct();
+  const db = product.openDatabase(databasePath());
+  if (name === "oursUnflushed") db.$client.pragma("synchronous = NORMAL");
+  return ours(product, db);
 }
+
+/** What the parent asks a worker (answers-worker.ts): warm up, or measure round `round`. */
+export type WorkerRequest = { warmUp: number } | { round: number; users: number };
 
 /**
  * Our bot (flushed and unflushed) and the peer, `users` users × 36 answers each (after `warmUp`
- * users of each), CPU per answer compared. Each runs in a process of its own, all three at once:
- * what one process counts is its own work only (a shared process would charge one bot's garbage
- * collection to whichever bot is running), and a machine whose speed drifts slows them alike.
+ * users of each), CPU per answer compared. Each bot lives in a process of its own (in a shared
+ * process one bot's garbage collection is charged to whichever bot is running), and the processes
+ * take turns, one round of `users / rounds` users each, so that only one works at a time and a
+ * machine whose speed drifts slows them alike.
  */
 export async function compareAnswers(users = 100, warmUp = 30, rounds = 10) {
-  const measured = await Promise.all(SUBJECTS.map((name) => inOwnProcess(name, users, warmUp, rounds)));
-  const [byRoundOurs, , byRoundPeer] = measured;
+  const workers = SUBJECTS.map((name) =>
+    fork(join(import.meta.dirname, "answers-worker.ts"), [name], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+  );
+  try {
+    for (const worker of workers) await reply(worker);
+    for (const worker of workers) await ask(worker, { warmUp });
+    const measured = SUBJECTS.map((): number[][][] => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, worker] of workers.entries())
+        measured[i]!.push(await ask(worker, { round, users: users / rounds }));
+    }
+    return comparison(users, measured);
+  } finally {
+    for (const worker of workers) worker.kill();
+  }
+}
+
+/** Sends `request` to a worker and waits for its answer: CPU ms by answer number (none for a warm-up). */
+function ask(worker: ChildProcess, request: WorkerRequest): Promise<number[][]> {
+  const answer = reply(worker);
+  worker.send(request);
+  return answer as Promise<number[][]>;
+}
+
+/** The worker's next message. */
+function reply(worker: ChildProcess): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`bench worker exited (${code})`));
+    worker.once("exit", exited);
+    worker.once("message", (message) => {
+      worker.off("exit", exited);
+      resolve(message);
+    });
+  });
+}
+
+/** The figures of compareAnswers from each subject's rounds (`[subject][round][q]`). */
+function comparison(users: number, measured: number[][][][]) {
   const byAnswer = (byRound: number[][][]) =>
     Array.from({ length: QUESTIONS }, (_, q) => byRound.flatMap((round) => round[q]!));
   const [our, ourUnflushed, their] = measured.map((m) => summary(byAnswer(m))) as [Summary, Summary, Summary];
+  const [byRoundOurs, , byRoundPeer] = measured;
   const roundMean = (round: number[][]) => mean(round.flat());
   const fixed = (x: number) => Number(x.toFixed(3));
   const round = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
@@ -191,23 +220,11 @@ export async function compareAnswers(users = 100, warmUp = 30, rounds = 10) {
     ours: round(our),
     conversationsV2: round(their),
     oursOverPeer: fixed(our.meanMs / their.meanMs),
-    /** The same ratio in each round (the processes run side by side): how much it moves here. */
+    /** The same ratio in each round: how much it moves on this machine within one run. */
     oursOverPeerByRound: byRoundOurs!.map((r, i) => fixed(roundMean(r) / roundMean(byRoundPeer![i]!))),
     /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
     oursUnflushed: round(ourUnflushed),
     oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),
     targets: { oursOverPeer: 0.5, ourAnswer36OverAnswer1: 1.2 },
   };
-}
-
-/** measureSubject in a child process (this one's Node and loader flags), its result read from stdout. */
-function inOwnProcess(name: SubjectName, users: number, warmUp: number, rounds: number): Promise<number[][][]> {
-  const worker = join(import.meta.dirname, "answers-worker.ts");
-  const args = [...process.execArgv, worker, name, String(users), String(warmUp), String(rounds)];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${name}: ${error.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as number[][][]);
-    });
-  });
 }
