@@ -163,12 +163,13 @@ export type WorkerRequest = { warmUp: number } | { round: number; users: number 
 
 /**
  * Our bot (flushed and unflushed) and the peer, `users` users × 36 answers each (after `warmUp`
- * users of each), CPU per answer compared. Each bot lives in a process of its own (in a shared
+ * users of each: both bots get cheaper for about the first 80 people, as V8 optimises their code,
+ * and a bot runs for days), CPU per answer compared. Each bot lives in a process of its own (in a shared
  * process one bot's garbage collection is charged to whichever bot is running), and the processes
  * take turns, one round of `users / rounds` users each, so that only one works at a time and a
  * machine whose speed drifts slows them alike.
  */
-export async function compareAnswers(users = 100, warmUp = 30, rounds = 10) {
+export async function compareAnswers(users = 100, warmUp = 100, rounds = 10) {
   const workers = SUBJECTS.map((name) =>
     fork(join(import.meta.dirname, "answers-worker.ts"), [name], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
   );
