@@ -1,6 +1,14 @@
 // Scoring of a self-assessment against a sheet: points per part and group, tier by points,
 // tier after the ★ markers, disqualification and what is still unanswered. Pure functions.
-import { appliesInCase, type Criterion, optionsFor, type Sheet, type Tier, type VersionData } from "./rubric.js";
+import {
+  appliesInCase,
+  type Criterion,
+  optionsFor,
+  type PlacedCriterion,
+  type Sheet,
+  type Tier,
+  type VersionData,
+} from "./rubric.js";
 
 /** criterion id → option id */
 export type Answers = Readonly<Record<string, string>>;
@@ -80,9 +88,56 @@ export function requiredPoints(criterion: Criterion, stars: number, caseId?: str
   return required;
 }
 
-export function applicableCriteria(sheet: Sheet, caseId?: string) {
-  return sheet.criteria.filter((c) => appliesInCase(c, caseId));
+/** The criteria of the sheet that apply in the case (all without a case), in sheet order. */
+export function applicableCriteria(sheet: Sheet, caseId?: string): readonly PlacedCriterion[] {
+  return scoringTable(sheet, caseId).criteria;
 }
+
+/** An applicable criterion as score() reads it: its options' points by id, its best, its markers. */
+interface ScoredCriterion {
+  criterion: PlacedCriterion;
+  pointsByOption: ReadonlyMap<string, number>;
+  /** The best option's points (0 with no option above 0). */
+  best: number;
+  /** By marker (★1…★5): the fewest points of an option carrying it (markerThreshold). */
+  thresholds: readonly (number | undefined)[];
+}
+
+interface ScoringTable {
+  criteria: readonly PlacedCriterion[];
+  scored: readonly ScoredCriterion[];
+}
+
+/**
+ * What score() needs of a sheet in a case, worked out once per sheet and case: a result is shown
+ * once per assessment, so its code runs mostly unoptimised, and the less it does per criterion the
+ * better. Sheets are final once built.
+ */
+function scoringTable(sheet: Sheet, caseId: string | undefined): ScoringTable {
+  let byCase = scoringTables.get(sheet);
+  if (!byCase) {
+    byCase = new Map();
+    scoringTables.set(sheet, byCase);
+  }
+  let table = byCase.get(caseId);
+  if (!table) {
+    const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
+    const scored = criteria.map((criterion) => {
+      const options = optionsFor(criterion, caseId);
+      return {
+        criterion,
+        pointsByOption: new Map(options.map((o) => [o.id, o.points])),
+        best: Math.max(0, ...options.map((o) => o.points)),
+        thresholds: [0, 1, 2, 3, 4, 5].map((marker) => markerThreshold(criterion, marker, caseId)),
+      };
+    });
+    table = { criteria, scored };
+    byCase.set(caseId, table);
+  }
+  return table;
+}
+
+const scoringTables = new WeakMap<Sheet, Map<string | undefined, ScoringTable>>();
 
 /** The chosen option of a criterion, if the answer names a valid one for the case. */
 export function chosenOption(criterion: Criterion, answers: Answers, caseId?: string) {
@@ -103,25 +158,29 @@ export function score(sheet: Sheet, answers: Answers, opts: ScoreOptions = {}): 
     }
   }
 
-  const criteria = applicableCriteria(sheet, caseId);
+  const table = scoringTable(sheet, caseId);
   const unanswered: string[] = [];
   const stoppedBy: string[] = [];
-  const answeredPoints = new Map<string, number>();
+  /** Points of each applicable criterion in table order, undefined while unanswered. */
+  const answeredPoints: (number | undefined)[] = [];
+  let answered = 0;
   let total = 0;
   let remaining = 0;
-  for (const c of criteria) {
-    const option = chosenOption(c, answers, caseId);
-    if (!option) {
+  for (const { criterion: c, pointsByOption, best } of table.scored) {
+    const optionId = answers[c.id];
+    const points = optionId === undefined ? undefined : pointsByOption.get(optionId);
+    answeredPoints.push(points);
+    if (points === undefined) {
       unanswered.push(c.id);
-      remaining += Math.max(0, ...optionsFor(c, caseId).map((o) => o.points));
+      remaining += best;
       continue;
     }
-    answeredPoints.set(c.id, option.points);
-    total += option.points;
-    parts[c.part]!.points += option.points;
-    groups[c.group]!.points += option.points;
-    if (c.subgroup) groups[c.subgroup]!.points += option.points;
-    if (c.stopIfZero && option.points === 0) stoppedBy.push(c.id);
+    answered++;
+    total += points;
+    parts[c.part]!.points += points;
+    groups[c.group]!.points += points;
+    if (c.subgroup) groups[c.subgroup]!.points += points;
+    if (c.stopIfZero && points === 0) stoppedBy.push(c.id);
   }
 
   const pendingClearances: string[] = [];
@@ -133,16 +192,16 @@ export function score(sheet: Sheet, answers: Answers, opts: ScoreOptions = {}): 
 
   const byPoints = tierFor(version, total);
   const markersMissed: MarkerMiss[] = [];
-  for (const c of criteria) {
-    const points = answeredPoints.get(c.id);
-    if (points === undefined) continue;
+  table.scored.forEach(({ criterion: c, thresholds }, i) => {
+    const points = answeredPoints[i];
+    if (points === undefined) return;
     for (let marker = 1; marker <= byPoints.stars; marker++) {
-      const threshold = markerThreshold(c, marker, caseId);
+      const threshold = thresholds[marker];
       if (threshold !== undefined && points < threshold) {
         markersMissed.push({ criterion: c.id, marker, requiredPoints: threshold, points });
       }
     }
-  }
+  });
   let stars = byPoints.stars;
   if (version.markerRule === "minimum") {
     for (const miss of markersMissed) stars = Math.min(stars, miss.marker - 1);
@@ -156,8 +215,8 @@ export function score(sheet: Sheet, answers: Answers, opts: ScoreOptions = {}): 
     max: version.parts.reduce((s, p) => s + p.maxPoints, 0),
     parts,
     groups,
-    applicable: criteria.length,
-    answered: answeredPoints.size,
+    applicable: table.criteria.length,
+    answered,
     unanswered,
     possibleMax: total + remaining,
     starsByPoints: byPoints.stars,
