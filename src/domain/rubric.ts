@@ -249,25 +249,34 @@ export function bindSheet(version: VersionData, data: SheetData): Sheet {
 export const isLawOption = (o: Option) => !o.none;
 
 /**
+ * `make(of, caseId)` worked out once per object and case, and kept while the object lives: for what
+ * is derived from a criterion or a sheet, which are final once built (rubric files are read whole,
+ * then used).
+ */
+export function oncePerCase<Of extends object, T>(make: (of: Of, caseId: string | undefined) => T) {
+  const made = new WeakMap<Of, Map<string | undefined, T>>();
+  return (of: Of, caseId: string | undefined): T => {
+    let byCase = made.get(of);
+    if (!byCase) {
+      byCase = new Map();
+      made.set(of, byCase);
+    }
+    if (!byCase.has(caseId)) byCase.set(caseId, make(of, caseId));
+    return byCase.get(caseId)!;
+  };
+}
+
+const optionsInCase = oncePerCase((criterion: Criterion, caseId): readonly Option[] =>
+  criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId),
+);
+
+/**
  * Options a criterion offers in the given case (all options when the sheet has no cases). The same
  * array for the same criterion and case: scoring, plans and every question ask for it many times.
  */
 export function optionsFor(criterion: Criterion, caseId: string | undefined): readonly Option[] {
-  let byCase = optionsByCase.get(criterion);
-  if (!byCase) {
-    byCase = new Map();
-    optionsByCase.set(criterion, byCase);
-  }
-  let options = byCase.get(caseId);
-  if (!options) {
-    options = criterion.options.filter((o) => o.case === undefined || caseId === undefined || o.case === caseId);
-    byCase.set(caseId, options);
-  }
-  return options;
+  return optionsInCase(criterion, caseId);
 }
-
-/** A criterion's options are final once it is built (rubric files are read whole, then used). */
-const optionsByCase = new WeakMap<Criterion, Map<string | undefined, readonly Option[]>>();
 
 /** Whether a criterion applies in the given case: it applies unless all its options belong to other cases. */
 export function appliesInCase(criterion: Criterion, caseId: string | undefined): boolean {

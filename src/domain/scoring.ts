@@ -3,6 +3,7 @@
 import {
   appliesInCase,
   type Criterion,
+  oncePerCase,
   optionsFor,
   type PlacedCriterion,
   type Sheet,
@@ -88,11 +89,6 @@ export function requiredPoints(criterion: Criterion, stars: number, caseId?: str
   return required;
 }
 
-/** The criteria of the sheet that apply in the case (all without a case), in sheet order. */
-export function applicableCriteria(sheet: Sheet, caseId?: string): readonly PlacedCriterion[] {
-  return scoringTable(sheet, caseId).criteria;
-}
-
 /** An applicable criterion as score() reads it: its options' points by id, its best, its markers. */
 interface ScoredCriterion {
   criterion: PlacedCriterion;
@@ -111,33 +107,26 @@ interface ScoringTable {
 /**
  * What score() needs of a sheet in a case, worked out once per sheet and case: a result is shown
  * once per assessment, so its code runs mostly unoptimised, and the less it does per criterion the
- * better. Sheets are final once built.
+ * better.
  */
-function scoringTable(sheet: Sheet, caseId: string | undefined): ScoringTable {
-  let byCase = scoringTables.get(sheet);
-  if (!byCase) {
-    byCase = new Map();
-    scoringTables.set(sheet, byCase);
-  }
-  let table = byCase.get(caseId);
-  if (!table) {
-    const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
-    const scored = criteria.map((criterion) => {
-      const options = optionsFor(criterion, caseId);
-      return {
-        criterion,
-        pointsByOption: new Map(options.map((o) => [o.id, o.points])),
-        best: Math.max(0, ...options.map((o) => o.points)),
-        thresholds: [0, 1, 2, 3, 4, 5].map((marker) => markerThreshold(criterion, marker, caseId)),
-      };
-    });
-    table = { criteria, scored };
-    byCase.set(caseId, table);
-  }
-  return table;
-}
+const scoringTable = oncePerCase((sheet: Sheet, caseId): ScoringTable => {
+  const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
+  const scored = criteria.map((criterion) => {
+    const options = optionsFor(criterion, caseId);
+    return {
+      criterion,
+      pointsByOption: new Map(options.map((o) => [o.id, o.points])),
+      best: Math.max(0, ...options.map((o) => o.points)),
+      thresholds: [0, 1, 2, 3, 4, 5].map((marker) => markerThreshold(criterion, marker, caseId)),
+    };
+  });
+  return { criteria, scored };
+});
 
-const scoringTables = new WeakMap<Sheet, Map<string | undefined, ScoringTable>>();
+/** The criteria of the sheet that apply in the case (all without a case), in sheet order. */
+export function applicableCriteria(sheet: Sheet, caseId?: string): readonly PlacedCriterion[] {
+  return scoringTable(sheet, caseId).criteria;
+}
 
 /** The chosen option of a criterion, if the answer names a valid one for the case. */
 export function chosenOption(criterion: Criterion, answers: Answers, caseId?: string) {

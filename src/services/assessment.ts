@@ -7,8 +7,8 @@ import { type ApplicationState, answers, applicationEvents, applications, cleara
 import { isEditableState, transition } from "../domain/lifecycle.js";
 import { improvementPlan, type Plan, planTargets } from "../domain/plan.js";
 import { type Readiness, readinessOf } from "../domain/readiness.js";
-import { appliesInCase, type Criterion, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
-import { type ScoreResult, score } from "../domain/scoring.js";
+import { type Criterion, oncePerCase, optionsFor, type PlacedCriterion, type Sheet } from "../domain/rubric.js";
+import { applicableCriteria, type ScoreResult, score } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
 import { evidenceFile, evidenceOf } from "./evidence.js";
@@ -256,20 +256,11 @@ function readAssessment(db: Db, catalog: RubricCatalog, applicationId: number): 
   };
 }
 
-const questionsByCase = new WeakMap<Sheet, Map<string | undefined, Pick<Assessment, "criteria" | "order">>>();
-
 /** The criteria of a sheet that apply in a case, and every question in order: built once per sheet and case. */
-export function questionsOf(sheet: Sheet, caseId: string | undefined): Pick<Assessment, "criteria" | "order"> {
-  const byCase = questionsByCase.get(sheet) ?? new Map();
-  questionsByCase.set(sheet, byCase);
-  const known = byCase.get(caseId);
-  if (known) return known;
-  const criteria = sheet.criteria.filter((c) => appliesInCase(c, caseId));
-  const order = [...sheet.disqualification.map((d) => clearanceKey(d.id)), ...criteria.map((c) => c.id)];
-  const questions = { criteria, order };
-  byCase.set(caseId, questions);
-  return questions;
-}
+export const questionsOf = oncePerCase((sheet: Sheet, caseId): Pick<Assessment, "criteria" | "order"> => {
+  const criteria = applicableCriteria(sheet, caseId);
+  return { criteria, order: [...sheet.disqualification.map((d) => clearanceKey(d.id)), ...criteria.map((c) => c.id)] };
+});
 
 export function isAnswered(a: Assessment, key: QuestionKey): boolean {
   return isClearanceKey(key) ? a.clearances[clearanceItem(key)] !== undefined : a.answers[key] !== undefined;
