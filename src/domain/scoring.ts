@@ -71,21 +71,26 @@ export function tierOfStars(version: VersionData, stars: number): Tier | undefin
   return version.tiers.find((t) => t.stars === stars);
 }
 
-/** The fewest points of an option carrying the marker, or undefined when no option carries it. */
-export function markerThreshold(criterion: Criterion, marker: number, caseId?: string): number | undefined {
-  let fewest: number | undefined;
+/** By marker (index 1–5 for ★1…★5): the fewest points of an option carrying it, undefined if none does. */
+const markerThresholds = oncePerCase((criterion: Criterion, caseId): readonly (number | undefined)[] => {
+  const fewest: (number | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   for (const o of optionsFor(criterion, caseId)) {
-    if (o.marker === marker && (fewest === undefined || o.points < fewest)) fewest = o.points;
+    if (o.marker !== undefined && (fewest[o.marker] === undefined || o.points < fewest[o.marker]!))
+      fewest[o.marker] = o.points;
   }
   return fewest;
+});
+
+/** The fewest points of an option carrying the marker, or undefined when no option carries it. */
+export function markerThreshold(criterion: Criterion, marker: number, caseId?: string): number | undefined {
+  return markerThresholds(criterion, caseId)[marker];
 }
 
 /** The points a criterion needs for its ★ markers of the given tier and below. */
 export function requiredPoints(criterion: Criterion, stars: number, caseId?: string): number {
+  const thresholds = markerThresholds(criterion, caseId);
   let required = 0;
-  for (let marker = 1; marker <= stars; marker++) {
-    required = Math.max(required, markerThreshold(criterion, marker, caseId) ?? 0);
-  }
+  for (let marker = 1; marker <= stars; marker++) required = Math.max(required, thresholds[marker] ?? 0);
   return required;
 }
 
@@ -117,7 +122,7 @@ const scoringTable = oncePerCase((sheet: Sheet, caseId): ScoringTable => {
       criterion,
       pointsByOption: new Map(options.map((o) => [o.id, o.points])),
       best: Math.max(0, ...options.map((o) => o.points)),
-      thresholds: [0, 1, 2, 3, 4, 5].map((marker) => markerThreshold(criterion, marker, caseId)),
+      thresholds: markerThresholds(criterion, caseId),
     };
   });
   return { criteria, scored };
