@@ -171,7 +171,7 @@ export type WorkerRequest = { warmUp: number } | { round: number; users: number 
  */
 export async function compareAnswers(users = 100, warmUp = 100, rounds = 10) {
   const workers = SUBJECTS.map((name) =>
-    fork(join(import.meta.dirname, "answers-worker.ts"), [name], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+    fork(join(import.meta.dirname, "answers-worker.ts"), [name], { stdio: ["ignore", "ignore", "inherit", "ipc"] }),
   );
   try {
     for (const worker of workers) await reply(worker);
