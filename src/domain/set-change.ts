@@ -1,5 +1,6 @@
 // Moving a self-assessment to another product set: which answers still mean the same thing.
-import { appliesInCase, type Criterion, optionsFor, type Sheet } from "./rubric.js";
+import { type Criterion, optionsFor, type Sheet } from "./rubric.js";
+import { applicableCriteria } from "./scoring.js";
 
 /** Two criteria ask the same question when their options are the same: ids, words, points, ★ markers and cases. */
 export function sameOptions(a: Criterion, b: Criterion): boolean {
@@ -32,7 +33,7 @@ export function carryOver(
 ): CarriedOver {
   const before = new Map(from.criteria.map((c) => [c.id, c]));
   const kept: Record<string, string> = {};
-  const applying = to.criteria.filter((c) => appliesInCase(c, caseTo));
+  const applying = applicableCriteria(to, caseTo);
   for (const c of applying) {
     const old = before.get(c.id);
     const answer = answers[c.id];

@@ -3,7 +3,8 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { answers, applicationEvents, applications, dossierFields, evidence } from "../db/schema.js";
-import { appliesInCase, carryAnswers } from "../domain/rubric.js";
+import { carryAnswers } from "../domain/rubric.js";
+import { applicableCriteria } from "../domain/scoring.js";
 import { REGISTRATION_KINDS, type RegistrationKind } from "../forms/types.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { type Application, type Assessment, canWorkOn, findApplication, loadAssessment } from "./assessment.js";
@@ -61,7 +62,7 @@ export function startReassessment(
     .where(eq(evidence.applicationId, old.app.id))
     .all()
     .filter((f) => kept[f.criterionId] !== undefined);
-  const asked = sheet.criteria.filter((c) => appliesInCase(c, old.caseId) && kept[c.id] === undefined).length;
+  const asked = applicableCriteria(sheet, old.caseId).filter((c) => kept[c.id] === undefined).length;
   const at = new Date();
   return db.transaction((tx): ReassessmentOutcome => {
     const newer = tx

@@ -3,7 +3,8 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { type ApplicationState, answers, applicationEvents, applications, clearances } from "../db/schema.js";
-import { appliesInCase, carryAnswers, type Sheet, type VersionData, versionBefore } from "../domain/rubric.js";
+import { carryAnswers, type Sheet, type VersionData, versionBefore } from "../domain/rubric.js";
+import { applicableCriteria } from "../domain/scoring.js";
 import type { RubricCatalog } from "../rubric/catalog.js";
 import { type Assessment, isEditable, loadAssessment } from "./assessment.js";
 import { type Actor, type CoreDeps, type Refused, refuse } from "./core.js";
@@ -75,7 +76,7 @@ export function switchRubricVersion(
   const items = sheet.disqualification.map((d) => d.id);
   const cleared = Object.keys(a.clearances).filter((id) => items.includes(id));
   const complete =
-    sheet.criteria.filter((c) => appliesInCase(c, a.caseId)).every((c) => kept[c.id] !== undefined) &&
+    applicableCriteria(sheet, a.caseId).every((c) => kept[c.id] !== undefined) &&
     items.every((id) => cleared.includes(id));
   const state: ApplicationState = a.app.state === "returned" ? "returned" : complete ? "completed" : "draft";
   const at = new Date();
