@@ -181,16 +181,12 @@ export const sessions = sqliteTable("sessions", {
  * poller) is processed once. `owner` is the process working on it; `doneAt` is set when finished.
  * Rows older than two days are pruned (Telegram keeps updates for 24 hours).
  */
-export const processedUpdates = sqliteTable(
-  "processed_updates",
-  {
-    updateId: integer("update_id").primaryKey(),
-    owner: text("owner").notNull(),
-    claimedAt: integer("claimed_at").notNull(),
-    doneAt: integer("done_at"),
-  },
-  (t) => [index("processed_updates_claimed").on(t.claimedAt)],
-);
+export const processedUpdates = sqliteTable("processed_updates", {
+  updateId: integer("update_id").primaryKey(),
+  owner: text("owner").notNull(),
+  claimedAt: integer("claimed_at").notNull(),
+  doneAt: integer("done_at"),
+});
 
 /** Who belongs to an organisation besides its owner (cooperative members, staff). */
 export const organisationMembers = sqliteTable(

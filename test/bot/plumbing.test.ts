@@ -10,8 +10,9 @@ import { chunkLines, escapeHtml } from "../../src/bot/html.js";
 import { pseudonym } from "../../src/bot/pseudonym.js";
 import { createRateLimiter } from "../../src/bot/rate-limiter.js";
 import { sendPriority, telegramRefusals, throttle } from "../../src/bot/telegram-api.js";
-import { RedisUpdateLog, SqliteUpdateLog } from "../../src/bot/update-log.js";
+import { RedisUpdateLog, SqliteUpdateLog, UPDATE_LOG_RETENTION_MS } from "../../src/bot/update-log.js";
 import { atomically, commitHeld, openDatabase } from "../../src/db/client.js";
+import { processedUpdates } from "../../src/db/schema.js";
 import { improvementPlan, planTargets } from "../../src/domain/plan.js";
 import { score } from "../../src/domain/scoring.js";
 import { getI18n, translator } from "../../src/i18n.js";
@@ -101,6 +102,38 @@ describe("the log of processed updates", () => {
     expect(new SqliteUpdateLog(db).claim(2)).toBe(false);
     // Updates come numbered in order; an older id is looked up.
     expect(new SqliteUpdateLog(db).claim(0)).toBe(true);
+  });
+
+  it("SQLite: forgets updates older than two days, the oldest first, at most 1,000 at a time", () => {
+    const db = openDatabase(":memory:");
+    const now = Date.now();
+    const row = (updateId: number, age: number) => ({
+      updateId,
+      owner: "gone",
+      claimedAt: now - age,
+      doneAt: now - age,
+    });
+    const old = Array.from({ length: 1500 }, (_, i) => row(i + 1, UPDATE_LOG_RETENTION_MS + 3_600_000));
+    const recent = Array.from({ length: 10 }, (_, i) => row(2000 + i, 3_600_000));
+    for (const rows of [old.slice(0, 750), old.slice(750), recent]) db.insert(processedUpdates).values(rows).run();
+    const ages = () =>
+      db
+        .select()
+        .from(processedUpdates)
+        .all()
+        .map((r) => now - r.claimedAt);
+    const log = new SqliteUpdateLog(db);
+    const handle = (updateId: number) => {
+      log.claim(updateId);
+      log.complete(updateId);
+    };
+    handle(3000);
+    expect(ages()).toHaveLength(510);
+    for (let id = 3001; id <= 3500; id++) handle(id);
+    commitHeld(db);
+    expect(ages()).toHaveLength(511); // the 10 recent ones and the 501 just handled
+    expect(ages().every((age) => age < UPDATE_LOG_RETENTION_MS)).toBe(true);
+    expect(log.claim(2005)).toBe(false); // a recent update is still known as done
   });
 
   it.skipIf(!redis)("Redis: the same across instances; a dead instance's claim is taken over", async () => {
