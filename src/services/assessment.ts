@@ -143,11 +143,11 @@ const clearanceUpsert = preparedFor((db) =>
     .prepare(),
 );
 
-/** A draft's completion by its last answer: the state changes only if it is still `from`. */
+/** A draft's completion by its last answer, at `at` (ms): the state changes only if it is still `from`. */
 const completeDraft = preparedFor((db) =>
   db
     .update(applications)
-    .set({ state: sql`${sql.placeholder("to")}` })
+    .set({ state: sql`${sql.placeholder("to")}`, updatedAt: sql`${sql.placeholder("at")}` })
     .where(and(eq(applications.id, sql.placeholder("app")), eq(applications.state, sql.placeholder("from"))))
     .prepare(),
 );
@@ -202,36 +202,31 @@ export const clearanceKey = (itemId: string): QuestionKey => `${DQ}${itemId}`;
 export const isClearanceKey = (key: QuestionKey) => key.startsWith(DQ);
 export const clearanceItem = (key: QuestionKey) => key.slice(DQ.length);
 
+/** A self-assessment as the database holds it; only saveAnswer changes one, once its write is committed. */
 export interface Assessment {
-  sheet: Sheet;
-  app: Application;
-  product: Product;
+  readonly sheet: Sheet;
+  readonly app: Application;
+  readonly product: Product;
   /** The producer: the organisation the application belongs to. */
-  organisation: Organisation;
-  caseId: string | undefined;
+  readonly organisation: Organisation;
+  readonly caseId: string | undefined;
   /** The criteria that apply to the product, in sheet order. */
-  criteria: readonly PlacedCriterion[];
-  answers: Record<string, string>;
-  clearances: Record<string, boolean>;
+  readonly criteria: readonly PlacedCriterion[];
+  readonly answers: Readonly<Record<string, string>>;
+  readonly clearances: Readonly<Record<string, boolean>>;
   /** Every question in order: disqualification items first, then the criteria. */
-  order: readonly QuestionKey[];
+  readonly order: readonly QuestionKey[];
 }
 
-/** The application's self-assessment as the database holds it now; the caller may change the copy it gets. */
+/**
+ * The application's self-assessment as the database holds it now: the one remembered (memo.ts),
+ * shared by every caller until the database changes, so nobody but saveAnswer may change it.
+ */
 export function loadAssessment(db: Db, catalog: RubricCatalog, applicationId: number): Assessment | undefined {
-  const a = remembered(db, ASSESSMENT, applicationId, () => readAssessment(db, catalog, applicationId));
-  return a && copyOf(a);
+  return remembered(db, ASSESSMENT, applicationId, () => readAssessment(db, catalog, applicationId));
 }
 
 const ASSESSMENT = "assessment";
-
-/** A copy whose answers, clearances and application row can change without touching `a`. */
-const copyOf = (a: Assessment): Assessment => ({
-  ...a,
-  app: { ...a.app },
-  answers: { ...a.answers },
-  clearances: { ...a.clearances },
-});
 
 function readAssessment(db: Db, catalog: RubricCatalog, applicationId: number): Assessment | undefined {
   const found = findApplication(db, applicationId);
@@ -286,9 +281,16 @@ export type AnswerOutcome =
   | { ok: false; reason: "not-editable" | "unknown-question" | "unknown-option" };
 
 /**
+ * An application's `updated_at` is its last activity to the minute: an answer moves it only when it
+ * is this far from the answer's time (or with a change of state). Idle-draft reminders count days and
+ * recent drafts are sorted by it; moving it costs an answer's commit three more pages (the row and
+ * the index of drafts by state and time), which most answers, seconds apart, now skip.
+ */
+export const ACTIVITY_RESOLUTION_MS = 60_000;
+
+/**
  * Writes one answer (a criterion's option, or whether a requirement holds) before anything else
- * happens, and updates `a` to match; `a` is then the assessment remembered (memo.ts): change it
- * only through this function.
+ * happens, then updates `a`, the assessment remembered (memo.ts), to match.
  */
 export function saveAnswer(
   db: Db,
@@ -312,9 +314,7 @@ export function saveAnswer(
       ? undefined
       : String(a.clearances[itemId])
     : a.answers[key];
-  if (isClearance) a.clearances[itemId] = value as boolean;
-  else a.answers[key] = value as string;
-  const completed = a.order.every((k) => isAnswered(a, k));
+  const completed = a.order.every((k) => k === key || isAnswered(a, k));
   // The last answer completes a draft: a transition of the life cycle like any other, with its event.
   const complete = completed ? transition(a.app.state, "complete", "system") : undefined;
   const state: ApplicationState = complete?.ok ? complete.to : a.app.state;
@@ -323,19 +323,30 @@ export function saveAnswer(
   const at = new Date();
   const from = a.app.state;
   const row = { app: a.app.id, item: key, by: userId, at };
-  atomically(db, () => {
+  const touched = state !== from || Math.abs(at.getTime() - a.app.updatedAt.getTime()) >= ACTIVITY_RESOLUTION_MS;
+  const moved = atomically(db, () => {
     if (isClearance) clearanceUpsert(db).run({ ...row, item: itemId, holds: value as boolean });
     else answerUpsert(db).run({ ...row, option: value as string });
-    touchApplication(db).run({ app: a.app.id, at: at.getTime() });
+    if (state === from) {
+      if (touched) touchApplication(db).run({ app: a.app.id, at: at.getTime() });
+      return false;
+    }
     // Only if the state is still the one read (another member may have completed it meanwhile).
-    const moved = state !== from && completeDraft(db).run({ app: a.app.id, from, to: state }).changes === 1;
+    const moved = completeDraft(db).run({ app: a.app.id, from, to: state, at: at.getTime() }).changes === 1;
     if (moved) completionEvent(db).run({ app: a.app.id, from, to: state, at });
-    a.app = { ...a.app, state, updatedAt: at };
-    if (state === from || moved) remember(db, ASSESSMENT, a.app.id, a);
-    else forget(db, ASSESSMENT, a.app.id);
+    return moved;
   });
+  // Committed: `a` changes in place, and stays remembered unless its state moved elsewhere meanwhile.
+  const changing = a as Mutable<Assessment>;
+  if (isClearance) (changing.clearances as Record<string, boolean>)[itemId] = value as boolean;
+  else (changing.answers as Record<string, string>)[key] = value as string;
+  if (touched) changing.app = { ...a.app, state, updatedAt: at };
+  if (state === from || moved) remember(db, ASSESSMENT, a.app.id, a);
+  else forget(db, ASSESSMENT, a.app.id);
   return { ok: true, previous, completed };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface AssessmentResult {
   score: ScoreResult;

@@ -1,7 +1,9 @@
 // The self-assessment's use cases without any channel: who may answer, what an answer returns, and
 // that a refused actor changes nothing.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Db, openDatabase } from "../../../src/db/client.js";
+import { applications } from "../../../src/db/schema.js";
 import { assessmentScore, loadAssessment } from "../../../src/services/assessment.js";
 import { createServices, type Services } from "../../../src/services/index.js";
 import { databaseRows } from "../../helpers/database-rows.js";
@@ -63,6 +65,30 @@ describe("answer", () => {
         to_state: "completed",
       }),
     );
+  });
+
+  it("moves the application's last activity at most once a minute while answering, and at completion", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const lastActivity = () => db.select().from(applications).where(eq(applications.id, appId)).get()!.updatedAt;
+      const created = lastActivity().getTime();
+      const questions = loadAssessment(db, catalog, appId)!.order;
+      const answerAt = (seconds: number, key: string) => {
+        vi.setSystemTime(created + seconds * 1000);
+        const criterion = loadAssessment(db, catalog, appId)!.criteria.find((c) => c.id === key);
+        const value = criterion ? criterion.options[0]!.id : true;
+        expect(services.assessment.answer(owner.user.id, appId, key, value)).toMatchObject({ ok: true });
+        return lastActivity().getTime() - created;
+      };
+      expect(answerAt(30, questions[0]!)).toBe(0);
+      expect(answerAt(61, questions[1]!)).toBe(61_000);
+      expect(answerAt(90, questions[2]!)).toBe(61_000);
+      expect(loadAssessment(db, catalog, appId)!.app.updatedAt.getTime() - created).toBe(61_000);
+      for (const [i, key] of questions.slice(3, -1).entries()) answerAt(91 + i / 100, key);
+      expect(answerAt(100, questions.at(-1)!), "the completion is a change of state").toBe(100_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("lets a member of the organisation answer too", () => {
