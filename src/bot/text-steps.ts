@@ -1,7 +1,8 @@
 // Typed text at a step (a name, a product, an answer, a note): each feature registers the handler
 // of its own steps. An edit of the last typed answer is replayed through the same handlers (edits.ts).
-import { Composer } from "grammy";
+
 import { hasConsent } from "../services/people.js";
+import { Composer } from "./composer.js";
 import type { BotContext } from "./context.js";
 import { typedAnswerContext } from "./edits.js";
 

@@ -2,10 +2,10 @@
 // /trangthai or an expiry reminder), and the council's points per part, which an officer records
 // and the producer sees beside their own.
 
-import { Composer } from "grammy";
 import { type Calibration, comparisonLines, parsePartPoints } from "../../services/calibration.js";
 import type { ReassessmentKind } from "../../services/reassessment.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";

@@ -2,7 +2,7 @@
 // first unanswered question, and the walk through what is missing for filing; with its parts,
 // the review and result (assessment/review.ts) and evidence files (assessment/evidence.ts).
 
-import { Composer, type InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 import { isStepItem, type MissingItem, nextStep, parseItemKey, type Readiness } from "../../domain/readiness.js";
 import { type Option, optionsFor } from "../../domain/rubric.js";
 import {
@@ -23,6 +23,7 @@ import {
 import { lacksBusinessRegistration } from "../../services/people.js";
 import { fold } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { staleButtonText } from "../hints.js";

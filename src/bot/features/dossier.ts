@@ -1,7 +1,7 @@
 // "Hoàn thiện hồ sơ": what the legal forms need beyond the self-assessment, one item per message,
 // each skippable and editable later; and the forms themselves (Mẫu 01, 02, 03) as Word documents.
 
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { formatDate, readTypedDay } from "../../dates.js";
 import { buildMau01, buildMau02, buildMau03 } from "../../forms/index.js";
 import type { FormKind } from "../../forms/types.js";
@@ -17,6 +17,7 @@ import {
   YES,
 } from "../../services/dossier.js";
 import { charCount, clip } from "../../text.js";
+import { Composer } from "../composer.js";
 import { staleButtonText } from "../hints.js";
 
 /** Longest value echoed back inside a question. */

@@ -2,11 +2,11 @@
 // bot's commands. The facts that come from data (tiers, rubric versions, the next provincial
 // round) are the services' (guideFacts); every word is in locales/.
 import { CommandGroup } from "@grammyjs/commands";
-import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import { DEFAULT_LOCALE } from "../../i18n.js";
 import { GUIDE_TOPICS, type GuideTopic, guideFacts } from "../../services/guide.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { type I18n, th } from "../i18n.js";

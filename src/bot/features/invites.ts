@@ -2,12 +2,12 @@
 // are appointed to communes (…?start=officer_<code>). The owner manages members (/thanhvien);
 // administrators appoint and revoke officers (/quantri).
 
-import { Composer } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { formatDate, formatDateTime, formatTime } from "../../dates.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { deepLink } from "../deep-link.js";
 import { accepted } from "../edits.js";

@@ -2,9 +2,10 @@
 // the web account that showed the code; "/lienket" alone gives a code to type on the web's sign-in
 // page, which signs that browser in as this account. The rules (folding an empty account, refusing
 // to merge two with data) are the accounts use cases'.
-import { Composer } from "grammy";
+
 import { showCode } from "../../services/accounts.js";
 import { hasConsent } from "../../services/people.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { askConsent } from "./onboarding.js";

@@ -2,7 +2,7 @@
 // receive it, request changes with a note, evaluate the four local criteria, forward it to the
 // province, record the official result; /hoso lists their communes' applications, /xuat exports.
 
-import { Composer, InputFile, InputMediaBuilder } from "grammy";
+import { InputFile, InputMediaBuilder } from "grammy";
 import { formatDate, isoDay, readTypedDay } from "../../dates.js";
 import { type Action, availableActions } from "../../domain/lifecycle.js";
 import type { LocalCriterion } from "../../domain/rubric.js";
@@ -13,6 +13,7 @@ import { INBOX_FILTERS, type InboxFilter, type OfficerView, type WorkingDays } f
 import { clip } from "../../text.js";
 import { unitLabel } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { staleButtonText } from "../hints.js";

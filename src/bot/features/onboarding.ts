@@ -1,12 +1,13 @@
 // /start, consent, registration, profile, language and deleting one's data.
 
-import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { InlineKeyboard, Keyboard } from "grammy";
 import { formatDate } from "../../dates.js";
 import { hasConsent, telegramIdentity } from "../../services/people.js";
 import { missingRegistrationItem, ORGANISATION_TYPES } from "../../services/profile.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { unitLabel, unitLabelOf } from "../../views/admin-units.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { isAdmin, staleButtonText } from "../hints.js";

@@ -1,7 +1,6 @@
 // The main menu and products: adding one (name, then the product set found from what the producer
 // types, or sector → group → set, then the case), renaming, moving to another set, deleting.
 
-import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import type { ProductSet } from "../../domain/rubric.js";
 import { shippedProductFinder } from "../../rubric/product-hints.js";
@@ -10,6 +9,7 @@ import { normaliseOrganisationName } from "../../services/people.js";
 import type { ProductCard, ProductRefusal } from "../../services/products.js";
 import { clip, SEARCH_QUERY_MAX } from "../../text.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { accepted } from "../edits.js";
 import { staleButtonText } from "../hints.js";

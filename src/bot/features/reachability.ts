@@ -1,6 +1,6 @@
 // Whether the bot can reach a user: blocking it (my_chat_member "kicked") marks them unreachable,
 // any later update from them (a message, a press, unblocking) marks them reachable again.
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export const reachabilityFeature = new Composer<BotContext>();

@@ -1,10 +1,11 @@
 // Reminders: /nhacnho shows whether the user's reminders are on, with a button to change it; the "stop reminders" button under
 // an idle-draft reminder turns them off. The reminders themselves are queued by the scheduler
 // (services/reminders.ts) and sent by the outbox dispatcher.
-import { Composer } from "grammy";
+
 import type { InlineKeyboardButton } from "grammy/types";
 import { hasConsent } from "../../services/people.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../html.js";
 import { column } from "../keyboards.js";

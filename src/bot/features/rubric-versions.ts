@@ -2,9 +2,9 @@
 // only when the producer says the dossier was filed before the latest version took effect, the
 // earlier one (where its sheet is shipped; otherwise the bot says so plainly).
 
-import { Composer } from "grammy";
 import { formatDate } from "../../dates.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { staleButtonText } from "../hints.js";
 import { HTML } from "../html.js";

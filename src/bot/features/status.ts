@@ -1,12 +1,12 @@
 // The producer's side of an application: submit when ready (else exactly what is missing),
 // withdraw, and /trangthai with the state, next step and timeline for the owner and every member.
 
-import { Composer } from "grammy";
 import { formatDateTime } from "../../dates.js";
 import type { ActRefusal } from "../../services/applications.js";
 import type { TimelineEntry } from "../../services/workflow.js";
 import { statusSummaryLines } from "../../views/status.js";
 import { cb, onButton } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { staleButtonText } from "../hints.js";
 import { escapeHtml, HTML, replyLines } from "../html.js";

@@ -1,7 +1,8 @@
 // Last in line: whatever no feature took (typed text no step wanted, a command it does not know,
 // other kinds of messages, old buttons) gets a short, kind answer saying what to do next.
-import { Composer } from "grammy";
+
 import { hasConsent } from "../../services/people.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { editNotTaken } from "../edits.js";
 import { desk, staleButtonText } from "../hints.js";

@@ -1,11 +1,11 @@
 // Evidence: photos, videos or documents attached to a criterion, tagged with their kind, listed and removed.
 
-import { Composer } from "grammy";
 import { itemKey } from "../../../domain/readiness.js";
 import type { PlacedCriterion } from "../../../domain/rubric.js";
 import { type Assessment, isEditable } from "../../../services/assessment.js";
 import { clip } from "../../../text.js";
 import { cb, onButton } from "../../callback-data.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { staleButtonText } from "../../hints.js";
 import { HTML, replyLines } from "../../html.js";

@@ -1,5 +1,5 @@
 // The review of the answers by part, and the result with the improvement plan.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { availableActions } from "../../../domain/lifecycle.js";
 import {
   type Assessment,
@@ -10,6 +10,7 @@ import {
 } from "../../../services/assessment.js";
 import { scoreReport } from "../../../views/rubric-text.js";
 import { cb, onButton } from "../../callback-data.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml, HTML, replyLines } from "../../html.js";
 import { th } from "../../i18n.js";
