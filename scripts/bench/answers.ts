@@ -169,7 +169,7 @@ export type WorkerRequest = { warmUp: number } | { round: number; users: number 
  * take turns, one round of `users / rounds` users each, so that only one works at a time and a
  * machine whose speed drifts slows them alike.
  */
-export async function compareAnswers(users = 100, warmUp = 100, rounds = 10) {
+export async function compareAnswers(users = 300, warmUp = 100, rounds = 30) {
   const workers = SUBJECTS.map((name) =>
     fork(join(import.meta.dirname, "answers-worker.ts"), [name], { stdio: ["ignore", "ignore", "inherit", "ipc"] }),
   );
@@ -214,6 +214,7 @@ function comparison(users: number, measured: number[][][][]) {
   const [byRoundOurs, , byRoundPeer] = measured;
   const roundMean = (round: number[][]) => mean(round.flat());
   const fixed = (x: number) => Number(x.toFixed(3));
+  const byRound = byRoundOurs!.map((r, i) => fixed(roundMean(r) / roundMean(byRoundPeer![i]!)));
   const round = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "n" ? v : fixed(v)]));
   return {
     users,
@@ -222,7 +223,9 @@ function comparison(users: number, measured: number[][][][]) {
     conversationsV2: round(their),
     oursOverPeer: fixed(our.meanMs / their.meanMs),
     /** The same ratio in each round: how much it moves on this machine within one run. */
-    oursOverPeerByRound: byRoundOurs!.map((r, i) => fixed(roundMean(r) / roundMean(byRoundPeer![i]!))),
+    oursOverPeerByRound: byRound,
+    /** Their median: a round the machine slowed down for one side only weighs no more than another. */
+    oursOverPeerMedianRound: fixed(median(byRound)),
     /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
     oursUnflushed: round(ourUnflushed),
     oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),
