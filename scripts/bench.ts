@@ -165,7 +165,7 @@ for (let round = 0; round < 20; round++) {
 }
 const rssAfter = process.memoryUsage().rss;
 
-// 4. CPU per answer: our bot (100 people × the 36 answers of an assessment) against a 36-question
+// 4. CPU per answer: our bot (300 people × the 36 answers of an assessment) against a 36-question
 // questionnaire on @grammyjs/conversations v2 that does no database work; our bot again on a
 // database that does not flush each commit, to show what the flush costs. Each bot in a process of
 // its own, the processes taking turns (scripts/bench/answers-worker.ts).
