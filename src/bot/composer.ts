@@ -3,9 +3,10 @@
 // through `lazy`, which makes a new Composer for every update that passes the branch: an answer
 // passes 18 branches on its way to its handler, and that work was an eighth to a sixth of the
 // instructions an answer costs (counted with valgrind, 1 Dec 2026, grammY 1.46; the same change was
-// proposed upstream without figures: grammyjs/grammY#765). The sides are the same middleware either way: a Composer given as a side
-// is still read at each update, so what is registered on it later counts.
-// Features import Composer from here, so that the change is in place before they register anything.
+// proposed upstream without figures: grammyjs/grammY#765). The sides are the same middleware either
+// way: a Composer given as a side is still read at each update, so what is registered on it later
+// counts. Features import Composer from here, so that the change is in place before they register
+// anything.
 import { Composer, type Context, type Middleware } from "grammy";
 
 type Side<C extends Context> = Middleware<C> | Middleware<C>[];

@@ -286,7 +286,7 @@ export type AnswerOutcome =
  * recent drafts are sorted by it; moving it costs an answer's commit three more pages (the row and
  * the index of drafts by state and time), which most answers, seconds apart, now skip.
  */
-export const ACTIVITY_RESOLUTION_MS = 60_000;
+const ACTIVITY_RESOLUTION_MS = 60_000;
 
 /**
  * Writes one answer (a criterion's option, or whether a requirement holds) before anything else
