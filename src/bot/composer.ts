@@ -19,7 +19,12 @@ Composer.prototype.branch = function branch<C extends Context>(
 ) {
   const side = (m: Side<C>) => new Composer<C>(...(Array.isArray(m) ? m : [m])).middleware();
   const [onTrue, onFalse] = [side(trueMiddleware), side(falseMiddleware)];
-  return this.use(async (ctx, next) => ((await predicate(ctx)) ? onTrue(ctx, next) : onFalse(ctx, next)));
+  // Filter queries answer at once: no promise to wait for unless the predicate gives one.
+  return this.use((ctx, next) => {
+    const chosen = predicate(ctx);
+    if (chosen instanceof Promise) return chosen.then((yes) => (yes ? onTrue : onFalse)(ctx, next));
+    return chosen ? onTrue(ctx, next) : onFalse(ctx, next);
+  });
 };
 
 export { Composer };
