@@ -63,14 +63,15 @@ const SUCCESS = { ok: true, result: true };
 function editsNothing(ctx: BotContext, method: string, p: Record<string, unknown>): boolean {
   const m = ctx.callbackQuery?.message;
   if (!m || !method.startsWith("edit") || p.message_id !== m.message_id || p.chat_id !== m.chat.id) return false;
+  if (method === "editMessageText") {
+    const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? plainText(p.text) : p.text) : undefined;
+    if (!("text" in m) || text !== m.text) return false;
+  } else if (method !== "editMessageReplyMarkup") return false;
   const shownButtons = JSON.stringify(("reply_markup" in m && m.reply_markup?.inline_keyboard) || []);
   const newButtons = JSON.stringify(
     (p.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard ?? [],
   );
-  if (method === "editMessageReplyMarkup") return shownButtons === newButtons;
-  if (method !== "editMessageText" || !("text" in m)) return false;
-  const text = typeof p.text === "string" ? (p.parse_mode === "HTML" ? plainText(p.text) : p.text) : undefined;
-  return text === m.text && shownButtons === newButtons;
+  return shownButtons === newButtons;
 }
 
 /**
