@@ -142,19 +142,19 @@ function summary(byAnswer: number[][]) {
 }
 
 /** The three bots compared; each is measured in a process of its own (answers-worker.ts). */
-export const SUBJECTS = ["ours", "oursUnflushed", "conversationsV2"] as const;
+export const SUBJECTS = ["ours", "oursFlushingEachAnswer", "conversationsV2"] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /**
  * One subject, ready to be measured in this process: "ours", our bot on a new database file as it
- * opens (every answer's commit flushed to disk); "oursUnflushed", the same on a database set to
- * synchronous=NORMAL (commits not flushed), to show what the flush costs; "conversationsV2", the peer.
+ * opens (answers flushed to disk within FLUSH_WITHIN_MS, together); "oursFlushingEachAnswer", the
+ * same with every answer's commit flushed on its own before the reply, to show what that costs;
+ * "conversationsV2", the peer.
  */
 export async function subjectNamed(name: SubjectName): Promise<Subject> {
   if (name === "conversationsV2") return peer();
   const product = await builtProduct();
-  const db = product.openDatabase(databasePath());
-  if (name === "oursUnflushed") db.$client.pragma("synchronous = NORMAL");
+  const db = product.openDatabase(databasePath(), name === "oursFlushingEachAnswer" ? { flushWithinMs: 0 } : {});
   return ours(product, db);
 }
 
@@ -162,7 +162,7 @@ export async function subjectNamed(name: SubjectName): Promise<Subject> {
 export type WorkerRequest = { warmUp: number } | { round: number; users: number };
 
 /**
- * Our bot (flushed and unflushed) and the peer, `users` users × 36 answers each (after `warmUp`
+ * Our bot (as it opens, and flushing each answer) and the peer, `users` users × 36 answers each (after `warmUp`
  * users of each: both bots get cheaper for about the first 80 people, as V8 optimises their code,
  * and a bot runs for days), CPU per answer compared. Each bot lives in a process of its own (in a shared
  * process one bot's garbage collection is charged to whichever bot is running), and the processes
@@ -210,7 +210,7 @@ function reply(worker: ChildProcess): Promise<unknown> {
 function comparison(users: number, measured: number[][][][]) {
   const byAnswer = (byRound: number[][][]) =>
     Array.from({ length: QUESTIONS }, (_, q) => byRound.flatMap((round) => round[q]!));
-  const [our, ourUnflushed, their] = measured.map((m) => summary(byAnswer(m))) as [Summary, Summary, Summary];
+  const [our, ourFlushingEach, their] = measured.map((m) => summary(byAnswer(m))) as [Summary, Summary, Summary];
   const [byRoundOurs, , byRoundPeer] = measured;
   const roundMean = (round: number[][]) => mean(round.flat());
   const fixed = (x: number) => Number(x.toFixed(3));
@@ -226,9 +226,9 @@ function comparison(users: number, measured: number[][][][]) {
     oursOverPeerByRound: byRound,
     /** Their median: a round the machine slowed down for one side only weighs no more than another. */
     oursOverPeerMedianRound: fixed(median(byRound)),
-    /** Our bot on a database that does not flush each commit to disk (the peer writes nothing). */
-    oursUnflushed: round(ourUnflushed),
-    oursUnflushedOverPeer: fixed(ourUnflushed.meanMs / their.meanMs),
+    /** Our bot flushing each answer's commit to disk before its reply (the peer writes nothing). */
+    oursFlushingEachAnswer: round(ourFlushingEach),
+    oursFlushingEachAnswerOverPeer: fixed(ourFlushingEach.meanMs / their.meanMs),
     targets: { oursOverPeer: 0.5, ourAnswer36OverAnswer1: 1.2 },
   };
 }

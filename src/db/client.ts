@@ -1,5 +1,5 @@
 // Opens the SQLite database with the pragmas that keep data safe, and applies migrations.
-import { mkdirSync } from "node:fs";
+import { closeSync, fdatasyncSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -13,11 +13,24 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_DIR = projectPath("db/migrations");
 
-export function openDatabase(path: string): Db {
+export interface OpenOptions {
+  /**
+   * How long (ms) a commit made with `atomically(db, write, "soon")` may wait for its flush to disk;
+   * 0: flushed with its commit, like every other. Default FLUSH_WITHIN_MS.
+   */
+  flushWithinMs?: number;
+}
+
+/**
+ * The database file at `path` (":memory:" for one in memory), created if missing, migrated, with
+ * every commit flushed to disk (synchronous=FULL) but those of `atomically(…, "soon")`.
+ * Throws if the file cannot be opened or a migration fails.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
-  // FULL: an answer acknowledged to the user survives a power cut.
+  // FULL: a change acknowledged to the user survives a power cut (answers: within FLUSH_WITHIN_MS).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
@@ -39,25 +52,28 @@ export function openDatabase(path: string): Db {
   }) as Db["transaction"];
   applyMigrations(db);
   sqlite.pragma("foreign_keys = ON");
+  if (!sqlite.memory) {
+    const flushing = flushingOf(db);
+    flushing.withinMs = options.flushWithinMs ?? FLUSH_WITHIN_MS;
+    flushing.wal = `${resolve(path)}-wal`;
+  }
   return db;
 }
 
 /**
  * Runs `write` with its commits not flushed to disk at once (synchronous=NORMAL): they survive the
- * process crashing and reach the disk with the next full commit, which flushes the whole WAL before
- * it. For what can be rebuilt (sessions, the log of processed updates), so that an answer costs one
- * flush, its own. The connection's own level (FULL, as opened) is restored after. Not inside a
- * transaction (the pragma cannot change there).
+ * process crashing and reach the disk with the next flushed commit, which flushes the whole WAL
+ * before it. For what can be rebuilt (sessions, the log of processed updates). The connection's own
+ * level (FULL, as opened) is restored after. Not inside a transaction (the pragma cannot change there).
  */
 export function withoutFlush<T>(db: Db, write: () => T): T {
-  // A PRAGMA takes effect when compiled, not when run: it cannot be a prepared statement.
   const level = db.$client.pragma("synchronous", { simple: true }) as number;
   if (level <= NORMAL) return write();
-  db.$client.pragma("synchronous = NORMAL");
+  db.$client.exec("PRAGMA synchronous = NORMAL");
   try {
     return write();
   } finally {
-    db.$client.pragma(`synchronous = ${level}`);
+    db.$client.exec(`PRAGMA synchronous = ${level}`);
   }
 }
 
@@ -69,18 +85,78 @@ const NORMAL = 1;
  * transaction object, with the writes held for the next commit: for hot paths whose statements are
  * prepared (preparedFor) and run on the connection itself. `write` keeps what memo.ts remembers
  * true (it calls `remember` for what it changes). Rolls back and rethrows if `write` throws.
+ * `flush`: "now", the commit is flushed to disk before this returns; "soon", within the database's
+ * flushWithinMs (openDatabase): for writes made again at little cost if a power cut loses them (a
+ * self-assessment's answers), so that a crowd's answers share one flush instead of one each.
  */
-export function atomically<T>(db: Db, write: () => T): T {
-  let carried: Carried = [];
-  const { result, settle } = onConnection(db).immediate(() =>
-    keepingMemo(db, () => {
-      carried = carryHeld(db);
-      return write();
-    }),
-  ) as ReturnType<typeof keepingMemo<T>>;
-  settle();
-  settleCarried(db, carried);
+export function atomically<T>(db: Db, write: () => T, flush: "now" | "soon" = "now"): T {
+  const commit = () => {
+    let carried: Carried = [];
+    const { result, settle } = onConnection(db).immediate(() =>
+      keepingMemo(db, () => {
+        carried = carryHeld(db);
+        return write();
+      }),
+    ) as ReturnType<typeof keepingMemo<T>>;
+    settle();
+    settleCarried(db, carried);
+    return result;
+  };
+  if (flush === "now" || !flushingOf(db).withinMs) return commit();
+  const result = withoutFlush(db, commit);
+  flushSoon(db);
   return result;
+}
+
+/** How long a commit made with `atomically(db, write, "soon")` waits at most for its flush to disk (ms). */
+export const FLUSH_WITHIN_MS = 200;
+
+const flushingOf = preparedFor(() => ({
+  withinMs: 0,
+  /** The write-ahead log's file; undefined for a database in memory. */
+  wal: undefined as string | undefined,
+  /** Set while commits wait for their flush. */
+  timer: undefined as NodeJS.Timeout | undefined,
+  /** The directory is flushed once too, the first time: the log file may be new since the open. */
+  directoryFlushed: false,
+}));
+
+/** Flushes the write-ahead log to disk within flushWithinMs, with every commit made before. */
+function flushSoon(db: Db): void {
+  const flushing = flushingOf(db);
+  if (!flushing.wal) return;
+  flushing.timer ??= setTimeout(() => {
+    try {
+      flushWaiting(db);
+    } catch {
+      flushSoon(db); // the disk refused: tried again later
+    }
+  }, flushing.withinMs).unref();
+}
+
+/** Whether commits of `db` are waiting for their flush to disk (atomically(…, "soon")). */
+export function awaitingFlush(db: Db): boolean {
+  return flushingOf(db).timer !== undefined;
+}
+
+/**
+ * Flushes to disk now the commits waiting for it: the write-ahead log (fdatasync, what FULL does at
+ * each commit) and, the first time, its directory, as the log file may be new since the open.
+ */
+function flushWaiting(db: Db): void {
+  const flushing = flushingOf(db);
+  clearTimeout(flushing.timer);
+  flushing.timer = undefined;
+  if (!flushing.wal || !db.$client.open) return;
+  for (const path of flushing.directoryFlushed ? [flushing.wal] : [flushing.wal, dirname(flushing.wal)]) {
+    const fd = openSync(path, "r");
+    try {
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  flushing.directoryFlushed = true;
 }
 
 const onConnection = preparedFor((db) => db.$client.transaction((write: () => unknown) => write()));
@@ -117,15 +193,24 @@ function commitHeldSoon(db: Db): void {
   held.timer ??= setTimeout(() => {
     held.timer = undefined;
     try {
-      commitHeld(db);
+      commitHeldWrites(db);
     } catch {
       commitHeldSoon(db); // busy or failing: still held, tried again later
     }
   }, HELD_WRITE_MS).unref();
 }
 
-/** Commits the held writes now (at shutdown, or when their time is up); nothing if the database is closed. */
+/**
+ * At shutdown: commits the held writes and flushes to disk every commit waiting for it; nothing if
+ * the database is closed.
+ */
 export function commitHeld(db: Db): void {
+  commitHeldWrites(db);
+  if (awaitingFlush(db)) flushWaiting(db);
+}
+
+/** Commits the held writes now, without a flush; nothing if the database is closed. */
+function commitHeldWrites(db: Db): void {
   const held = heldOf(db);
   clearTimeout(held.timer);
   held.timer = undefined;

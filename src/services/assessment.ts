@@ -290,7 +290,11 @@ const ACTIVITY_RESOLUTION_MS = 60_000;
 
 /**
  * Writes one answer (a criterion's option, or whether a requirement holds) before anything else
- * happens, then updates `a`, the assessment remembered (memo.ts), to match.
+ * happens, then updates `a`, the assessment remembered (memo.ts), to match. The commit survives a
+ * crash at once and a power cut once flushed, within FLUSH_WITHIN_MS (client.ts): a power cut may
+ * lose the answers of that last moment, which are then asked again. The completion of the draft by
+ * its last answer goes with that answer; anything done after it (a submission) is flushed with its
+ * own commit, and with it every commit before.
  */
 export function saveAnswer(
   db: Db,
@@ -324,18 +328,22 @@ export function saveAnswer(
   const from = a.app.state;
   const row = { app: a.app.id, item: key, by: userId, at };
   const touched = state !== from || Math.abs(at.getTime() - a.app.updatedAt.getTime()) >= ACTIVITY_RESOLUTION_MS;
-  const moved = atomically(db, () => {
-    if (isClearance) clearanceUpsert(db).run({ ...row, item: itemId, holds: value as boolean });
-    else answerUpsert(db).run({ ...row, option: value as string });
-    if (state === from) {
-      if (touched) touchApplication(db).run({ app: a.app.id, at: at.getTime() });
-      return false;
-    }
-    // Only if the state is still the one read (another member may have completed it meanwhile).
-    const moved = completeDraft(db).run({ app: a.app.id, from, to: state, at: at.getTime() }).changes === 1;
-    if (moved) completionEvent(db).run({ app: a.app.id, from, to: state, at });
-    return moved;
-  });
+  const moved = atomically(
+    db,
+    () => {
+      if (isClearance) clearanceUpsert(db).run({ ...row, item: itemId, holds: value as boolean });
+      else answerUpsert(db).run({ ...row, option: value as string });
+      if (state === from) {
+        if (touched) touchApplication(db).run({ app: a.app.id, at: at.getTime() });
+        return false;
+      }
+      // Only if the state is still the one read (another member may have completed it meanwhile).
+      const moved = completeDraft(db).run({ app: a.app.id, from, to: state, at: at.getTime() }).changes === 1;
+      if (moved) completionEvent(db).run({ app: a.app.id, from, to: state, at });
+      return moved;
+    },
+    "soon",
+  );
   // Committed: `a` changes in place, and stays remembered unless its state moved elsewhere meanwhile.
   const changing = a as Mutable<Assessment>;
   if (isClearance) (changing.clearances as Record<string, boolean>)[itemId] = value as boolean;

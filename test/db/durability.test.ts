@@ -1,10 +1,35 @@
-// Every answer is flushed to disk before the reply (synchronous=FULL); sessions and the update log,
-// which can be rebuilt or redone, ride along with the next commit instead of costing one each.
-import { describe, expect, it } from "vitest";
+// Every change is flushed to disk with its commit (synchronous=FULL), but a self-assessment's
+// answers: committed before the reply, they are flushed together within FLUSH_WITHIN_MS. Sessions
+// and the update log, which can be rebuilt or redone, ride along with the next commit instead of
+// costing one each.
+import * as fs from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SqliteSessionStorage } from "../../src/bot/session.js";
 import { SqliteUpdateLog } from "../../src/bot/update-log.js";
-import { atomically, commitHeld, HELD_WRITE_MS, openDatabase, withoutFlush } from "../../src/db/client.js";
-import { processedUpdates, sessions } from "../../src/db/schema.js";
+import {
+  atomically,
+  awaitingFlush,
+  commitHeld,
+  type Db,
+  FLUSH_WITHIN_MS,
+  HELD_WRITE_MS,
+  openDatabase,
+  withoutFlush,
+} from "../../src/db/client.js";
+import { applications, processedUpdates, sessions } from "../../src/db/schema.js";
+import { loadAssessment } from "../../src/services/assessment.js";
+import { createServices } from "../../src/services/index.js";
+import { CAI_NUOC, catalog, world } from "../helpers/world.js";
+
+vi.mock("node:fs", async (original) => {
+  const real = await original<typeof import("node:fs")>();
+  return { ...real, fdatasyncSync: vi.fn(real.fdatasyncSync) };
+});
+const flushes = vi.mocked(fs.fdatasyncSync);
+afterEach(() => flushes.mockClear());
 
 const FULL = 2;
 const NORMAL = 1;
@@ -76,5 +101,95 @@ describe("flushes to disk", () => {
     expect(new SqliteSessionStorage(db).read("8")).toEqual({ step: "reg-phone" });
     db.$client.close();
     commitHeld(db); // closed: nothing to do, no error
+  });
+});
+
+describe("answers flushed to disk together", () => {
+  const fileDatabase = (options?: Parameters<typeof openDatabase>[1]) =>
+    openDatabase(join(mkdtempSync(join(tmpdir(), "ocop-flush-")), "db.sqlite"), options);
+  const level = (db: Db) => db.$client.pragma("synchronous", { simple: true });
+  const marks = (db: Db) => db.select().from(processedUpdates).all().length;
+  const mark = (id: number) => (db: Db) =>
+    db.insert(processedUpdates).values({ updateId: id, owner: "t", claimedAt: 0 }).run();
+
+  it("commits an answer at once and flushes it within FLUSH_WITHIN_MS, with every commit before it", async () => {
+    const db = fileDatabase();
+    const seen: unknown[] = [];
+    atomically(
+      db,
+      () => {
+        seen.push(level(db));
+        mark(1)(db);
+      },
+      "soon",
+    );
+    expect([...seen, level(db)]).toEqual([NORMAL, FULL]);
+    const other = openDatabase(db.$client.name);
+    expect(marks(other), "committed: another connection sees it").toBe(1);
+    expect(awaitingFlush(db)).toBe(true);
+    expect(flushes).not.toHaveBeenCalled();
+
+    atomically(db, () => mark(2)(db), "soon"); // a second answer shares the flush
+    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
+    expect(awaitingFlush(db)).toBe(false);
+    expect(flushes).toHaveBeenCalledTimes(2); // the log, and the first time its directory
+
+    atomically(db, () => mark(3)(db), "soon");
+    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
+    expect(flushes).toHaveBeenCalledTimes(3);
+    other.$client.close();
+    db.$client.close();
+  });
+
+  it("flushes every other commit with itself, and waiting answers at once at shutdown", () => {
+    const db = fileDatabase();
+    const seen: unknown[] = [];
+    atomically(db, () => seen.push(level(db)));
+    db.transaction(() => seen.push(level(db)));
+    expect(seen).toEqual([FULL, FULL]);
+    expect(awaitingFlush(db)).toBe(false);
+
+    atomically(db, () => mark(1)(db), "soon");
+    commitHeld(db); // at shutdown
+    expect(awaitingFlush(db)).toBe(false);
+    expect(flushes).toHaveBeenCalled();
+    db.$client.close();
+  });
+
+  it("flushes each answer with its commit on a database opened with flushWithinMs 0", () => {
+    const db = fileDatabase({ flushWithinMs: 0 });
+    const seen: unknown[] = [];
+    atomically(db, () => seen.push(level(db)), "soon");
+    expect(seen).toEqual([FULL]);
+    expect(awaitingFlush(db)).toBe(false);
+    db.$client.close();
+  });
+
+  it("has nothing to flush for a database in memory", () => {
+    const db = openDatabase(":memory:");
+    atomically(db, () => mark(1)(db), "soon");
+    expect(awaitingFlush(db)).toBe(false);
+    db.$client.close();
+  });
+
+  it("saves a self-assessment's answers, the completing one too, for a flush within FLUSH_WITHIN_MS", async () => {
+    const db = fileDatabase();
+    const w = world(db);
+    const services = createServices(w.coreDeps());
+    const owner = w.producer(101, CAI_NUOC);
+    const appId = w.draft(owner, "Mật ong hoa nhãn");
+    const order = loadAssessment(db, catalog, appId)!.order;
+    w.answer(appId, owner.user.id, order.length - 1);
+    expect(awaitingFlush(db)).toBe(true);
+    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
+    expect(awaitingFlush(db)).toBe(false);
+
+    const a = loadAssessment(db, catalog, appId)!;
+    const last = order.find((k) => !(k in a.answers) && !k.startsWith("dq:"))!;
+    const option = a.criteria.find((c) => c.id === last)!.options[0]!;
+    expect(services.assessment.answer(owner.user.id, appId, last, option.id)).toMatchObject({ completed: true });
+    expect(db.select().from(applications).get()!.state).toBe("completed");
+    expect(awaitingFlush(db)).toBe(true);
+    db.$client.close();
   });
 });
