@@ -29,7 +29,7 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma("journal_mode = WAL");
+  const journal = sqlite.pragma("journal_mode = WAL", { simple: true });
   // FULL: a change acknowledged to the user survives a power cut (answers: within FLUSH_WITHIN_MS).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
@@ -52,10 +52,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }) as Db["transaction"];
   applyMigrations(db);
   sqlite.pragma("foreign_keys = ON");
-  if (!sqlite.memory) {
+  // The write-ahead log as SQLite names it: beside the file it opened, symbolic links followed.
+  const file = (sqlite.pragma("database_list") as { name: string; file: string }[]).find(
+    (d) => d.name === "main",
+  )?.file;
+  if (journal === "wal" && file) {
     const flushing = flushingOf(db);
     flushing.withinMs = options.flushWithinMs ?? FLUSH_WITHIN_MS;
-    flushing.wal = `${resolve(path)}-wal`;
+    flushing.wal = `${file}-wal`;
   }
   return db;
 }
@@ -87,7 +91,8 @@ const NORMAL = 1;
  * true (it calls `remember` for what it changes). Rolls back and rethrows if `write` throws.
  * `flush`: "now", the commit is flushed to disk before this returns; "soon", within the database's
  * flushWithinMs (openDatabase): for writes made again at little cost if a power cut loses them (a
- * self-assessment's answers), so that a crowd's answers share one flush instead of one each.
+ * self-assessment's answers), so that a crowd's answers share one flush instead of one each. Inside
+ * a transaction, `write` is part of it, flushed with its commit.
  */
 export function atomically<T>(db: Db, write: () => T, flush: "now" | "soon" = "now"): T {
   const commit = () => {
@@ -102,7 +107,7 @@ export function atomically<T>(db: Db, write: () => T, flush: "now" | "soon" = "n
     settleCarried(db, carried);
     return result;
   };
-  if (flush === "now" || !flushingOf(db).withinMs) return commit();
+  if (flush === "now" || !flushingOf(db).withinMs || db.$client.inTransaction) return commit();
   const result = withoutFlush(db, commit);
   flushSoon(db);
   return result;
@@ -112,6 +117,7 @@ export function atomically<T>(db: Db, write: () => T, flush: "now" | "soon" = "n
 export const FLUSH_WITHIN_MS = 200;
 
 const flushingOf = preparedFor(() => ({
+  /** 0: every commit is flushed with itself (a database in memory, or the disk refused a flush). */
   withinMs: 0,
   /** The write-ahead log's file; undefined for a database in memory. */
   wal: undefined as string | undefined,
@@ -129,7 +135,9 @@ function flushSoon(db: Db): void {
     try {
       flushWaiting(db);
     } catch {
-      flushSoon(db); // the disk refused: tried again later
+      // The disk refused (a retry could wrongly succeed: Linux drops the pages it failed to write).
+      // From now on each answer is flushed with its commit, whose failure the user is told.
+      flushing.withinMs = 0;
     }
   }, flushing.withinMs).unref();
 }
@@ -206,7 +214,11 @@ function commitHeldSoon(db: Db): void {
  */
 export function commitHeld(db: Db): void {
   commitHeldWrites(db);
-  if (awaitingFlush(db)) flushWaiting(db);
+  try {
+    if (awaitingFlush(db)) flushWaiting(db);
+  } catch {
+    // The disk refused: closing the database checkpoints, and flushes, once more.
+  }
 }
 
 /** Commits the held writes now, without a flush; nothing if the database is closed. */

@@ -2,10 +2,9 @@
 // answers: committed before the reply, they are flushed together within FLUSH_WITHIN_MS. Sessions
 // and the update log, which can be rebuilt or redone, ride along with the next commit instead of
 // costing one each.
-import * as fs from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SqliteSessionStorage } from "../../src/bot/session.js";
 import { SqliteUpdateLog } from "../../src/bot/update-log.js";
@@ -24,12 +23,28 @@ import { loadAssessment } from "../../src/services/assessment.js";
 import { createServices } from "../../src/services/index.js";
 import { CAI_NUOC, catalog, world } from "../helpers/world.js";
 
+/** The files flushed to disk (fdatasync), by their real path. */
+const flushed = vi.hoisted((): string[] => []);
+const refuseNextFlush = vi.hoisted(() => ({ now: false }));
 vi.mock("node:fs", async (original) => {
   const real = await original<typeof import("node:fs")>();
-  return { ...real, fdatasyncSync: vi.fn(real.fdatasyncSync) };
+  return {
+    ...real,
+    fdatasyncSync(fd: number) {
+      if (refuseNextFlush.now) {
+        refuseNextFlush.now = false;
+        throw Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" });
+      }
+      flushed.push(real.readlinkSync(`/proc/self/fd/${fd}`));
+      real.fdatasyncSync(fd);
+    },
+  };
 });
-const flushes = vi.mocked(fs.fdatasyncSync);
-afterEach(() => flushes.mockClear());
+const directories: string[] = [];
+afterEach(() => {
+  flushed.length = 0;
+  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const FULL = 2;
 const NORMAL = 1;
@@ -105,38 +120,44 @@ describe("flushes to disk", () => {
 });
 
 describe("answers flushed to disk together", () => {
+  const newDirectory = () => {
+    const dir = mkdtempSync(join(tmpdir(), "ocop-flush-"));
+    directories.push(dir);
+    return dir;
+  };
   const fileDatabase = (options?: Parameters<typeof openDatabase>[1]) =>
-    openDatabase(join(mkdtempSync(join(tmpdir(), "ocop-flush-")), "db.sqlite"), options);
+    openDatabase(join(newDirectory(), "db.sqlite"), options);
   const level = (db: Db) => db.$client.pragma("synchronous", { simple: true });
   const marks = (db: Db) => db.select().from(processedUpdates).all().length;
-  const mark = (id: number) => (db: Db) =>
+  const mark = (db: Db, id: number) =>
     db.insert(processedUpdates).values({ updateId: id, owner: "t", claimedAt: 0 }).run();
+  const afterTheWindow = () => new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
 
-  it("commits an answer at once and flushes it within FLUSH_WITHIN_MS, with every commit before it", async () => {
-    const db = fileDatabase();
+  it("commits an answer at once and flushes its log within FLUSH_WITHIN_MS, with every commit before it", async () => {
+    // Opened through a symbolic link to the file: SQLite keeps its log beside the real file.
+    const real = join(realpathSync(newDirectory()), "db.sqlite");
+    openDatabase(real).$client.close();
+    const link = join(newDirectory(), "db.sqlite");
+    symlinkSync(real, link);
+    const db = openDatabase(link);
+    const wal = `${real}-wal`;
     const seen: unknown[] = [];
-    atomically(
-      db,
-      () => {
-        seen.push(level(db));
-        mark(1)(db);
-      },
-      "soon",
-    );
-    expect([...seen, level(db)]).toEqual([NORMAL, FULL]);
-    const other = openDatabase(db.$client.name);
+    atomically(db, () => seen.push(level(db), mark(db, 1)), "soon");
+    expect(seen[0]).toBe(NORMAL);
+    expect(level(db)).toBe(FULL);
+    const other = openDatabase(real);
     expect(marks(other), "committed: another connection sees it").toBe(1);
     expect(awaitingFlush(db)).toBe(true);
-    expect(flushes).not.toHaveBeenCalled();
+    expect(flushed).toEqual([]);
 
-    atomically(db, () => mark(2)(db), "soon"); // a second answer shares the flush
-    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
+    atomically(db, () => mark(db, 2), "soon"); // a second answer shares the flush
+    await afterTheWindow();
     expect(awaitingFlush(db)).toBe(false);
-    expect(flushes).toHaveBeenCalledTimes(2); // the log, and the first time its directory
+    expect(flushed).toEqual([wal, dirname(wal)]); // the first time, the log's directory too
 
-    atomically(db, () => mark(3)(db), "soon");
-    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
-    expect(flushes).toHaveBeenCalledTimes(3);
+    atomically(db, () => mark(db, 3), "soon");
+    await afterTheWindow();
+    expect(flushed).toEqual([wal, dirname(wal), wal]);
     other.$client.close();
     db.$client.close();
   });
@@ -149,27 +170,44 @@ describe("answers flushed to disk together", () => {
     expect(seen).toEqual([FULL, FULL]);
     expect(awaitingFlush(db)).toBe(false);
 
-    atomically(db, () => mark(1)(db), "soon");
+    atomically(db, () => mark(db, 1), "soon");
     commitHeld(db); // at shutdown
     expect(awaitingFlush(db)).toBe(false);
-    expect(flushes).toHaveBeenCalled();
+    expect(flushed).toHaveLength(2);
     db.$client.close();
   });
 
-  it("flushes each answer with its commit on a database opened with flushWithinMs 0", () => {
-    const db = fileDatabase({ flushWithinMs: 0 });
+  it("makes an answer inside a transaction part of it, flushed with its commit", () => {
+    const db = fileDatabase();
     const seen: unknown[] = [];
-    atomically(db, () => seen.push(level(db)), "soon");
-    expect(seen).toEqual([FULL]);
+    db.transaction(() => atomically(db, () => seen.push(level(db), mark(db, 1)), "soon"));
+    expect(seen[0]).toBe(FULL);
+    expect(marks(db)).toBe(1);
     expect(awaitingFlush(db)).toBe(false);
     db.$client.close();
   });
 
-  it("has nothing to flush for a database in memory", () => {
-    const db = openDatabase(":memory:");
-    atomically(db, () => mark(1)(db), "soon");
+  it("flushes each answer with its commit once the disk refused a flush, so that the next failure is told", async () => {
+    const db = fileDatabase();
+    refuseNextFlush.now = true;
+    atomically(db, () => mark(db, 1), "soon");
+    await afterTheWindow();
+    expect(awaitingFlush(db)).toBe(false);
+    const seen: unknown[] = [];
+    atomically(db, () => seen.push(level(db), mark(db, 2)), "soon");
+    expect(seen[0]).toBe(FULL);
     expect(awaitingFlush(db)).toBe(false);
     db.$client.close();
+  });
+
+  it("flushes each answer with its commit on a database opened with flushWithinMs 0, or in memory", () => {
+    for (const db of [fileDatabase({ flushWithinMs: 0 }), openDatabase(":memory:")]) {
+      const seen: unknown[] = [];
+      atomically(db, () => seen.push(level(db)), "soon");
+      expect(seen).toEqual([FULL]);
+      expect(awaitingFlush(db)).toBe(false);
+      db.$client.close();
+    }
   });
 
   it("saves a self-assessment's answers, the completing one too, for a flush within FLUSH_WITHIN_MS", async () => {
@@ -181,7 +219,7 @@ describe("answers flushed to disk together", () => {
     const order = loadAssessment(db, catalog, appId)!.order;
     w.answer(appId, owner.user.id, order.length - 1);
     expect(awaitingFlush(db)).toBe(true);
-    await new Promise((r) => setTimeout(r, FLUSH_WITHIN_MS * 2));
+    await afterTheWindow();
     expect(awaitingFlush(db)).toBe(false);
 
     const a = loadAssessment(db, catalog, appId)!;
@@ -190,6 +228,7 @@ describe("answers flushed to disk together", () => {
     expect(services.assessment.answer(owner.user.id, appId, last, option.id)).toMatchObject({ completed: true });
     expect(db.select().from(applications).get()!.state).toBe("completed");
     expect(awaitingFlush(db)).toBe(true);
+    commitHeld(db);
     db.$client.close();
   });
 });
