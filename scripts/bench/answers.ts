@@ -104,7 +104,11 @@ export async function cpuPerAnswer(
     [users, true],
   ] as const) {
     const chats = Array.from({ length: count }, (_, i) => firstChat + (counted ? warmUp : 0) + i);
-    for (const subject of subjects) for (const chat of chats) await subject.begin(chat);
+    for (const subject of subjects)
+      for (const chat of chats) {
+        await subject.begin(chat);
+        await afterPress(); // what registering left due runs now, not in the first answer's press
+      }
     for (let q = 0; q < QUESTIONS; q++) {
       for (const chat of chats) {
         for (const [i, subject] of subjects.entries()) {
