@@ -67,8 +67,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 /**
  * Runs `write` with its commits not flushed to disk at once (synchronous=NORMAL): they survive the
  * process crashing and reach the disk with the next flushed commit, which flushes the whole WAL
- * before it. For what can be rebuilt (sessions, the log of processed updates). The connection's own
- * level (FULL, as opened) is restored after. Not inside a transaction (the pragma cannot change there).
+ * before it. For what can be rebuilt (sessions, the log of processed updates) and, with a flush
+ * soon after, answers (atomically). The connection's own level (FULL, as opened) is restored after.
+ * Not inside a transaction (the pragma cannot change there).
  */
 export function withoutFlush<T>(db: Db, write: () => T): T {
   const level = db.$client.pragma("synchronous", { simple: true }) as number;
