@@ -142,8 +142,15 @@ describe("answers flushed to disk together", () => {
     const db = openDatabase(link);
     const wal = `${real}-wal`;
     const seen: unknown[] = [];
-    atomically(db, () => seen.push(level(db), mark(db, 1)), "soon");
-    expect(seen[0]).toBe(NORMAL);
+    atomically(
+      db,
+      () => {
+        seen.push(level(db));
+        mark(db, 1);
+      },
+      "soon",
+    );
+    expect(seen).toEqual([NORMAL]);
     expect(level(db)).toBe(FULL);
     const other = openDatabase(real);
     expect(marks(other), "committed: another connection sees it").toBe(1);
@@ -180,8 +187,17 @@ describe("answers flushed to disk together", () => {
   it("makes an answer inside a transaction part of it, flushed with its commit", () => {
     const db = fileDatabase();
     const seen: unknown[] = [];
-    db.transaction(() => atomically(db, () => seen.push(level(db), mark(db, 1)), "soon"));
-    expect(seen[0]).toBe(FULL);
+    db.transaction(() =>
+      atomically(
+        db,
+        () => {
+          seen.push(level(db));
+          mark(db, 1);
+        },
+        "soon",
+      ),
+    );
+    expect(seen).toEqual([FULL]);
     expect(marks(db)).toBe(1);
     expect(awaitingFlush(db)).toBe(false);
     db.$client.close();
@@ -194,8 +210,15 @@ describe("answers flushed to disk together", () => {
     await afterTheWindow();
     expect(awaitingFlush(db)).toBe(false);
     const seen: unknown[] = [];
-    atomically(db, () => seen.push(level(db), mark(db, 2)), "soon");
-    expect(seen[0]).toBe(FULL);
+    atomically(
+      db,
+      () => {
+        seen.push(level(db));
+        mark(db, 2);
+      },
+      "soon",
+    );
+    expect(seen).toEqual([FULL]);
     expect(awaitingFlush(db)).toBe(false);
     db.$client.close();
   });
